@@ -1,0 +1,28 @@
+package com.companion.contracts;
+
+import java.util.List;
+
+/** Every topic of the platform. A breaking change to a contract makes a new version suffix. */
+public final class Topics {
+
+    public static final String AUTH_USERS = "auth.users.v1";
+    public static final String CHARACTERS = "character.characters.v1";
+    public static final String MESSAGE_REQUESTED = "chat.message-requested.v1";
+    public static final String REPLY_CHUNKS = "chat.reply-chunks.v1";
+    public static final String REPLIES = "chat.replies.v1";
+    public static final String AD_DECISIONS = "ads.decisions.v1";
+    public static final String MEDIA_EVENTS = "media.events.v1";
+
+    /** Topics whose latest record per key is the current state of the aggregate. */
+    public static final List<String> COMPACTED = List.of(AUTH_USERS, CHARACTERS);
+
+    public static final List<String> ALL =
+            List.of(AUTH_USERS, CHARACTERS, MESSAGE_REQUESTED, REPLY_CHUNKS, REPLIES, AD_DECISIONS, MEDIA_EVENTS);
+
+    /** The dead-letter topic that receives records of {@code topic} that could not be processed. */
+    public static String deadLetter(String topic) {
+        return topic + ".DLT";
+    }
+
+    private Topics() {}
+}

@@ -1,0 +1,3 @@
+package com.companion.contracts.chat;
+
+public record HistoryMessage(ChatRole role, String content) {}

@@ -1,0 +1,3 @@
+package com.companion.contracts.chat;
+
+public record TokenUsage(int promptTokens, int completionTokens, int totalTokens) {}

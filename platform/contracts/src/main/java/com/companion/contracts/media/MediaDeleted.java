@@ -1,0 +1,19 @@
+package com.companion.contracts.media;
+
+import com.companion.contracts.Event;
+import com.companion.contracts.EventType;
+import com.companion.contracts.Topics;
+import java.time.Instant;
+import java.util.UUID;
+
+public record MediaDeleted(UUID mediaId, UUID ownerId, UUID characterId, MediaKind kind, Instant deletedAt)
+        implements Event {
+
+    public static final EventType<MediaDeleted> TYPE =
+            EventType.of("media.media-deleted", Topics.MEDIA_EVENTS, MediaDeleted.class);
+
+    @Override
+    public String partitionKey() {
+        return ownerId.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package com.companion.platform.web;
+
+import com.companion.platform.web.problem.PlatformExceptionHandler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+@AutoConfiguration
+@EnableConfigurationProperties(WebProperties.class)
+@Import(PlatformExceptionHandler.class)
+public class PlatformWebAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(WebProperties properties) {
+        FilterRegistrationBean<BodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxJsonBody().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

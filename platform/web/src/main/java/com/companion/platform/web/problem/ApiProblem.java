@@ -1,0 +1,60 @@
+package com.companion.platform.web.problem;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * An error a controller or service raises on purpose. The handler turns it into an RFC 9457
+ * problem: {@code type} is a stable slug under {@code /problems/}, {@code detail} is safe to
+ * show to the caller. Extra properties (such as the field that was taken) are added as-is.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String slug;
+    private final String title;
+    private final Map<String, Object> properties;
+
+    public ApiProblem(HttpStatus status, String slug, String title, String detail, Map<String, Object> properties) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.properties = Map.copyOf(properties);
+    }
+
+    public ApiProblem(HttpStatus status, String slug, String title, String detail) {
+        this(status, slug, title, detail, Map.of());
+    }
+
+    /** The answer for anything the caller may not see, so its existence is not leaked. */
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not Found", what + " not found");
+    }
+
+    public static ApiProblem conflict(String slug, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, slug, "Conflict", detail);
+    }
+
+    public static ApiProblem badRequest(String slug, String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, slug, "Bad Request", detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setType(Problems.type(slug));
+        problem.setTitle(title);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    public URI type() {
+        return Problems.type(slug);
+    }
+}

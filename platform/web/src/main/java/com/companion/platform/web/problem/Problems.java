@@ -1,0 +1,51 @@
+package com.companion.platform.web.problem;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Building blocks shared by the exception handler, the security entry points and filters. */
+public final class Problems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static URI type(String slug) {
+        return URI.create("/problems/" + slug);
+    }
+
+    public static ProblemDetail of(HttpStatus status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(slug));
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    public static ProblemDetail validation(List<FieldError> errors) {
+        ProblemDetail problem =
+                of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields; see errors.");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** Writes a problem outside Spring MVC (filters, security entry points). */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+
+    private Problems() {}
+}
