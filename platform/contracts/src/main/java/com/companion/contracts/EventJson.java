@@ -48,15 +48,27 @@ public final class EventJson {
                 throw new MalformedEventException("event '" + typeName + "' has no data object", null);
             }
             Event event = MAPPER.treeToValue(data, type.javaType());
+            RequiredFields.check(event, "data");
             return new EventEnvelope<>(
                     UUID.fromString(text(root, "event_id")),
                     typeName,
                     java.time.Instant.parse(text(root, "occurred_at")),
-                    root.path("schema_version").asInt(type.schemaVersion()),
+                    schemaVersion(root, type),
                     event);
         } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
             throw new MalformedEventException("not a valid event envelope: " + e.getMessage(), e);
         }
+    }
+
+    private static int schemaVersion(JsonNode root, EventType<?> type) {
+        JsonNode node = root.get("schema_version");
+        if (node == null || node.isNull()) {
+            return type.schemaVersion();
+        }
+        if (!node.isIntegralNumber()) {
+            throw new MalformedEventException("'schema_version' must be an integer", null);
+        }
+        return node.asInt();
     }
 
     private static String text(JsonNode root, String field) {

@@ -6,6 +6,7 @@ import com.companion.contracts.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The full current state of a character after any change, including who may reach it: consumers
@@ -22,7 +23,7 @@ public record CharacterUpserted(
         Sliders sliders,
         boolean nsfwEnabled,
         Visibility visibility,
-        String avatarUrl,
+        @Nullable String avatarUrl,
         List<String> tags,
         List<UUID> granteeIds,
         Instant createdAt,

@@ -5,8 +5,9 @@ import com.companion.contracts.EventType;
 import com.companion.contracts.Topics;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-public record MediaDeleted(UUID mediaId, UUID ownerId, UUID characterId, MediaKind kind, Instant deletedAt)
+public record MediaDeleted(UUID mediaId, UUID ownerId, @Nullable UUID characterId, MediaKind kind, Instant deletedAt)
         implements Event {
 
     public static final EventType<MediaDeleted> TYPE =

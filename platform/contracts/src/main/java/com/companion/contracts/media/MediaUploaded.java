@@ -5,6 +5,7 @@ import com.companion.contracts.EventType;
 import com.companion.contracts.Topics;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated object is stored. {@code url} is the stable (unsigned) address of the object;
@@ -13,14 +14,14 @@ import java.util.UUID;
 public record MediaUploaded(
         UUID mediaId,
         UUID ownerId,
-        UUID characterId,
+        @Nullable UUID characterId,
         MediaKind kind,
         String objectKey,
         String url,
         String mimeType,
         long sizeBytes,
-        Integer width,
-        Integer height,
+        @Nullable Integer width,
+        @Nullable Integer height,
         Instant uploadedAt)
         implements Event {
 

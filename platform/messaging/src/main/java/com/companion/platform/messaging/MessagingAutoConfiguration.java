@@ -5,6 +5,7 @@ import com.companion.platform.messaging.kafka.ConsumerErrors;
 import com.companion.platform.messaging.kafka.MessagingProperties;
 import com.companion.platform.messaging.kafka.PlatformTopics;
 import com.companion.platform.messaging.kafka.TopicProperties;
+import com.companion.platform.messaging.outbox.MicrometerTraceContext;
 import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.messaging.outbox.OutboxProperties;
 import com.companion.platform.messaging.outbox.OutboxRelay;
@@ -70,7 +71,7 @@ public class MessagingAutoConfiguration {
         @ConditionalOnBean(type = {"io.micrometer.tracing.Tracer", "io.micrometer.tracing.propagation.Propagator"})
         TracingBridge tracingBridge(
                 io.micrometer.tracing.Tracer tracer, io.micrometer.tracing.propagation.Propagator propagator) {
-            return new TracingBridge(TraceContext.micrometer(tracer, propagator));
+            return new TracingBridge(new MicrometerTraceContext(tracer, propagator));
         }
     }
 

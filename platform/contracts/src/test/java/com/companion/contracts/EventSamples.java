@@ -1,0 +1,292 @@
+package com.companion.contracts;
+
+import com.companion.contracts.ads.Ad;
+import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.auth.UserDeleted;
+import com.companion.contracts.auth.UserRegistered;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.auth.UserUpdated;
+import com.companion.contracts.character.CharacterDeleted;
+import com.companion.contracts.character.CharacterType;
+import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.Sliders;
+import com.companion.contracts.character.Visibility;
+import com.companion.contracts.chat.ChatRole;
+import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.ReplyBlocked;
+import com.companion.contracts.chat.ReplyChunk;
+import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.TokenUsage;
+import com.companion.contracts.media.MediaDeleted;
+import com.companion.contracts.media.MediaKind;
+import com.companion.contracts.media.MediaUploaded;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Test data mother: one realistic, fully populated instance of every registered event, plus
+ * variants where nullable fields are null or lists are empty. Ids and instants are fixed so that
+ * the encoded JSON is stable and can be pinned.
+ */
+public final class EventSamples {
+
+    /** One pinned sample: {@code name} is the pinned file name without {@code .json}. */
+    public record Sample(String name, Event event) {
+
+        public EventType<?> type() {
+            return EventTypes.of(event.getClass());
+        }
+
+        public boolean canonical() {
+            return name.equals(type().name());
+        }
+
+        public EventEnvelope<Event> envelope() {
+            return EventEnvelope.wrap(EVENT_ID, OCCURRED_AT, event);
+        }
+
+        public String pinnedResource() {
+            return "/pinned/" + name + ".json";
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    public static final UUID EVENT_ID = UUID.fromString("0195f3a2-7c41-7d2e-9a10-5b6c7d8e9f01");
+    public static final Instant OCCURRED_AT = Instant.parse("2025-06-14T09:30:15.250Z");
+
+    static final UUID USER_ID = UUID.fromString("6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b");
+    static final UUID OTHER_USER_ID = UUID.fromString("7a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d");
+    static final UUID THIRD_USER_ID = UUID.fromString("8b3c4d5e-6f7a-4b2c-8d3e-4f5a6b7c8d9e");
+    static final UUID CHARACTER_ID = UUID.fromString("c4a1f0e2-9d8b-4c7a-b6e5-d4c3b2a19f08");
+    static final UUID SESSION_ID = UUID.fromString("5e55a0b1-c2d3-4e4f-a5b6-c7d8e9f0a1b2");
+    static final UUID REQUEST_ID = UUID.fromString("9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4");
+    static final UUID USER_MESSAGE_ID = UUID.fromString("1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a");
+    static final UUID AD_ID = UUID.fromString("ad000000-0000-4000-8000-00000000a001");
+    static final UUID AVATAR_MEDIA_ID = UUID.fromString("3e4d5c6b-7a89-4f0e-9d1c-2b3a4f5e6d7c");
+    static final UUID AUDIO_MEDIA_ID = UUID.fromString("4f5e6d7c-8b9a-4a0f-8e2d-3c4b5a6f7e8d");
+
+    static final String AVATAR_URL = "https://media.companion.example/avatars/c4a1f0e2-9d8b-4c7a-b6e5-d4c3b2a19f08/"
+            + "3e4d5c6b-7a89-4f0e-9d1c-2b3a4f5e6d7c.png";
+
+    public static UserRegistered userRegistered() {
+        return new UserRegistered(
+                USER_ID, "mira_k", Plan.FREE, true, UserStatus.ACTIVE, Instant.parse("2025-06-01T18:04:11.731Z"));
+    }
+
+    public static UserUpdated userUpdated() {
+        return new UserUpdated(USER_ID, "mira_k", Plan.PREMIUM, true, UserStatus.DISABLED, List.of("plan", "status"));
+    }
+
+    public static UserDeleted userDeleted() {
+        return new UserDeleted(USER_ID);
+    }
+
+    public static Sliders sliders() {
+        return new Sliders(20, 65, 80, 55, 90, 35, 75);
+    }
+
+    public static CharacterUpserted characterUpserted() {
+        return new CharacterUpserted(
+                CHARACTER_ID,
+                USER_ID,
+                7,
+                "Luna",
+                "A stargazing barista who remembers every order and every story you tell her.",
+                CharacterType.GIRLFRIEND,
+                sliders(),
+                false,
+                Visibility.SHAREABLE,
+                AVATAR_URL,
+                List.of("cozy", "astronomy", "coffee"),
+                List.of(OTHER_USER_ID, THIRD_USER_ID),
+                Instant.parse("2025-06-02T10:15:00Z"),
+                Instant.parse("2025-06-14T09:30:14.902Z"));
+    }
+
+    /** A freshly created private character: no avatar yet, no tags, nobody granted. */
+    public static CharacterUpserted characterUpsertedWithoutAvatarOrGrantees() {
+        return new CharacterUpserted(
+                CHARACTER_ID,
+                USER_ID,
+                1,
+                "Luna",
+                "",
+                CharacterType.CUSTOM,
+                Sliders.defaults(),
+                true,
+                Visibility.PRIVATE,
+                null,
+                List.of(),
+                List.of(),
+                Instant.parse("2025-06-02T10:15:00Z"),
+                Instant.parse("2025-06-02T10:15:00Z"));
+    }
+
+    public static CharacterDeleted characterDeleted() {
+        return new CharacterDeleted(CHARACTER_ID, USER_ID, 8);
+    }
+
+    public static MessageRequested messageRequested() {
+        return new MessageRequested(
+                REQUEST_ID,
+                SESSION_ID,
+                USER_ID,
+                USER_MESSAGE_ID,
+                Plan.PREMIUM,
+                true,
+                characterUpserted().persona(),
+                List.of(
+                        new HistoryMessage(ChatRole.USER, "Hi Luna! Long day."),
+                        new HistoryMessage(ChatRole.ASSISTANT, "Come sit, I'll make you the usual. What happened?")),
+                "My telescope finally arrived \uD83D\uDD2D \"the big one\"!",
+                Instant.parse("2025-06-14T09:30:15.004Z"));
+    }
+
+    public static ReplyChunk replyChunk() {
+        return new ReplyChunk(REQUEST_ID, SESSION_ID, 1, 3, " the rings of Saturn");
+    }
+
+    public static ReplyCompleted replyCompleted() {
+        return new ReplyCompleted(
+                REQUEST_ID,
+                SESSION_ID,
+                USER_ID,
+                CHARACTER_ID,
+                Plan.PREMIUM,
+                "No way! Tonight we're finding the rings of Saturn together.",
+                "stop",
+                new TokenUsage(1423, 38, 1461),
+                "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+                1840,
+                312,
+                2,
+                Instant.parse("2025-06-14T09:30:16.851Z"));
+    }
+
+    public static ReplyFailed replyFailed() {
+        return new ReplyFailed(
+                REQUEST_ID,
+                SESSION_ID,
+                USER_ID,
+                CHARACTER_ID,
+                "llm_timeout",
+                "Luna is taking too long to answer. Please try again.",
+                true,
+                Instant.parse("2025-06-14T09:31:15Z"));
+    }
+
+    public static ReplyBlocked replyBlocked() {
+        return new ReplyBlocked(
+                REQUEST_ID,
+                SESSION_ID,
+                USER_ID,
+                CHARACTER_ID,
+                "output",
+                "minor_safety",
+                List.of("S4", "S12"),
+                "Let's keep things friendly. Tell me more about your telescope instead?",
+                Instant.parse("2025-06-14T09:30:16.122Z"));
+    }
+
+    public static AdDecision adDecisionWithAd() {
+        return new AdDecision(
+                REQUEST_ID,
+                SESSION_ID,
+                USER_ID,
+                10,
+                true,
+                new Ad(
+                        AD_ID,
+                        "Clear skies ahead",
+                        "Star charts for beginners, 20% off this week.",
+                        "https://ads.companion.example/creatives/ad-1001.jpg",
+                        "https://ads.companion.example/click/ad-1001"),
+                Instant.parse("2025-06-14T09:30:16.903Z"));
+    }
+
+    public static AdDecision adDecisionWithoutAd() {
+        return new AdDecision(
+                REQUEST_ID, SESSION_ID, USER_ID, 7, false, null, Instant.parse("2025-06-14T09:30:16.903Z"));
+    }
+
+    public static MediaUploaded mediaUploadedAvatar() {
+        return new MediaUploaded(
+                AVATAR_MEDIA_ID,
+                USER_ID,
+                CHARACTER_ID,
+                MediaKind.AVATAR,
+                "avatars/c4a1f0e2-9d8b-4c7a-b6e5-d4c3b2a19f08/3e4d5c6b-7a89-4f0e-9d1c-2b3a4f5e6d7c.png",
+                AVATAR_URL,
+                "image/png",
+                482133,
+                512,
+                768,
+                Instant.parse("2025-06-10T20:45:03.377Z"));
+    }
+
+    /** Audio belongs to no character and has no pixel size. */
+    public static MediaUploaded mediaUploadedAudio() {
+        return new MediaUploaded(
+                AUDIO_MEDIA_ID,
+                USER_ID,
+                null,
+                MediaKind.AUDIO,
+                "media/6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b/1749588303377_4f5e6d7c-8b9a-4a0f-8e2d-3c4b5a6f7e8d.ogg",
+                "https://media.companion.example/media/6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b/"
+                        + "1749588303377_4f5e6d7c-8b9a-4a0f-8e2d-3c4b5a6f7e8d.ogg",
+                "audio/ogg",
+                2_811_904,
+                null,
+                null,
+                Instant.parse("2025-06-10T20:45:03.377Z"));
+    }
+
+    public static MediaDeleted mediaDeletedAvatar() {
+        return new MediaDeleted(
+                AVATAR_MEDIA_ID, USER_ID, CHARACTER_ID, MediaKind.AVATAR, Instant.parse("2025-06-12T07:00:00Z"));
+    }
+
+    public static MediaDeleted mediaDeletedAudio() {
+        return new MediaDeleted(AUDIO_MEDIA_ID, USER_ID, null, MediaKind.AUDIO, Instant.parse("2025-06-12T07:00:00Z"));
+    }
+
+    /**
+     * Every sample, the canonical one of each event type first (named after the wire name, every
+     * field set), then variants named {@code <wire name>--<variant>}.
+     */
+    public static List<Sample> all() {
+        return List.of(
+                new Sample("auth.user-registered", userRegistered()),
+                new Sample("auth.user-updated", userUpdated()),
+                new Sample("auth.user-deleted", userDeleted()),
+                new Sample("character.character-upserted", characterUpserted()),
+                new Sample("character.character-deleted", characterDeleted()),
+                new Sample("chat.message-requested", messageRequested()),
+                new Sample("chat.reply-chunk", replyChunk()),
+                new Sample("chat.reply-completed", replyCompleted()),
+                new Sample("chat.reply-failed", replyFailed()),
+                new Sample("chat.reply-blocked", replyBlocked()),
+                new Sample("ads.ad-decision", adDecisionWithAd()),
+                new Sample("media.media-uploaded", mediaUploadedAvatar()),
+                new Sample("media.media-deleted", mediaDeletedAvatar()),
+                new Sample(
+                        "character.character-upserted--without-avatar-or-grantees",
+                        characterUpsertedWithoutAvatarOrGrantees()),
+                new Sample("ads.ad-decision--without-ad", adDecisionWithoutAd()),
+                new Sample("media.media-uploaded--audio", mediaUploadedAudio()),
+                new Sample("media.media-deleted--audio", mediaDeletedAudio()));
+    }
+
+    public static List<Sample> canonical() {
+        return all().stream().filter(Sample::canonical).toList();
+    }
+
+    private EventSamples() {}
+}
