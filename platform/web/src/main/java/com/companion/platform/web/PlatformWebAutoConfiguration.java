@@ -1,6 +1,7 @@
 package com.companion.platform.web;
 
 import com.companion.platform.web.problem.PlatformExceptionHandler;
+import com.companion.platform.web.problem.ProblemErrorController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableConfigurationProperties(WebProperties.class)
-@Import(PlatformExceptionHandler.class)
+@Import({PlatformExceptionHandler.class, ProblemErrorController.class})
 public class PlatformWebAutoConfiguration {
 
     @Bean

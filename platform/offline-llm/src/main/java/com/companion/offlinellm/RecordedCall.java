@@ -1,0 +1,39 @@
+package com.companion.offlinellm;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A chat completion request as the server received it, with the HTTP status it was answered with
+ * (for a cut-off or hanging call: the status it started to answer with).
+ */
+public record RecordedCall(
+        String model,
+        List<ChatMessage> messages,
+        boolean stream,
+        Integer maxTokens,
+        Double temperature,
+        Instant receivedAt,
+        int status) {
+
+    public RecordedCall {
+        messages = List.copyOf(messages);
+    }
+
+    public Optional<String> systemPrompt() {
+        return messages.stream()
+                .filter(m -> m.role().equals("system"))
+                .map(ChatMessage::content)
+                .findFirst();
+    }
+
+    public Optional<String> lastUserMessage() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("user")) {
+                return Optional.of(messages.get(i).content());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,81 @@
+package com.companion.offlinellm;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What the server will do next and what it has been asked so far. Thread-safe. */
+final class Script {
+
+    private final Behaviour baseline;
+    private final int maxRecordedCalls;
+    private final AtomicReference<Behaviour> defaultBehaviour;
+    private final Queue<Behaviour> oneShots = new ConcurrentLinkedQueue<>();
+    private final Deque<RecordedCall> calls = new ArrayDeque<>();
+    private int callCount;
+
+    Script(Behaviour baseline, int maxRecordedCalls) {
+        this.baseline = Objects.requireNonNull(baseline, "baseline");
+        this.maxRecordedCalls = maxRecordedCalls;
+        this.defaultBehaviour = new AtomicReference<>(baseline);
+    }
+
+    /** The behaviour {@link #reset()} returns to; admin updates start from it. */
+    Behaviour baseline() {
+        return baseline;
+    }
+
+    Behaviour defaultBehaviour() {
+        return defaultBehaviour.get();
+    }
+
+    void setDefault(Behaviour behaviour) {
+        defaultBehaviour.set(Objects.requireNonNull(behaviour, "behaviour"));
+    }
+
+    void enqueue(Behaviour... behaviours) {
+        for (Behaviour behaviour : behaviours) {
+            oneShots.add(Objects.requireNonNull(behaviour, "behaviour"));
+        }
+    }
+
+    List<Behaviour> queued() {
+        return List.copyOf(oneShots);
+    }
+
+    /** The next one-shot behaviour if any (consuming it), else the default. */
+    Behaviour next() {
+        Behaviour oneShot = oneShots.poll();
+        return oneShot != null ? oneShot : defaultBehaviour.get();
+    }
+
+    synchronized void record(RecordedCall call) {
+        callCount++;
+        calls.addLast(call);
+        while (calls.size() > maxRecordedCalls) {
+            calls.removeFirst();
+        }
+    }
+
+    synchronized List<RecordedCall> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    synchronized int callCount() {
+        return callCount;
+    }
+
+    void reset() {
+        oneShots.clear();
+        defaultBehaviour.set(baseline);
+        synchronized (this) {
+            calls.clear();
+            callCount = 0;
+        }
+    }
+}
