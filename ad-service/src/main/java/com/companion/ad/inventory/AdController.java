@@ -1,0 +1,72 @@
+package com.companion.ad.inventory;
+
+import com.companion.contracts.ads.Ad;
+import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AdController {
+
+    enum ImpressionEvent {
+        shown,
+        clicked
+    }
+
+    record Impression(@NotNull UUID adId, @NotNull UUID sessionId, @NotNull ImpressionEvent event) {}
+
+    private record SessionAds(UUID userId, boolean lastShowAd, UUID lastAdId) {}
+
+    private final JdbcClient jdbc;
+    private final Inventory inventory;
+
+    AdController(JdbcClient jdbc, Inventory inventory) {
+        this.jdbc = jdbc;
+        this.inventory = inventory;
+    }
+
+    /** The ad the last decision for this session called for; 204 when it called for none. */
+    @GetMapping("/ads/next")
+    ResponseEntity<Ad> next(AuthenticatedUser user, @RequestParam("session_id") UUID sessionId) {
+        SessionAds session = owned(user, sessionId);
+        if (!session.lastShowAd() || session.lastAdId() == null) {
+            return ResponseEntity.noContent().build();
+        }
+        return inventory.find(session.lastAdId()).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/ads/impressions")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void impression(AuthenticatedUser user, @Valid @RequestBody Impression impression) {
+        owned(user, impression.sessionId());
+        inventory.find(impression.adId()).orElseThrow(() -> ApiProblem.notFound("ad"));
+        jdbc.sql("insert into impression (ad_id, session_id, user_id, event) values (:ad, :session, :user, :event)")
+                .param("ad", impression.adId())
+                .param("session", impression.sessionId())
+                .param("user", user.userId())
+                .param("event", impression.event().name())
+                .update();
+    }
+
+    private SessionAds owned(AuthenticatedUser user, UUID sessionId) {
+        Optional<SessionAds> session = jdbc.sql(
+                        "select user_id, last_show_ad, last_ad_id from session_counter where session_id = :session")
+                .param("session", sessionId)
+                .query((rs, n) -> new SessionAds(
+                        rs.getObject("user_id", UUID.class), rs.getBoolean("last_show_ad"), rs.getObject("last_ad_id", UUID.class)))
+                .optional();
+        return session.filter(s -> s.userId().equals(user.userId())).orElseThrow(() -> ApiProblem.notFound("session"));
+    }
+}

@@ -1,0 +1,127 @@
+package com.companion.ad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.companion.contracts.EventEnvelope;
+import com.companion.contracts.EventJson;
+import com.companion.contracts.Plan;
+import com.companion.contracts.Topics;
+import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.TokenUsage;
+import com.companion.platform.test.IntegrationTest;
+import com.companion.platform.test.KafkaProbe;
+import com.companion.platform.test.TestJwks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@IntegrationTest
+@AutoConfigureRestTestClient
+class AdServiceIT {
+
+    static KafkaProbe decisions;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    RestTestClient http;
+
+    @BeforeAll
+    static void probe() {
+        decisions = new KafkaProbe(Topics.AD_DECISIONS);
+    }
+
+    @AfterAll
+    static void close() {
+        decisions.close();
+    }
+
+    @Test
+    void everyTenthReplyOfAFreeSessionBringsAnAdAndNoOtherDoes() throws Exception {
+        UUID session = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            send(EventEnvelope.wrap(reply(session, user, UUID.randomUUID(), Plan.FREE)));
+        }
+
+        List<AdDecision> decided = await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(session), list -> list.size() == 20);
+        assertThat(decided).extracting(AdDecision::adCounter).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(decided).filteredOn(AdDecision::showAd).extracting(AdDecision::adCounter).containsExactly(10L, 20L);
+        assertThat(decided).filteredOn(AdDecision::showAd).allSatisfy(d -> assertThat(d.ad()).isNotNull());
+        assertThat(decided).filteredOn(d -> !d.showAd()).allSatisfy(d -> assertThat(d.ad()).isNull());
+
+        String token = TestJwks.shared().token(user, "free", true);
+        http.get().uri("/ads/next?session_id=" + session).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.ad_id").exists();
+        http.post().uri("/ads/impressions").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"ad_id\":\"" + decided.get(19).ad().adId() + "\",\"session_id\":\"" + session + "\",\"event\":\"clicked\"}")
+                .exchange().expectStatus().isAccepted();
+        String stranger = TestJwks.shared().token(UUID.randomUUID(), "free", true);
+        http.get().uri("/ads/next?session_id=" + session).header(HttpHeaders.AUTHORIZATION, "Bearer " + stranger)
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void premiumRepliesNeverBringAnAd() throws Exception {
+        UUID session = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int i = 0; i < 10; i++) {
+            send(EventEnvelope.wrap(reply(session, user, UUID.randomUUID(), Plan.PREMIUM)));
+        }
+        List<AdDecision> decided = await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(session), list -> list.size() == 10);
+        assertThat(decided).noneMatch(AdDecision::showAd);
+        assertThat(decided.getLast().adCounter()).isEqualTo(10);
+    }
+
+    @Test
+    void aRedeliveredOrRedoneReplyIsCountedOnce() throws Exception {
+        UUID session = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        EventEnvelope<ReplyCompleted> first = EventEnvelope.wrap(reply(session, user, request, Plan.FREE));
+        send(first);
+        send(first);
+        send(EventEnvelope.wrap(reply(session, user, request, Plan.FREE)));
+        UUID next = UUID.randomUUID();
+        send(EventEnvelope.wrap(reply(session, user, next, Plan.FREE)));
+
+        List<AdDecision> decided = await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(session), list -> list.stream().anyMatch(d -> d.requestId().equals(next)));
+        assertThat(decided).extracting(AdDecision::requestId).containsExactly(request, next);
+        assertThat(decided).extracting(AdDecision::adCounter).containsExactly(1L, 2L);
+    }
+
+    private List<AdDecision> decisionsFor(UUID session) {
+        return decisions.records().stream()
+                .map(r -> EventJson.decode(r.value()).data())
+                .map(AdDecision.class::cast)
+                .filter(d -> d.sessionId().equals(session))
+                .toList();
+    }
+
+    private void send(EventEnvelope<?> envelope) throws Exception {
+        kafka.send(envelope.topic(), envelope.key(), EventJson.encode(envelope)).get();
+    }
+
+    private static ReplyCompleted reply(UUID session, UUID user, UUID request, Plan plan) {
+        return new ReplyCompleted(request, session, user, UUID.randomUUID(), plan, "Hello there!", "stop",
+                new TokenUsage(12, 3, 15), "test-model", 120, 40, 1, Instant.now());
+    }
+}

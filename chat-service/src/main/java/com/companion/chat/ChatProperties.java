@@ -1,0 +1,23 @@
+package com.companion.chat;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param historyWindow how many earlier messages a request carries to the worker
+ * @param historyTokenBudget the window is trimmed (oldest first) to about this many tokens
+ * @param sendWait how long {@code POST /chat/send} waits for the reply before answering 202
+ * @param requestTimeout after this a pending request no longer blocks its session and is failed
+ * @param maxMessageLength longest user message accepted, in characters
+ */
+@Validated
+@ConfigurationProperties("chat")
+public record ChatProperties(
+        @Min(0) int historyWindow,
+        @Min(100) int historyTokenBudget,
+        @NotNull Duration sendWait,
+        @NotNull Duration requestTimeout,
+        @Min(1) int maxMessageLength) {}

@@ -1,0 +1,49 @@
+package com.companion.chat.access;
+
+import com.companion.contracts.Topics;
+import com.companion.contracts.auth.UserDeleted;
+import com.companion.contracts.auth.UserRegistered;
+import com.companion.contracts.auth.UserUpdated;
+import com.companion.contracts.character.CharacterDeleted;
+import com.companion.contracts.character.CharacterUpserted;
+import com.companion.platform.messaging.inbox.ProcessedEvents;
+import com.companion.platform.messaging.kafka.Records;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps the users and characters read models from their compacted topics. */
+@Component
+class ReadModelConsumer {
+
+    private static final String CONSUMER = "chat-read-models";
+
+    private final ReadModels readModels;
+    private final ProcessedEvents processed;
+
+    ReadModelConsumer(ReadModels readModels, ProcessedEvents processed) {
+        this.readModels = readModels;
+        this.processed = processed;
+    }
+
+    @KafkaListener(topics = {Topics.AUTH_USERS, Topics.CHARACTERS}, groupId = "chat-service")
+    @Transactional
+    void on(ConsumerRecord<String, String> record) {
+        Records.event(record).ifPresent(envelope -> {
+            if (!processed.firstTime(CONSUMER, envelope.eventId())) {
+                return;
+            }
+            switch (envelope.data()) {
+                case UserRegistered u -> readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
+                case UserUpdated u -> readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
+                case UserDeleted u -> readModels.deleteUser(u.userId());
+                case CharacterUpserted c -> readModels.upsertCharacter(c);
+                case CharacterDeleted c -> readModels.deleteCharacter(c.characterId(), c.version());
+                default -> {
+                    // other events on these topics do not concern chat
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package com.companion.chat.push;
+
+import com.companion.contracts.EventJson;
+import com.companion.contracts.MalformedEventException;
+import com.companion.contracts.Topics;
+import com.companion.contracts.chat.ReplyChunk;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every reply chunk, read by this instance alone: a consumer without a group, assigned all
+ * partitions of the chunk topic from their end, so any instance can push to the sockets it holds
+ * and nothing is committed (chunks are ephemeral; a restarted instance has no socket to feed).
+ */
+@Component
+class ChunkFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChunkFeed.class);
+
+    private final KafkaProperties kafkaProperties;
+    private final ReplyHub hub;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile boolean running;
+    private Thread thread;
+
+    ChunkFeed(KafkaProperties kafkaProperties, ReplyHub hub) {
+        this.kafkaProperties = kafkaProperties;
+        this.hub = hub;
+    }
+
+    @Override
+    public void start() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaProperties.getBootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "chat-chunk-feed");
+        consumer = new KafkaConsumer<>(config);
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.REPLY_CHUNKS, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        running = true;
+        thread = Thread.ofPlatform().name("chat-chunk-feed").daemon().start(this::loop);
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    try {
+                        if (EventJson.decode(record.value()).data() instanceof ReplyChunk chunk) {
+                            hub.onChunk(chunk);
+                        }
+                    } catch (MalformedEventException e) {
+                        log.warn("skipping a malformed chunk at {}-{}@{}", record.topic(), record.partition(), record.offset());
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,14 @@
+package com.companion.chat.send;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public enum RequestStatus {
+    @JsonProperty("pending")
+    PENDING,
+    @JsonProperty("completed")
+    COMPLETED,
+    @JsonProperty("blocked")
+    BLOCKED,
+    @JsonProperty("failed")
+    FAILED
+}

@@ -1,0 +1,173 @@
+package com.companion.chat.send;
+
+import com.companion.chat.ChatProperties;
+import com.companion.chat.push.ReplyHub;
+import com.companion.chat.push.ReplyListener;
+import com.companion.contracts.chat.ReplyChunk;
+import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+class SendController {
+
+    record SendMessage(@NotNull UUID sessionId, @NotNull String message) {}
+
+    record Reply(UUID requestId, UUID messageId, String reply, boolean showAd, long adCounter) {}
+
+    record Pending(UUID requestId, RequestStatus status) {}
+
+    private final SendService sends;
+    private final ReplyHub hub;
+    private final Requests requests;
+    private final ChatProperties properties;
+
+    SendController(SendService sends, ReplyHub hub, Requests requests, ChatProperties properties) {
+        this.sends = sends;
+        this.hub = hub;
+        this.requests = requests;
+        this.properties = properties;
+    }
+
+    @PostMapping("/chat/send")
+    ResponseEntity<?> send(AuthenticatedUser user, @Valid @RequestBody SendMessage request) throws InterruptedException {
+        AtomicReference<CompletableFuture<RequestOutcome>> reply = new AtomicReference<>();
+        SendService.Accepted accepted = accept(user, request, reply, null);
+        try {
+            RequestOutcome outcome = reply.get().get(properties.sendWait().toMillis(), TimeUnit.MILLISECONDS);
+            return answer(outcome);
+        } catch (TimeoutException e) {
+            return ResponseEntity.accepted().body(new Pending(accepted.requestId(), RequestStatus.PENDING));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PostMapping(value = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(AuthenticatedUser user, @Valid @RequestBody SendMessage request) {
+        SseEmitter emitter = new SseEmitter(properties.sendWait().toMillis());
+        ReplyListener listener = new ReplyListener() {
+            @Override
+            public void chunk(ReplyChunk chunk) {
+                send(emitter, "token", Map.of(
+                        "request_id", chunk.requestId(), "attempt", chunk.attempt(), "seq", chunk.seq(), "text", chunk.text()));
+            }
+
+            @Override
+            public void finished(RequestOutcome outcome) {
+                if (outcome.status() == RequestStatus.FAILED) {
+                    send(emitter, "error", error(outcome));
+                } else {
+                    send(emitter, "done", done(outcome));
+                }
+                emitter.complete();
+            }
+        };
+        SendService.Accepted accepted = accept(user, request, new AtomicReference<>(), listener);
+        emitter.onTimeout(() -> {
+            hub.forget(accepted.requestId(), listener);
+            send(emitter, "error", Map.of("request_id", accepted.requestId(), "code", "still_pending",
+                    "message", "The reply is taking longer than usual; fetch it later with the request id."));
+            emitter.complete();
+        });
+        emitter.onCompletion(() -> hub.forget(accepted.requestId(), listener));
+        return emitter;
+    }
+
+    @GetMapping("/chat/requests/{id}")
+    ResponseEntity<?> request(AuthenticatedUser user, @PathVariable UUID id) {
+        RequestOutcome outcome = requests.outcome(id)
+                .filter(o -> o.userId().equals(user.userId()))
+                .orElseThrow(() -> ApiProblem.notFound("request"));
+        if (!outcome.finished()) {
+            return ResponseEntity.ok(new Pending(id, RequestStatus.PENDING));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_id", id);
+        body.put("status", outcome.status());
+        if (outcome.status() == RequestStatus.FAILED) {
+            body.putAll(error(outcome));
+        } else {
+            body.putAll(done(outcome));
+        }
+        return ResponseEntity.ok(body);
+    }
+
+    private SendService.Accepted accept(
+            AuthenticatedUser user,
+            SendMessage request,
+            AtomicReference<CompletableFuture<RequestOutcome>> reply,
+            ReplyListener listener) {
+        AtomicReference<UUID> registered = new AtomicReference<>();
+        try {
+            return sends.send(user, request.sessionId(), request.message(), accepted -> {
+                registered.set(accepted.requestId());
+                reply.set(hub.expect(accepted.requestId(), accepted.sessionId(), listener));
+            });
+        } catch (RuntimeException e) {
+            if (registered.get() != null) {
+                hub.cancel(registered.get());
+            }
+            throw e;
+        }
+    }
+
+    private static ResponseEntity<?> answer(RequestOutcome outcome) {
+        if (outcome.status() == RequestStatus.FAILED) {
+            ApiProblem problem = new ApiProblem(
+                    HttpStatus.BAD_GATEWAY,
+                    "reply-failed",
+                    "Reply Failed",
+                    outcome.errorMessage(),
+                    Map.of("code", outcome.errorCode(), "request_id", outcome.requestId()));
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem.toProblemDetail());
+        }
+        return ResponseEntity.ok(new Reply(
+                outcome.requestId(), outcome.messageId(), outcome.reply(), outcome.showAd(), outcome.adCounter()));
+    }
+
+    static Map<String, Object> done(RequestOutcome outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_id", outcome.requestId());
+        body.put("message_id", outcome.messageId());
+        body.put("reply", outcome.reply());
+        body.put("show_ad", outcome.showAd());
+        body.put("ad_counter", outcome.adCounter());
+        return body;
+    }
+
+    static Map<String, Object> error(RequestOutcome outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_id", outcome.requestId());
+        body.put("code", outcome.errorCode());
+        body.put("message", outcome.errorMessage());
+        return body;
+    }
+
+    private static void send(SseEmitter emitter, String event, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            emitter.completeWithError(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.companion.chat.session;
+
+import com.companion.chat.access.AccessPolicy;
+import com.companion.chat.access.Caller;
+import com.companion.chat.access.CharacterView;
+import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+class SessionController {
+
+    record CreateSession(@NotNull UUID characterId, @Size(max = 120) String title) {}
+
+    private final SessionRepository sessions;
+    private final AccessPolicy access;
+
+    SessionController(SessionRepository sessions, AccessPolicy access) {
+        this.sessions = sessions;
+        this.access = access;
+    }
+
+    @PostMapping("/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    ChatSession create(AuthenticatedUser user, @Valid @RequestBody CreateSession request) {
+        Caller caller = access.caller(user);
+        CharacterView character = access.chattable(caller, request.characterId())
+                .orElseThrow(() -> ApiProblem.notFound("character"));
+        String title = request.title() == null || request.title().isBlank() ? character.name() : request.title().strip();
+        ChatSession session = new ChatSession(
+                UUID.randomUUID(), user.userId(), character.characterId(), title, 0, Instant.now(), Instant.now());
+        sessions.insert(session);
+        return session;
+    }
+
+    @GetMapping("/sessions")
+    Page<ChatSession> list(
+            AuthenticatedUser user,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) String cursor) {
+        Instant beforeCreated = null;
+        UUID beforeId = null;
+        if (cursor != null) {
+            String[] parts = decode(cursor).split("\\|", 2);
+            try {
+                beforeCreated = Instant.parse(parts[0]);
+                beforeId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw ApiProblem.badRequest("invalid-cursor", "The cursor is not valid.");
+            }
+        }
+        List<ChatSession> items = sessions.listOwned(user.userId(), beforeCreated, beforeId, limit);
+        String next = items.size() < limit
+                ? null
+                : encode(items.getLast().createdAt() + "|" + items.getLast().id());
+        return new Page<>(items, next);
+    }
+
+    @GetMapping("/sessions/{id}")
+    ChatSession get(AuthenticatedUser user, @PathVariable UUID id) {
+        return sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+    }
+
+    @GetMapping("/sessions/{id}/history")
+    Page<ChatMessage> history(
+            AuthenticatedUser user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) UUID before) {
+        sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+        List<ChatMessage> items = sessions.history(id, before, limit);
+        String next = items.size() < limit ? null : items.getLast().id().toString();
+        return new Page<>(items, next);
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(AuthenticatedUser user, @PathVariable UUID id) {
+        if (!sessions.deleteOwned(id, user.userId())) {
+            throw ApiProblem.notFound("session");
+        }
+    }
+
+    private static String encode(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid-cursor", "The cursor is not valid.");
+        }
+    }
+}
