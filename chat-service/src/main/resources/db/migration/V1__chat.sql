@@ -65,5 +65,5 @@ create table chat_request (
     error_message        text
 );
 -- One reply in flight per session, enforced by the database under concurrent sends.
-create unique index chat_request_one_in_flight on chat_request (session_id) where status = 'pending';
-create index chat_request_pending_by_age on chat_request (created_at) where status = 'pending';
+create unique index chat_request_one_in_flight on chat_request (session_id) where status = 'PENDING';
+create index chat_request_pending_by_age on chat_request (created_at) where status = 'PENDING';

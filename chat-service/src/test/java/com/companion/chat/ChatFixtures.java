@@ -1,0 +1,116 @@
+package com.companion.chat;
+
+import static org.awaitility.Awaitility.await;
+
+import com.companion.contracts.Event;
+import com.companion.contracts.EventEnvelope;
+import com.companion.contracts.EventJson;
+import com.companion.contracts.Plan;
+import com.companion.contracts.Topics;
+import com.companion.contracts.ads.Ad;
+import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.auth.UserRegistered;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.character.CharacterType;
+import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.Sliders;
+import com.companion.contracts.character.Visibility;
+import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.ReplyChunk;
+import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.TokenUsage;
+import com.companion.platform.test.KafkaProbe;
+import com.companion.platform.test.TestKafka;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Test data and the other services' side of the conversation: users and characters arrive as
+ * their owners publish them, and the test plays the worker and ad-service by answering the
+ * MessageRequested events it reads from Kafka.
+ */
+final class ChatFixtures implements AutoCloseable {
+
+    private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
+
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.LINGER_MS_CONFIG, 0));
+    private final KafkaProbe requests = new KafkaProbe(Topics.MESSAGE_REQUESTED);
+
+    UUID user(boolean adult) {
+        UUID id = UUID.randomUUID();
+        publish(new UserRegistered(id, "u" + id.toString().substring(0, 8), Plan.FREE, adult, UserStatus.ACTIVE, Instant.now()));
+        return id;
+    }
+
+    UUID character(UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
+        UUID id = UUID.randomUUID();
+        publish(character(id, owner, visibility, nsfw, grantees));
+        return id;
+    }
+
+    CharacterUpserted character(UUID id, UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
+        return new CharacterUpserted(id, owner, VERSIONS.incrementAndGet(), "Mira", "A cheerful astronomer who loves tea.",
+                CharacterType.FRIEND, new Sliders(20, 30, 80, 50, 70, 10, 90), nsfw, visibility, null,
+                List.of("space"), List.of(grantees), Instant.now(), Instant.now());
+    }
+
+    void publish(Event event) {
+        publish(EventEnvelope.wrap(event));
+    }
+
+    void publish(EventEnvelope<?> envelope) {
+        try {
+            producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.encode(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request chat-service published for a session's latest message. */
+    MessageRequested awaitRequest(UUID sessionId, String message) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> requests.records().stream()
+                        .map(r -> EventJson.decode(r.value()).data())
+                        .map(MessageRequested.class::cast)
+                        .filter(r -> r.sessionId().equals(sessionId) && r.userMessage().equals(message))
+                        .findFirst()
+                        .orElse(null), r -> r != null);
+    }
+
+    /** Plays the worker: streams {@code parts} as chunks, then the completed reply. */
+    EventEnvelope<ReplyCompleted> reply(MessageRequested request, String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            publish(new ReplyChunk(request.requestId(), request.sessionId(), 1, i, parts[i]));
+        }
+        EventEnvelope<ReplyCompleted> completed = EventEnvelope.wrap(new ReplyCompleted(
+                request.requestId(), request.sessionId(), request.userId(), request.character().characterId(),
+                request.plan(), String.join("", parts), "stop", new TokenUsage(40, parts.length, 40 + parts.length),
+                "test-model", 300, 50, 1, Instant.now()));
+        publish(completed);
+        return completed;
+    }
+
+    /** Plays ad-service. */
+    void decide(MessageRequested request, long adCounter, boolean showAd) {
+        Ad ad = showAd ? new Ad(UUID.randomUUID(), "Go Premium", "No ads.", "https://x/img.png", "https://x") : null;
+        publish(new AdDecision(request.requestId(), request.sessionId(), request.userId(), adCounter, showAd, ad, Instant.now()));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        requests.close();
+    }
+}

@@ -1,0 +1,297 @@
+package com.companion.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.companion.contracts.EventEnvelope;
+import com.companion.contracts.character.Visibility;
+import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.ReplyFailed;
+import com.companion.platform.test.IntegrationTest;
+import com.companion.platform.test.TestJwks;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest(properties = "chat.send-wait=5s")
+@AutoConfigureRestTestClient
+class ChatPipelineIT {
+
+    static final ChatFixtures fixtures = new ChatFixtures();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    RestTestClient http;
+
+    @LocalServerPort
+    int port;
+
+    @AfterAll
+    static void close() {
+        fixtures.close();
+    }
+
+    @Test
+    void aMessageOverTheSocketStreamsTokensAndEndsWithTheStoredReply() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(user)) {
+            socket.send("{\"type\":\"join_session\",\"session_id\":\"" + session + "\"}");
+            socket.awaitType("presence");
+            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"Hi Mira!\",\"client_id\":\"c1\"}");
+            JsonNode typing = socket.awaitType("typing");
+            assertThat(typing.path("client_id").asString()).isEqualTo("c1");
+
+            MessageRequested request = fixtures.awaitRequest(session, "Hi Mira!");
+            assertThat(request.character().name()).isEqualTo("Mira");
+            assertThat(request.userIsAdult()).isTrue();
+            fixtures.reply(request, "Hello", " there", "!");
+            fixtures.decide(request, 1, false);
+
+            JsonNode done = socket.awaitType("assistant_done");
+            List<String> tokens = socket.frames().stream()
+                    .filter(f -> "assistant_token".equals(f.path("type").asString()))
+                    .map(f -> f.path("text").asString())
+                    .toList();
+            assertThat(String.join("", tokens)).isEqualTo("Hello there!");
+            assertThat(done.path("content").asString()).isEqualTo("Hello there!");
+            assertThat(done.path("show_ad").asBoolean()).isFalse();
+            assertThat(done.path("ad_counter").asLong()).isEqualTo(1);
+
+            JsonNode history = history(user, session);
+            assertThat(history.path("items").get(0).path("content").asString()).isEqualTo("Hello there!");
+            assertThat(history.path("items").get(0).path("id").asString()).isEqualTo(done.path("message_id").asString());
+            assertThat(history.path("items").get(1).path("content").asString()).isEqualTo("Hi Mira!");
+        }
+    }
+
+    @Test
+    void aSendWaitsForReplyAndAdDecisionAndAnswersWithBoth() {
+        UUID user = fixtures.user(false);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> send(user, session, "How are you?", 200));
+
+        MessageRequested request = fixtures.awaitRequest(session, "How are you?");
+        assertThat(request.userIsAdult()).isFalse();
+        fixtures.decide(request, 10, true);
+        fixtures.reply(request, "Great, thanks!");
+
+        JsonNode body = answer.join();
+        assertThat(body.path("reply").asString()).isEqualTo("Great, thanks!");
+        assertThat(body.path("show_ad").asBoolean()).isTrue();
+        assertThat(body.path("ad_counter").asLong()).isEqualTo(10);
+        assertThat(body.path("message_id").asString()).isNotBlank();
+    }
+
+    @Test
+    void aSecondSendWhileAReplyIsInFlightIsAConflictAndTheFirstReplyFreesTheSession() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(user)) {
+            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"one\"}");
+            MessageRequested request = fixtures.awaitRequest(session, "one");
+
+            http.post().uri("/chat/send").header(HttpHeaders.AUTHORIZATION, bearer(user))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"session_id\":\"" + session + "\",\"message\":\"two\"}")
+                    .exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.type").isEqualTo("/problems/reply-in-flight");
+
+            fixtures.reply(request, "ok");
+            fixtures.decide(request, 1, false);
+            socket.awaitType("assistant_done");
+            CompletableFuture<JsonNode> second = CompletableFuture.supplyAsync(() -> send(user, session, "two", 200));
+            MessageRequested next = fixtures.awaitRequest(session, "two");
+            assertThat(next.history()).extracting(h -> h.content()).containsExactly("one", "ok");
+            fixtures.reply(next, "fine");
+            fixtures.decide(next, 2, false);
+            assertThat(second.join().path("ad_counter").asLong()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRedeliveredOrRedoneReplyIsStoredOnce() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> send(user, session, "again?", 200));
+        MessageRequested request = fixtures.awaitRequest(session, "again?");
+        EventEnvelope<ReplyCompleted> first = fixtures.reply(request, "first answer");
+        fixtures.publish(first);
+        fixtures.reply(request, "second answer from a worker that redid it");
+        fixtures.decide(request, 1, false);
+        assertThat(answer.join().path("reply").asString()).isEqualTo("first answer");
+
+        JsonNode history = history(user, session);
+        assertThat(history.path("items")).hasSize(2);
+        assertThat(history.path("items").get(0).path("content").asString()).isEqualTo("first answer");
+    }
+
+    @Test
+    void aFailedReplyEndsInAnAssistantErrorNotAHang() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(user)) {
+            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"hello?\"}");
+            MessageRequested request = fixtures.awaitRequest(session, "hello?");
+            fixtures.publish(new ReplyFailed(request.requestId(), session, user, request.character().characterId(),
+                    "llm_timeout", "I'm having trouble answering right now. Please try again.", true, Instant.now()));
+            JsonNode error = socket.awaitType("assistant_error");
+            assertThat(error.path("code").asString()).isEqualTo("llm_timeout");
+            assertThat(error.path("request_id").asString()).isEqualTo(request.requestId().toString());
+        }
+    }
+
+    @Test
+    void aSendPastItsWaitAnswers202AndTheRequestCanBeFetchedLater() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        JsonNode accepted = send(user, session, "take your time", 202);
+        UUID requestId = UUID.fromString(accepted.path("request_id").asString());
+        http.get().uri("/chat/requests/" + requestId).header(HttpHeaders.AUTHORIZATION, bearer(user)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("pending");
+
+        MessageRequested request = fixtures.awaitRequest(session, "take your time");
+        fixtures.reply(request, "Done thinking.");
+        fixtures.decide(request, 1, false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/chat/requests/" + requestId)
+                .header(HttpHeaders.AUTHORIZATION, bearer(user)).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("completed").jsonPath("$.reply").isEqualTo("Done thinking."));
+        http.get().uri("/chat/requests/" + requestId).header(HttpHeaders.AUTHORIZATION, bearer(fixtures.user(true)))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aStreamSendsTokensThenDone() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> new String(http.post().uri("/chat/stream")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .body("{\"session_id\":\"" + session + "\",\"message\":\"stream it\"}")
+                .exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody()));
+        MessageRequested request = fixtures.awaitRequest(session, "stream it");
+        fixtures.reply(request, "Str", "eamed");
+        fixtures.decide(request, 1, false);
+        String events = stream.join();
+        assertThat(events).contains("event:token").contains("\"text\":\"Str\"").contains("event:done")
+                .contains("\"reply\":\"Streamed\"");
+        assertThat(events.indexOf("event:token")).isLessThan(events.indexOf("event:done"));
+    }
+
+    @Test
+    void aClientThatJoinsAgainGetsTheReplyThatFinishedWhileItWasAway() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> send(user, session, "while away", 200));
+        MessageRequested request = fixtures.awaitRequest(session, "while away");
+        fixtures.reply(request, "Welcome back!");
+        fixtures.decide(request, 1, false);
+        answer.join();
+        try (SocketClient socket = socket(user)) {
+            socket.send("{\"type\":\"join_session\",\"session_id\":\"" + session + "\"}");
+            assertThat(socket.awaitType("assistant_done").path("content").asString()).isEqualTo("Welcome back!");
+        }
+    }
+
+    @Test
+    void framesOfSessionsASocketDidNotJoinAreNeverSent() {
+        UUID alice = fixtures.user(true);
+        UUID bob = fixtures.user(true);
+        UUID aliceSession = session(alice, fixtures.character(alice, Visibility.PRIVATE, false));
+        try (SocketClient bobSocket = socket(bob)) {
+            bobSocket.send("{\"type\":\"join_session\",\"session_id\":\"" + aliceSession + "\"}");
+            assertThat(bobSocket.awaitType("error").path("code").asString()).isEqualTo("not_found");
+            CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> send(alice, aliceSession, "private", 200));
+            MessageRequested request = fixtures.awaitRequest(aliceSession, "private");
+            fixtures.reply(request, "secret");
+            fixtures.decide(request, 1, false);
+            answer.join();
+            assertThat(bobSocket.frames()).noneMatch(f -> f.toString().contains("secret"));
+        }
+        try (SocketClient forged = new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token=forged"))) {
+            assertThat(forged.awaitClosed()).isEqualTo(4401);
+        }
+    }
+
+    @Test
+    void accessFollowsTheCharacterReadModel() {
+        UUID owner = fixtures.user(true);
+        UUID minor = fixtures.user(false);
+        UUID stranger = fixtures.user(true);
+        UUID adultCharacter = fixtures.character(owner, Visibility.PUBLIC, true);
+        UUID publicCharacter = UUID.randomUUID();
+        fixtures.publish(fixtures.character(publicCharacter, owner, Visibility.PUBLIC, false));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> createSession(owner, adultCharacter).expectStatus().isCreated());
+        createSession(minor, adultCharacter).expectStatus().isNotFound();
+        createSession(stranger, fixtures.character(owner, Visibility.PRIVATE, false)).expectStatus().isNotFound();
+
+        UUID minorSession = session(minor, publicCharacter);
+        fixtures.publish(fixtures.character(publicCharacter, owner, Visibility.PUBLIC, true));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.post().uri("/chat/send")
+                .header(HttpHeaders.AUTHORIZATION, bearer(minor)).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"session_id\":\"" + minorSession + "\",\"message\":\"hi\"}")
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/character-unavailable"));
+
+        for (String path : List.of("/sessions/" + minorSession, "/sessions/" + minorSession + "/history")) {
+            http.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(stranger)).exchange().expectStatus().isNotFound();
+        }
+        http.delete().uri("/sessions/" + minorSession).header(HttpHeaders.AUTHORIZATION, bearer(stranger)).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    private UUID session(UUID user, UUID character) {
+        JsonNode created = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            byte[] body = createSession(user, character).returnResult(byte[].class).getResponseBody();
+            JsonNode node = body == null ? null : JSON.readTree(body);
+            return node != null && node.has("id") ? node : null;
+        }, n -> n != null);
+        return UUID.fromString(created.path("id").asString());
+    }
+
+    private RestTestClient.ResponseSpec createSession(UUID user, UUID character) {
+        return http.post().uri("/sessions").header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"character_id\":\"" + character + "\"}")
+                .exchange();
+    }
+
+    private JsonNode send(UUID user, UUID session, String message, int expectedStatus) {
+        byte[] body = http.post().uri("/chat/send").header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"session_id\":\"" + session + "\",\"message\":\"" + message + "\"}")
+                .exchange().expectStatus().isEqualTo(expectedStatus)
+                .expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    private JsonNode history(UUID user, UUID session) {
+        return JSON.readTree(http.get().uri("/sessions/" + session + "/history").header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    private SocketClient socket(UUID user) {
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token=" + TestJwks.shared().token(user, "free", true)));
+    }
+
+    private static String bearer(UUID user) {
+        return "Bearer " + TestJwks.shared().token(user, "free", true);
+    }
+}
