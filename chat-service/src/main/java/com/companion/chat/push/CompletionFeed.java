@@ -1,6 +1,6 @@
 package com.companion.chat.push;
 
-import com.companion.chat.send.Requests;
+import com.companion.chat.request.Requests;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

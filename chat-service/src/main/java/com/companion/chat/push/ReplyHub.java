@@ -1,7 +1,7 @@
 package com.companion.chat.push;
 
-import com.companion.chat.send.RequestOutcome;
-import com.companion.chat.send.Requests;
+import com.companion.chat.request.RequestOutcome;
+import com.companion.chat.request.Requests;
 import com.companion.contracts.chat.ReplyChunk;
 import java.time.Duration;
 import java.util.ArrayList;

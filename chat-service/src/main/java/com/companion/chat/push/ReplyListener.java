@@ -1,6 +1,6 @@
 package com.companion.chat.push;
 
-import com.companion.chat.send.RequestOutcome;
+import com.companion.chat.request.RequestOutcome;
 import com.companion.contracts.chat.ReplyChunk;
 
 /** Someone on this instance who wants a request's reply as it happens: a socket, an SSE stream. */

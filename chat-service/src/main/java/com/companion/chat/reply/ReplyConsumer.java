@@ -1,6 +1,6 @@
 package com.companion.chat.reply;
 
-import com.companion.chat.send.Requests;
+import com.companion.chat.request.Requests;
 import com.companion.contracts.Topics;
 import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.chat.ReplyBlocked;

@@ -1,6 +1,9 @@
 package com.companion.chat.send;
 
 import com.companion.chat.ChatProperties;
+import com.companion.chat.request.RequestOutcome;
+import com.companion.chat.request.RequestStatus;
+import com.companion.chat.request.Requests;
 import com.companion.chat.push.ReplyHub;
 import com.companion.chat.push.ReplyListener;
 import com.companion.contracts.chat.ReplyChunk;

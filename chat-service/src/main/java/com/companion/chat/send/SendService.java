@@ -1,6 +1,7 @@
 package com.companion.chat.send;
 
 import com.companion.chat.ChatProperties;
+import com.companion.chat.request.Requests;
 import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;

@@ -1,8 +1,10 @@
-package com.companion.chat.push;
+package com.companion.chat.socket;
 
-import com.companion.chat.send.RequestOutcome;
-import com.companion.chat.send.RequestStatus;
-import com.companion.chat.send.Requests;
+import com.companion.chat.push.ReplyHub;
+import com.companion.chat.push.ReplyListener;
+import com.companion.chat.request.RequestOutcome;
+import com.companion.chat.request.RequestStatus;
+import com.companion.chat.request.Requests;
 import com.companion.chat.send.SendService;
 import com.companion.chat.session.SessionRepository;
 import com.companion.contracts.chat.ReplyChunk;

@@ -1,4 +1,4 @@
-package com.companion.chat.push;
+package com.companion.chat.socket;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -9,11 +9,11 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 @EnableScheduling
-class PushConfiguration implements WebSocketConfigurer {
+class SocketConfiguration implements WebSocketConfigurer {
 
     private final ChatSocketHandler handler;
 
-    PushConfiguration(ChatSocketHandler handler) {
+    SocketConfiguration(ChatSocketHandler handler) {
         this.handler = handler;
     }
 

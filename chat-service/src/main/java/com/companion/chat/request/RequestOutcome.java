@@ -1,4 +1,4 @@
-package com.companion.chat.send;
+package com.companion.chat.request;
 
 import java.util.UUID;
 

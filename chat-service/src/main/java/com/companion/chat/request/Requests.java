@@ -1,4 +1,4 @@
-package com.companion.chat.send;
+package com.companion.chat.request;
 
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
@@ -30,7 +30,7 @@ public class Requests {
         return UUID.nameUUIDFromBytes(("assistant:" + requestId).getBytes(StandardCharsets.UTF_8));
     }
 
-    void insertPending(UUID requestId, UUID sessionId, UUID userId, UUID userMessageId) {
+    public void insertPending(UUID requestId, UUID sessionId, UUID userId, UUID userMessageId) {
         jdbc.sql(
                         """
                         insert into chat_request (request_id, session_id, user_id, user_message_id, status)
@@ -43,7 +43,7 @@ public class Requests {
                 .update();
     }
 
-    void insertUserMessage(UUID messageId, UUID sessionId, UUID requestId, String content) {
+    public void insertUserMessage(UUID messageId, UUID sessionId, UUID requestId, String content) {
         jdbc.sql(
                         """
                         insert into chat_message (id, session_id, role, content, request_id)
@@ -60,7 +60,7 @@ public class Requests {
      * The latest {@code limit} messages of a session, oldest first, trimmed from the oldest end to
      * about {@code tokenBudget} tokens (four characters a token).
      */
-    List<HistoryMessage> window(UUID sessionId, int limit, int tokenBudget) {
+    public List<HistoryMessage> window(UUID sessionId, int limit, int tokenBudget) {
         List<HistoryMessage> newestFirst = jdbc.sql(
                         "select role, content from chat_message where session_id = :session order by seq desc limit :limit")
                 .param("session", sessionId)
