@@ -84,6 +84,7 @@ class TwoInstancesIT {
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--spring.datasource.hikari.maximum-pool-size=4",
                 "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                 "--platform.kafka.topics.partitions=2",
                 "--platform.security.jwks-uri=" + TestJwks.shared().jwksUri(),

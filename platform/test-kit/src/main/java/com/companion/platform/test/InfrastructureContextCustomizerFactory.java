@@ -39,6 +39,9 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
                 properties.add("spring.datasource.url=" + db.url());
                 properties.add("spring.datasource.username=" + db.username());
                 properties.add("spring.datasource.password=" + db.password());
+                // Test contexts stay cached while others run; small pools keep PostgreSQL's connection limit far away.
+                properties.add("spring.datasource.hikari.maximum-pool-size=4");
+                properties.add("spring.datasource.hikari.minimum-idle=1");
             }
             TestPropertyValues.of(properties).applyTo(context);
         }

@@ -31,16 +31,48 @@ public final class TestPostgres {
 
     public static Database newDatabase(String hint) {
         Server s = server();
-        String name = ("t_" + hint.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
-                        .substring(0, Math.min(40, 2 + hint.replaceAll("[^A-Za-z0-9]", "").length()))
-                + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String cleanHint = hint.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        String name = "t_" + cleanHint.substring(0, Math.min(30, cleanHint.length())) + "_" + minuteStamp() + "_"
+                + UUID.randomUUID().toString().substring(0, 6);
         try (Connection c = DriverManager.getConnection(s.url("postgres"), s.username(), s.password());
                 Statement st = c.createStatement()) {
+            dropLeftovers(st);
             st.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
         return new Database(s.url(name), s.username(), s.password(), name);
+    }
+
+    private static volatile boolean leftoversDropped;
+
+    private static long minuteStamp() {
+        return System.currentTimeMillis() / 60_000;
+    }
+
+    /** Databases of test runs that ended more than two hours ago (names carry their creation minute). */
+    private static void dropLeftovers(Statement st) throws SQLException {
+        if (leftoversDropped) {
+            return;
+        }
+        leftoversDropped = true;
+        java.util.List<String> old = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = st.executeQuery("select datname from pg_database where datname like 't\\_%'")) {
+            while (rs.next()) {
+                String[] parts = rs.getString(1).split("_");
+                if (parts.length >= 4 && parts[parts.length - 2].matches("\\d+")
+                        && minuteStamp() - Long.parseLong(parts[parts.length - 2]) > 120) {
+                    old.add(rs.getString(1));
+                }
+            }
+        }
+        for (String database : old) {
+            try {
+                st.execute("drop database if exists " + database);
+            } catch (SQLException inUse) {
+                // still used by someone; a later run drops it
+            }
+        }
     }
 
     public static Server server() {
