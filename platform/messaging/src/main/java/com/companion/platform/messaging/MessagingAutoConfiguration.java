@@ -1,6 +1,7 @@
 package com.companion.platform.messaging;
 
 import com.companion.platform.messaging.inbox.ProcessedEvents;
+import com.companion.platform.messaging.inbox.ProcessedEventsJanitor;
 import com.companion.platform.messaging.kafka.ConsumerErrors;
 import com.companion.platform.messaging.kafka.MessagingProperties;
 import com.companion.platform.messaging.kafka.PlatformTopics;
@@ -111,6 +112,31 @@ public class MessagingAutoConfiguration {
             return new ProcessedEvents(JdbcClient.create(dataSource));
         }
 
+        @Bean
+        ProcessedEventsJanitor processedEventsJanitor(ProcessedEvents processed, MessagingProperties properties) {
+            return new ProcessedEventsJanitor(processed, properties.processedRetention());
+        }
+    }
+
+    /** Rows committed but not yet published: a growing backlog means the relay cannot reach the broker. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnBean(DataSource.class)
+    static class OutboxMetrics {
+
+        @Bean
+        org.springframework.beans.factory.SmartInitializingSingleton outboxBacklogGauge(
+                DataSource dataSource, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            return () -> registry.ifAvailable(r -> io.micrometer.core.instrument.Gauge.builder(
+                            "outbox.backlog",
+                            jdbc,
+                            client -> client.sql("select count(*) from platform_outbox")
+                                    .query(Long.class)
+                                    .single())
+                    .description("outbox rows committed and not yet acknowledged by the broker")
+                    .register(r));
+        }
     }
 
     /** The kit's tables, migrated by the service's own Flyway before its migrations. */
