@@ -1,0 +1,70 @@
+package com.companion.character;
+
+import com.companion.contracts.character.CharacterType;
+import com.companion.platform.web.security.AuthenticatedUser;
+import com.companion.platform.web.security.PlatformSecurity;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import java.time.Clock;
+import java.util.Locale;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+@Configuration(proxyBeanMethods = false)
+class ServiceConfiguration {
+
+    /** The catalogue and the preview of a share link are open; an anonymous caller is a null user. */
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return PlatformSecurity.build(
+                http,
+                auth -> auth.requestMatchers(HttpMethod.GET, "/characters/public")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/characters/shared/*")
+                        .permitAll());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CharacterTypeParameter characterTypeParameter() {
+        return new CharacterTypeParameter();
+    }
+
+    /** Query parameters use the wire names ({@code girlfriend}), like JSON bodies. */
+    static final class CharacterTypeParameter implements Converter<String, CharacterType> {
+
+        @Override
+        public CharacterType convert(String source) {
+            return CharacterType.valueOf(source.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** The API description names fields as the wire does (snake_case); springdoc has its own mapper. */
+    @Bean
+    ModelResolver snakeCaseModels() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    @Bean
+    OpenAPI characterServiceApi() {
+        // The caller comes from the verified token, not from the request: keep it out of the docs.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
+        return new OpenAPI()
+                .info(new Info()
+                        .title("character-service")
+                        .description("Characters, personality, 18+ mode, visibility, sharing, public catalogue")
+                        .version("v1"));
+    }
+}

@@ -1,0 +1,48 @@
+package com.companion.character.core;
+
+import com.companion.contracts.character.CharacterType;
+import com.companion.contracts.character.Sliders;
+import com.companion.contracts.character.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A character as the API shows it. {@code grantee_ids} is present only when the owner reads one
+ * character, so the owner can see and revoke the grants; everyone else never sees who else has
+ * access.
+ */
+public record CharacterResponse(
+        UUID id,
+        UUID ownerId,
+        String name,
+        String description,
+        CharacterType characterType,
+        Sliders sliders,
+        Visibility visibility,
+        List<String> tags,
+        @Nullable String avatarUrl,
+        boolean nsfwEnabled,
+        Instant createdAt,
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<UUID> granteeIds) {
+
+    public static CharacterResponse of(CharacterRow row, @Nullable List<UUID> granteeIds) {
+        return new CharacterResponse(
+                row.id(),
+                row.ownerId(),
+                row.name(),
+                row.description(),
+                row.characterType(),
+                row.sliders(),
+                row.visibility(),
+                row.tags(),
+                row.avatarUrl(),
+                row.nsfwEnabled(),
+                row.createdAt(),
+                row.updatedAt(),
+                granteeIds == null ? null : List.copyOf(granteeIds));
+    }
+}

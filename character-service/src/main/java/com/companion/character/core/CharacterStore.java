@@ -1,0 +1,179 @@
+package com.companion.character.core;
+
+import com.companion.contracts.character.Sliders;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code characters} table. Writes here never publish: every change goes on to
+ * {@code CharacterEvents}, which bumps the version and records the snapshot in the same
+ * transaction. Methods named {@code lock...} take the row lock that serialises changes of one
+ * character, so each snapshot reflects every change committed before it.
+ */
+@Repository
+public class CharacterStore {
+
+    /** The columns {@link #ROWS} reads, for queries over the alias {@code c}. */
+    public static final String COLUMNS = """
+            c.id, c.owner_id, c.name, c.description, c.character_type, c.shyness, c.flirtiness, c.humor,
+            c.boldness, c.affection, c.sarcasm, c.positivity, c.visibility, c.tags, c.nsfw_enabled,
+            c.avatar_url, c.avatar_media_id, c.version, c.created_at, c.updated_at""";
+
+    public static final RowMapper<CharacterRow> ROWS = (rs, n) -> new CharacterRow(
+            rs.getObject("id", UUID.class),
+            rs.getObject("owner_id", UUID.class),
+            rs.getString("name"),
+            rs.getString("description"),
+            Sql.characterType(rs.getString("character_type")),
+            new Sliders(
+                    rs.getInt("shyness"),
+                    rs.getInt("flirtiness"),
+                    rs.getInt("humor"),
+                    rs.getInt("boldness"),
+                    rs.getInt("affection"),
+                    rs.getInt("sarcasm"),
+                    rs.getInt("positivity")),
+            Sql.visibility(rs.getString("visibility")),
+            Sql.textArray(rs, "tags"),
+            rs.getBoolean("nsfw_enabled"),
+            rs.getString("avatar_url"),
+            rs.getObject("avatar_media_id", UUID.class),
+            rs.getLong("version"),
+            Objects.requireNonNull(Sql.instant(rs, "created_at")),
+            Objects.requireNonNull(Sql.instant(rs, "updated_at")));
+
+    private final JdbcClient jdbc;
+
+    CharacterStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CharacterRow> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from characters c where c.id = :id")
+                .param("id", id)
+                .query(ROWS)
+                .optional();
+    }
+
+    public Optional<CharacterRow> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from characters c where c.id = :id for update")
+                .param("id", id)
+                .query(ROWS)
+                .optional();
+    }
+
+    /** Every character of an owner, locked in id order (one order for all, so no deadlock). */
+    public List<CharacterRow> lockAllOwnedBy(UUID ownerId) {
+        return jdbc.sql("select " + COLUMNS + " from characters c where c.owner_id = :owner order by c.id for update")
+                .param("owner", ownerId)
+                .query(ROWS)
+                .list();
+    }
+
+    public void insert(UUID id, UUID ownerId, CharacterDraft draft, boolean nsfwEnabled, Instant now) {
+        jdbc.sql("""
+                        insert into characters (id, owner_id, name, description, character_type, shyness, flirtiness,
+                            humor, boldness, affection, sarcasm, positivity, visibility, tags, nsfw_enabled, version,
+                            created_at, updated_at)
+                        values (:id, :owner, :name, :description, :type, :shyness, :flirtiness, :humor, :boldness,
+                            :affection, :sarcasm, :positivity, :visibility, :tags, :nsfw, 1, :now, :now)
+                        """)
+                .param("id", id)
+                .param("owner", ownerId)
+                .params(draftParams(draft))
+                .param("nsfw", nsfwEnabled)
+                .param("now", Sql.timestamp(now))
+                .update();
+    }
+
+    public void updateDraft(UUID id, CharacterDraft draft) {
+        jdbc.sql("""
+                        update characters set name = :name, description = :description, character_type = :type,
+                            shyness = :shyness, flirtiness = :flirtiness, humor = :humor, boldness = :boldness,
+                            affection = :affection, sarcasm = :sarcasm, positivity = :positivity,
+                            visibility = :visibility, tags = :tags
+                        where id = :id
+                        """).param("id", id).params(draftParams(draft)).update();
+    }
+
+    public void setNsfwEnabled(UUID id, boolean enabled) {
+        jdbc.sql("update characters set nsfw_enabled = :enabled where id = :id")
+                .param("id", id)
+                .param("enabled", enabled)
+                .update();
+    }
+
+    /** Turns adult mode off on every character of an owner; answers the ids that changed. */
+    public List<UUID> switchOffNsfwOwnedBy(UUID ownerId) {
+        return jdbc.sql("""
+                        update characters set nsfw_enabled = false
+                        where owner_id = :owner and nsfw_enabled
+                        returning id
+                        """).param("owner", ownerId).query(UUID.class).list();
+    }
+
+    /** Sets the avatar of a character only if {@code ownerId} owns it; answers whether it changed. */
+    public boolean setAvatar(UUID id, UUID ownerId, String url, UUID mediaId) {
+        return jdbc.sql("""
+                        update characters set avatar_url = :url, avatar_media_id = :media
+                        where id = :id and owner_id = :owner
+                          and (avatar_url is distinct from :url or avatar_media_id is distinct from :media)
+                        """)
+                        .param("id", id)
+                        .param("owner", ownerId)
+                        .param("url", url)
+                        .param("media", mediaId)
+                        .update()
+                == 1;
+    }
+
+    /** Clears the avatar if it is still the given media; answers whether it changed. */
+    public boolean clearAvatar(UUID id, UUID mediaId) {
+        return jdbc.sql("""
+                        update characters set avatar_url = null, avatar_media_id = null
+                        where id = :id and avatar_media_id = :media
+                        """).param("id", id).param("media", mediaId).update() == 1;
+    }
+
+    /** Records that a change happened: the next version and the time of the change. */
+    public CharacterRow bumpVersion(UUID id, Instant now) {
+        return jdbc.sql("""
+                        update characters c set version = c.version + 1, updated_at = greatest(c.updated_at, :now)
+                        where c.id = :id
+                        returning\s""" + COLUMNS)
+                .param("id", id)
+                .param("now", Sql.timestamp(now))
+                .query(ROWS)
+                .single();
+    }
+
+    public void delete(UUID id) {
+        jdbc.sql("delete from characters where id = :id").param("id", id).update();
+    }
+
+    private static Map<String, Object> draftParams(CharacterDraft draft) {
+        Sliders s = draft.sliders();
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", draft.name());
+        params.put("description", draft.description());
+        params.put("type", Sql.wire(draft.characterType()));
+        params.put("shyness", s.shyness());
+        params.put("flirtiness", s.flirtiness());
+        params.put("humor", s.humor());
+        params.put("boldness", s.boldness());
+        params.put("affection", s.affection());
+        params.put("sarcasm", s.sarcasm());
+        params.put("positivity", s.positivity());
+        params.put("visibility", Sql.wire(draft.visibility()));
+        params.put("tags", draft.tags().toArray(String[]::new));
+        return params;
+    }
+}

@@ -1,0 +1,77 @@
+package com.companion.character.events;
+
+import com.companion.character.core.CharacterRow;
+import com.companion.character.core.CharacterStore;
+import com.companion.character.core.Grants;
+import com.companion.contracts.Topics;
+import com.companion.contracts.character.CharacterDeleted;
+import com.companion.contracts.character.CharacterUpserted;
+import com.companion.platform.messaging.outbox.Outbox;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way a change of a character is recorded: exactly one call per change, inside the
+ * transaction that made it and after the change is written. Each upsert is the full snapshot read
+ * back from the database (so it is exactly what was committed), with the grantee ids; consumers
+ * such as chat-service decide access from it alone.
+ */
+@Component
+public class CharacterEvents {
+
+    private final CharacterStore characters;
+    private final Grants grants;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    CharacterEvents(CharacterStore characters, Grants grants, Outbox outbox, Clock clock) {
+        this.characters = characters;
+        this.grants = grants;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A character was inserted (at version 1). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CharacterRow created(UUID id) {
+        CharacterRow row = characters.find(id).orElseThrow();
+        publish(row);
+        return row;
+    }
+
+    /** A character changed: the next version, published. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CharacterRow changed(UUID id) {
+        CharacterRow row = characters.bumpVersion(id, clock.instant());
+        publish(row);
+        return row;
+    }
+
+    /** A character was deleted: the last version, then a tombstone so compaction forgets it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(CharacterRow row) {
+        outbox.publish(new CharacterDeleted(row.id(), row.ownerId(), row.version() + 1));
+        outbox.tombstone(Topics.CHARACTERS, row.id().toString());
+    }
+
+    private void publish(CharacterRow row) {
+        outbox.publish(new CharacterUpserted(
+                row.id(),
+                row.ownerId(),
+                row.version(),
+                row.name(),
+                row.description(),
+                row.characterType(),
+                row.sliders(),
+                row.nsfwEnabled(),
+                row.visibility(),
+                row.avatarUrl(),
+                row.tags(),
+                grants.granteeIds(row.id()),
+                row.createdAt(),
+                row.updatedAt()));
+    }
+}

@@ -1,0 +1,89 @@
+package com.companion.character.profile.internal;
+
+import com.companion.character.access.CharacterAccess;
+import com.companion.character.access.Viewers;
+import com.companion.character.core.CharacterDraft;
+import com.companion.character.core.CharacterResponse;
+import com.companion.character.core.CharacterRow;
+import com.companion.character.core.CharacterStore;
+import com.companion.character.core.CharacterViews;
+import com.companion.character.core.Viewer;
+import com.companion.character.events.CharacterEvents;
+import com.companion.character.profile.CreateCharacterRequest;
+import com.companion.character.profile.UpdateCharacterRequest;
+import com.companion.character.sharing.Shares;
+import com.companion.contracts.character.Visibility;
+import com.companion.platform.web.security.AuthenticatedUser;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ProfileService {
+
+    private final Viewers viewers;
+    private final CharacterAccess access;
+    private final CharacterStore characters;
+    private final CharacterEvents events;
+    private final CharacterViews views;
+    private final Shares shares;
+    private final Clock clock;
+
+    ProfileService(
+            Viewers viewers,
+            CharacterAccess access,
+            CharacterStore characters,
+            CharacterEvents events,
+            CharacterViews views,
+            Shares shares,
+            Clock clock) {
+        this.viewers = viewers;
+        this.access = access;
+        this.characters = characters;
+        this.events = events;
+        this.views = views;
+        this.shares = shares;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CharacterResponse create(CreateCharacterRequest request, AuthenticatedUser user) {
+        Viewer viewer = viewers.of(user);
+        if (request.nsfwEnabled()) {
+            viewers.requireAdult(user);
+        }
+        UUID id = UUID.randomUUID();
+        characters.insert(id, viewer.requireUserId(), request.draft(), request.nsfwEnabled(), clock.instant());
+        return views.of(events.created(id), viewer);
+    }
+
+    @Transactional(readOnly = true)
+    public CharacterResponse read(UUID id, AuthenticatedUser user) {
+        Viewer viewer = viewers.of(user);
+        return views.of(access.requireVisible(id, viewer), viewer);
+    }
+
+    /** A request that changes nothing publishes nothing. Making a character private revokes every share. */
+    @Transactional
+    public CharacterResponse update(UUID id, UpdateCharacterRequest request, AuthenticatedUser user) {
+        Viewer viewer = viewers.of(user);
+        CharacterRow current = access.lockOwned(id, viewer);
+        CharacterDraft draft = request.draft();
+        if (draft.equals(current.draft())) {
+            return views.of(current, viewer);
+        }
+        characters.updateDraft(id, draft);
+        if (draft.visibility() == Visibility.PRIVATE && current.visibility() != Visibility.PRIVATE) {
+            shares.revokeAll(id);
+        }
+        return views.of(events.changed(id), viewer);
+    }
+
+    @Transactional
+    public void delete(UUID id, AuthenticatedUser user) {
+        CharacterRow current = access.lockOwned(id, viewers.of(user));
+        characters.delete(id);
+        events.deleted(current);
+    }
+}

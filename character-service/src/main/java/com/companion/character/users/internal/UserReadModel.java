@@ -1,0 +1,81 @@
+package com.companion.character.users.internal;
+
+import com.companion.character.users.UserIsMinor;
+import com.companion.character.users.UserRemoved;
+import com.companion.contracts.Event;
+import com.companion.contracts.EventEnvelope;
+import com.companion.contracts.auth.UserDeleted;
+import com.companion.contracts.auth.UserRegistered;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.auth.UserUpdated;
+import com.companion.platform.messaging.inbox.ProcessedEvents;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applies {@code auth.users.v1} events once each, together with their effects on characters. */
+@Component
+public class UserReadModel {
+
+    static final String CONSUMER = "character-service:auth.users";
+
+    private static final Logger log = LoggerFactory.getLogger(UserReadModel.class);
+
+    private final JdbcClient jdbc;
+    private final ProcessedEvents processed;
+    private final ApplicationEventPublisher effects;
+
+    UserReadModel(JdbcClient jdbc, ProcessedEvents processed, ApplicationEventPublisher effects) {
+        this.jdbc = jdbc;
+        this.processed = processed;
+        this.effects = effects;
+    }
+
+    @Transactional
+    public void apply(EventEnvelope<Event> envelope) {
+        if (!processed.firstTime(CONSUMER, envelope.eventId())) {
+            log.debug("event {} already applied", envelope.eventId());
+            return;
+        }
+        switch (envelope.data()) {
+            case UserRegistered e -> upsert(e.userId(), e.username(), e.isAdult(), e.status());
+            case UserUpdated e -> upsert(e.userId(), e.username(), e.isAdult(), e.status());
+            case UserDeleted e -> delete(e.userId());
+            default -> log.debug("ignoring {} on the users topic", envelope.eventType());
+        }
+    }
+
+    /** Both events carry the full snapshot. A deleted user is never brought back. */
+    private void upsert(UUID userId, String username, boolean isAdult, UserStatus status) {
+        int applied = jdbc.sql("""
+                        insert into users (user_id, username, is_adult, status, updated_at)
+                        values (:id, :username, :adult, :status, now())
+                        on conflict (user_id) do update
+                            set username = excluded.username, is_adult = excluded.is_adult,
+                                status = excluded.status, updated_at = excluded.updated_at
+                            where not users.deleted
+                        """)
+                .param("id", userId)
+                .param("username", username.toLowerCase(Locale.ROOT))
+                .param("adult", isAdult)
+                .param("status", status.name())
+                .update();
+        if (applied == 1 && !isAdult) {
+            effects.publishEvent(new UserIsMinor(userId));
+        }
+    }
+
+    private void delete(UUID userId) {
+        jdbc.sql("""
+                        insert into users (user_id, username, is_adult, status, deleted, updated_at)
+                        values (:id, '', false, 'DISABLED', true, now())
+                        on conflict (user_id) do update set deleted = true, is_adult = false, updated_at = now()
+                        """).param("id", userId).update();
+        effects.publishEvent(new UserRemoved(userId));
+    }
+}

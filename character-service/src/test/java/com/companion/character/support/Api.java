@@ -1,0 +1,112 @@
+package com.companion.character.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.companion.character.catalogue.CharacterPage;
+import com.companion.character.core.CharacterResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The service's HTTP API as a client uses it; {@code as == null} is an anonymous caller. */
+public final class Api {
+
+    private final RestTestClient http;
+
+    Api(RestTestClient http) {
+        this.http = http;
+    }
+
+    public CharacterResponse create(TestUser owner, CharacterMother character) {
+        return post("/characters", owner, character.build())
+                .expectStatus()
+                .isCreated()
+                .expectBody(CharacterResponse.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    public CharacterResponse read(TestUser viewer, UUID id) {
+        return get("/characters/" + id, viewer)
+                .expectStatus()
+                .isOk()
+                .expectBody(CharacterResponse.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** Whether {@code GET /characters/{id}} answers 200 (true) or 404 (false); anything else fails. */
+    public boolean canSee(TestUser viewer, UUID id) {
+        int status = get("/characters/" + id, viewer).returnResult().getStatus().value();
+        assertThat(status).as("GET /characters/%s", id).isIn(200, 404);
+        return status == 200;
+    }
+
+    public CharacterPage page(String uri, @Nullable TestUser viewer) {
+        return get(uri, viewer)
+                .expectStatus()
+                .isOk()
+                .expectBody(CharacterPage.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    public CharacterResponse setAdult(TestUser owner, UUID id, boolean enabled) {
+        return post("/characters/" + id + "/set-adult", owner, Map.of("enabled", enabled))
+                .expectStatus()
+                .isOk()
+                .expectBody(CharacterResponse.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    public void shareWith(TestUser owner, UUID id, TestUser grantee) {
+        post("/characters/" + id + "/share", owner, Map.of("user_id", grantee.id()))
+                .expectStatus()
+                .isCreated();
+    }
+
+    /** A share link's token. */
+    public String shareLink(TestUser owner, UUID id) {
+        return post("/characters/" + id + "/share", owner, Map.of("link", true))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("token")
+                .toString();
+    }
+
+    public RestTestClient.ResponseSpec get(String uri, @Nullable TestUser as) {
+        return http.get().uri(uri).headers(h -> authorize(h, as)).exchange();
+    }
+
+    public RestTestClient.ResponseSpec post(String uri, @Nullable TestUser as, @Nullable Object body) {
+        RestTestClient.RequestBodySpec request =
+                http.post().uri(uri).headers(h -> authorize(h, as)).contentType(MediaType.APPLICATION_JSON);
+        return body == null ? request.exchange() : request.body(body).exchange();
+    }
+
+    public RestTestClient.ResponseSpec put(String uri, @Nullable TestUser as, Object body) {
+        return http.put()
+                .uri(uri)
+                .headers(h -> authorize(h, as))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange();
+    }
+
+    public RestTestClient.ResponseSpec delete(String uri, @Nullable TestUser as) {
+        return http.delete().uri(uri).headers(h -> authorize(h, as)).exchange();
+    }
+
+    private static void authorize(HttpHeaders headers, @Nullable TestUser as) {
+        if (as != null) {
+            headers.setBearerAuth(as.token());
+        }
+    }
+}
