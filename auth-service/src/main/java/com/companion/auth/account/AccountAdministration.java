@@ -1,0 +1,215 @@
+package com.companion.auth.account;
+
+import com.companion.auth.account.internal.FieldTaken;
+import com.companion.auth.account.internal.PasswordHasher;
+import com.companion.auth.account.internal.PasswordPolicy;
+import com.companion.auth.account.internal.UserEvents;
+import com.companion.auth.account.internal.UserRow;
+import com.companion.auth.account.internal.UserStore;
+import com.companion.auth.account.internal.UserStore.NewUser;
+import com.companion.auth.account.internal.Usernames;
+import com.companion.auth.audit.ClientInfo;
+import com.companion.auth.audit.SecurityAudit;
+import com.companion.auth.audit.SecurityEvent;
+import com.companion.auth.session.Sessions;
+import com.companion.contracts.Plan;
+import com.companion.platform.web.problem.ApiProblem;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What an administrator (or the service at start) does to accounts. */
+@Service
+public class AccountAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountAdministration.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The admin account to ensure; {@code username} null derives one from the email. */
+    public record AdminAccount(String email, String password, String username) {
+
+        @Override
+        public String toString() {
+            return "AdminAccount[email=" + email + ", username=" + username + ", password=<hidden>]";
+        }
+    }
+
+    private final UserStore users;
+    private final UserEvents events;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final Sessions sessions;
+    private final SecurityAudit audit;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    AccountAdministration(
+            UserStore users,
+            UserEvents events,
+            PasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            Sessions sessions,
+            SecurityAudit audit,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.users = users;
+        this.events = events;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** Sets a user's plan; publishes {@code UserUpdated} only when it changes. 404 for an unknown user. */
+    public UserProfile changePlan(UUID actorId, UUID userId, Plan plan, ClientInfo client) {
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("user"));
+            if (user.plan() == plan) {
+                return UserProfile.of(user, now);
+            }
+            UserRow updated = users.updatePlan(userId, plan, now);
+            events.updated(updated, List.of(UserEvents.PLAN));
+            audit.record(
+                    SecurityEvent.PLAN_CHANGE,
+                    userId,
+                    actorId,
+                    client,
+                    Map.of("from", user.plan().wire(), "to", plan.wire()));
+            return UserProfile.of(updated, now);
+        });
+    }
+
+    /**
+     * Creates the configured admin account, or makes the account with that email the admin:
+     * admin role, adult, premium, active, unlocked, with the configured password. When that
+     * changes the password or grants the role, the account's existing sessions end, so whoever
+     * held them (say, someone who registered the admin's email first) keeps nothing.
+     */
+    public UUID ensureAdmin(AdminAccount admin) {
+        String email = admin.email().strip();
+        if (!email.matches(SignupRequest.EMAIL)) {
+            throw new IllegalStateException("ADMIN_EMAIL is not an email address");
+        }
+        passwordPolicy.problem(admin.password()).ifPresent(problem -> {
+            throw new IllegalStateException("ADMIN_PASSWORD " + problem);
+        });
+        if (admin.username() != null && !Usernames.valid(admin.username())) {
+            throw new IllegalStateException("ADMIN_USERNAME " + Usernames.RULE);
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<UserRow> existing = users.findByEmail(email);
+            try {
+                return existing.isPresent() ? promote(existing.get(), admin) : create(email, admin, attempt);
+            } catch (FieldTaken taken) {
+                if (taken.field().equals("username") && admin.username() != null) {
+                    throw new IllegalStateException(
+                            "ADMIN_USERNAME '" + admin.username() + "' belongs to another account");
+                }
+                log.info("admin account: {} was taken meanwhile, trying again", taken.field());
+            }
+        }
+        throw new IllegalStateException("could not create the admin account");
+    }
+
+    private UUID create(String email, AdminAccount admin, int attempt) {
+        String username = admin.username() != null
+                ? Usernames.normalise(admin.username())
+                : usernameCandidates(email).get(Math.min(attempt, 2));
+        String hash = hasher.hash(admin.password());
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            UserRow user = users.insert(new NewUser(
+                    UUID.randomUUID(),
+                    username,
+                    email,
+                    null,
+                    "Admin",
+                    "Account",
+                    Gender.OTHER,
+                    null,
+                    true,
+                    Plan.PREMIUM,
+                    List.of(UserRow.ROLE_USER, UserRow.ROLE_ADMIN),
+                    hash,
+                    now));
+            events.registered(user);
+            audit.record(SecurityEvent.ADMIN_BOOTSTRAP, user.id(), ClientInfo.SYSTEM, Map.of("created", true));
+            log.info("created admin account {} ({})", user.username(), user.id());
+            return user.id();
+        });
+    }
+
+    private UUID promote(UserRow found, AdminAccount admin) {
+        boolean passwordMatches = hasher.verify(admin.password(), found.passwordHash());
+        String hash = passwordMatches ? found.passwordHash() : hasher.hash(admin.password());
+        return transaction.execute(status -> {
+            UserRow user = users.findForUpdate(found.id()).orElseThrow(() -> new FieldTaken("email", null));
+            UserRow updated = users.makeAdmin(user.id(), hash, clock.instant());
+            List<String> changed = new ArrayList<>();
+            if (user.plan() != updated.plan()) {
+                changed.add(UserEvents.PLAN);
+            }
+            if (user.isAdult() != updated.isAdult()) {
+                changed.add(UserEvents.IS_ADULT);
+            }
+            if (user.status() != updated.status()) {
+                changed.add(UserEvents.STATUS);
+            }
+            if (!changed.isEmpty()) {
+                events.updated(updated, changed);
+            }
+            boolean roleGranted = !user.roles().contains(UserRow.ROLE_ADMIN);
+            if (roleGranted || !passwordMatches) {
+                sessions.revokeAll(user.id(), "admin_bootstrap");
+            }
+            if (roleGranted || !passwordMatches || !changed.isEmpty()) {
+                audit.record(
+                        SecurityEvent.ADMIN_BOOTSTRAP,
+                        user.id(),
+                        ClientInfo.SYSTEM,
+                        Map.of(
+                                "created",
+                                false,
+                                "role_granted",
+                                roleGranted,
+                                "password_changed",
+                                !passwordMatches,
+                                "changed",
+                                changed));
+                log.info("updated admin account {} ({})", user.username(), user.id());
+            }
+            return user.id();
+        });
+    }
+
+    /** The email's local part made a username, then with {@code _admin}, then with random digits. */
+    static List<String> usernameCandidates(String email) {
+        String local = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT);
+        String base = local.replaceAll("[^a-z0-9_.]", "_");
+        if (!base.matches(".*[a-z].*")) {
+            base = "admin_" + base;
+        }
+        base = base.length() < 3 ? base + "_admin" : base;
+        String withSuffix = truncate(base, 24) + "_admin";
+        String random = truncate(base, 23) + "_" + String.format("%06d", RANDOM.nextInt(1_000_000));
+        return List.of(truncate(base, 30), withSuffix, random);
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

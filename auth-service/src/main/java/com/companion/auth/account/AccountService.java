@@ -1,0 +1,184 @@
+package com.companion.auth.account;
+
+import com.companion.auth.account.internal.FieldProblems;
+import com.companion.auth.account.internal.FieldTaken;
+import com.companion.auth.account.internal.PasswordHasher;
+import com.companion.auth.account.internal.PasswordPolicy;
+import com.companion.auth.account.internal.PhoneNumbers;
+import com.companion.auth.account.internal.UserEvents;
+import com.companion.auth.account.internal.UserRow;
+import com.companion.auth.account.internal.UserStore;
+import com.companion.auth.account.internal.UserStore.NewUser;
+import com.companion.auth.account.internal.Usernames;
+import com.companion.auth.audit.ClientInfo;
+import com.companion.auth.audit.SecurityAudit;
+import com.companion.auth.audit.SecurityEvent;
+import com.companion.auth.session.SessionSubject;
+import com.companion.auth.session.Sessions;
+import com.companion.contracts.Plan;
+import com.companion.platform.web.problem.ApiProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sign-up and the owner's own account. Passwords are hashed before a transaction opens, so no
+ * database connection waits on Argon2.
+ */
+@Service
+class AccountService {
+
+    private final UserStore users;
+    private final UserEvents events;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final PhoneNumbers phones;
+    private final Credentials credentials;
+    private final Sessions sessions;
+    private final SecurityAudit audit;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    AccountService(
+            UserStore users,
+            UserEvents events,
+            PasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            PhoneNumbers phones,
+            Credentials credentials,
+            Sessions sessions,
+            SecurityAudit audit,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.users = users;
+        this.events = events;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.phones = phones;
+        this.credentials = credentials;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    SignInResponse signup(SignupRequest request, ClientInfo client) {
+        String username = Usernames.normalise(request.username());
+        if (Usernames.reserved(username)) {
+            throw FieldProblems.invalid("username", "is reserved; choose another");
+        }
+        String email = request.email().strip();
+        String phone = phones.toE164(request.phoneNumber())
+                .orElseThrow(() -> FieldProblems.invalid("phone_number", "must be a valid phone number"));
+        passwordPolicy.problem(request.password(), username, email).ifPresent(problem -> {
+            throw FieldProblems.invalid("password", problem);
+        });
+        String passwordHash = hasher.hash(request.password());
+        try {
+            return transaction.execute(status -> {
+                Instant now = clock.instant();
+                UserRow user = users.insert(new NewUser(
+                        UUID.randomUUID(),
+                        username,
+                        email,
+                        phone,
+                        request.firstName().strip(),
+                        request.lastName().strip(),
+                        Gender.fromWire(request.gender()),
+                        request.age(),
+                        UserRow.adultAt(request.age()),
+                        Plan.FREE,
+                        List.of(UserRow.ROLE_USER),
+                        passwordHash,
+                        now));
+                events.registered(user);
+                audit.record(SecurityEvent.SIGNUP, user.id(), client);
+                SessionSubject subject =
+                        new SessionSubject(user.id(), user.username(), user.plan(), user.isAdult(), user.roles());
+                return SignInResponse.of(UserProfile.of(user, now), sessions.start(subject, client));
+            });
+        } catch (FieldTaken taken) {
+            throw FieldProblems.taken(taken.field());
+        }
+    }
+
+    UserProfile profile(UUID userId) {
+        return users.find(userId)
+                .map(user -> UserProfile.of(user, clock.instant()))
+                .orElseThrow(() -> ApiProblem.notFound("account"));
+    }
+
+    UserProfile update(UUID userId, ProfilePatch patch, ClientInfo client) {
+        String phone = patch.phoneNumber() == null
+                ? null
+                : phones.toE164(patch.phoneNumber())
+                        .orElseThrow(() -> FieldProblems.invalid("phone_number", "must be a valid phone number"));
+        try {
+            return transaction.execute(status -> {
+                Instant now = clock.instant();
+                UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("account"));
+                boolean ageCorrected = patch.age() != null;
+                UserRow changed = new UserRow(
+                        user.id(),
+                        user.username(),
+                        user.email(),
+                        phone == null ? user.phoneNumber() : phone,
+                        patch.firstName() == null
+                                ? user.firstName()
+                                : patch.firstName().strip(),
+                        patch.lastName() == null
+                                ? user.lastName()
+                                : patch.lastName().strip(),
+                        patch.gender() == null ? user.gender() : Gender.fromWire(patch.gender()),
+                        ageCorrected ? patch.age() : user.age(),
+                        ageCorrected ? now : user.ageGivenAt(),
+                        ageCorrected ? UserRow.adultAt(patch.age()) : user.isAdult(),
+                        user.plan(),
+                        user.roles(),
+                        user.status(),
+                        user.passwordHash(),
+                        user.createdAt());
+                UserRow saved = users.updateProfile(changed, now);
+                if (saved.isAdult() != user.isAdult()) {
+                    events.updated(saved, List.of(UserEvents.IS_ADULT));
+                    audit.record(
+                            SecurityEvent.ADULT_FLAG_CHANGE,
+                            userId,
+                            client,
+                            Map.of("is_adult", saved.isAdult(), "reason", "age_corrected"));
+                }
+                return UserProfile.of(saved, now);
+            });
+        } catch (FieldTaken taken) {
+            throw FieldProblems.taken(taken.field());
+        }
+    }
+
+    void delete(UUID userId, String password, ClientInfo client) {
+        switch (credentials.check(userId, password, client)) {
+            case Credentials.Valid valid ->
+                transaction.executeWithoutResult(status -> {
+                    if (users.delete(userId)) {
+                        events.deleted(userId);
+                        audit.record(SecurityEvent.ACCOUNT_DELETED, userId, client);
+                    }
+                });
+            case Credentials.Locked locked -> {
+                audit.record(SecurityEvent.ACCOUNT_DELETION_REFUSED, userId, client, Map.of("reason", "locked"));
+                throw Problems.locked(locked.until());
+            }
+            case Credentials.Invalid invalid -> {
+                audit.record(
+                        SecurityEvent.ACCOUNT_DELETION_REFUSED, userId, client, Map.of("reason", "wrong_password"));
+                throw new ApiProblem(
+                        HttpStatus.FORBIDDEN, "wrong-password", "Forbidden", "The password is not correct.");
+            }
+        }
+    }
+}

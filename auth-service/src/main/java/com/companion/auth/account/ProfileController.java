@@ -1,0 +1,44 @@
+package com.companion.auth.account;
+
+import com.companion.auth.audit.ClientInfo;
+import com.companion.platform.web.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ProfileController {
+
+    private final AccountService accounts;
+
+    ProfileController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Operation(summary = "The caller's profile, plan and adult flag")
+    @GetMapping("/auth/me")
+    UserProfile me(AuthenticatedUser user) {
+        return accounts.profile(user.userId());
+    }
+
+    @Operation(
+            summary = "Change the caller's profile",
+            description = "first_name, last_name, gender, phone_number, age; absent fields stay as they are.")
+    @PatchMapping("/auth/me")
+    UserProfile update(AuthenticatedUser user, @Valid @RequestBody ProfilePatch patch, ClientInfo client) {
+        return accounts.update(user.userId(), patch, client);
+    }
+
+    @Operation(summary = "Delete the caller's account (asks for the password again)")
+    @DeleteMapping("/auth/me")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(AuthenticatedUser user, @Valid @RequestBody DeleteAccountRequest request, ClientInfo client) {
+        accounts.delete(user.userId(), request.password(), client);
+    }
+}

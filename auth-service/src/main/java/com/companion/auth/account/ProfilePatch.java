@@ -1,0 +1,29 @@
+package com.companion.auth.account;
+
+import com.companion.auth.account.internal.ValidPhoneNumber;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The profile fields an owner may change; an absent (or null) field stays as it is. A new age
+ * is a correction: it is stored with the moment it was given.
+ */
+public record ProfilePatch(
+        @Size(min = 1, max = 50) @Pattern(regexp = NON_BLANK, message = "must not be blank")
+        String firstName,
+
+        @Size(min = 1, max = 50) @Pattern(regexp = NON_BLANK, message = "must not be blank")
+        String lastName,
+
+        @Pattern(regexp = SignupRequest.GENDER, message = SignupRequest.GENDER_RULE)
+        String gender,
+
+        @ValidPhoneNumber String phoneNumber,
+
+        @Min(value = 13, message = "must be at least 13") @Max(value = 120, message = "must be at most 120")
+        Integer age) {
+
+    static final String NON_BLANK = "^(?=.*\\S)[^\\p{Cntrl}]*$";
+}

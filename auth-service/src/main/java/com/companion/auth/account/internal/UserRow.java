@@ -1,0 +1,56 @@
+package com.companion.auth.account.internal;
+
+import com.companion.auth.account.Gender;
+import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** A row of {@code users}, without the lockout counters. */
+public record UserRow(
+        UUID id,
+        String username,
+        String email,
+        String phoneNumber,
+        String firstName,
+        String lastName,
+        Gender gender,
+        Integer age,
+        Instant ageGivenAt,
+        boolean isAdult,
+        Plan plan,
+        List<String> roles,
+        UserStatus status,
+        String passwordHash,
+        Instant createdAt) {
+
+    public static final String ROLE_USER = "user";
+    public static final String ROLE_ADMIN = "admin";
+
+    public UserRow {
+        roles = List.copyOf(roles);
+    }
+
+    /** The stated age plus the whole years since it was stated: a lower bound of the age today. */
+    public Integer currentAge(Instant now) {
+        if (age == null) {
+            return null;
+        }
+        int years = Period.between(
+                        LocalDate.ofInstant(ageGivenAt, ZoneOffset.UTC), LocalDate.ofInstant(now, ZoneOffset.UTC))
+                .getYears();
+        return age + Math.max(0, years);
+    }
+
+    public boolean active() {
+        return status == UserStatus.ACTIVE;
+    }
+
+    public static boolean adultAt(int age) {
+        return age >= 18;
+    }
+}

@@ -1,0 +1,303 @@
+package com.companion.auth.account.internal;
+
+import com.companion.auth.account.Gender;
+import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.postgresql.util.PSQLException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code users} table. Uniqueness of username, email and phone number is left to the unique
+ * indexes, whose violations come back as {@link FieldTaken} naming the field.
+ */
+@Repository
+public class UserStore {
+
+    public record NewUser(
+            UUID id,
+            String username,
+            String email,
+            String phoneNumber,
+            String firstName,
+            String lastName,
+            Gender gender,
+            Integer age,
+            boolean isAdult,
+            Plan plan,
+            List<String> roles,
+            String passwordHash,
+            Instant now) {}
+
+    /** A password check that may go ahead: the attempt's number and, if it was the last allowed, the lock it set. */
+    public record Attempt(int number, Instant lockedUntil, String passwordHash) {}
+
+    private static final String COLUMNS = """
+            id, username, email, phone_number, first_name, last_name, gender, age, age_given_at, is_adult,
+            plan, roles, status, password_hash, created_at
+            """;
+
+    private static final RowMapper<UserRow> ROW = UserStore::row;
+
+    private final JdbcClient jdbc;
+
+    UserStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UserRow insert(NewUser user) {
+        try {
+            return jdbc.sql("""
+                            insert into users (id, username, email, phone_number, first_name, last_name, gender, age,
+                                               age_given_at, is_adult, plan, roles, password_hash, created_at, updated_at)
+                            values (:id, :username, :email, :phone, :firstName, :lastName, :gender, :age,
+                                    :ageGivenAt, :isAdult, :plan, :roles, :passwordHash, :now, :now)
+                            returning\s""" + COLUMNS)
+                    .param("id", user.id())
+                    .param("username", user.username())
+                    .param("email", user.email())
+                    .param("phone", user.phoneNumber())
+                    .param("firstName", user.firstName())
+                    .param("lastName", user.lastName())
+                    .param("gender", user.gender().wire())
+                    .param("age", user.age())
+                    .param("ageGivenAt", user.age() == null ? null : utc(user.now()))
+                    .param("isAdult", user.isAdult())
+                    .param("plan", user.plan().wire())
+                    .param("roles", user.roles().toArray(String[]::new))
+                    .param("passwordHash", user.passwordHash())
+                    .param("now", utc(user.now()))
+                    .query(ROW)
+                    .single();
+        } catch (DuplicateKeyException e) {
+            throw taken(e);
+        }
+    }
+
+    public Optional<UserRow> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id")
+                .param("id", id)
+                .query(ROW)
+                .optional();
+    }
+
+    public Optional<UserRow> findForUpdate(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id for update")
+                .param("id", id)
+                .query(ROW)
+                .optional();
+    }
+
+    public Optional<UserRow> findByEmailForUpdate(String email) {
+        return jdbc.sql("select " + COLUMNS + " from users where lower(email) = lower(:email) for update")
+                .param("email", email)
+                .query(ROW)
+                .optional();
+    }
+
+    public Optional<UserRow> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from users where lower(email) = lower(:email)")
+                .param("email", email)
+                .query(ROW)
+                .optional();
+    }
+
+    public Optional<UUID> findIdByUsername(String username) {
+        return jdbc.sql("select id from users where username = :username")
+                .param("username", username.toLowerCase(Locale.ROOT))
+                .query(UUID.class)
+                .optional();
+    }
+
+    public Optional<UUID> findIdByEmail(String email) {
+        return jdbc.sql("select id from users where lower(email) = lower(:email)")
+                .param("email", email)
+                .query(UUID.class)
+                .optional();
+    }
+
+    public Optional<UUID> findIdByPhone(String e164) {
+        return jdbc.sql("select id from users where phone_number = :phone")
+                .param("phone", e164)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /**
+     * Counts a password check before it runs, so that concurrent guesses cannot all slip in
+     * before the first failure is recorded: at most {@code maxAttempts} checks start per lock
+     * period. The check that makes the count reach the limit also sets the lock, which its
+     * success clears. An expired lock starts the count afresh. Empty when locked (or inactive).
+     */
+    public Optional<Attempt> beginAttempt(UUID id, Instant now, int maxAttempts, Instant lockUntil) {
+        return jdbc.sql("""
+                        update users set
+                            failed_logins = case when locked_until <= :now then 1 else failed_logins + 1 end,
+                            locked_until = case
+                                when (case when locked_until <= :now then 1 else failed_logins + 1 end) >= :max
+                                then cast(:lockUntil as timestamptz)
+                                end
+                        where id = :id and status = 'active' and (locked_until is null or locked_until <= :now)
+                        returning failed_logins, locked_until, password_hash
+                        """)
+                .param("id", id)
+                .param("now", utc(now))
+                .param("max", maxAttempts)
+                .param("lockUntil", utc(lockUntil))
+                .query((rs, n) -> new Attempt(
+                        rs.getInt("failed_logins"),
+                        instant(rs.getObject("locked_until", OffsetDateTime.class)),
+                        rs.getString("password_hash")))
+                .optional();
+    }
+
+    public Optional<Instant> lockedUntil(UUID id, Instant now) {
+        return jdbc.sql("select locked_until from users where id = :id and status = 'active' and locked_until > :now")
+                .param("id", id)
+                .param("now", utc(now))
+                .query((rs, n) -> instant(rs.getObject("locked_until", OffsetDateTime.class)))
+                .optional();
+    }
+
+    public void attemptSucceeded(UUID id) {
+        jdbc.sql("update users set failed_logins = 0, locked_until = null where id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    public void updatePasswordHash(UUID id, String passwordHash, Instant now) {
+        jdbc.sql("update users set password_hash = :hash, updated_at = :now where id = :id")
+                .param("id", id)
+                .param("hash", passwordHash)
+                .param("now", utc(now))
+                .update();
+    }
+
+    public UserRow updateProfile(UserRow user, Instant now) {
+        try {
+            return jdbc.sql("""
+                            update users set first_name = :firstName, last_name = :lastName, gender = :gender,
+                                phone_number = :phone, age = :age, age_given_at = :ageGivenAt, is_adult = :isAdult,
+                                updated_at = :now
+                            where id = :id
+                            returning\s""" + COLUMNS)
+                    .param("id", user.id())
+                    .param("firstName", user.firstName())
+                    .param("lastName", user.lastName())
+                    .param("gender", user.gender().wire())
+                    .param("phone", user.phoneNumber())
+                    .param("age", user.age())
+                    .param("ageGivenAt", user.ageGivenAt() == null ? null : utc(user.ageGivenAt()))
+                    .param("isAdult", user.isAdult())
+                    .param("now", utc(now))
+                    .query(ROW)
+                    .single();
+        } catch (DuplicateKeyException e) {
+            throw taken(e);
+        }
+    }
+
+    public UserRow updatePlan(UUID id, Plan plan, Instant now) {
+        return jdbc.sql("update users set plan = :plan, updated_at = :now where id = :id returning " + COLUMNS)
+                .param("id", id)
+                .param("plan", plan.wire())
+                .param("now", utc(now))
+                .query(ROW)
+                .single();
+    }
+
+    /** Makes an account the configured admin: admin role, adult, premium, active, unlocked. */
+    public UserRow makeAdmin(UUID id, String passwordHash, Instant now) {
+        return jdbc.sql("""
+                        update users set
+                            roles = case when 'admin' = any(roles) then roles else array_append(roles, 'admin') end,
+                            is_adult = true, plan = 'premium', status = 'active',
+                            password_hash = :hash, failed_logins = 0, locked_until = null, updated_at = :now
+                        where id = :id
+                        returning\s""" + COLUMNS)
+                .param("id", id)
+                .param("hash", passwordHash)
+                .param("now", utc(now))
+                .query(ROW)
+                .single();
+    }
+
+    public boolean delete(UUID id) {
+        return jdbc.sql("delete from users where id = :id").param("id", id).update() == 1;
+    }
+
+    /** Marks adult the minors whose stated age plus the years since has reached 18; returns them. */
+    public List<UserRow> promoteNewAdults(Instant now, int limit) {
+        return jdbc.sql("""
+                        update users set is_adult = true, updated_at = :now
+                        where id in (
+                            select id from users
+                            where not is_adult and age is not null
+                              and age_given_at + make_interval(years => 18 - age) <= :now
+                            order by age_given_at
+                            limit :limit
+                            for update skip locked)
+                        returning\s""" + COLUMNS)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    private static FieldTaken taken(DuplicateKeyException e) {
+        String constraint = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                constraint = psql.getServerErrorMessage().getConstraint();
+                break;
+            }
+        }
+        String field = switch (constraint == null ? "" : constraint) {
+            case "users_username_key" -> "username";
+            case "users_email_key" -> "email";
+            case "users_phone_number_key" -> "phone_number";
+            default -> throw e;
+        };
+        return new FieldTaken(field, e);
+    }
+
+    private static UserRow row(ResultSet rs, int rowNum) throws SQLException {
+        int age = rs.getInt("age");
+        Integer statedAge = rs.wasNull() ? null : age;
+        return new UserRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("username"),
+                rs.getString("email"),
+                rs.getString("phone_number"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                Gender.fromWire(rs.getString("gender")),
+                statedAge,
+                instant(rs.getObject("age_given_at", OffsetDateTime.class)),
+                rs.getBoolean("is_adult"),
+                Plan.fromWire(rs.getString("plan")),
+                List.of((String[]) rs.getArray("roles").getArray()),
+                UserStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getString("password_hash"),
+                instant(rs.getObject("created_at", OffsetDateTime.class)));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

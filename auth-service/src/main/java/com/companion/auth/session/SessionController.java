@@ -1,0 +1,59 @@
+package com.companion.auth.session;
+
+import com.companion.auth.audit.ClientInfo;
+import com.companion.platform.web.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SessionController {
+
+    record SessionList(List<DeviceSessionView> items, String nextCursor) {}
+
+    private final Sessions sessions;
+
+    SessionController(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Operation(summary = "Exchange a refresh token for a new access token and a new refresh token")
+    @PostMapping("/auth/refresh")
+    IssuedTokens refresh(@Valid @RequestBody RefreshTokenRequest body, ClientInfo client) {
+        return sessions.refresh(body.refreshToken(), client);
+    }
+
+    @Operation(summary = "End the device session of a refresh token")
+    @PostMapping("/auth/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@Valid @RequestBody RefreshTokenRequest body, ClientInfo client) {
+        sessions.logout(body.refreshToken(), client);
+    }
+
+    @Operation(summary = "The caller's signed-in devices")
+    @GetMapping("/auth/sessions")
+    SessionList list(AuthenticatedUser user, @Parameter(hidden = true) @AuthenticationPrincipal Jwt token) {
+        String sid = token.getClaimAsString("sid");
+        UUID current = sid == null ? null : UUID.fromString(sid);
+        return new SessionList(sessions.list(user.userId(), current), null);
+    }
+
+    @Operation(summary = "Sign one of the caller's devices out")
+    @DeleteMapping("/auth/sessions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID id, AuthenticatedUser user, ClientInfo client) {
+        sessions.revoke(user.userId(), id, client);
+    }
+}

@@ -1,0 +1,168 @@
+package com.companion.auth.session;
+
+import com.companion.auth.audit.ClientInfo;
+import com.companion.auth.audit.SecurityAudit;
+import com.companion.auth.audit.SecurityEvent;
+import com.companion.auth.session.internal.DeviceSessionStore;
+import com.companion.auth.session.internal.DeviceSessionStore.Consumed;
+import com.companion.auth.session.internal.DeviceSessionStore.TokenState;
+import com.companion.auth.session.internal.RefreshTokens;
+import com.companion.auth.token.AccessTokenClaims;
+import com.companion.auth.token.AccessTokens;
+import com.companion.auth.token.IssuedAccessToken;
+import com.companion.auth.token.TokenProperties;
+import com.companion.platform.web.problem.ApiProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Device sessions: each sign-in starts one, whose refresh token is replaced on every use. A
+ * refresh token that was already replaced and is presented again means two parties hold the
+ * session's tokens, so the whole session (every token it was given) is revoked and the event
+ * audited; the legitimate device signs in again.
+ */
+@Service
+public class Sessions {
+
+    private final DeviceSessionStore store;
+    private final AccessTokens accessTokens;
+    private final SessionSubjects subjects;
+    private final SecurityAudit audit;
+    private final TokenProperties tokens;
+    private final SessionProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    Sessions(
+            DeviceSessionStore store,
+            AccessTokens accessTokens,
+            SessionSubjects subjects,
+            SecurityAudit audit,
+            TokenProperties tokens,
+            SessionProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.store = store;
+        this.accessTokens = accessTokens;
+        this.subjects = subjects;
+        this.audit = audit;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** Starts a device session for an account that has just proven who it is. Joins the caller's transaction. */
+    @Transactional
+    public IssuedTokens start(SessionSubject subject, ClientInfo client) {
+        Instant now = clock.instant();
+        UUID sessionId = UUID.randomUUID();
+        store.insertSession(sessionId, subject.userId(), now, now.plus(tokens.refreshTokenTtl()), client);
+        store.trimToLimit(subject.userId(), now, properties.maxPerUser());
+        return issue(subject, sessionId, now);
+    }
+
+    /** Replaces a refresh token; 401 for any token that is not the current one of a live session. */
+    public IssuedTokens refresh(String refreshToken, ClientInfo client) {
+        byte[] hash = RefreshTokens.hash(refreshToken);
+        // The transaction commits in every case (a reuse revokes the family and is audited), then answers.
+        IssuedTokens issued = transaction.execute(status -> rotate(hash, client));
+        if (issued == null) {
+            throw invalidRefreshToken();
+        }
+        return issued;
+    }
+
+    private IssuedTokens rotate(byte[] hash, ClientInfo client) {
+        Instant now = clock.instant();
+        Optional<Consumed> consumed = store.consume(hash, now);
+        if (consumed.isEmpty()) {
+            Optional<TokenState> state = store.find(hash);
+            if (state.isPresent() && state.get().usedAt() != null) {
+                TokenState reused = state.get();
+                boolean wasLive = store.revoke(reused.sessionId(), now, "refresh_token_reuse");
+                audit.record(
+                        SecurityEvent.REFRESH_REUSE,
+                        reused.userId(),
+                        client,
+                        Map.of("session_id", reused.sessionId().toString(), "session_was_live", wasLive));
+            }
+            return null;
+        }
+        Optional<SessionSubject> subject = subjects.findActive(consumed.get().userId());
+        if (subject.isEmpty()) {
+            store.revoke(consumed.get().sessionId(), now, "account_inactive");
+            return null;
+        }
+        store.touch(consumed.get().sessionId(), now, now.plus(tokens.refreshTokenTtl()), client);
+        return issue(subject.get(), consumed.get().sessionId(), now);
+    }
+
+    private IssuedTokens issue(SessionSubject subject, UUID sessionId, Instant now) {
+        String refreshToken = RefreshTokens.generate();
+        store.insertToken(RefreshTokens.hash(refreshToken), sessionId, now, now.plus(tokens.refreshTokenTtl()));
+        IssuedAccessToken access = accessTokens.issue(new AccessTokenClaims(
+                subject.userId(), subject.username(), subject.plan(), subject.isAdult(), subject.roles(), sessionId));
+        return new IssuedTokens(access.token(), refreshToken, access.expiresIn());
+    }
+
+    /**
+     * Ends the session the token belongs to. Answers the same whether or not the token was known,
+     * so it reveals nothing; an already replaced token also ends its session.
+     */
+    @Transactional
+    public void logout(String refreshToken, ClientInfo client) {
+        store.find(RefreshTokens.hash(refreshToken)).ifPresent(state -> {
+            if (store.revoke(state.sessionId(), clock.instant(), "logout")) {
+                audit.record(
+                        SecurityEvent.LOGOUT,
+                        state.userId(),
+                        client,
+                        Map.of("session_id", state.sessionId().toString()));
+            }
+        });
+    }
+
+    public List<DeviceSessionView> list(UUID userId, UUID currentSessionId) {
+        return store.listLive(userId, clock.instant()).stream()
+                .map(row -> new DeviceSessionView(
+                        row.id(),
+                        row.createdAt(),
+                        row.lastUsedAt(),
+                        row.userAgent(),
+                        row.id().equals(currentSessionId)))
+                .toList();
+    }
+
+    /** Revokes one of the caller's sessions; 404 for a session that is not the caller's or not live. */
+    @Transactional
+    public void revoke(UUID userId, UUID sessionId, ClientInfo client) {
+        if (!store.revokeOwned(sessionId, userId, clock.instant(), "revoked_by_user")) {
+            throw ApiProblem.notFound("session");
+        }
+        audit.record(SecurityEvent.SESSION_REVOKED, userId, client, Map.of("session_id", sessionId.toString()));
+    }
+
+    /** Ends every session of an account (its password or privileges changed). Joins the caller's transaction. */
+    @Transactional
+    public int revokeAll(UUID userId, String reason) {
+        return store.revokeAll(userId, clock.instant(), reason);
+    }
+
+    private static ApiProblem invalidRefreshToken() {
+        return new ApiProblem(
+                HttpStatus.UNAUTHORIZED,
+                "invalid-refresh-token",
+                "Unauthorized",
+                "The refresh token is not valid. Please sign in again.");
+    }
+}

@@ -1,0 +1,197 @@
+package com.companion.auth.session.internal;
+
+import com.companion.auth.audit.ClientInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code device_session} (one per signed-in device) and {@code refresh_token} (every token it was given). */
+@Repository
+public class DeviceSessionStore {
+
+    /** A refresh token that was just marked used by this caller, and nobody else. */
+    public record Consumed(UUID sessionId, UUID userId) {}
+
+    /** What is known about a presented token that could not be consumed. */
+    public record TokenState(UUID sessionId, UUID userId, Instant usedAt) {}
+
+    public record SessionRow(UUID id, Instant createdAt, Instant lastUsedAt, String userAgent) {}
+
+    private final JdbcClient jdbc;
+
+    DeviceSessionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertSession(UUID id, UUID userId, Instant now, Instant expiresAt, ClientInfo client) {
+        jdbc.sql("""
+                        insert into device_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
+                        values (:id, :userId, :now, :now, :expiresAt, :userAgent, :ip)
+                        """)
+                .param("id", id)
+                .param("userId", userId)
+                .param("now", utc(now))
+                .param("expiresAt", utc(expiresAt))
+                .param("userAgent", client.userAgent())
+                .param("ip", client.ip())
+                .update();
+    }
+
+    public void insertToken(byte[] hash, UUID sessionId, Instant now, Instant expiresAt) {
+        jdbc.sql("""
+                        insert into refresh_token (token_hash, session_id, issued_at, expires_at)
+                        values (:hash, :sessionId, :now, :expiresAt)
+                        """)
+                .param("hash", hash)
+                .param("sessionId", sessionId)
+                .param("now", utc(now))
+                .param("expiresAt", utc(expiresAt))
+                .update();
+    }
+
+    /**
+     * Marks the token used if it is the current, unexpired token of a live session. The
+     * condition is part of the UPDATE, so of two concurrent calls with one token exactly one
+     * gets a row back: the other waits for the row lock, re-reads {@code used_at} and matches
+     * nothing.
+     */
+    public Optional<Consumed> consume(byte[] hash, Instant now) {
+        return jdbc.sql("""
+                        update refresh_token t set used_at = :now
+                        from device_session s
+                        where t.token_hash = :hash and t.used_at is null and t.expires_at > :now
+                          and s.id = t.session_id and s.revoked_at is null and s.expires_at > :now
+                        returning t.session_id, s.user_id
+                        """)
+                .param("hash", hash)
+                .param("now", utc(now))
+                .query((rs, n) ->
+                        new Consumed(rs.getObject("session_id", UUID.class), rs.getObject("user_id", UUID.class)))
+                .optional();
+    }
+
+    public Optional<TokenState> find(byte[] hash) {
+        return jdbc.sql("""
+                        select t.session_id, s.user_id, t.used_at
+                        from refresh_token t join device_session s on s.id = t.session_id
+                        where t.token_hash = :hash
+                        """)
+                .param("hash", hash)
+                .query((rs, n) -> new TokenState(
+                        rs.getObject("session_id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        instant(rs.getObject("used_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    public void touch(UUID sessionId, Instant now, Instant expiresAt, ClientInfo client) {
+        jdbc.sql("""
+                        update device_session
+                        set last_used_at = :now, expires_at = :expiresAt,
+                            ip = coalesce(:ip, ip), user_agent = coalesce(:userAgent, user_agent)
+                        where id = :id
+                        """)
+                .param("id", sessionId)
+                .param("now", utc(now))
+                .param("expiresAt", utc(expiresAt))
+                .param("ip", client.ip())
+                .param("userAgent", client.userAgent())
+                .update();
+    }
+
+    /** True when this call revoked a session that was live. */
+    public boolean revoke(UUID sessionId, Instant now, String reason) {
+        return jdbc.sql("""
+                        update device_session set revoked_at = :now, revoked_reason = :reason
+                        where id = :id and revoked_at is null
+                        """)
+                        .param("id", sessionId)
+                        .param("now", utc(now))
+                        .param("reason", reason)
+                        .update()
+                == 1;
+    }
+
+    public boolean revokeOwned(UUID sessionId, UUID userId, Instant now, String reason) {
+        return jdbc.sql("""
+                        update device_session set revoked_at = :now, revoked_reason = :reason
+                        where id = :id and user_id = :userId and revoked_at is null and expires_at > :now
+                        """)
+                        .param("id", sessionId)
+                        .param("userId", userId)
+                        .param("now", utc(now))
+                        .param("reason", reason)
+                        .update()
+                == 1;
+    }
+
+    public int revokeAll(UUID userId, Instant now, String reason) {
+        return jdbc.sql("""
+                        update device_session set revoked_at = :now, revoked_reason = :reason
+                        where user_id = :userId and revoked_at is null
+                        """)
+                .param("userId", userId)
+                .param("now", utc(now))
+                .param("reason", reason)
+                .update();
+    }
+
+    /** Revokes the least recently used live sessions beyond {@code max}. */
+    public int trimToLimit(UUID userId, Instant now, int max) {
+        return jdbc.sql("""
+                        update device_session set revoked_at = :now, revoked_reason = 'session_limit'
+                        where id in (
+                            select id from device_session
+                            where user_id = :userId and revoked_at is null and expires_at > :now
+                            order by last_used_at desc, created_at desc
+                            offset :max)
+                        """)
+                .param("userId", userId)
+                .param("now", utc(now))
+                .param("max", max)
+                .update();
+    }
+
+    public List<SessionRow> listLive(UUID userId, Instant now) {
+        return jdbc.sql("""
+                        select id, created_at, last_used_at, user_agent from device_session
+                        where user_id = :userId and revoked_at is null and expires_at > :now
+                        order by last_used_at desc
+                        """)
+                .param("userId", userId)
+                .param("now", utc(now))
+                .query((rs, n) -> new SessionRow(
+                        rs.getObject("id", UUID.class),
+                        instant(rs.getObject("created_at", OffsetDateTime.class)),
+                        instant(rs.getObject("last_used_at", OffsetDateTime.class)),
+                        rs.getString("user_agent")))
+                .list();
+    }
+
+    /**
+     * Deletes sessions (and their tokens) revoked or expired longer than {@code retention} ago, and
+     * used tokens of live sessions once they have expired (a replay of one could no longer work).
+     */
+    public int purge(Instant now, Duration retention) {
+        jdbc.sql("delete from refresh_token where used_at is not null and expires_at < :now")
+                .param("now", utc(now))
+                .update();
+        return jdbc.sql("delete from device_session where revoked_at < :before or expires_at < :before")
+                .param("before", utc(now.minus(retention)))
+                .update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,194 @@
+package com.companion.auth.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.companion.auth.account.AccountAdministration;
+import com.companion.auth.account.AccountAdministration.AdminAccount;
+import com.companion.auth.support.Api;
+import com.companion.auth.support.Api.Reply;
+import com.companion.auth.support.Signups;
+import com.companion.auth.support.Tokens;
+import com.companion.auth.support.UserEventsProbe;
+import com.companion.platform.test.IntegrationTest;
+import com.companion.platform.test.TestJwks;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest(
+        properties = {"auth.admin.email=Root.Admin@Example.com", "auth.admin.password=granite-meadow-compass-42"})
+@AutoConfigureRestTestClient
+class AdminIT {
+
+    private static final String ADMIN_PASSWORD = "granite-meadow-compass-42";
+    private static UserEventsProbe events;
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountAdministration administration;
+
+    Api api;
+
+    @BeforeAll
+    static void openProbe() {
+        events = new UserEventsProbe();
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        events.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(http);
+    }
+
+    @Test
+    void theConfiguredAdminExistsAtStartAndSignsInWithTheAdminRole() {
+        Reply login =
+                api.post("/auth/login", Map.of("identifier", "root.admin@example.com", "password", ADMIN_PASSWORD));
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.at("/user/username").asString()).isEqualTo("root.admin");
+        assertThat(login.at("/user/plan").asString()).isEqualTo("premium");
+        assertThat(login.at("/user/is_adult").asBoolean()).isTrue();
+        JsonNode claims = Tokens.claims(login.text("access_token"));
+        assertThat(claims.path("roles").toString()).isEqualTo("[\"user\",\"admin\"]");
+        String adminId = login.at("/user/id").asString();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !events.about(adminId, "auth.user-registered").isEmpty());
+
+        UUID again = administration.ensureAdmin(new AdminAccount("root.admin@example.com", ADMIN_PASSWORD, null));
+        assertThat(again.toString()).isEqualTo(adminId);
+        assertThat(refresh(login.text("refresh_token")).status())
+                .as("an unchanged admin keeps its sessions")
+                .isEqualTo(200);
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> events.about(adminId).size() == 1);
+    }
+
+    @Test
+    void onlyAnAdminChangesAPlanAndEachChangeIsPublishedOnce() {
+        Reply user = api.post("/auth/signup", Signups.valid().body());
+        String userId = user.at("/user/id").asString();
+        String userToken = user.text("access_token");
+        String adminToken = adminToken();
+        String path = "/admin/users/" + userId + "/plan";
+
+        Reply byUser = api.put(path, Map.of("plan", "premium"), userToken);
+        assertThat(byUser.status()).isEqualTo(403);
+        assertThat(byUser.text("type")).isEqualTo("/problems/forbidden");
+        assertThat(api.put(path, Map.of("plan", "premium"), null).status()).isEqualTo(401);
+        String forgedAdmin = TestJwks.shared().token(UUID.randomUUID(), "premium", true, "user", "admin");
+        assertThat(api.put(path, Map.of("plan", "premium"), forgedAdmin).status())
+                .isEqualTo(401);
+
+        Reply unknown = api.put("/admin/users/" + UUID.randomUUID() + "/plan", Map.of("plan", "premium"), adminToken);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(api.put(path, Map.of("plan", "gold"), adminToken).status()).isEqualTo(400);
+
+        Reply upgraded = api.put(path, Map.of("plan", "premium"), adminToken);
+        assertThat(upgraded.status()).isEqualTo(200);
+        assertThat(upgraded.text("plan")).isEqualTo("premium");
+        assertThat(api.put(path, Map.of("plan", "premium"), adminToken).status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !events.about(userId, "auth.user-updated").isEmpty());
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> events.about(userId, "auth.user-updated").size() == 1);
+        JsonNode updated = events.about(userId, "auth.user-updated").getFirst().data();
+        assertThat(updated.path("plan").asString()).isEqualTo("premium");
+        assertThat(updated.path("changed").toString()).isEqualTo("[\"plan\"]");
+
+        assertThat(jdbc.sql("select count(*) from security_audit where event_type = 'plan.change'"
+                                + " and user_id = cast(:user as uuid) and actor_id is not null")
+                        .param("user", userId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        Reply refreshed = refresh(user.text("refresh_token"));
+        assertThat(Tokens.claims(refreshed.text("access_token")).path("plan").asString())
+                .isEqualTo("premium");
+        assertThat(api.get("/auth/me", refreshed.text("access_token")).text("plan"))
+                .isEqualTo("premium");
+    }
+
+    @Test
+    void bootstrappingOverAnExistingAccountMakesItAdminAndEndsItsSessions() {
+        Signups squatter = Signups.valid();
+        Reply signup = api.post("/auth/signup", squatter.body());
+        String userId = signup.at("/user/id").asString();
+
+        administration.ensureAdmin(
+                new AdminAccount((String) squatter.get("email"), "another-admin-passphrase-7", "ops_lead"));
+
+        assertThat(refresh(signup.text("refresh_token")).status()).isEqualTo(401);
+        assertThat(api.post("/auth/login", Map.of("identifier", squatter.get("email"), "password", Signups.PASSWORD))
+                        .status())
+                .isEqualTo(401);
+        Reply login = api.post(
+                "/auth/login", Map.of("identifier", squatter.get("email"), "password", "another-admin-passphrase-7"));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(Tokens.claims(login.text("access_token")).path("roles").toString())
+                .contains("admin");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !events.about(userId, "auth.user-updated").isEmpty());
+        assertThat(events.about(userId, "auth.user-updated")
+                        .getFirst()
+                        .data()
+                        .path("changed")
+                        .toString())
+                .isEqualTo("[\"plan\"]");
+    }
+
+    @Test
+    void aWeakOrMalformedAdminConfigurationStopsTheStart() {
+        assertThatThrownBy(() -> administration.ensureAdmin(new AdminAccount("ops@example.com", "admin", null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("ADMIN_PASSWORD must be at least");
+        assertThatThrownBy(() -> administration.ensureAdmin(new AdminAccount("ops@example.com", "password1234", null)))
+                .hasMessageContaining("common")
+                .hasMessageNotContaining("password1234");
+        assertThatThrownBy(() -> administration.ensureAdmin(new AdminAccount("not-an-email", ADMIN_PASSWORD, null)))
+                .hasMessageContaining("ADMIN_EMAIL");
+    }
+
+    @Test
+    void theServiceIsHealthyAndAnswersUnauthenticatedCallsWithAProblem() {
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        Reply anonymous = api.get("/auth/me", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(anonymous.body().path("status").asInt()).isEqualTo(401);
+    }
+
+    private String adminToken() {
+        return api.post("/auth/login", Map.of("identifier", "root.admin", "password", ADMIN_PASSWORD))
+                .text("access_token");
+    }
+
+    private Reply refresh(String refreshToken) {
+        return api.post("/auth/refresh", Map.of("refresh_token", refreshToken));
+    }
+}
