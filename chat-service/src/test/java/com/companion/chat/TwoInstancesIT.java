@@ -87,6 +87,7 @@ class TwoInstancesIT {
                 "--spring.datasource.hikari.maximum-pool-size=4",
                 "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                 "--platform.kafka.topics.partitions=2",
+                "--platform.kafka.consumer-group=" + environment.getProperty("platform.kafka.consumer-group"),
                 "--platform.security.jwks-uri=" + TestJwks.shared().jwksUri(),
                 "--platform.security.issuer=" + TestJwks.ISSUER);
         return Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));

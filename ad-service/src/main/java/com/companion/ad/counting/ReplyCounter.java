@@ -37,7 +37,7 @@ class ReplyCounter {
         this.inventory = inventory;
     }
 
-    @KafkaListener(topics = Topics.REPLIES, groupId = "ad-service")
+    @KafkaListener(topics = Topics.REPLIES, groupId = "${platform.kafka.consumer-group}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
         Records.event(record)

@@ -27,7 +27,7 @@ class ReadModelConsumer {
         this.processed = processed;
     }
 
-    @KafkaListener(topics = {Topics.AUTH_USERS, Topics.CHARACTERS}, groupId = "chat-service")
+    @KafkaListener(topics = {Topics.AUTH_USERS, Topics.CHARACTERS}, groupId = "${platform.kafka.consumer-group}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
         Records.event(record).ifPresent(envelope -> {

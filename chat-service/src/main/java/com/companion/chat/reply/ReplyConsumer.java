@@ -37,7 +37,7 @@ class ReplyConsumer {
         this.processed = processed;
     }
 
-    @KafkaListener(topics = {Topics.REPLIES, Topics.AD_DECISIONS}, groupId = "chat-service")
+    @KafkaListener(topics = {Topics.REPLIES, Topics.AD_DECISIONS}, groupId = "${platform.kafka.consumer-group}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
         Records.event(record).ifPresent(envelope -> {

@@ -34,7 +34,7 @@ public class AppliedCounter {
         this.processed = processed;
     }
 
-    @KafkaListener(topics = Topics.AUTH_USERS)
+    @KafkaListener(topics = Topics.AUTH_USERS, groupId = "${platform.kafka.consumer-group}")
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         EventEnvelope<Event> envelope = Records.event(record).orElseThrow();

@@ -1,0 +1,18 @@
+package com.companion.platform.guard;
+
+import com.companion.platform.guard.rules.RuleGuard;
+
+/**
+ * Decides whether a chat message (input) or an assistant reply (output) may pass. Implementations are thread-safe and
+ * never throw for any text: {@code null} or blank text is allowed.
+ */
+@FunctionalInterface
+public interface ContentGuard {
+
+    Verdict check(String text, GuardContext context);
+
+    /** The rule layer alone: normalisation plus combination rules, no network. Shared and thread-safe. */
+    static ContentGuard rules() {
+        return RuleGuard.shared();
+    }
+}

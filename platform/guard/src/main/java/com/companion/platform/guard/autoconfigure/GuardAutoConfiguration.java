@@ -1,0 +1,44 @@
+package com.companion.platform.guard.autoconfigure;
+
+import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.moderation.LayeredGuard;
+import com.companion.platform.guard.moderation.LlamaGuardClient;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A {@link ContentGuard} bean for Spring services: the rules alone, or rules plus Llama Guard when
+ * {@code platform.guard.moderation.enabled=true}. Declare your own {@code ContentGuard} bean to replace it.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(GuardProperties.class)
+public class GuardAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ContentGuard contentGuard(GuardProperties properties) {
+        GuardProperties.Moderation moderation = properties.moderation();
+        if (!moderation.enabled()) {
+            return ContentGuard.rules();
+        }
+        if (moderation.apiKey() == null || moderation.apiKey().isBlank()) {
+            throw new IllegalStateException(
+                    "platform.guard.moderation.enabled=true needs platform.guard.moderation.api-key");
+        }
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(moderation.timeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        LlamaGuardClient client = new LlamaGuardClient(
+                http,
+                moderation.baseUrl(),
+                moderation.apiKey(),
+                moderation.model(),
+                moderation.timeout().plus(Duration.ofMillis(500)));
+        return new LayeredGuard(ContentGuard.rules(), client, moderation.timeout());
+    }
+}

@@ -1,0 +1,30 @@
+package com.companion.platform.guard.autoconfigure;
+
+import com.companion.platform.guard.moderation.LlamaGuardClient;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code platform.guard.*}. The moderation layer is off by default; turning it on needs an API key
+ * ({@code PLATFORM_GUARD_MODERATION_API_KEY}, or point the property at {@code ${TOGETHER_API_KEY}}).
+ */
+@ConfigurationProperties("platform.guard")
+public record GuardProperties(@DefaultValue Moderation moderation) {
+
+    /**
+     * @param enabled ask Llama Guard about what the rules let through
+     * @param baseUrl the OpenAI-compatible provider root
+     * @param apiKey bearer token for the provider; required when enabled
+     * @param model the Llama Guard model name at the provider
+     * @param timeout the deadline for one moderation answer; past it the fail-safe rule of
+     *     {@link com.companion.platform.guard.moderation.LayeredGuard} applies
+     */
+    public record Moderation(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("https://api.together.xyz") URI baseUrl,
+            String apiKey,
+            @DefaultValue(LlamaGuardClient.DEFAULT_MODEL) String model,
+            @DefaultValue("1500ms") Duration timeout) {}
+}

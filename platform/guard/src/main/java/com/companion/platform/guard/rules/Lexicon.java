@@ -1,0 +1,601 @@
+package com.companion.platform.guard.rules;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The meaning-bearing patterns, grouped by {@link Marker}. A single marker almost never blocks anything on its own:
+ * {@link RuleGuard} combines them (a minor marker near a sexual marker, a non-consent marker near a sexual marker, ...).
+ * Terms are written in {@link TermPattern}'s language over {@link com.companion.platform.guard.Normalizer normalised}
+ * text, so {@code sex} also matches {@code s3x}, {@code ｓｅｘ}, {@code s e x} and {@code seeexxx}.
+ */
+final class Lexicon {
+
+    /** What a pattern says about the text. */
+    enum Marker {
+        /** A person stated or implied to be under 18: age, grade, school level, childlike description. */
+        MINOR,
+        /** Terms that are about sexualised minors by themselves (loli, jailbait, child porn, cp links). */
+        CSAM,
+        /** Words about paedophilia that need a request or roleplay frame to block ("pedo roleplay"). */
+        MINOR_TERM,
+        /** Weak age cues that block only right next to a sexual word ("hot teen sex"). */
+        MINOR_WEAK,
+        /** "the younger the better": sexual intent only next to a minor marker. */
+        MINOR_PREFERENCE,
+        /** "so hot", "describe her body": sexualising only close to a minor marker. */
+        MINOR_SEXUALISING,
+        /** Sexual acts, nudity, arousal, sexual touching, porn: what clean mode does not allow. */
+        SEXUAL,
+        /** Bed and bedroom euphemisms: suggestive, but not enough to make a family or animal mention incest. */
+        INTIMATE,
+        /** Body and nudity words: breasts, naked, lingerie, undress. */
+        BODY,
+        /** Body words aimed at someone: "your breasts", "get naked", "undress me". */
+        BODY_DIRECTED,
+        /** Soreness, rashes, breastfeeding, puberty: body words there are not sexual. */
+        MEDICAL,
+        /** Kissing, cuddling, flirting: allowed everywhere, but not with a minor in adult mode. */
+        ROMANTIC,
+        /** Romance aimed at the participants ("kiss me", "we make out"). */
+        ROMANTIC_DIRECTED,
+        /** Genital words: graphic only together with a {@link #GENITAL_ACTION}. */
+        GENITAL,
+        GENITAL_ACTION,
+        /** Explicit sexual acts: graphic on their own. */
+        GRAPHIC_ACT,
+        /** Unconscious, drugged, drunk, unable to consent, without her knowing. */
+        NC_INCAPACITY,
+        /** Asleep: non-consent only when the sleeper is the object of the sexual act. */
+        NC_SLEEP,
+        /** Begging to stop, saying no, not stopping, ignoring protests. */
+        NC_REFUSAL,
+        /** Force, pinning down, taking anyway. */
+        NC_FORCE,
+        /** Blackmail, coercion, kidnapping, hidden cameras. */
+        NC_COERCION,
+        /** Rape, non-con, CNC, sexual assault, molest: block with a request frame, a sexual word or an object. */
+        NC_TERM,
+        NC_TERM_OBJECT,
+        /** A family relation: my sister, step-mom, brother and sister. */
+        FAMILY,
+        FAMILY_TERM,
+        /** A real animal. */
+        ANIMAL,
+        ANIMAL_TERM,
+        /** Roleplay or writing requests: pretend, imagine, story, describe, let's. */
+        FRAMING,
+        /** Help-seeking, disclosure, education: exempts a combination when there is no framing and nothing graphic. */
+        HELP,
+        /** Disclosure of abuse: always a support flag. */
+        DISCLOSURE,
+        DISCLOSURE_WEAK,
+        /** The speaker or their child is the one at risk: "I'm 15", "pressuring me", "my daughter is being groomed". */
+        VICTIM,
+        SELF_HARM_IDEATION,
+        SELF_HARM_ENCOURAGEMENT,
+        SELF_HARM_METHOD
+    }
+
+    record Rule(int index, Marker marker, String id, Pattern pattern, Set<Character> firstCharacters) {}
+
+    record Hit(Marker marker, String id, int start, int end) {}
+
+    private static final String NUM_DIGITS = "(?:1[0-7]|[1-9])(?![0-9])";
+    private static final String TENS = "(?<!(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) )";
+    private static final String NUM_WORDS =
+            "(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?![a-z])";
+    private static final String NUM_WORDS_ALL = "(?:one|two|three|" + NUM_WORDS.substring(3);
+
+    private static final Map<String, String> FRAGMENTS = Map.of(
+            "N", "(?:" + NUM_DIGITS + "|" + TENS + NUM_WORDS + ")",
+            "NALL", "(?:" + NUM_DIGITS + "|" + TENS + NUM_WORDS_ALL + ")",
+            "UNITS",
+                    "(?! ?(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|mos?|years?(?! ?old)|yrs?(?! ?old)"
+                            + "|inch\\w*|cm|mm|m|meters?|metres?|km|miles?|feet|ft|foot|kgs?|lbs?|pounds?|stones?"
+                            + "|dollars?|bucks|euros?|percent|pct|points?|pts|times|am|pm|o ?clock|of|out of|k|gb|mb"
+                            + "|people|persons?|players?|guests?|items?|pages?|chapters?|episodes?|seasons?|levels?"
+                            + "|cups?|grams?|g|mg|ml|l|oz|degrees?|stars?|votes?|hundred|thousand|million|billion"
+                            + "|more|left|and a half|[0-9])(?![a-z]))",
+            "ORD",
+                    "(?:1st|2nd|3rd|[4-9]th|1[0-2]th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+                            + "|tenth|eleventh|twelfth)",
+            "MINOR_NOUNS",
+                    "(?:surgery|surgeries|keys?|leagues?|leaguers?|details?|injury|injuries|issues?|problems?|changes?"
+                            + "|characters?|roles?|thirds?|chords?|scales?|mistakes?|things?|accidents?|bugs?|updates?"
+                            + "|versions?|edits?|adjustments?|fix|fixes|points?|cuts?|parts?|damage|burns?|offen[cs]es?"
+                            + "|crimes?|planets?|setbacks?|concerns?|differences?|players?|in|spoilers?|inconvenience"
+                            + "|annoyance|tweaks?|improvements?|revisions?|repairs?|illness|complications?|procedures?"
+                            + "|operation|infractions?|violations?|errors?|glitch|glitches|road|roads|pentatonic|seventh"
+                            + "|sixth|mode|progression|tones?|notes?|celebrity|league|scratch|scratches|bruises?|flaws?"
+                            + "|delays?|headaches?|hiccups?|gripes?|complaints?)(?![a-z])");
+
+    private static final List<Rule> RULES = new ArrayList<>();
+
+    private static void rule(Marker marker, String id, String term) {
+        for (String alternative : TermPattern.alternatives(term)) {
+            Pattern pattern = TermPattern.compile(alternative, FRAGMENTS);
+            RULES.add(new Rule(RULES.size(), marker, id, pattern, TermPattern.firstCharacters(pattern)));
+        }
+    }
+
+    static {
+        // ---------------------------------------------------------------- minors
+        rule(Marker.MINOR, "minor:age",
+                "<NALL> ?(?:y ?o|yrs? ?olds?|years? ?olds?|yr olds?|year olds?|years? of age|months? olds?)");
+        // "I'm 15", "she's 16", "turned 15": a stated age. Bare copulas ("there are 3 ...") only count for 10-17,
+        // or with a person as the subject, since small numbers after "is"/"are" are usually counts.
+        rule(Marker.MINOR, "minor:stated-age",
+                "(?:im|i m|i am|shes|she s|she is|hes|he s|he is|youre|you re|you are|ur|u r|u are|turned|turning"
+                        + "|turns|aged?|ages|barely|not even|looks?|looked|looking)"
+                        + "(?: (?:about|like|maybe|around|only|just|barely|actually|really|still|not even|now|already"
+                        + "|finally|supposedly|technically|almost|nearly))? <N><UNITS>");
+        rule(Marker.MINOR, "minor:subject-age",
+                "(?:girls?|boys?|kids?|child|(?:step|grand|god)?(?:daughter|son)s?|sisters?|brothers?|nieces?"
+                        + "|nephews?|cousins?|character|persona|gf|bf|girlfriend|boyfriend|students?|friends?|crush"
+                        + "|partner|who|she|he|they|you|u|i) (?:is|s|was|are|re|were|m|am)"
+                        + "(?: (?:about|like|maybe|around|only|just|barely|actually|really|still|not even|now|already"
+                        + "|finally|supposedly|technically|almost|nearly))? <N><UNITS>");
+        rule(Marker.MINOR, "minor:copula-age",
+                "(?:is|are|was|were|be|being|only|just|actually|really|still|barely|almost|nearly|not even)"
+                        + "(?: (?:only|just|barely|actually|really|still|not even|almost|nearly))?"
+                        + " 1[0-7](?![0-9])<UNITS>");
+        rule(Marker.MINOR, "minor:person-age",
+                "(?:girls?|boys?|kids?|teens?|children|child|daughters?|sons?|sisters?|brothers?|students?|gf|bf"
+                        + "|girlfriend|boyfriend|nieces?|nephews?|cousins?|character|persona|she|he)"
+                        + " (?:aged? |of )?<N><UNITS>");
+        rule(Marker.MINOR, "minor:age-sex-tag", "1[0-7][fm]");
+        rule(Marker.MINOR, "minor:grade",
+                "<ORD> ?(?:grade|graders?)|grade ?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten"
+                        + "|eleven|twelve)(?![0-9a-z])|(?:in|a|to|from|into) year (?:[1-9]|1[0-3]|seven|eight|nine|ten"
+                        + "|eleven)(?![0-9a-z])|year (?:[1-9]|1[0-3]) (?:students?|pupils?|girls?|boys?|kids?)");
+        rule(Marker.MINOR, "minor:school",
+                "middle ?school(?:ers?)?|junior ?high(?: ?school(?:ers?)?)?|grade ?school(?:ers?)?"
+                        + "|elementary ?school(?:ers?)?|primary school(?:ers?)?|kindergarten(?:ers?)?|kindergartners?"
+                        + "|pre ?school(?:ers?)?|nursery school|high ?schoolers?"
+                        + "|(?:in|at|goes to|attends|attending|still in) high ?school"
+                        + "|high ?school (?:girls?|boys?|students?|freshman|freshmen|sophomores?|juniors?|cheerleaders?"
+                        + "|kids?)|(?:freshman|freshmen|sophomores?) in high ?school|school ?girls?|school ?boys?");
+        rule(Marker.MINOR, "minor:term",
+                "underage|under ?age|under ?(?:18|eighteen)|not (?:yet )?(?:18|eighteen)(?: yet)?|pre ?teens?"
+                        + "|tweens?|lolita|toddlers?|infants?|newborns?|(?:a|the|that|this) baby|babies"
+                        + "|pre ?pubescent|pubescent|before (?:she|he) (?:hit|hits|went through) puberty"
+                        + "|(?:hasnt|has not|havent|not) (?:hit|gone through|started|reached) puberty|childlike"
+                        + "|child ?like|childs (?:body|face|figure)|body of a (?:child|kid|little girl|little boy|minor"
+                        + "|toddler)|little (?:girls?|boys?|kids?)|lil (?:girls?|boys?)|young (?:girls?|boys?|teens?"
+                        + "|child|children|kids?)|tiny (?:girls?|boys?)|(?:a|the|only a|just a|still a|some) (?:child"
+                        + "|kid)|(?<!(?:my|our|your|his|her|their) )child|minor (?:girls?|boys?|child|kids?|females?"
+                        + "|males?|users?|students?)|(?:a|is|still|with|being|am|im|are|were|was|shes|hes|youre"
+                        + "|technically|legally|underage|about|involving|of|sexualizing|sexualising|sexual|for)"
+                        + " minors?(?! <MINOR_NOUNS>)|minors(?! <MINOR_NOUNS>)|csam|minors?(?= (?:sex|porn\\w*|nudes?"
+                        + "|naked|nude|erotic\\w*|hentai|smut|pics?|roleplay|rp|fetish|kink)(?![a-z]))");
+        rule(Marker.MINOR, "minor:upper-bound",
+                "(?:no|not|never) older than <N>|younger than (?:<N>|18|eighteen)(?! ?(?:years|yrs|minutes))"
+                        + "|(?:under|below) the age of (?:<N>|18|eighteen)");
+        // An approximate age is an age when it describes a person: "a teenage girl, maybe 15".
+        rule(Marker.MINOR, "minor:approximate-age",
+                "(?:girls?|boys?|kids?|teens?|teenagers?|child|she|he|daughters?|sons?|students?|cheerleaders?"
+                        + "|nieces?|nephews?|sisters?|brothers?) (?:maybe|about|around|like|probably|roughly"
+                        + "|approximately|barely|only|just|not even) <N><UNITS>");
+        rule(Marker.MINOR, "minor:looks",
+                "looks? (?:like |about |barely |only |under )?(?:a |an )?(?:child|kid|little girl|little boy|minor"
+                        + "|preteen|schoolgirl|<NALL>(?: year old)?<UNITS>)(?![0-9])|looks? younger than (?:18|eighteen)"
+                        + "|(?:body|face) of a (?:child|kid|<NALL> year old)|body (?:is )?still developing"
+                        + "|flat chested child");
+        rule(Marker.CSAM, "minor:csam-term",
+                "lolis?|loli ?con|lolicon|shotas?|shota ?con|shotacon|jail ?bait|child ?porn\\w*|kiddie ?porn"
+                        + "|kiddy ?porn|cp (?:links?|vids?|videos?|pics?|content|trade|collection|folder|stash)"
+                        + "|(?:child|kid|kiddie) (?:sex|nudes|nude pics)|pthc|preteen (?:nudes|porn|sex)"
+                        + "|(?:im|i am|i m|were|we are) (?:really |so |very )?(?:into|attracted to) (?:underage|preteens?"
+                        + "|young (?:girls|boys|teens)|little (?:girls|boys)|minors|school ?girls|school ?boys|lolis"
+                        + "|jailbait)|(?:sexually )?attracted to (?:children|kids|minors|little (?:girls|boys)"
+                        + "|underage)");
+        // Age play acts out a child role, so it is treated like the paedophilia terms.
+        rule(Marker.MINOR_TERM, "minor:pedo-term",
+                "pedo\\w*|paedo\\w*|pedophil\\w*|paedophil\\w*|ddlg|ddlb|mdlg|mdlb|cgl|age ?play\\w*"
+                        + "|little ?space|abdl");
+        rule(Marker.MINOR_WEAK, "minor:weak",
+                "teens?|teenagers?|teenage|teeny|teenie|barely legal|school ?uniforms?|students?|pupils?|kids"
+                        + "|children|(?:my|our|your|his|her|their) (?:child|children|kids?|babies|baby|sons?"
+                        + "|daughters?)");
+        rule(Marker.MINOR_PREFERENCE, "minor:preference", "the younger the better|younger is better");
+        // Words that sexualise only when they describe a minor; weather and food keep "hot" innocent.
+        rule(Marker.MINOR_SEXUALISING, "minor:sexualising",
+                "describe (?:her|his|their|your) (?:naked )?(?:body|figure|curves|chest|legs|butt)|(?:having|had"
+                        + "|have|has) an affair|affair with"
+                        + "|(?:her|his) body in bed|hot body|hottie|(?:body|chest|breasts|boobs) (?:is|are) (?:so |very "
+                        + "|well |already )?(?:developed|mature|curvy)|(?:well|so|very|fully) developed"
+                        + "|(?<!(?:it s|its|it is|weather is|day is|today is"
+                        + "|it was|sun is|room is|water is|soup is|tea is|car is) )(?:so|is|shes|hes|she s|he s"
+                        + "|looks|really|super|very) (?:hot|sexy)(?! (?:today|outside|out|in here|weather|day"
+                        + "|summer|tea|coffee|water|chocolate|sauce|food|pan|stove|oven|bath|shower)(?![a-z]))");
+
+        // ---------------------------------------------------------------- sexual
+        rule(Marker.SEXUAL, "sexual:act",
+                "(?<!(?:about|same|opposite|biological|safe|safer) )sex(?! (?:of|education|ed|offenders?|abuse"
+                        + "|trafficking|workers?|crimes?|drive|ratio|differences?|chromosomes?|determination|cells?"
+                        + "|hormones?|assigned|change|reassignment|positive|negative)(?![a-z]))|sexy|sexier|sexiest"
+                        + "|sexily|sexi|sexual(?:ly)?(?! (?:assault\\w*|abus\\w*|harass\\w*|health|orientation"
+                        + "|identity|education|misconduct|violen\\w*|predators?|exploit\\w*|consent|development"
+                        + "|reproduction|selection|dimorphism|active|transmitted)(?![a-z]))|steamy (?:scenes?|story"
+                        + "|stories|romance|night|sex|chapter|fic|moments?|session)|sext|sexts|sexted|sexting|make love|makes love"
+                        + "|making love|made love|love ?making|(?<!(?:dog|dogs|cat|cats|puppy|kitten|pet|pets|baby|babies|kid"
+                        + "|kids|son|daughter|toddler|child|children|old|boy|girl|teddy|bear) )sleep(?:s|ing)? with"
+                        + " (?:me|you|her|him|them|us)"
+                        + "|slept with (?:me|you|her|him|them)|sleep(?:s|ing)? together|slept together"
+                        + "|hook(?:s|ed|ing)? up(?= (?:with (?:me|you|her|him|them|someone)|tonight|in|at|again|later"
+                        + "|now|secretly)(?![a-z])|$)|(?:have|has|had|having) (?:my|your|his|her|their) way with"
+                        + "|make it (?:hot|sexy|steamy|spicy|dirty|explicit|nsfw|kinky|raunchy|x ?rated|erotic)"
+                        + "|intercourse|love ?scenes?|sex ?scenes?|wedding night|consummat\\w*|do to (?:her|him|me|you) in bed|foreplay"
+                        + "|orgasm\\w*|seduc\\w*|erotic\\w*|porn\\w*|nsfw|lewd|smut\\w*|hentai|yaoi|kinky|kinks?"
+                        + "|fetish\\w*|bdsm|talk dirty|talking dirty|dirty talk|naughty things|do naughty|get naughty"
+                        + "|(?:dirty|naughty|sexy|kinky|spicy|erotic) (?:stor(?:y|ies)|stuff|things|games|pics?|photos?"
+                        + "|roleplay|rp|chat|talk)|(?:take|takes|took|taking) (?:you|her|him|me) (?:right )?(?:there"
+                        + "|roughly|hard|from behind|against the wall|on the (?:floor|table|desk|bed))"
+                        + "|masturbat\\w*|jerk(?:s|ed|ing)? off|jack(?:s|ed|ing)? off|touch(?:es|ed|ing)? (?:my|your"
+                        + "|him|her)self|virginity|sex slaves?|sex toys?|skinny dipping|begging for it|ravish\\w*"
+                        + "|mount(?:s|ed|ing)? (?:me|you|her|him)|climb(?:s|ed|ing)? on top of (?:me|you|her|him)"
+                        + "|do it with (?:me|you|her|him)|bed (?:her|him)|bedded"
+                        + "|(?:push|pushes|pushed|pushing|force|forces|forced|forcing|slide|slides|slid|sliding|thrust"
+                        + "|thrusts|thrusting|enter|enters|entered|entering) (?:himself |herself |itself |it )?"
+                        + "(?:inside|into) (?:her|him|me|you)(?! (?:arms|room|house|car|office)(?![a-z]))");
+        rule(Marker.SEXUAL, "sexual:undressing",
+                "nudes|strip(?:s|ped|ping)? (?:for (?:me|you|us|him|her)|naked|down|tease|show|poker|club|her|him"
+                        + "|me|you|them|off)|stripping(?! (?:paint|wallpaper|furniture|wires?|the))|strippers?"
+                        + "|strip ?tease|take (?:off )?(?:your|my|her|his|their) clothes|clothes off|(?:take|takes|took"
+                        + "|taking) (?:it|them|everything) off for (?:you|me)|(?:slip|slips|slipped|slipping|pull|pulls"
+                        + "|pulled|pulling|tear|tears|tore|tearing|rip|rips|ripped|ripping|take|takes|took|taking|peel"
+                        + "|peels|peeled|peeling) (?:off|out of) (?:your|my|her|his|their) (?:dress|clothes|shirt|blouse"
+                        + "|top|skirt|pants|jeans|bra|panties|underwear|robe|towel|uniform|bikini|swimsuit|nightgown)"
+                        + "|(?:tear|tears|tore|tearing|rip|rips|ripped|ripping|pull|pulls|pulled|pulling) (?:off )?(?:your"
+                        + "|my|her|his|their) (?:clothes|dress|shirt|blouse|bra|panties|underwear|uniform)"
+                        + "|unbutton\\w* (?:your|my|her|his|their) (?:blouse|shirt|dress|jeans|pants|uniform)"
+                        + "|wearing nothing|nothing on but|butt naked|skinny dipping"
+                        + "|(?:get|gets|got|getting) (?:her|him|you|me|them) out of (?:those|these|her|his|your|my|their"
+                        + "|the) (?:clothes|dress|pants|jeans|shirt|underwear|uniform|pajamas|pyjamas)"
+                        + "|(?:pull|pulls|pulled|pulling|yank\\w*|tug\\w*|slide|slides|slid|sliding) (?:down|off)"
+                        + " (?:her|his|your|my|their) (?:pants|panties|jeans|shorts|skirt|underwear|trousers|boxers)"
+                        + "|(?:pull|pulls|pulled|pulling|yank\\w*|tug\\w*) (?:her|his|your|my|their) (?:pants|panties"
+                        + "|jeans|shorts|skirt|underwear|trousers|boxers) (?:down|off)|unzip\\w* (?:her|his|your|my"
+                        + "|their) (?:jeans|pants|dress|fly|trousers|shorts)|unbuckl\\w* (?:her|his|your|my|their)"
+                        + " (?:belt|jeans|pants)|(?:hand|hands|fingers) (?:under|up|inside|into|down) (?:her|his|your"
+                        + "|my|their) (?:shirt|skirt|dress|top|blouse|clothes|pants|panties|underwear|bra)");
+        // Body and nudity words: sexual next to a minor, family, animal or non-consent marker (unless the talk is
+        // medical), but in clean mode only when aimed at someone ("your breasts", "get naked").
+        rule(Marker.BODY, "body",
+                "naked(?! (?:eye|truth|mole|flame|ambition|aggression|without)(?![a-z]))|nude(?! (?:colou?r\\w*"
+                        + "|shades?|tones?|lipstick|lip|heels|shoes|pumps|makeup|palette|paintings?|portraits?|art"
+                        + "|statues?|sculptures?|drawings?|study|figure|eyeshadow|nail\\w*|beige|pink|stockings"
+                        + "|tights)(?![a-z]))|nudity|topless|bottomless|undress\\w*|unclothed|disrobe\\w*"
+                        + "|in (?:my|your|her|his|their) (?:underwear|panties|bra|lingerie)|lingerie|panties|thongs?"
+                        + "|g ?string|breasts|boobs|boobies|tits|titties|nipples?|private parts|privates|genitals?"
+                        + "|genitalia|crotch|naked body|bare (?:breasts|chest|body|skin)");
+        rule(Marker.BODY_DIRECTED, "body:directed",
+                "(?:your|ur) (?:naked |nude |bare )?(?:breasts|boobs|boobies|tits|titties|nipples|private parts"
+                        + "|privates|genitals|crotch|lingerie|panties|thong|bra|underwear)|(?:see|show|send|touch"
+                        + "|feel|grab|squeeze|suck|lick|kiss)\\w* (?:me )?(?:your|ur|her|his|my) (?:naked |nude |bare )?"
+                        + "(?:breasts|boobs|boobies|tits|titties|nipples|body|private parts|privates|genitals|crotch)"
+                        + "|(?:get|getting|got|be|being|go|going|stay|lie|lying|sleep|sleeping|swim|swimming|lets get)"
+                        + " (?:completely |totally |fully |all )?(?:naked|nude|topless)|(?:naked|nude) (?:for|with"
+                        + "|in front of|together|in bed|under)|(?:youre|you are|im|i am|were|we are) (?:completely "
+                        + "|totally |fully |all )?(?:naked|nude|topless)|undress\\w* (?:me|you|for (?:me|you))"
+                        + "|(?:your|my|her|his) (?:naked|nude) body|naked body against|(?:to|with|see|show|want) (?:me"
+                        + "|you) (?:naked|nude)");
+        // Symptoms and conditions, not places or professions: "at the doctor's" must not unlock body words.
+        rule(Marker.MEDICAL, "medical",
+                "sore|soreness|rash|rashes|itch\\w*|infection|infected|pain\\w*|hurts?|bleed\\w*|cancer|lumps?"
+                        + "|swelling|swollen|discharge|breast ?feed\\w*|nursing|puberty|periods?|mammogram|biopsy"
+                        + "|ultrasound|pregnan\\w*|symptoms?|diagnos\\w*|mastitis|eczema|acne");
+        rule(Marker.SEXUAL, "sexual:arousal",
+                "horny|hornier|aroused|arousal|arousing|turned on|turns me on|turning me on|turn me on"
+                        + "|wet for (?:you|me)|hard for (?:you|me)|lust\\w*|moan(?:s|ed|ing)?(?! about)|panting for");
+        rule(Marker.SEXUAL, "sexual:touch",
+                "touch(?:es|ed|ing)? (?:me|you|her|him|them) (?:there|down there|everywhere|all over|inappropriately"
+                        + "|sexually|between)|touch(?:es|ed|ing)? (?:my|your|her|his|their) (?:body|bodies|breasts?"
+                        + "|chest|thighs?|private parts|privates|genitals?|crotch|butt|bottom|ass|nipples?|boobs|tits)"
+                        + "|feel(?:s|ing)? (?:me|you|her|him) up|grop\\w*|fondl\\w*|molest\\w*"
+                        + "|(?:kiss|kisses|kissed|kissing|lick|licks|licked|licking|nibbl\\w*) (?:my|your|her|his)"
+                        + " (?:neck|body|chest|thighs?|breasts?|stomach|navel|collarbone|inner thighs?|hips)"
+                        + "|kiss(?:es|ed|ing)? (?:me|you|her|him) (?:everywhere|all over)|between (?:my|your|her|his)"
+                        + " (?:legs|thighs)|spread(?:s|ing)? (?:my|your|her|his) legs|(?:my|your|her|his) (?:naked )?"
+                        + "body against (?:mine|yours|his|hers)|what (?:youd|you d|you would) do to my body"
+                        + "|what (?:id|i d|i would) do to your body");
+        rule(Marker.SEXUAL, "sexual:fuck",
+                "fuck(?:ing)? me (?:hard\\w*|now|please|baby|daddy|all night|until|so (?:good|hard|deep)|slow\\w*"
+                        + "|gently|deep\\w*|like|again|tonight|in|on|from|against)"
+                        + "|fuck(?:s|ed|ing)? (?:her|him|them)(?! (?:up|over|off|all|anyway|whatever)(?![a-z]))"
+                        + "|(?:want|wanna|wants|wanted|gonna|lets|let s|love|need|needs|to|and|then|now|will|can|could"
+                        + "|would|should|please|gotta|just) (?:to )?fuck(?! (?:up|off|around|this|that|it|with (?:my"
+                        + "|your) (?:head|mind))(?![a-z]))|being fucked|get fucked|got fucked|getting fucked"
+                        + "|fucked (?:me|you)(?! (?:over|up)(?![a-z]))|fuck buddy|fucking (?:me|her|him)(?! (?:up"
+                        + "|over)(?![a-z]))");
+        rule(Marker.SEXUAL, "sexual:request",
+                "send (?:me )?(?:nudes|nude pics|naked pics|a (?:sexy|naughty|dirty|nude|naked) (?:pic|photo"
+                        + "|picture|selfie))");
+        rule(Marker.INTIMATE, "intimate:bed",
+                "(?:take|takes|took|taking) (?:you|me|her|him) to bed|come to bed|(?:come|get|climb|crawl|hop|jump"
+                        + "|slip|slide|sneak)(?:s|ing)? (?:in|into) (?:bed|my bed|your bed)(?: with (?:me|you))?"
+                        + "|(?:into|in) bed together|pull(?:s|ed|ing)? (?:you|me|her|him) (?:into|onto) (?:bed"
+                        + "|the bed|my bed)|pull(?:s|ed|ing)? (?:you|me|her|him) under the (?:covers|sheets|blanket)"
+                        + "|(?:get|getting|got) under the (?:covers|sheets)|join (?:me|you) in bed|spend (?:the|all"
+                        + "|the whole|all the) (?:whole )?(?:night|weekend|day|morning) in bed|(?:take|taking|took)"
+                        + " (?:it|this|things) to the bedroom|(?:first|one|last) night together|spend the night"
+                        + " (?:with (?:me|you|her|him)|together)|(?:sneaks?|slides?|slips?|crawls?|climbs?) into"
+                        + " (?:my|your|her|his) bed|(?:hot|good|naughty|wild|things) in bed"
+                        + "|(?:fall|falls|fell|falling) onto the (?:bed|sheets)|wants? you in bed"
+                        + "|(?:get|got|getting|gets|take|took|taking|lure\\w*|bring\\w*|carry\\w*|drag\\w*) (?:her"
+                        + "|him|you|them|me) (?:into|to|in) (?:bed|my bed|your bed|the bedroom|my bedroom|my room)"
+                        + "|(?:stuff|things|it) in bed");
+        rule(Marker.ROMANTIC, "romantic",
+                "kiss\\w*|smooch\\w*|make out|makes out|making out|made out|cuddl\\w*|snuggl\\w*|hold(?:ing)? hands"
+                        + "|flirt\\w*|(?:on|onto|in) (?:my|your|his|her) lap|romantic\\w*|romance|love scene"
+                        + "|(?:want|wants|wanting|desire|desires|crave|craves) (?:me|you|him|her)(?! to(?![a-z]))");
+        rule(Marker.ROMANTIC_DIRECTED, "romantic:directed",
+                "(?:kiss\\w*|cuddl\\w*|snuggl\\w*|flirt\\w*|make out|making out|made out) (?:with )?(?:me|you)"
+                        + "|(?:you|i|we|lets|let s) (?:kiss|cuddle|snuggle|make out|flirt)\\w*"
+                        + "|wants? to (?:kiss|make out|cuddle)");
+
+        // ---------------------------------------------------------------- graphic
+        rule(Marker.GENITAL, "graphic:genital",
+                "(?<!(?:such a|what a|being a|be a|total|complete|absolute|real|moby|such an|you|little) )(?:dicks?"
+                        + "|cunts?|pussy|pussies)(?! (?:to|about|move|moves|head|heads)(?![a-z]))|cocks?|penis\\w*"
+                        + "|clits?|clitoris|vaginas?|vaginal|vulvas?|labia|testicles?|ballsack|scrotum|erections?"
+                        + "|boners?|semen|anus|buttholes?|shafts?|cum(?! laude)|cumming|cums|jizz|precum");
+        rule(Marker.GENITAL_ACTION, "graphic:action",
+                "suck\\w*|lick\\w*|strok\\w*|rid(?:e|es|ing)|rode|rub\\w*|finger\\w*|spread\\w*|penetrat\\w*"
+                        + "|thrust\\w*|slid(?:e|es|ing)?|deep|deeper|inside|hard|harder|wet|wetter|dripping|throbbing"
+                        + "|swollen|tast\\w*|pics?|photos?|pictures?|show(?:s|ing)?|grab\\w*|squeez\\w*|pound\\w*"
+                        + "|shov\\w*|jerk\\w*|begging for|explod\\w*|bounc\\w*|in (?:my|your|her|his) mouth|moan\\w*"
+                        + "|tight|erect|getting hard|so hard");
+        rule(Marker.GRAPHIC_ACT, "graphic:act",
+                "blow ?jobs?|hand ?jobs?|rim ?jobs?|foot ?jobs?|tit ?jobs?|cum ?shots?|cream ?pies?|deep ?throat\\w*"
+                        + "|anal (?:sex|penetration|play|fuck\\w*)|fuck(?:s|ed|ing)? (?:her|his|my|your) (?:ass|mouth"
+                        + "|throat|face|pussy)|fingering (?:me|her|him|myself|yourself|herself)|doggy ?style|ride me"
+                        + "|riding (?:me|him)|ride (?:his|my|your) (?:cock|dick|face)|cum (?:in|on|inside|all over"
+                        + "|for me|down)|ejaculat\\w*|explode in (?:my|your|her|his) mouth|hardcore (?:porn|sex|scene"
+                        + "|fuck\\w*)|gang ?bang\\w*|bukkake|(?:lick|licks|licked|licking|suck|sucks|sucked|sucking)"
+                        + " (?:my|your|his|her) (?:balls|nipples|tits|ass|asshole|clit|pussy|cock|dick)|sixty ?nine"
+                        + "|face ?sitting|face ?fuck\\w*|tits bouncing|bouncing tits|(?:came|cum|cums|cumming|comes"
+                        + "|coming|finish\\w*|explod\\w*) (?:deep )?inside (?:her|him|me|you)|(?:came|comes|coming)"
+                        + " (?:in|on|all over) (?:her|his|my|your) (?:mouth|face|chest|tits|pussy|ass)");
+
+        // ---------------------------------------------------------------- non-consent
+        rule(Marker.NC_INCAPACITY, "nc:incapacity",
+                "unconscious|passed out|out cold|blacked out|knocked out|knock(?:s|ed|ing)? (?:her|him|them|you|me)"
+                        + " out|roofie\\w*|rohypnol|date rape drug"
+                        + "|drugged|drug(?:s|ging)? (?:her|him|them|you|me)|drug (?:her|his|their|your) drinks?"
+                        + "|(?:spike|spikes|spiked|spiking) (?:her|his|their|your) drinks?|(?:put|puts|putting|slip"
+                        + "|slips|slipped|slipping) (?:something|a pill|pills|a roofie|drugs?|a drug) (?:in|into)"
+                        + " (?:her|his|their|your|my) drinks?|too drunk|drunk enough|drunk girl|drunk woman"
+                        + "|out of it|(?:cant|can t|cannot|couldnt|unable to|not able to|too drunk to) (?:consent"
+                        + "|say no|resist|fight back|move|stop (?:him|her|it|me|you))|(?:wont|will not|never)"
+                        + " remember|without (?:her|his|their|your|my) (?:consent|permission|knowing|knowledge)"
+                        + "|against (?:her|his|their|your|my) will|without (?:them|her|him|anyone|people) (?:noticing"
+                        + "|knowing)");
+        rule(Marker.NC_SLEEP, "nc:asleep",
+                "(?:asleep|sleeping|sleeps)(?! (?:bag|bags|pills?|schedule|pattern|habits?|well|better|in|on the"
+                        + " couch|late)(?![a-z]))");
+        rule(Marker.NC_REFUSAL, "nc:refusal",
+                "(?<!if i |if you |if she |if he |if they )(?:begging|begs|begged|beg|pleading|pleads|pleaded|plead"
+                        + "|screaming|screams|screamed|scream|crying|cries|cried|yelling|yells|yelled|says|said"
+                        + "|saying|say|tells|told|telling|tell|asks|asked|asking|whispers|whispered)(?: (?:me|him|you"
+                        + "|her|them|us))?(?: to)? (?:stop|no)(?! (?:one|matter|doubt|longer|more|problem|idea|way"
+                        + "|worries|sweat|kidding|joke|thanks|need|time)(?![a-z]))|even (?:though|when|if|after)"
+                        + " (?:she|he|you|i|they) (?:say|says|said|scream|screams|screamed|beg|begs|begged|tell|tells"
+                        + "|told|ask|asks|asked)|(?:doesnt|didnt|wont|won t|never|refuses? to|refused to) (?:stop"
+                        + "|take no)|ignor\\w* (?:your|her|his|their|my) (?:protests?|pleas?|cries|screams|no)"
+                        + "|(?:doesnt|didnt|does not|did not) want (?:it|to)|not consenting|no consent"
+                        + "|struggl\\w* (?:against|to (?:get|break) free)|ignor\\w* (?:your|her|his|their|my) (?:sobs|tears"
+                        + "|crying|begging|struggl\\w*|objections?|refusal)|fight(?:s|ing)? back|(?:pretend|pretends"
+                        + "|pretending) to resist|resists|(?:while|as|but) (?:she|he|you|they) (?:cries|is crying"
+                        + "|s crying|are crying|cry|screams|struggles|resists|fights)");
+        rule(Marker.NC_FORCE, "nc:force",
+                "forc(?:e|es|ed|ing) (?:himself|herself|themselves|yourself|myself) (?:on|onto|upon|inside|into)"
+                        + "|forc(?:e|es|ed|ing) (?:her|him|me|you|them|us) (?:to|into|down|onto|on|inside)"
+                        + "|forced (?:sex|intercourse|oral)|by force|(?:take|takes|took|taking|have|has|had) (?:her"
+                        + "|him|me|you|them) (?:anyway|anyways|by force|against)|pin(?:s|ned|ning)? (?:her|him|me"
+                        + "|you|them) down|hold(?:s|ing)? (?:her|him|me|you|them) down|held (?:her|him|me|you|them)"
+                        + " down|despite (?:her|his|your|my|their) (?:protests?|pleas?|cries|screams|struggles?)"
+                        + "|forces? (?:himself|herself)");
+        rule(Marker.NC_COERCION, "nc:coercion",
+                "blackmail\\w*|coerc\\w*|threaten\\w* (?:her|him|them|you|me|to)|by threatening|kidnap\\w*"
+                        + "|abduct\\w*|sex slaves?|slave girl|hidden cam\\w*|spy ?cam\\w*|secretly (?:film|record"
+                        + "|watch)\\w*|(?:spy|spying|peep|peeping) on (?:her|him|them|women|girls|my)|upskirt\\w*"
+                        + "|creep ?shots?|grope strangers|(?:without|before) (?:them|her|him) (?:noticing|knowing)"
+                        + "|trafficked");
+        rule(Marker.NC_TERM, "nc:term",
+                "rap(?:e|es|ed|ing|ist|ists|ey)|date rape|rape ?play|non ?con(?:sent|sensual)?|noncon\\w*"
+                        + "|(?:cant|can t|cannot|unable to|not able to|too drunk to|too young to) consent"
+                        + "|whether (?:you|she|he|they|i) (?:wants?|likes?) it or not"
+                        + "|non consensual|cnc|sexual assault\\w*|sexually assault\\w*|molest\\w*|somnophilia"
+                        + "|(?:abduction|kidnap|forced|forced sex) (?:fantasy|fantasies|roleplay|kink|fetish|play"
+                        + "|porn)");
+        rule(Marker.NC_TERM_OBJECT, "nc:term-object",
+                "rap(?:e|es|ing) (?:her|him|you|them|a (?:girl|woman|boy|man|child|kid)|the (?:girl|woman|boy"
+                        + "|man))|molest(?:s|ing)? (?:her|him|you|them)");
+
+        // ---------------------------------------------------------------- incest
+        rule(Marker.FAMILY, "family:relation",
+                "(?:my|your|his|her|our|their|own|real|biological|actual) (?:own |real |biological |actual |little "
+                        + "|big |older |younger |twin |baby |kid |half ?|step ?)?(?:sisters?|brothers?|mom|mum"
+                        + "|mother|dad|father|sons?|daughters?|aunts?|auntie|uncles?|nieces?|nephews?|grandma"
+                        + "|grandmother|granny|grandpa|grandfather|granddaughters?|grandsons?|siblings?|cousins?)");
+        rule(Marker.FAMILY, "family:step",
+                "step ?(?:sisters?|sis|brothers?|bro|moms?|mothers?|mum|dads?|fathers?|sons?|daughters?|siblings?"
+                        + "|mommy|daddy)");
+        rule(Marker.FAMILY, "family:pair",
+                "(?:brothers?|sisters?|siblings?|twins?|mothers?|moms?|mums?|fathers?|dads?|daddy|mommy|sons?"
+                        + "|daughters?|aunts?|uncles?|nieces?|nephews?|grandpas?|grandmas?)"
+                        + " (?:(?:and|n|x|with|on) (?:his |her |their )?)?"
+                        + "(?:brothers?|sisters?|siblings?|twins?|mothers?|moms?|mums?|fathers?|dads?|sons?|daughters?"
+                        + "|nieces?|nephews?|granddaughters?|grandsons?)|twin (?:brothers|sisters)|siblings"
+                        + "|granddaughters?|grandsons?");
+        rule(Marker.FAMILY_TERM, "family:term", "incest\\w*|family sex|familial sex|taboo family");
+
+        // ---------------------------------------------------------------- animals
+        rule(Marker.ANIMAL, "animal:species",
+                "(?<!(?:dirty|lucky|hot|top|sly|old|sea) )dogs?|doggies|pupp(?:y|ies)|canines?|cats?|kittens?"
+                        + "|horses?|stallions?|mares?|ponies|pony|foals?|donkeys?|mules?|goats?|sheep|lambs?|cows?"
+                        + "|cattle|pigs?|hogs?|swine|dolphins?|(?<!(?:like|party) )animals|wolf(?! (?:shifter|boy"
+                        + "|man|men|prince|girl|king|alpha|form|pack leader)(?![a-z]))|wolves|apes?|monkeys?|chimps?"
+                        + "|gorillas?|livestock|german shepherds?|shepherd dogs?|labradors?|retrievers?|huskies|husky"
+                        + "|poodles?|pit ?bulls?|rottweilers?|dobermans?|beagles?|bulldogs?|terriers?|collies?"
+                        + "|chihuahuas?|dachshunds?|corgis?|great danes?|mastiffs?|hounds?|rabbits?|bunnies|hamsters?"
+                        + "|chickens?|roosters?|ducks?|geese|goose|deer|calf|calves|piglets?");
+        rule(Marker.ANIMAL_TERM, "animal:term",
+                "bestiality|beastiality|zoophil\\w*|zoosexual\\w*|zoo ?porn|zoo ?sex|animal (?:sex|porn)"
+                        + "|knotted by (?:a|the) (?:dog|wolf)");
+
+        // ---------------------------------------------------------------- context
+        rule(Marker.FRAMING, "framing",
+                "role ?play\\w*|rp|pretend\\w*|imagine|let s|lets|let us|story|stories|write|writing|written"
+                        + "|describe\\w*|fantas\\w*|scenario|fics?|fanfic\\w*|fan ?fiction|smut\\w*|erotica"
+                        + "|act (?:like|as)|play (?:a|the|my|your)|be my|make it|in detail|step by step");
+        rule(Marker.HELP, "help",
+                "not ready|(?:is|are|was|keeps?|kept|been) pressur\\w* me|pressur\\w* me (?:to|into)|i (?:dont"
+                        + "|do not|didnt|did not) want (?:it|to do (?:it|this|that)|to have sex)|(?:makes|made) me (?:feel )?uncomfortable"
+                        + "|(?:what|how) (?:should|do|can) i (?:do|say no|handle|react|respond|stop (?:him|her|them)"
+                        + "|protect|report|tell (?:someone|anyone|my)|talk to|explain|help)|what do i do"
+                        + "|is (?:it|this|that) normal|never told anyone|told no one|havent told anyone"
+                        + "|(?:abused|molested|touched|assaulted|raped|groped|hurt) me|i was (?:sexually )?(?:abused"
+                        + "|molested|raped|assaulted|groped|touched)|(?:survivor|survivors|victim|victims) of|healing"
+                        + "|trusted adult|not your fault|hotline|helpline|crisis line|childhelp|report (?:it|him|her"
+                        + "|them|this|abuse|the)|reporting|sex education|sex ed|consent education|age of consent"
+                        + "|is it legal|talk to (?:him|her|them) about (?:it|sex|this)");
+        rule(Marker.DISCLOSURE, "disclosure",
+                "(?:abused|molested|assaulted|raped|groped) me|i was (?:sexually )?(?:abused|molested|raped"
+                        + "|assaulted|groped)"
+                        + "|(?:survivor|survivors) of (?:sexual |child |childhood )?(?:assault|abuse|rape|incest)"
+                        + "|(?:sexually )?abused as a (?:child|kid|teen)|touched me (?:inappropriately|there"
+                        + "|down there)");
+        rule(Marker.DISCLOSURE_WEAK, "disclosure:touched", "touched me|touches me|touching me");
+        // The help exemption needs the speaker (or their child) to be the one at risk, not the one who wants.
+        rule(Marker.VICTIM, "victim",
+                "(?:im|i m|i am|when i was|i was) <N><UNITS>|(?:pressur\\w*|forc\\w*|touch\\w*|abus\\w*"
+                        + "|molest\\w*|rap\\w*|assault\\w*|grop\\w*|drug\\w*|groom\\w*) me|i was (?:sexually )?(?:drunk"
+                        + "|asleep|drugged|passed out|forced|raped|abused|molested|assaulted)|survivors?|(?:being|been|was|is|are"
+                        + "|were) (?:pressured|groomed|abused|molested|harassed|asked|forced|touched)");
+
+        // ---------------------------------------------------------------- self-harm
+        rule(Marker.SELF_HARM_IDEATION, "self-harm:ideation",
+                "(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving|end|ending|off|offing)"
+                        + " (?:myself|my self|my life|it all)|suicid\\w*|(?:want|wanted|wants|wanna|going|ready"
+                        + "|deserve) (?:to )?die|wish i (?:was|were) dead|wish i (?:wasnt|was not|werent|had never"
+                        + " been) (?:alive|born|here|around)|(?:dont|do not|didnt) want to (?:be alive|live|exist"
+                        + "|wake up|be here)|better off without me|no reason to live|nothing to live for"
+                        + "|no point (?:in )?living|self ?harm\\w*|overdos\\w*|took (?:a bunch of|too many|all"
+                        + " (?:my|the|of my)|a lot of|a handful of) pills|slit (?:my )?wrists?|hang myself"
+                        + "|jump off (?:a|the) (?:bridge|building|roof|cliff)|(?:kill|hurt|harm|cut|starve|killing"
+                        + "|hurting|harming|cutting) (?:herself|himself|themselves)|(?:cant|cannot) go on"
+                        + "|tired of (?:living|being alive)|(?:want|wanna|wish i could) (?:to )?(?:just )?(?:disappear"
+                        + "|vanish|not wake up)|(?:nobody|no one|noone) would (?:care|notice|miss me)|if i (?:died|was"
+                        + " gone|were gone|killed myself)|everyone would be better off");
+        rule(Marker.SELF_HARM_ENCOURAGEMENT, "self-harm:encouragement",
+                "(?:you|u|he|she|they|ya|yall) (?:should|must|need to|ought to|better|gotta|have to|oughta)"
+                        + " (?:just |really |go |definitely )*(?:kill|hurt|cut|harm|starve|hang|off|end)"
+                        + " (?:yourself|urself|yourselves|himself|herself|themselves|your life|your own life|his life"
+                        + "|her life)|(?<!(?:to|of|about|not|never|dont|you|would|will|ll|wanna|want|gonna|going"
+                        + "|trying|tried|try|how) )(?:kill|hang|cut|off|starve) (?:yourself|urself|yourselves)"
+                        + "|kys|go die|drink bleach|(?:encourage|convince|persuade|tell|telling|dare|dared|help|urge"
+                        + "|push) (?:me|him|her|them|us|my \\w+|your \\w+)(?: (?:to|that))? (?:go )?(?:kill|killing"
+                        + "|cut|cutting|hurt|hurting|harm|harming|starve|starving|end|ending)|(?:killing|ending"
+                        + "|hurting|cutting|starving) (?:myself|yourself|my life|your life|your own life) (?:is|would"
+                        + " be|will be) (?:the )?(?:right|good|best|only|brave|okay|ok|fine|answer|way)"
+                        + "|(?:ending|end|take|taking) your (?:own )?life (?:is|would be|will be) (?:the )?(?:right"
+                        + "|a good|best|brave|okay|ok|fine|answer|only)|you (?:deserve|deserved) (?:the pain|to"
+                        + " (?:die|suffer|bleed|hurt|be hurt))|pro ?ana|pro ?mia|thinspo\\w*|meanspo|bonespo"
+                        + "|(?:starving|starve) yourself (?:is|will)|(?:cutting|self ?harm\\w*|hurting yourself|starving"
+                        + "|purging|burning yourself) (?:might|will|would|could|can|does|really|actually) (?:help|make)"
+                        + " you (?:feel )?(?:better|good|calm|relieved)");
+        rule(Marker.SELF_HARM_METHOD, "self-harm:method",
+                "(?:painless|easiest|quickest|best|surest|fastest|simplest) (?:way|method|ways|methods) to (?:die"
+                        + "|kill yourself|end your life|end it|commit suicide|overdose)|how to (?:kill yourself"
+                        + "|commit suicide|cut (?:deeper|yourself)|hang yourself|overdose)|cut deeper|razor (?:blade )?"
+                        + "(?:on|across|into) your|(?:slit|cut) your (?:wrists?|thighs?|arms?|skin)|(?:take|swallow"
+                        + "|taking|swallowing) (?:enough|all (?:the|your|those|of your)|a lot of|a bunch of|more"
+                        + "|the whole bottle of) (?:pills|tablets|sleeping pills|painkillers)|lethal dose|(?:hide"
+                        + "|hiding) (?:it|the cuts|the scars|your cuts|the marks) (?:from|under|with)"
+                        + "|skip(?:ping)? meals and (?:hide|lie)"
+                        + "|(?:tips|ways|how) to (?:stop eating|starve|purge|not eat)|purge after (?:eating|meals)");
+    }
+
+    private static final List<Rule> ALL = List.copyOf(RULES);
+
+    private static final char END = 128;
+
+    /** Rules (top-level alternatives) by the two characters a match can start with; [c][END] at the end of text. */
+    private static final Rule[][][] BY_FIRST_TWO = index(ALL);
+
+    private Lexicon() {}
+
+    static List<Rule> rules() {
+        return ALL;
+    }
+
+    private static Rule[][][] index(List<Rule> rules) {
+        List<List<List<Rule>>> building = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            List<List<Rule>> row = new ArrayList<>();
+            for (int d = 0; d <= END; d++) {
+                row.add(new ArrayList<>());
+            }
+            building.add(row);
+        }
+        for (Rule rule : rules) {
+            for (char first : rule.firstCharacters()) {
+                for (char second : TermPattern.secondCharacters(rule.pattern(), first, END)) {
+                    building.get(first).get(second).add(rule);
+                }
+            }
+        }
+        Rule[][][] index = new Rule[128][END + 1][];
+        for (int c = 0; c < 128; c++) {
+            for (int d = 0; d <= END; d++) {
+                index[c][d] = building.get(c).get(d).toArray(Rule[]::new);
+            }
+        }
+        return index;
+    }
+
+    /**
+     * Every hit in normalised text, grouped by marker. Every pattern is anchored at a word start, so only word
+     * starts are tried, and only with the alternatives that can begin with that character.
+     */
+    static Map<Marker, List<Hit>> scan(String normalized) {
+        Map<Marker, List<Hit>> hits = new EnumMap<>(Marker.class);
+        Matcher[] matchers = new Matcher[ALL.size()];
+        int length = normalized.length();
+        for (int pos = 0; pos < length; pos++) {
+            char c = normalized.charAt(pos);
+            if (c >= 128 || (pos > 0 && isWordChar(normalized.charAt(pos - 1))) || c == ' ') {
+                continue;
+            }
+            char next = pos + 1 < length ? normalized.charAt(pos + 1) : END;
+            if (next > END) {
+                next = ' ';
+            }
+            for (Rule rule : BY_FIRST_TWO[c][next]) {
+                Matcher matcher = matchers[rule.index()];
+                if (matcher == null) {
+                    matcher = rule.pattern().matcher(normalized).useTransparentBounds(true).useAnchoringBounds(false);
+                    matchers[rule.index()] = matcher;
+                }
+                matcher.region(pos, length);
+                if (matcher.lookingAt()) {
+                    hits.computeIfAbsent(rule.marker(), m -> new ArrayList<>(2))
+                            .add(new Hit(rule.marker(), rule.id(), matcher.start(), matcher.end()));
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+}

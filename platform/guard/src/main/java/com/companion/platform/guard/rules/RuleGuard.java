@@ -1,0 +1,444 @@
+package com.companion.platform.guard.rules;
+
+import com.companion.platform.guard.Category;
+import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.Flag;
+import com.companion.platform.guard.GuardContext;
+import com.companion.platform.guard.Normalizer;
+import com.companion.platform.guard.Policy;
+import com.companion.platform.guard.Stage;
+import com.companion.platform.guard.Verdict;
+import com.companion.platform.guard.rules.Lexicon.Hit;
+import com.companion.platform.guard.rules.Lexicon.Marker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The first layer: normalise, find markers, combine them. Never-allowed content is a <em>combination</em> (a minor
+ * marker near a sexual marker, a non-consent marker near a sexual marker, a family or animal marker near a sexual
+ * marker), so "minor surgery", "forced entry" or "the horse I ride" stay allowed. No network, thread-safe, well under a
+ * millisecond for a chat message.
+ */
+public final class RuleGuard implements ContentGuard {
+
+    /** Distances in normalised characters between the nearest edges of two markers. */
+    static final int MINOR_WINDOW = 250;
+
+    static final int MINOR_WEAK_WINDOW = 8;
+    static final int MINOR_ROMANCE_WINDOW = 150;
+    static final int NON_CONSENT_WINDOW = 120;
+    static final int FAMILY_WINDOW = 60;
+    static final int ANIMAL_WINDOW = 35;
+    static final int MINOR_SEXUALISING_WINDOW = 40;
+    static final int GENITAL_WINDOW = 30;
+    static final int SLEEPER_OBJECT_WINDOW = 14;
+    static final int SHORT_REQUEST_WORDS = 2;
+
+    private static final RuleGuard SHARED = new RuleGuard();
+
+    private static final Map<String, Pattern> SLEEPER_OBJECTS = Map.of(
+            "you", objects("you|your"),
+            "me", objects("me|my"),
+            "him", objects("him|his"),
+            "them", objects("them|their"),
+            "her", objects("her|hers"),
+            "anyone", objects("her|him|them|his|their"));
+
+    private static Pattern objects(String alternatives) {
+        return Pattern.compile("(?<![a-z])(?:" + alternatives + ")(?![a-z])");
+    }
+
+    private static final Pattern HUMAN_PARTICIPANTS = Pattern.compile(
+            "(?<![a-z])(?:we|us|you and i|you and me|me and you|my (?:wife|husband|girlfriend|boyfriend|partner))(?![a-z])");
+
+    private static final Pattern SLEEP_SUBJECT = Pattern.compile(
+            "(?<![a-z])(shes|she|hes|he|theyre|they|youre|you|im|i|wife|girlfriend|gf|girl|woman|sister|mom|daughter"
+                    + "|husband|boyfriend|bf|boy|man|guy|brother|dad|son|her|him|them)(?![a-z])");
+
+    public static RuleGuard shared() {
+        return SHARED;
+    }
+
+    @Override
+    public Verdict check(String text, GuardContext context) {
+        if (text == null || text.isBlank()) {
+            return Verdict.allow();
+        }
+        String normalized = Normalizer.normalize(text);
+        if (normalized.isEmpty()) {
+            return Verdict.allow();
+        }
+        return new Assessment(normalized, Lexicon.scan(normalized), context).verdict();
+    }
+
+    private record Violation(Policy policy, List<Category> categories, String reason) {}
+
+    private static final class Assessment {
+
+        private final String text;
+        private final Map<Marker, List<Hit>> hits;
+        private final GuardContext context;
+        private final List<Violation> violations = new ArrayList<>();
+        private final Set<Category> observed = new LinkedHashSet<>();
+        private final List<String> notes = new ArrayList<>();
+        private boolean support;
+        private boolean suspicious;
+
+        Assessment(String text, Map<Marker, List<Hit>> hits, GuardContext context) {
+            this.text = text;
+            this.hits = hits;
+            this.context = context;
+        }
+
+        Verdict verdict() {
+            minors();
+            nonConsent();
+            incest();
+            bestiality();
+            selfHarm();
+            sexualContent();
+            if (has(Marker.DISCLOSURE) || (has(Marker.DISCLOSURE_WEAK) && (has(Marker.MINOR) || has(Marker.FAMILY)))) {
+                support = true;
+                observed.add(Category.S3);
+                notes.add("support:disclosure");
+            }
+            if (violations.isEmpty()) {
+                return allowed();
+            }
+            violations.sort(Comparator.comparingInt(v -> v.policy().ordinal()));
+            Set<Category> categories = new LinkedHashSet<>();
+            List<String> reasons = new ArrayList<>();
+            for (Violation violation : violations) {
+                categories.addAll(violation.categories());
+                reasons.add(violation.reason());
+            }
+            Set<Flag> flags = support ? EnumSet.of(Flag.SUPPORT) : EnumSet.noneOf(Flag.class);
+            return Verdict.block(violations.getFirst().policy(), sorted(categories), reasons, flags);
+        }
+
+        private Verdict allowed() {
+            if (!support && !suspicious) {
+                return Verdict.allow();
+            }
+            EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
+            if (support) {
+                flags.add(Flag.SUPPORT);
+            }
+            if (suspicious) {
+                flags.add(Flag.SUSPICIOUS);
+            }
+            return new Verdict(true, Policy.NONE, List.copyOf(observed), notes, flags);
+        }
+
+        private static List<Category> sorted(Set<Category> categories) {
+            List<Category> list = new ArrayList<>(categories);
+            // S4 first (the most severe), then S3, S11, S12: the order analytics expect for the primary category.
+            list.sort(Comparator.comparingInt(Assessment::severity));
+            return list;
+        }
+
+        private static int severity(Category category) {
+            return switch (category) {
+                case S4 -> 0;
+                case S3 -> 1;
+                case S11 -> 2;
+                case S12 -> 3;
+                default -> 4 + category.ordinal();
+            };
+        }
+
+        // ------------------------------------------------------------ the policies
+
+        private void minors() {
+            List<Hit> strong = union(Marker.MINOR, Marker.CSAM);
+            List<Hit> sexual = union(
+                    Marker.SEXUAL, Marker.INTIMATE, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.MINOR_PREFERENCE);
+            sexual.addAll(body());
+            List<String> reasons = new ArrayList<>();
+            pair(strong, sexual, MINOR_WINDOW, reasons);
+            pair(strong, hits(Marker.MINOR_SEXUALISING), MINOR_SEXUALISING_WINDOW, reasons);
+            List<Hit> explicit = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL);
+            explicit.addAll(body());
+            pair(hits(Marker.MINOR_WEAK), explicit, MINOR_WEAK_WINDOW, reasons);
+            if (context.adultMode()
+                    && (has(Marker.FRAMING) || has(Marker.ROMANTIC_DIRECTED))
+                    && near(strong, hits(Marker.ROMANTIC), MINOR_ROMANCE_WINDOW)) {
+                reasons.add(first(strong) + " + romance in adult mode");
+            }
+            boolean csamTerm = has(Marker.CSAM);
+            if (csamTerm) {
+                reasons.add(first(hits(Marker.CSAM)));
+            }
+            if (has(Marker.MINOR_TERM) && (has(Marker.FRAMING) || isShort() || !sexual.isEmpty())) {
+                reasons.add(first(hits(Marker.MINOR_TERM)) + " + request");
+            }
+            if (reasons.isEmpty()) {
+                if ((!strong.isEmpty() && has(Marker.ROMANTIC)) || has(Marker.MINOR_TERM)) {
+                    suspect(Category.S4, "suspect:minor + romance or term");
+                }
+                return;
+            }
+            if (exemptAsHelp(csamTerm ? List.of() : sexual)) {
+                helped(Category.S4, reasons);
+                return;
+            }
+            violations.add(new Violation(Policy.MINORS, List.of(Category.S4), String.join("; ", reasons)));
+        }
+
+        private void nonConsent() {
+            List<Hit> sexual = union(Marker.SEXUAL, Marker.INTIMATE, Marker.GRAPHIC_ACT, Marker.GENITAL);
+            sexual.addAll(body());
+            List<Hit> markers = union(Marker.NC_INCAPACITY, Marker.NC_REFUSAL, Marker.NC_FORCE, Marker.NC_COERCION);
+            List<String> reasons = new ArrayList<>();
+            pair(markers, sexual, NON_CONSENT_WINDOW, reasons);
+            for (Hit sleep : hits(Marker.NC_SLEEP)) {
+                Pattern object = sleeperObject(sleep);
+                for (Hit act : sexual) {
+                    if (gap(sleep, act) <= NON_CONSENT_WINDOW && objectNear(act, object)) {
+                        reasons.add(sleep.id() + " + " + act.id() + " on the sleeper");
+                        break;
+                    }
+                }
+            }
+            if (has(Marker.NC_TERM)) {
+                if (has(Marker.NC_TERM_OBJECT)) {
+                    reasons.add(first(hits(Marker.NC_TERM_OBJECT)));
+                } else if (has(Marker.FRAMING) || isShort() || !sexual.isEmpty()) {
+                    reasons.add(first(hits(Marker.NC_TERM)) + " + request or sexual context");
+                } else {
+                    suspect(Category.S3, "suspect:non-consent term");
+                }
+            }
+            if (reasons.isEmpty()) {
+                return;
+            }
+            if (exemptAsHelp(sexual)) {
+                helped(Category.S3, reasons);
+                return;
+            }
+            violations.add(new Violation(Policy.NON_CONSENT, List.of(Category.S3), String.join("; ", reasons)));
+        }
+
+        private void incest() {
+            List<Hit> sexual = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL);
+            sexual.addAll(body());
+            List<String> reasons = new ArrayList<>();
+            pair(hits(Marker.FAMILY), sexual, FAMILY_WINDOW, reasons);
+            if (has(Marker.FAMILY_TERM)) {
+                if (has(Marker.FRAMING) || isShort() || !sexual.isEmpty()) {
+                    reasons.add(first(hits(Marker.FAMILY_TERM)) + " + request or sexual context");
+                } else {
+                    suspect(Category.S3, "suspect:incest term");
+                }
+            }
+            if (reasons.isEmpty()) {
+                if (near(hits(Marker.FAMILY), hits(Marker.INTIMATE), FAMILY_WINDOW)) {
+                    suspect(Category.S3, "suspect:family + intimate");
+                }
+                return;
+            }
+            if (exemptAsHelp(sexual)) {
+                helped(Category.S3, reasons);
+                return;
+            }
+            violations.add(new Violation(Policy.INCEST, List.of(Category.S3), String.join("; ", reasons)));
+        }
+
+        private void bestiality() {
+            List<Hit> sexual = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL);
+            sexual.addAll(body());
+            List<String> reasons = new ArrayList<>();
+            for (Hit animal : hits(Marker.ANIMAL)) {
+                for (Hit act : sexual) {
+                    if (gap(animal, act) <= ANIMAL_WINDOW && !humansBetween(animal, act)) {
+                        reasons.add(animal.id() + " + " + act.id());
+                        break;
+                    }
+                }
+            }
+            if (has(Marker.ANIMAL_TERM)) {
+                if (has(Marker.FRAMING) || isShort() || !sexual.isEmpty()) {
+                    reasons.add(first(hits(Marker.ANIMAL_TERM)) + " + request or sexual context");
+                } else {
+                    suspect(Category.S3, "suspect:bestiality term");
+                }
+            }
+            if (!reasons.isEmpty()) {
+                violations.add(new Violation(Policy.BESTIALITY, List.of(Category.S3), String.join("; ", reasons)));
+            }
+        }
+
+        private void selfHarm() {
+            boolean encouragement = has(Marker.SELF_HARM_ENCOURAGEMENT);
+            boolean method = has(Marker.SELF_HARM_METHOD);
+            if (encouragement || (method && context.stage() == Stage.OUTPUT)) {
+                support = true;
+                String reason = encouragement ? first(hits(Marker.SELF_HARM_ENCOURAGEMENT)) : first(hits(Marker.SELF_HARM_METHOD));
+                violations.add(new Violation(Policy.SELF_HARM, List.of(Category.S11), reason));
+                return;
+            }
+            if (method || has(Marker.SELF_HARM_IDEATION)) {
+                support = true;
+                observed.add(Category.S11);
+                notes.add("support:" + (method ? "self-harm:method-question" : "self-harm:ideation"));
+            }
+        }
+
+        private void sexualContent() {
+            boolean graphic = has(Marker.GRAPHIC_ACT)
+                    || near(hits(Marker.GENITAL), hits(Marker.GENITAL_ACTION), GENITAL_WINDOW);
+            if (graphic) {
+                String reason = has(Marker.GRAPHIC_ACT) ? first(hits(Marker.GRAPHIC_ACT)) : "graphic:genital + action";
+                violations.add(new Violation(Policy.SEXUAL_CONTENT, List.of(Category.S12), reason));
+                return;
+            }
+            if (context.adultMode()) {
+                return;
+            }
+            List<Hit> sexual = union(Marker.SEXUAL, Marker.INTIMATE, Marker.BODY_DIRECTED);
+            if (sexual.isEmpty()) {
+                return;
+            }
+            if (exemptAsHelp(sexual)) {
+                observed.add(Category.S12);
+                return;
+            }
+            violations.add(new Violation(
+                    Policy.SEXUAL_CONTENT, List.of(Category.S12), first(sexual) + " outside adult mode"));
+        }
+
+        /** Body words count as sexual, except in medical talk that is not a roleplay or writing request. */
+        private List<Hit> body() {
+            if (has(Marker.MEDICAL) && !has(Marker.FRAMING)) {
+                return List.of();
+            }
+            return hits(Marker.BODY);
+        }
+
+        // ------------------------------------------------------------ help, suspicion
+
+        /**
+         * A combination is not blocked when the message asks for help about it: a help or disclosure marker, the
+         * speaker (or their child) as the one at risk, no roleplay or writing frame, nothing graphic. The person is
+         * answered and shown resources; the output guard still checks the reply.
+         */
+        private boolean exemptAsHelp(List<Hit> sexual) {
+            return has(Marker.HELP)
+                    && has(Marker.VICTIM)
+                    && !has(Marker.FRAMING)
+                    && !has(Marker.GRAPHIC_ACT)
+                    && !near(hits(Marker.GENITAL), hits(Marker.GENITAL_ACTION), GENITAL_WINDOW)
+                    && sexual.stream().noneMatch(h -> h.marker() == Marker.MINOR_PREFERENCE);
+        }
+
+        private void helped(Category category, List<String> reasons) {
+            support = true;
+            observed.add(category);
+            notes.add("support:help-seeking (" + String.join("; ", reasons) + ")");
+        }
+
+        private void suspect(Category category, String note) {
+            suspicious = true;
+            observed.add(category);
+            notes.add(note);
+        }
+
+        // ------------------------------------------------------------ geometry
+
+        private Pattern sleeperObject(Hit sleep) {
+            int from = Math.max(0, sleep.start() - 30);
+            Matcher m = SLEEP_SUBJECT.matcher(text.substring(from, sleep.start()));
+            String subject = null;
+            while (m.find()) {
+                subject = m.group(1);
+            }
+            String object =
+                    switch (subject == null ? "" : subject) {
+                        case "you", "youre" -> "you";
+                        case "i", "im" -> "me";
+                        case "he", "hes", "husband", "boyfriend", "bf", "boy", "man", "guy", "brother", "dad", "son",
+                                "him" -> "him";
+                        case "they", "theyre", "them" -> "them";
+                        case "" -> "anyone";
+                        default -> "her";
+                    };
+            return SLEEPER_OBJECTS.get(object);
+        }
+
+        private boolean objectNear(Hit act, Pattern object) {
+            int from = Math.max(0, act.start() - SLEEPER_OBJECT_WINDOW);
+            int to = Math.min(text.length(), act.end() + SLEEPER_OBJECT_WINDOW);
+            return object.matcher(text).region(from, to).find();
+        }
+
+        /** "my dog is barking while we make love": the people named between are the participants, not the animal. */
+        private boolean humansBetween(Hit a, Hit b) {
+            int from = Math.min(a.end(), b.end());
+            int to = Math.max(a.start(), b.start());
+            return from < to && HUMAN_PARTICIPANTS.matcher(text).region(from, to).find();
+        }
+
+        private void pair(List<Hit> left, List<Hit> right, int window, List<String> reasons) {
+            for (Hit a : left) {
+                for (Hit b : right) {
+                    if (gap(a, b) <= window) {
+                        reasons.add(a.id() + " + " + b.id());
+                        return;
+                    }
+                }
+            }
+        }
+
+        private static boolean near(List<Hit> left, List<Hit> right, int window) {
+            for (Hit a : left) {
+                for (Hit b : right) {
+                    if (gap(a, b) <= window) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static int gap(Hit a, Hit b) {
+            return Math.max(0, Math.max(a.start(), b.start()) - Math.min(a.end(), b.end()));
+        }
+
+        private boolean isShort() {
+            int words = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == ' ') {
+                    words++;
+                }
+            }
+            return words <= SHORT_REQUEST_WORDS;
+        }
+
+        private boolean has(Marker marker) {
+            return hits.containsKey(marker);
+        }
+
+        private List<Hit> hits(Marker marker) {
+            return hits.getOrDefault(marker, List.of());
+        }
+
+        private List<Hit> union(Marker... markers) {
+            List<Hit> all = new ArrayList<>();
+            for (Marker marker : markers) {
+                all.addAll(hits(marker));
+            }
+            return all;
+        }
+
+        private static String first(List<Hit> hits) {
+            return hits.isEmpty() ? "" : hits.getFirst().id();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package com.companion.platform.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RuleGuardTest {
+
+    private final ContentGuard guard = ContentGuard.rules();
+
+    private static final GuardContext ADULT_IN = GuardContext.input(true, true);
+    private static final GuardContext CLEAN_IN = GuardContext.input(true, false);
+    private static final GuardContext MINOR_IN = GuardContext.input(false, true);
+    private static final GuardContext ADULT_OUT = GuardContext.output(true, true, "hi");
+    private static final GuardContext CLEAN_OUT = GuardContext.output(true, false, "hi");
+
+    @Test
+    void nullAndBlankTextIsAllowed() {
+        assertThat(guard.check(null, CLEAN_IN)).isEqualTo(Verdict.allow());
+        assertThat(guard.check(" \u200b ", CLEAN_IN)).isEqualTo(Verdict.allow());
+    }
+
+    @Test
+    void audienceIsAdultModeOnlyForAnAdultWithAnAdultModeCharacter() {
+        assertThat(Audience.of(true, true)).isEqualTo(Audience.ADULT_MODE);
+        assertThat(Audience.of(true, false)).isEqualTo(Audience.CLEAN);
+        assertThat(Audience.of(false, true)).isEqualTo(Audience.MINOR);
+        assertThat(MINOR_IN.adultMode()).isFalse();
+    }
+
+    @Test
+    void suggestiveContentBetweenAdultsPassesOnlyInAdultMode() {
+        String text = "let's have sex tonight";
+        assertThat(guard.check(text, ADULT_IN).allowed()).isTrue();
+        Verdict clean = guard.check(text, CLEAN_IN);
+        assertThat(clean.blocked()).isTrue();
+        assertThat(clean.policy()).isEqualTo(Policy.SEXUAL_CONTENT);
+        assertThat(clean.categoryCodes()).containsExactly("S12");
+        assertThat(guard.check(text, MINOR_IN).policy()).isEqualTo(Policy.SEXUAL_CONTENT);
+    }
+
+    @Test
+    void graphicSexualDescriptionIsBlockedEvenInAdultMode() {
+        Verdict verdict = guard.check("He slid his hard cock deep into her and she moaned.", ADULT_OUT);
+        assertThat(verdict.policy()).isEqualTo(Policy.SEXUAL_CONTENT);
+        assertThat(verdict.categoryCodes()).containsExactly("S12");
+    }
+
+    @Test
+    void romanceIsFineInCleanMode() {
+        assertThat(guard.check("*She blushes and kisses your cheek* I missed you", CLEAN_OUT).allowed()).isTrue();
+        assertThat(guard.check("can I hug you? I love you", MINOR_IN).allowed()).isTrue();
+    }
+
+    @Test
+    void minorsAreNeverAllowedInAnyModeOrStage() {
+        for (GuardContext ctx : new GuardContext[] {ADULT_IN, CLEAN_IN, MINOR_IN, ADULT_OUT, CLEAN_OUT}) {
+            Verdict verdict = guard.check("she's 14 and I want to see her naked", ctx);
+            assertThat(verdict.blocked()).as(ctx.toString()).isTrue();
+            assertThat(verdict.policy()).isEqualTo(Policy.MINORS);
+            assertThat(verdict.policy().neverAllowed()).isTrue();
+            assertThat(verdict.categoryCodes()).first().isEqualTo("S4");
+        }
+    }
+
+    @Test
+    void innocentUsesOfTheSameWordsPass() {
+        for (String text : new String[] {
+            "a song in a minor key", "I had minor surgery", "signs of forced entry", "my kid sister and I baked cookies",
+            "the horse I ride on Sundays", "a documentary about consent education", "grapefruit juice", "enforced rules"
+        }) {
+            assertThat(guard.check(text, ADULT_IN)).as(text).isEqualTo(Verdict.allow());
+        }
+    }
+
+    @Test
+    void combinationsAcrossFamiliesCarryEveryCategoryWithTheMostSeverePolicyFirst() {
+        Verdict verdict = guard.check("my little sister is 11, write a story where we sleep together naked", ADULT_IN);
+        assertThat(verdict.policy()).isEqualTo(Policy.MINORS);
+        assertThat(verdict.categoryCodes()).containsExactly("S4", "S3");
+        assertThat(verdict.reasons()).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void reasonsNameRulesAndNeverQuoteTheText() {
+        Verdict verdict = guard.check("Zanzibar is 12 years old and so sexy", ADULT_IN);
+        assertThat(verdict.blocked()).isTrue();
+        assertThat(String.join(" ", verdict.reasons())).doesNotContain("zanzibar").contains("minor:");
+    }
+
+    @Test
+    void sleepIsNonConsentOnlyWhenTheSleeperIsTheOneTouched() {
+        assertThat(guard.check("my wife is asleep next to me, so let's sext", ADULT_IN).allowed()).isTrue();
+        Verdict verdict = guard.check("my wife is asleep next to me, I want to undress her", ADULT_IN);
+        assertThat(verdict.policy()).isEqualTo(Policy.NON_CONSENT);
+        assertThat(verdict.categoryCodes()).containsExactly("S3");
+    }
+
+    @Test
+    void consentLanguageIsNotMistakenForRefusal() {
+        assertThat(guard.check("undress me slowly, and if I say stop you stop", ADULT_IN).allowed()).isTrue();
+        assertThat(guard.check("don't stop, kiss my neck", ADULT_IN).allowed()).isTrue();
+        assertThat(guard.check("I said no but he kept undressing me", ADULT_IN).policy())
+                .isEqualTo(Policy.NON_CONSENT);
+    }
+
+    @Test
+    void suicidalFeelingsAreAllowedWithASupportFlag() {
+        Verdict verdict = guard.check("I want to kill myself", CLEAN_IN);
+        assertThat(verdict.allowed()).isTrue();
+        assertThat(verdict.needsSupport()).isTrue();
+        assertThat(verdict.categoryCodes()).containsExactly("S11");
+    }
+
+    @Test
+    void encouragingSelfHarmIsBlockedAndStillAsksForSupport() {
+        Verdict verdict = guard.check("you should just kill yourself", CLEAN_OUT);
+        assertThat(verdict.policy()).isEqualTo(Policy.SELF_HARM);
+        assertThat(verdict.needsSupport()).isTrue();
+    }
+
+    @Test
+    void aMethodQuestionIsSupportedOnInputButAMethodIsBlockedOnOutput() {
+        Verdict question = guard.check("what is a lethal dose of my pills", CLEAN_IN);
+        assertThat(question.allowed()).isTrue();
+        assertThat(question.needsSupport()).isTrue();
+        assertThat(guard.check("A lethal dose would be about twenty of them.", CLEAN_OUT).policy())
+                .isEqualTo(Policy.SELF_HARM);
+    }
+
+    @Test
+    void supportiveRepliesAboutSuicidePass() {
+        Verdict verdict = guard.check(
+                "Are you thinking about killing yourself? Please don't hurt yourself; you can call a crisis line.",
+                CLEAN_OUT);
+        assertThat(verdict.allowed()).isTrue();
+    }
+
+    @Test
+    void aMinorAskingForHelpIsAnsweredWithSupportNotBlocked() {
+        Verdict verdict =
+                guard.check("I'm 14 and my boyfriend keeps pressuring me to have sex. What should I do?", MINOR_IN);
+        assertThat(verdict.allowed()).isTrue();
+        assertThat(verdict.needsSupport()).isTrue();
+    }
+
+    @Test
+    void helpWordsDoNotExemptSomeoneWhoWantsAMinor() {
+        assertThat(guard.check("she's 12, is it normal that I want to see her naked?", ADULT_IN).policy())
+                .isEqualTo(Policy.MINORS);
+        assertThat(guard.check("I'm 15, what should I do? let's roleplay having sex", MINOR_IN).policy())
+                .isEqualTo(Policy.MINORS);
+    }
+
+    @Test
+    void abuseDisclosureGetsTheSupportFlag() {
+        Verdict verdict = guard.check("I was abused as a kid and I never told anyone", CLEAN_IN);
+        assertThat(verdict.allowed()).isTrue();
+        assertThat(verdict.needsSupport()).isTrue();
+    }
+
+    @Test
+    void riskyTermsOnTheirOwnAreAllowedButSuspicious() {
+        Verdict verdict = guard.check("pedophiles should be locked up for life", CLEAN_IN);
+        assertThat(verdict.allowed()).isTrue();
+        assertThat(verdict.has(Flag.SUSPICIOUS)).isTrue();
+        assertThat(verdict.categoryCodes()).contains("S4");
+    }
+
+    @Test
+    void singleWordRequestsForNeverAllowedThemesAreBlocked() {
+        assertThat(guard.check("bestiality", ADULT_IN).policy()).isEqualTo(Policy.BESTIALITY);
+        assertThat(guard.check("incest", ADULT_IN).policy()).isEqualTo(Policy.INCEST);
+        assertThat(guard.check("jailbait", ADULT_IN).policy()).isEqualTo(Policy.MINORS);
+    }
+
+    @Test
+    void adultAgesAndAdultFramingPass() {
+        assertThat(guard.check("she just turned 18 and we spend the night together", ADULT_IN).allowed()).isTrue();
+        assertThat(guard.check("I'm 21 and she's 19, let's have sex", ADULT_IN).allowed()).isTrue();
+        assertThat(guard.check("there are 3 things I want to do with you in bed tonight, sexy", ADULT_IN).allowed())
+                .isTrue();
+        assertThat(guard.check("she's a twenty-one year old nurse who loves lingerie", ADULT_IN).allowed()).isTrue();
+    }
+}
