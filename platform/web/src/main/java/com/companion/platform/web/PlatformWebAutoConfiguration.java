@@ -21,4 +21,12 @@ public class PlatformWebAutoConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    /** Runs right after Spring Security has authenticated the request. */
+    @Bean
+    FilterRegistrationBean<CallerLogContext> callerLogContext() {
+        FilterRegistrationBean<CallerLogContext> registration = new FilterRegistrationBean<>(new CallerLogContext());
+        registration.setOrder(org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
 }
