@@ -1,0 +1,128 @@
+package com.companion.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.companion.system.Api.Response;
+import com.companion.system.Api.User;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+@ExtendWith(Stack.class)
+class ChatSystemIT {
+
+    static UUID session(User user, UUID character) {
+        Response created = await().atMost(Duration.ofSeconds(15))
+                .until(() -> Api.post("/sessions", user, Map.of("character_id", character.toString())), r -> r.status() == 201);
+        return UUID.fromString(created.json().path("id").asString());
+    }
+
+    static JsonNode send(User user, UUID session, String message) {
+        Response response = Api.post("/chat/send", user, Map.of("session_id", session.toString(), "message", message));
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void aReplyArrivesOverHttpAndLandsInTheHistory() {
+        User user = Api.signup(22);
+        UUID session = session(user, Characters.create(user, "private", false));
+        JsonNode reply = send(user, session, "Hi! How was your day?");
+        assertThat(reply.path("reply").asString()).isNotBlank().doesNotContain("How was your day");
+        assertThat(reply.path("show_ad").asBoolean()).isFalse();
+        assertThat(reply.path("ad_counter").asLong()).isEqualTo(1);
+
+        JsonNode history = Api.get("/sessions/" + session + "/history", user).json();
+        assertThat(history.path("items").get(0).path("id").asString()).isEqualTo(reply.path("message_id").asString());
+        assertThat(history.path("items").get(1).path("content").asString()).isEqualTo("Hi! How was your day?");
+    }
+
+    @Test
+    void aStreamSendsTokensBeforeItsDoneEvent() throws Exception {
+        User user = Api.signup(22);
+        UUID session = session(user, Characters.create(user, "private", false));
+        HttpResponse<String> response = Api.http().send(Api.request("/chat/stream", user)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                Api.JSON.writeValueAsString(Map.of("session_id", session.toString(), "message", "Tell me a story"))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String events = response.body();
+        assertThat(events).contains("event:token").contains("event:done");
+        assertThat(events.indexOf("event:token")).isLessThan(events.indexOf("event:done"));
+    }
+
+    @Test
+    void aSocketStreamsTokensAndEndsWithTheStoredReply() {
+        User user = Api.signup(22);
+        UUID session = session(user, Characters.create(user, "private", false));
+        try (Socket socket = new Socket(user)) {
+            socket.send(Map.of("type", "join_session", "session_id", session.toString()));
+            socket.await(f -> "presence".equals(f.path("type").asString()), Duration.ofSeconds(10));
+            socket.send(Map.of("type", "user_message", "session_id", session.toString(), "message", "Good morning!"));
+            JsonNode done = socket.await(f -> "assistant_done".equals(f.path("type").asString()), Duration.ofSeconds(60));
+            List<JsonNode> tokens = socket.frames().stream()
+                    .filter(f -> "assistant_token".equals(f.path("type").asString()))
+                    .filter(f -> f.path("request_id").asString().equals(done.path("request_id").asString()))
+                    .toList();
+            int lastAttempt = tokens.stream().mapToInt(t -> t.path("attempt").asInt()).max().orElse(1);
+            String streamed = tokens.stream()
+                    .filter(t -> t.path("attempt").asInt() == lastAttempt)
+                    .map(t -> t.path("text").asString())
+                    .reduce("", String::concat);
+            assertThat(tokens).isNotEmpty();
+            assertThat(streamed).isEqualTo(done.path("content").asString());
+            JsonNode history = Api.get("/sessions/" + session + "/history", user).json();
+            assertThat(history.path("items").get(0).path("content").asString()).isEqualTo(done.path("content").asString());
+        }
+    }
+
+    @Test
+    void theTenthReplyOfAFreeSessionBringsAnAdAndPremiumNeverSeesOne() {
+        User free = Api.signup(40);
+        UUID session = session(free, Characters.create(free, "private", false));
+        for (int i = 1; i <= 10; i++) {
+            JsonNode reply = send(free, session, "Message number " + i);
+            assertThat(reply.path("ad_counter").asLong()).isEqualTo(i);
+            assertThat(reply.path("show_ad").asBoolean()).as("reply %d", i).isEqualTo(i == 10);
+        }
+        assertThat(Api.get("/ads/next?session_id=" + session, free).status()).isEqualTo(200);
+
+        User premium = Api.signup(40);
+        Map<String, String> admin = Stack.admin();
+        Response adminLogin = Api.login(admin.get("email"), admin.get("password"));
+        assertThat(adminLogin.status()).isEqualTo(200);
+        User adminUser = new User(null, null, null, null, null, adminLogin.json().path("access_token").asString());
+        assertThat(Api.put("/admin/users/" + premium.id() + "/plan", adminUser, Map.of("plan", "premium")).status())
+                .isEqualTo(200);
+        User upgraded = new User(premium.id(), premium.username(), premium.email(), premium.phone(), premium.password(),
+                Api.login(premium.username(), premium.password()).json().path("access_token").asString());
+        UUID premiumSession = session(upgraded, Characters.create(upgraded, "private", false));
+        for (int i = 1; i <= 10; i++) {
+            assertThat(send(upgraded, premiumSession, "Premium message " + i).path("show_ad").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void nobodyElseSeesAnotherUsersSessionsOrHistory() {
+        User owner = Api.signup(26);
+        User stranger = Api.signup(26);
+        UUID session = session(owner, Characters.create(owner, "private", false));
+        send(owner, session, "private thoughts");
+        assertThat(Api.get("/sessions/" + session, stranger).status()).isEqualTo(404);
+        assertThat(Api.get("/sessions/" + session + "/history", stranger).status()).isEqualTo(404);
+        assertThat(Api.post("/chat/send", stranger, Map.of("session_id", session.toString(), "message", "hi")).status())
+                .isEqualTo(404);
+        assertThat(Api.delete("/sessions/" + session, stranger).status()).isEqualTo(404);
+        assertThat(Api.get("/ads/next?session_id=" + session, stranger).status()).isEqualTo(404);
+    }
+}
