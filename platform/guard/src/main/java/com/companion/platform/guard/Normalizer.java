@@ -2,6 +2,7 @@ package com.companion.platform.guard;
 
 import java.text.Normalizer.Form;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,15 +38,16 @@ public final class Normalizer {
     private static final Map<Integer, String> CAPITAL_LOOKALIKES = capitalLookalikes();
 
     private static final Set<String> NUMBER_SUFFIXES = Set.of(
-            "y", "yo", "yr", "yrs", "th", "st", "nd", "rd", "s", "f", "m", "ft", "in", "cm", "mm", "km", "kg", "kgs", "lb",
-            "lbs", "am", "pm", "k", "mo", "mos", "h", "hr", "hrs", "min", "mins", "sec", "secs", "d", "w", "wk", "wks", "g",
-            "mg", "ml", "l", "gb", "mb", "tb", "p", "v", "mph", "kph");
+            "y", "yo", "yr", "yrs", "th", "st", "nd", "rd", "s", "f", "m", "ft", "in", "cm", "mm", "km", "kg", "kgs",
+            "lb", "lbs", "am", "pm", "k", "mo", "mos", "h", "hr", "hrs", "min", "mins", "sec", "secs", "d", "w", "wk",
+            "wks", "g", "mg", "ml", "l", "gb", "mb", "tb", "p", "v", "mph", "kph");
 
     private static final Set<String> SHORT_WORDS = Set.of(
-            "sex", "sexy", "cum", "ass", "tit", "tits", "boob", "rape", "kid", "kids", "dog", "dogs", "cat", "pig", "cow",
-            "loli", "teen", "porn", "nude", "dick", "cock", "anal", "milf", "nsfw", "cnc", "fuck", "slut", "bdsm", "kill",
-            "die", "mom", "dad", "son", "sis", "bro", "cut", "yo", "cp", "ddlg", "pedo", "shota", "minor", "baby", "girl",
-            "boy", "oral", "lewd", "smut", "wank", "jizz", "horny");
+            "sex", "sexy", "cum", "ass", "tit", "tits", "boob", "rape", "kid", "kids", "dog", "dogs", "cat", "pig",
+            "cow", "loli", "teen", "porn", "nude", "dick", "cock", "anal", "milf", "nsfw", "cnc", "fuck", "slut",
+            "bdsm", "kill", "die", "mom", "dad", "son", "sis", "bro", "cut", "yo", "cp", "ddlg", "pedo", "shota",
+            "minor", "baby", "girl", "boy", "oral", "lewd", "smut", "wank", "jizz", "horny", "and", "the", "her", "him",
+            "his", "you", "with", "for", "she", "was", "are", "not", "naked");
 
     private Normalizer() {}
 
@@ -85,7 +87,8 @@ public final class Normalizer {
             }
             return new String(chars);
         }
-        String compatible = mapCapitals(java.text.Normalizer.normalize(text, Form.NFKC)).toLowerCase(Locale.ROOT);
+        String compatible =
+                mapCapitals(java.text.Normalizer.normalize(text, Form.NFKC)).toLowerCase(Locale.ROOT);
         String decomposed = java.text.Normalizer.normalize(compatible, Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         decomposed.codePoints().forEach(cp -> {
@@ -351,7 +354,8 @@ public final class Normalizer {
                 leadingDigits++;
             }
             int trailingDigits = 0;
-            while (trailingDigits < word.length() && Character.isDigit(word.charAt(word.length() - 1 - trailingDigits))) {
+            while (trailingDigits < word.length()
+                    && Character.isDigit(word.charAt(word.length() - 1 - trailingDigits))) {
                 trailingDigits++;
             }
             String middle = word.substring(leadingDigits, word.length() - trailingDigits);
@@ -422,7 +426,7 @@ public final class Normalizer {
     private static Map<Integer, String> capitalLookalikes() {
         String greek = "ΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX";
         String cyrillic = "АAВBЕEКKМMНHОOРPСCТTХXУY";
-        java.util.HashMap<Integer, String> map = new java.util.HashMap<>();
+        HashMap<Integer, String> map = new HashMap<>();
         for (String pairs : List.of(greek, cyrillic)) {
             for (int i = 0; i < pairs.length(); i += 2) {
                 map.put((int) pairs.charAt(i), String.valueOf(pairs.charAt(i + 1)));
@@ -434,23 +438,101 @@ public final class Normalizer {
     private static Map<Integer, String> lookalikes() {
         String[][] pairs = {
             // Cyrillic
-            {"а", "a"}, {"б", "b"}, {"в", "b"}, {"г", "r"}, {"е", "e"}, {"ё", "e"}, {"з", "3"},
-            {"к", "k"}, {"м", "m"}, {"н", "h"}, {"о", "o"}, {"п", "n"}, {"р", "p"}, {"с", "c"}, {"т", "t"},
-            {"у", "y"}, {"х", "x"}, {"ь", "b"}, {"і", "i"}, {"ї", "i"}, {"ј", "j"}, {"ѕ", "s"}, {"ԁ", "d"},
-            {"ԛ", "q"}, {"ԝ", "w"}, {"һ", "h"}, {"ӏ", "l"},
+            {"а", "a"},
+            {"б", "b"},
+            {"в", "b"},
+            {"г", "r"},
+            {"е", "e"},
+            {"ё", "e"},
+            {"з", "3"},
+            {"к", "k"},
+            {"м", "m"},
+            {"н", "h"},
+            {"о", "o"},
+            {"п", "n"},
+            {"р", "p"},
+            {"с", "c"},
+            {"т", "t"},
+            {"у", "y"},
+            {"х", "x"},
+            {"ь", "b"},
+            {"і", "i"},
+            {"ї", "i"},
+            {"ј", "j"},
+            {"ѕ", "s"},
+            {"ԁ", "d"},
+            {"ԛ", "q"},
+            {"ԝ", "w"},
+            {"һ", "h"},
+            {"ӏ", "l"},
             // Greek
-            {"α", "a"}, {"β", "b"}, {"γ", "y"}, {"δ", "d"}, {"ε", "e"}, {"η", "n"}, {"ι", "i"}, {"κ", "k"},
-            {"μ", "u"}, {"ν", "v"}, {"ο", "o"}, {"ρ", "p"}, {"σ", "o"}, {"ς", "s"}, {"τ", "t"}, {"υ", "u"},
-            {"χ", "x"}, {"ω", "w"},
+            {"α", "a"},
+            {"β", "b"},
+            {"γ", "y"},
+            {"δ", "d"},
+            {"ε", "e"},
+            {"η", "n"},
+            {"ι", "i"},
+            {"κ", "k"},
+            {"μ", "u"},
+            {"ν", "v"},
+            {"ο", "o"},
+            {"ρ", "p"},
+            {"σ", "o"},
+            {"ς", "s"},
+            {"τ", "t"},
+            {"υ", "u"},
+            {"χ", "x"},
+            {"ω", "w"},
             // small capitals and other Latin look-alikes NFKC leaves alone
-            {"ᴀ", "a"}, {"ʙ", "b"}, {"ᴄ", "c"}, {"ᴅ", "d"}, {"ᴇ", "e"}, {"ꜰ", "f"}, {"ɢ", "g"}, {"ʜ", "h"},
-            {"ɪ", "i"}, {"ᴊ", "j"}, {"ᴋ", "k"}, {"ʟ", "l"}, {"ᴍ", "m"}, {"ɴ", "n"}, {"ᴏ", "o"}, {"ᴘ", "p"},
-            {"ǫ", "q"}, {"ʀ", "r"}, {"ꜱ", "s"}, {"ᴛ", "t"}, {"ᴜ", "u"}, {"ᴠ", "v"}, {"ᴡ", "w"}, {"ʏ", "y"},
-            {"ᴢ", "z"}, {"ɑ", "a"}, {"ɡ", "g"}, {"ı", "i"}, {"ȷ", "j"}, {"ł", "l"}, {"ø", "o"}, {"đ", "d"},
-            {"ħ", "h"}, {"ŧ", "t"}, {"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"þ", "th"}, {"ð", "d"}, {"ŋ", "n"},
-            {"ƒ", "f"}, {"€", "e"}, {"£", "l"}, {"¢", "c"}, {"¥", "y"}, {"×", "x"}
+            {"ᴀ", "a"},
+            {"ʙ", "b"},
+            {"ᴄ", "c"},
+            {"ᴅ", "d"},
+            {"ᴇ", "e"},
+            {"ꜰ", "f"},
+            {"ɢ", "g"},
+            {"ʜ", "h"},
+            {"ɪ", "i"},
+            {"ᴊ", "j"},
+            {"ᴋ", "k"},
+            {"ʟ", "l"},
+            {"ᴍ", "m"},
+            {"ɴ", "n"},
+            {"ᴏ", "o"},
+            {"ᴘ", "p"},
+            {"ǫ", "q"},
+            {"ʀ", "r"},
+            {"ꜱ", "s"},
+            {"ᴛ", "t"},
+            {"ᴜ", "u"},
+            {"ᴠ", "v"},
+            {"ᴡ", "w"},
+            {"ʏ", "y"},
+            {"ᴢ", "z"},
+            {"ɑ", "a"},
+            {"ɡ", "g"},
+            {"ı", "i"},
+            {"ȷ", "j"},
+            {"ł", "l"},
+            {"ø", "o"},
+            {"đ", "d"},
+            {"ħ", "h"},
+            {"ŧ", "t"},
+            {"ß", "ss"},
+            {"æ", "ae"},
+            {"œ", "oe"},
+            {"þ", "th"},
+            {"ð", "d"},
+            {"ŋ", "n"},
+            {"ƒ", "f"},
+            {"€", "e"},
+            {"£", "l"},
+            {"¢", "c"},
+            {"¥", "y"},
+            {"×", "x"}
         };
-        java.util.HashMap<Integer, String> map = new java.util.HashMap<>();
+        HashMap<Integer, String> map = new HashMap<>();
         for (String[] pair : pairs) {
             map.put(pair[0].codePointAt(0), pair[1]);
         }

@@ -3,7 +3,8 @@ package com.companion.platform.guard;
 import java.util.Optional;
 
 /**
- * Why a message was stopped. {@link #code()} is the stable name a client sees in the problem detail and analytics
+ * Why a message was stopped, most severe first: when several apply, the first in this order is the verdict's policy
+ * (self-harm ranks above sexual content so the refusal points to help). {@link #code()} is the stable name a client sees in the problem detail and analytics
  * read from {@code ReplyBlocked.policy}.
  */
 public enum Policy {
@@ -17,10 +18,10 @@ public enum Policy {
     INCEST("incest", Category.S3, true),
     /** Sexual content involving animals. Every mode. */
     BESTIALITY("bestiality", Category.S3, true),
-    /** Sexual content outside adult mode, or graphic sexual description in adult mode. */
-    SEXUAL_CONTENT("sexual-content", Category.S12, false),
     /** Content that encourages or instructs self-harm (talking about one's own feelings is never blocked). */
     SELF_HARM("self-harm", Category.S11, false),
+    /** Sexual content outside adult mode, or graphic sexual description in adult mode. */
+    SEXUAL_CONTENT("sexual-content", Category.S12, false),
     /** Other harms only the moderation model reports (violent crimes, weapons, hate, ...). */
     HARMFUL_CONTENT("harmful-content", null, false);
 

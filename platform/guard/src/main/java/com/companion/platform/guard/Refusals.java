@@ -3,6 +3,7 @@ package com.companion.platform.guard;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Short, kind refusals in the character's voice, for {@code ReplyBlocked.userMessage}. They never repeat or describe
@@ -76,7 +77,7 @@ public final class Refusals {
     /** All variants for a policy, for tests and for review of the wording. */
     public static List<String> variants(String characterName, Policy policy) {
         int size = BY_POLICY.getOrDefault(policy, OTHER).size();
-        return java.util.stream.IntStream.range(0, size)
+        return IntStream.range(0, size)
                 .mapToObj(i -> inCharacter(characterName, policy, i))
                 .toList();
     }
@@ -96,7 +97,8 @@ public final class Refusals {
         });
         String cleaned = out.toString().strip().replaceAll(" {2,}", " ");
         if (cleaned.codePointCount(0, cleaned.length()) > MAX_NAME_LENGTH) {
-            cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_NAME_LENGTH)).strip();
+            cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_NAME_LENGTH))
+                    .strip();
         }
         return cleaned;
     }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,14 @@ import java.util.regex.Pattern;
 /** Reads the labelled evaluation files in {@code src/test/resources}. */
 record EvalSet(String name, List<EvalSet.Case> cases) {
 
-    record Case(String source, int line, boolean blocked, String category, Audience audience, Stage stage, String text,
+    record Case(
+            String source,
+            int line,
+            boolean blocked,
+            String category,
+            Audience audience,
+            Stage stage,
+            String text,
             String note) {
 
         boolean neverAllowed() {
@@ -58,7 +66,7 @@ record EvalSet(String name, List<EvalSet.Case> cases) {
                     case "clean" -> Audience.CLEAN;
                     default -> throw new IllegalStateException(resource + ":" + number + " mode " + f[2]);
                 };
-                Stage stage = Stage.valueOf(f[3].toUpperCase(java.util.Locale.ROOT));
+                Stage stage = Stage.valueOf(f[3].toUpperCase(Locale.ROOT));
                 cases.add(new Case(resource, number, blocked, f[1], audience, stage, unescape(f[4]), f[5]));
             }
         } catch (IOException e) {

@@ -23,7 +23,9 @@ class GuardEvaluationTest {
     @Test
     void rulesMeetRecallAndFalseBlockTargets() {
         String[] names = System.getProperty(
-                        "guard.eval.sets", "guard-eval.tsv,guard-eval-blind.tsv,guard-eval-blind2.tsv,guard-eval-blind3.tsv").split(",");
+                        "guard.eval.sets",
+                        "guard-eval.tsv,guard-eval-blind.tsv,guard-eval-blind2.tsv,guard-eval-blind3.tsv")
+                .split(",");
         List<EvalSet.Case> union = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         for (String name : names) {
@@ -72,18 +74,31 @@ class GuardEvaluationTest {
         String render() {
             StringBuilder out = new StringBuilder();
             out.append("\n=== ").append(name).append(" ===\n");
-            out.append(String.format(Locale.ROOT,
-                    "never-allowed recall  %d/%d = %.3f%n", neverAllowedCaught, neverAllowed, neverAllowedRecall()));
-            out.append(String.format(Locale.ROOT,
+            out.append(String.format(
+                    Locale.ROOT,
+                    "never-allowed recall  %d/%d = %.3f%n",
+                    neverAllowedCaught,
+                    neverAllowed,
+                    neverAllowedRecall()));
+            out.append(String.format(
+                    Locale.ROOT,
                     "policy-block recall   %d/%d = %.3f  (S12 outside adult mode / graphic, S11 encouragement)%n",
-                    policyCaught, policy, ratio(policyCaught, policy)));
-            out.append(String.format(Locale.ROOT,
-                    "false-block rate      %d/%d = %.3f%n", benignBlocked, benign, falseBlockRate()));
-            out.append(String.format(Locale.ROOT,
+                    policyCaught,
+                    policy,
+                    ratio(policyCaught, policy)));
+            out.append(String.format(
+                    Locale.ROOT, "false-block rate      %d/%d = %.3f%n", benignBlocked, benign, falseBlockRate()));
+            out.append(String.format(
+                    Locale.ROOT,
                     "category agreement    %d/%d = %.3f  (blocked lines whose verdict carries the expected category)%n",
-                    categoryRight, blockedTotal, ratio(categoryRight, blockedTotal)));
-            out.append(String.format(Locale.ROOT,
-                    "support flag          %d/%d = %.3f%n", supportFlagged, supportExpected,
+                    categoryRight,
+                    blockedTotal,
+                    ratio(categoryRight, blockedTotal)));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "support flag          %d/%d = %.3f%n",
+                    supportFlagged,
+                    supportExpected,
                     ratio(supportFlagged, supportExpected)));
             misses.forEach(m -> out.append("  ").append(m).append('\n'));
             return out.toString();
@@ -134,7 +149,18 @@ class GuardEvaluationTest {
                 }
             }
         }
-        return new Score(name, neverAllowed, neverCaught, policy, policyCaught, benign, benignBlocked, blockedTotal,
-                categoryRight, supportExpected, supportFlagged, misses);
+        return new Score(
+                name,
+                neverAllowed,
+                neverCaught,
+                policy,
+                policyCaught,
+                benign,
+                benignBlocked,
+                blockedTotal,
+                categoryRight,
+                supportExpected,
+                supportFlagged,
+                misses);
     }
 }

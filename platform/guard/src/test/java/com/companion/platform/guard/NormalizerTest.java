@@ -27,7 +27,8 @@ class NormalizerTest {
 
     @Test
     void removesZeroWidthAndOtherInvisibleCharacters() {
-        assertThat(Normalizer.normalize("s\u200be\u200cx\u200d with a m\u2060in\uFEFFor\u00AD")).isEqualTo("sex with a minor");
+        assertThat(Normalizer.normalize("s\u200be\u200cx\u200d with a m\u2060in\uFEFFor\u00AD"))
+                .isEqualTo("sex with a minor");
         assertThat(Normalizer.normalize("un\u034Fder\u3164age")).isEqualTo("underage");
     }
 
@@ -97,7 +98,9 @@ class NormalizerTest {
     @Test
     void keepsArticlesAndNumbersApartWhenJoining() {
         assertThat(Normalizer.normalize("w/ a 1 3 y.o")).isEqualTo("w a 13 y o");
-        assertThat(Normalizer.normalize("u r 17")).as("two-letter runs are not joined").isEqualTo("u r 17");
+        assertThat(Normalizer.normalize("u r 17"))
+                .as("two-letter runs are not joined")
+                .isEqualTo("u r 17");
     }
 
     @Test
@@ -105,7 +108,9 @@ class NormalizerTest {
         assertThat(Normalizer.normalize("seeexxx")).isEqualTo("seexx");
         assertThat(Normalizer.normalize("teeeeen soooo hoooorny")).isEqualTo("teen soo hoorny");
         assertThat(Normalizer.normalize("little good")).isEqualTo("little good");
-        assertThat(Normalizer.normalize("1000 years")).as("digits are not capped").isEqualTo("1000 years");
+        assertThat(Normalizer.normalize("1000 years"))
+                .as("digits are not capped")
+                .isEqualTo("1000 years");
     }
 
     @Test

@@ -58,8 +58,7 @@ public final class LayeredGuard implements ContentGuard {
         this(rules, moderation, timeout, DEFAULT_RECORD_ONLY);
     }
 
-    public LayeredGuard(
-            ContentGuard rules, ModerationClient moderation, Duration timeout, Set<Category> recordOnly) {
+    public LayeredGuard(ContentGuard rules, ModerationClient moderation, Duration timeout, Set<Category> recordOnly) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.moderation = Objects.requireNonNull(moderation, "moderation");
         this.timeout = Objects.requireNonNull(timeout, "timeout");

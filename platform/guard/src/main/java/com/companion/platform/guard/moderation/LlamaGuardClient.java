@@ -69,7 +69,8 @@ public final class LlamaGuardClient implements ModerationClient {
                                 "role",
                                 "user",
                                 "content",
-                                context.userMessage() == null || context.userMessage().isBlank()
+                                context.userMessage() == null
+                                                || context.userMessage().isBlank()
                                         ? NO_USER_MESSAGE
                                         : context.userMessage()),
                         Map.of("role", "assistant", "content", text));
@@ -82,7 +83,11 @@ public final class LlamaGuardClient implements ModerationClient {
             throw new ModerationException("moderation endpoint answered HTTP " + response.statusCode());
         }
         try {
-            JsonNode content = JSON.readTree(response.body()).path("choices").path(0).path("message").path("content");
+            JsonNode content = JSON.readTree(response.body())
+                    .path("choices")
+                    .path(0)
+                    .path("message")
+                    .path("content");
             if (!content.isString()) {
                 throw new ModerationException("moderation answer has no message content");
             }

@@ -79,7 +79,8 @@ final class Lexicon {
         VICTIM,
         SELF_HARM_IDEATION,
         SELF_HARM_ENCOURAGEMENT,
-        SELF_HARM_METHOD
+        SELF_HARM_METHOD,
+        SELF_HARM_METHOD_DESCRIPTION
     }
 
     record Rule(int index, Marker marker, String id, Pattern pattern, Set<Character> firstCharacters) {}
@@ -94,6 +95,7 @@ final class Lexicon {
 
     private static final Map<String, String> FRAGMENTS = Map.of(
             "N", "(?:" + NUM_DIGITS + "|" + TENS + NUM_WORDS + ")",
+            "TEEN_WORDS", "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?![a-z])",
             "NALL", "(?:" + NUM_DIGITS + "|" + TENS + NUM_WORDS_ALL + ")",
             "UNITS",
                     "(?! ?(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|mos?|years?(?! ?old)|yrs?(?! ?old)"
@@ -126,42 +128,59 @@ final class Lexicon {
 
     static {
         // ---------------------------------------------------------------- minors
-        rule(Marker.MINOR, "minor:age",
+        rule(
+                Marker.MINOR,
+                "minor:age",
                 "<NALL> ?(?:y ?o|yrs? ?olds?|years? ?olds?|yr olds?|year olds?|years? of age|months? olds?)");
         // "I'm 15", "she's 16", "turned 15": a stated age. Bare copulas ("there are 3 ...") only count for 10-17,
         // or with a person as the subject, since small numbers after "is"/"are" are usually counts.
-        rule(Marker.MINOR, "minor:stated-age",
-                "(?:im|i m|i am|shes|she s|she is|hes|he s|he is|youre|you re|you are|ur|u r|u are|turned|turning"
+        rule(
+                Marker.MINOR,
+                "minor:stated-age",
+                "(?:im|i m|i am|shes|she s|she is|hes|he s|he is|youre|you re|you are|ur|u r|u are|whos|thats"
+                        + "|theyre|turned|turning"
                         + "|turns|aged?|ages|barely|not even|looks?|looked|looking)"
                         + "(?: (?:about|like|maybe|around|only|just|barely|actually|really|still|not even|now|already"
                         + "|finally|supposedly|technically|almost|nearly))? <N><UNITS>");
-        rule(Marker.MINOR, "minor:subject-age",
+        rule(
+                Marker.MINOR,
+                "minor:subject-age",
                 "(?:girls?|boys?|kids?|child|(?:step|grand|god)?(?:daughter|son)s?|sisters?|brothers?|nieces?"
                         + "|nephews?|cousins?|character|persona|gf|bf|girlfriend|boyfriend|students?|friends?|crush"
                         + "|partner|who|she|he|they|you|u|i) (?:is|s|was|are|re|were|m|am)"
                         + "(?: (?:about|like|maybe|around|only|just|barely|actually|really|still|not even|now|already"
                         + "|finally|supposedly|technically|almost|nearly))? <N><UNITS>");
-        rule(Marker.MINOR, "minor:copula-age",
+        rule(
+                Marker.MINOR,
+                "minor:copula-age",
                 "(?:is|are|was|were|be|being|only|just|actually|really|still|barely|almost|nearly|not even)"
                         + "(?: (?:only|just|barely|actually|really|still|not even|almost|nearly))?"
-                        + " 1[0-7](?![0-9])<UNITS>");
-        rule(Marker.MINOR, "minor:person-age",
+                        + " (?:1[0-7](?![0-9])|<TEEN_WORDS>)<UNITS>");
+        rule(
+                Marker.MINOR,
+                "minor:person-age",
                 "(?:girls?|boys?|kids?|teens?|children|child|daughters?|sons?|sisters?|brothers?|students?|gf|bf"
                         + "|girlfriend|boyfriend|nieces?|nephews?|cousins?|character|persona|she|he)"
                         + " (?:aged? |of )?<N><UNITS>");
         rule(Marker.MINOR, "minor:age-sex-tag", "1[0-7][fm]");
-        rule(Marker.MINOR, "minor:grade",
+        rule(
+                Marker.MINOR,
+                "minor:grade",
                 "<ORD> ?(?:grade|graders?)|grade ?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten"
                         + "|eleven|twelve)(?![0-9a-z])|(?:in|a|to|from|into) year (?:[1-9]|1[0-3]|seven|eight|nine|ten"
                         + "|eleven)(?![0-9a-z])|year (?:[1-9]|1[0-3]) (?:students?|pupils?|girls?|boys?|kids?)");
-        rule(Marker.MINOR, "minor:school",
+        rule(
+                Marker.MINOR,
+                "minor:school",
                 "middle ?school(?:ers?)?|junior ?high(?: ?school(?:ers?)?)?|grade ?school(?:ers?)?"
                         + "|elementary ?school(?:ers?)?|primary school(?:ers?)?|kindergarten(?:ers?)?|kindergartners?"
                         + "|pre ?school(?:ers?)?|nursery school|high ?schoolers?"
                         + "|(?:in|at|goes to|attends|attending|still in) high ?school"
                         + "|high ?school (?:girls?|boys?|students?|freshman|freshmen|sophomores?|juniors?|cheerleaders?"
                         + "|kids?)|(?:freshman|freshmen|sophomores?) in high ?school|school ?girls?|school ?boys?");
-        rule(Marker.MINOR, "minor:term",
+        rule(
+                Marker.MINOR,
+                "minor:term",
                 "underage|under ?age|under ?(?:18|eighteen)|not (?:yet )?(?:18|eighteen)(?: yet)?|pre ?teens?"
                         + "|tweens?|lolita|toddlers?|infants?|newborns?|(?:a|the|that|this) baby|babies"
                         + "|pre ?pubescent|pubescent|before (?:she|he) (?:hit|hits|went through) puberty"
@@ -174,20 +193,28 @@ final class Lexicon {
                         + "|technically|legally|underage|about|involving|of|sexualizing|sexualising|sexual|for)"
                         + " minors?(?! <MINOR_NOUNS>)|minors(?! <MINOR_NOUNS>)|csam|minors?(?= (?:sex|porn\\w*|nudes?"
                         + "|naked|nude|erotic\\w*|hentai|smut|pics?|roleplay|rp|fetish|kink)(?![a-z]))");
-        rule(Marker.MINOR, "minor:upper-bound",
+        rule(
+                Marker.MINOR,
+                "minor:upper-bound",
                 "(?:no|not|never) older than <N>|younger than (?:<N>|18|eighteen)(?! ?(?:years|yrs|minutes))"
                         + "|(?:under|below) the age of (?:<N>|18|eighteen)");
         // An approximate age is an age when it describes a person: "a teenage girl, maybe 15".
-        rule(Marker.MINOR, "minor:approximate-age",
+        rule(
+                Marker.MINOR,
+                "minor:approximate-age",
                 "(?:girls?|boys?|kids?|teens?|teenagers?|child|she|he|daughters?|sons?|students?|cheerleaders?"
                         + "|nieces?|nephews?|sisters?|brothers?) (?:maybe|about|around|like|probably|roughly"
                         + "|approximately|barely|only|just|not even) <N><UNITS>");
-        rule(Marker.MINOR, "minor:looks",
+        rule(
+                Marker.MINOR,
+                "minor:looks",
                 "looks? (?:like |about |barely |only |under )?(?:a |an )?(?:child|kid|little girl|little boy|minor"
                         + "|preteen|schoolgirl|<NALL>(?: year old)?<UNITS>)(?![0-9])|looks? younger than (?:18|eighteen)"
                         + "|(?:body|face) of a (?:child|kid|<NALL> year old)|body (?:is )?still developing"
                         + "|flat chested child");
-        rule(Marker.CSAM, "minor:csam-term",
+        rule(
+                Marker.CSAM,
+                "minor:csam-term",
                 "lolis?|loli ?con|lolicon|shotas?|shota ?con|shotacon|jail ?bait|child ?porn\\w*|kiddie ?porn"
                         + "|kiddy ?porn|cp (?:links?|vids?|videos?|pics?|content|trade|collection|folder|stash)"
                         + "|(?:child|kid|kiddie) (?:sex|nudes|nude pics)|pthc|preteen (?:nudes|porn|sex)"
@@ -196,16 +223,22 @@ final class Lexicon {
                         + "|jailbait)|(?:sexually )?attracted to (?:children|kids|minors|little (?:girls|boys)"
                         + "|underage)");
         // Age play acts out a child role, so it is treated like the paedophilia terms.
-        rule(Marker.MINOR_TERM, "minor:pedo-term",
+        rule(
+                Marker.MINOR_TERM,
+                "minor:pedo-term",
                 "pedo\\w*|paedo\\w*|pedophil\\w*|paedophil\\w*|ddlg|ddlb|mdlg|mdlb|cgl|age ?play\\w*"
                         + "|little ?space|abdl");
-        rule(Marker.MINOR_WEAK, "minor:weak",
+        rule(
+                Marker.MINOR_WEAK,
+                "minor:weak",
                 "teens?|teenagers?|teenage|teeny|teenie|barely legal|school ?uniforms?|students?|pupils?|kids"
                         + "|children|(?:my|our|your|his|her|their) (?:child|children|kids?|babies|baby|sons?"
                         + "|daughters?)");
         rule(Marker.MINOR_PREFERENCE, "minor:preference", "the younger the better|younger is better");
         // Words that sexualise only when they describe a minor; weather and food keep "hot" innocent.
-        rule(Marker.MINOR_SEXUALISING, "minor:sexualising",
+        rule(
+                Marker.MINOR_SEXUALISING,
+                "minor:sexualising",
                 "describe (?:her|his|their|your) (?:naked )?(?:body|figure|curves|chest|legs|butt)|(?:having|had"
                         + "|have|has) an affair|affair with"
                         + "|(?:her|his) body in bed|hot body|hottie|(?:body|chest|breasts|boobs) (?:is|are) (?:so |very "
@@ -216,7 +249,9 @@ final class Lexicon {
                         + "|summer|tea|coffee|water|chocolate|sauce|food|pan|stove|oven|bath|shower)(?![a-z]))");
 
         // ---------------------------------------------------------------- sexual
-        rule(Marker.SEXUAL, "sexual:act",
+        rule(
+                Marker.SEXUAL,
+                "sexual:act",
                 "(?<!(?:about|same|opposite|biological|safe|safer) )sex(?! (?:of|education|ed|offenders?|abuse"
                         + "|trafficking|workers?|crimes?|drive|ratio|differences?|chromosomes?|determination|cells?"
                         + "|hormones?|assigned|change|reassignment|positive|negative)(?![a-z]))|sexy|sexier|sexiest"
@@ -244,7 +279,9 @@ final class Lexicon {
                         + "|(?:push|pushes|pushed|pushing|force|forces|forced|forcing|slide|slides|slid|sliding|thrust"
                         + "|thrusts|thrusting|enter|enters|entered|entering) (?:himself |herself |itself |it )?"
                         + "(?:inside|into) (?:her|him|me|you)(?! (?:arms|room|house|car|office)(?![a-z]))");
-        rule(Marker.SEXUAL, "sexual:undressing",
+        rule(
+                Marker.SEXUAL,
+                "sexual:undressing",
                 "nudes|strip(?:s|ped|ping)? (?:for (?:me|you|us|him|her)|naked|down|tease|show|poker|club|her|him"
                         + "|me|you|them|off)|stripping(?! (?:paint|wallpaper|furniture|wires?|the))|strippers?"
                         + "|strip ?tease|take (?:off )?(?:your|my|her|his|their) clothes|clothes off|(?:take|takes|took"
@@ -263,11 +300,18 @@ final class Lexicon {
                         + "|(?:pull|pulls|pulled|pulling|yank\\w*|tug\\w*) (?:her|his|your|my|their) (?:pants|panties"
                         + "|jeans|shorts|skirt|underwear|trousers|boxers) (?:down|off)|unzip\\w* (?:her|his|your|my"
                         + "|their) (?:jeans|pants|dress|fly|trousers|shorts)|unbuckl\\w* (?:her|his|your|my|their)"
-                        + " (?:belt|jeans|pants)|(?:hand|hands|fingers) (?:under|up|inside|into|down) (?:her|his|your"
+                        + " (?:belt|jeans|pants)|(?:take|takes|took|taking|pull|pulls|pulled|pulling|slip|slips|slipped"
+                        + "|slipping|peel\\w*|rip|rips|ripped|ripping|tear|tears|tore|tearing|strip\\w*|yank\\w*|tug\\w*)"
+                        + " (?:off )?(?:her|his|your|my|their) (?:dress|clothes|shirt|blouse|top|skirt|pants|jeans|bra"
+                        + "|panties|underwear|robe|towel|uniform|bikini|swimsuit|nightgown|nightie|pajamas|pyjamas|shorts"
+                        + "|boxers|briefs|thong|lingerie|tights|stockings|leggings) (?:off|down)"
+                        + "|(?:hand|hands|fingers) (?:under|up|inside|into|down) (?:her|his|your"
                         + "|my|their) (?:shirt|skirt|dress|top|blouse|clothes|pants|panties|underwear|bra)");
         // Body and nudity words: sexual next to a minor, family, animal or non-consent marker (unless the talk is
         // medical), but in clean mode only when aimed at someone ("your breasts", "get naked").
-        rule(Marker.BODY, "body",
+        rule(
+                Marker.BODY,
+                "body",
                 "naked(?! (?:eye|truth|mole|flame|ambition|aggression|without)(?![a-z]))|nude(?! (?:colou?r\\w*"
                         + "|shades?|tones?|lipstick|lip|heels|shoes|pumps|makeup|palette|paintings?|portraits?|art"
                         + "|statues?|sculptures?|drawings?|study|figure|eyeshadow|nail\\w*|beige|pink|stockings"
@@ -275,7 +319,9 @@ final class Lexicon {
                         + "|in (?:my|your|her|his|their) (?:underwear|panties|bra|lingerie)|lingerie|panties|thongs?"
                         + "|g ?string|breasts|boobs|boobies|tits|titties|nipples?|private parts|privates|genitals?"
                         + "|genitalia|crotch|naked body|bare (?:breasts|chest|body|skin)");
-        rule(Marker.BODY_DIRECTED, "body:directed",
+        rule(
+                Marker.BODY_DIRECTED,
+                "body:directed",
                 "(?:your|ur) (?:naked |nude |bare )?(?:breasts|boobs|boobies|tits|titties|nipples|private parts"
                         + "|privates|genitals|crotch|lingerie|panties|thong|bra|underwear)|(?:see|show|send|touch"
                         + "|feel|grab|squeeze|suck|lick|kiss)\\w* (?:me )?(?:your|ur|her|his|my) (?:naked |nude |bare )?"
@@ -287,14 +333,20 @@ final class Lexicon {
                         + "|(?:your|my|her|his) (?:naked|nude) body|naked body against|(?:to|with|see|show|want) (?:me"
                         + "|you) (?:naked|nude)");
         // Symptoms and conditions, not places or professions: "at the doctor's" must not unlock body words.
-        rule(Marker.MEDICAL, "medical",
+        rule(
+                Marker.MEDICAL,
+                "medical",
                 "sore|soreness|rash|rashes|itch\\w*|infection|infected|pain\\w*|hurts?|bleed\\w*|cancer|lumps?"
                         + "|swelling|swollen|discharge|breast ?feed\\w*|nursing|puberty|periods?|mammogram|biopsy"
                         + "|ultrasound|pregnan\\w*|symptoms?|diagnos\\w*|mastitis|eczema|acne");
-        rule(Marker.SEXUAL, "sexual:arousal",
+        rule(
+                Marker.SEXUAL,
+                "sexual:arousal",
                 "horny|hornier|aroused|arousal|arousing|turned on|turns me on|turning me on|turn me on"
                         + "|wet for (?:you|me)|hard for (?:you|me)|lust\\w*|moan(?:s|ed|ing)?(?! about)|panting for");
-        rule(Marker.SEXUAL, "sexual:touch",
+        rule(
+                Marker.SEXUAL,
+                "sexual:touch",
                 "touch(?:es|ed|ing)? (?:me|you|her|him|them) (?:there|down there|everywhere|all over|inappropriately"
                         + "|sexually|between)|touch(?:es|ed|ing)? (?:my|your|her|his|their) (?:body|bodies|breasts?"
                         + "|chest|thighs?|private parts|privates|genitals?|crotch|butt|bottom|ass|nipples?|boobs|tits)"
@@ -304,8 +356,14 @@ final class Lexicon {
                         + "|kiss(?:es|ed|ing)? (?:me|you|her|him) (?:everywhere|all over)|between (?:my|your|her|his)"
                         + " (?:legs|thighs)|spread(?:s|ing)? (?:my|your|her|his) legs|(?:my|your|her|his) (?:naked )?"
                         + "body against (?:mine|yours|his|hers)|what (?:youd|you d|you would) do to my body"
-                        + "|what (?:id|i d|i would) do to your body");
-        rule(Marker.SEXUAL, "sexual:fuck",
+                        + "|what (?:id|i d|i would) do to your body|(?:want|wants|wanted|wanting|need|needs|begs?|begged"
+                        + "|asks?|asked) (?:you|me|him|her|them) to touch (?:her|him|me|you|them)(?! (?:hand|face|hair"
+                        + "|arm|shoulder|cheek)(?![a-z]))|(?:do|did|doing) (?:to|with) (?:her|his|their) body"
+                        + "|(?:lick|licks|licked|licking|rub|rubs|rubbed|rubbing|kiss|kisses|kissed|kissing|finger\\w*)"
+                        + " (?:me|her|him|you|them) (?:down there|there|between)");
+        rule(
+                Marker.SEXUAL,
+                "sexual:fuck",
                 "fuck(?:ing)? me (?:hard\\w*|now|please|baby|daddy|all night|until|so (?:good|hard|deep)|slow\\w*"
                         + "|gently|deep\\w*|like|again|tonight|in|on|from|against)"
                         + "|fuck(?:s|ed|ing)? (?:her|him|them)(?! (?:up|over|off|all|anyway|whatever)(?![a-z]))"
@@ -314,10 +372,14 @@ final class Lexicon {
                         + "|your) (?:head|mind))(?![a-z]))|being fucked|get fucked|got fucked|getting fucked"
                         + "|fucked (?:me|you)(?! (?:over|up)(?![a-z]))|fuck buddy|fucking (?:me|her|him)(?! (?:up"
                         + "|over)(?![a-z]))");
-        rule(Marker.SEXUAL, "sexual:request",
+        rule(
+                Marker.SEXUAL,
+                "sexual:request",
                 "send (?:me )?(?:nudes|nude pics|naked pics|a (?:sexy|naughty|dirty|nude|naked) (?:pic|photo"
                         + "|picture|selfie))");
-        rule(Marker.INTIMATE, "intimate:bed",
+        rule(
+                Marker.INTIMATE,
+                "intimate:bed",
                 "(?:take|takes|took|taking) (?:you|me|her|him) to bed|come to bed|(?:come|get|climb|crawl|hop|jump"
                         + "|slip|slide|sneak)(?:s|ing)? (?:in|into) (?:bed|my bed|your bed)(?: with (?:me|you))?"
                         + "|(?:into|in) bed together|pull(?:s|ed|ing)? (?:you|me|her|him) (?:into|onto) (?:bed"
@@ -331,28 +393,38 @@ final class Lexicon {
                         + "|(?:get|got|getting|gets|take|took|taking|lure\\w*|bring\\w*|carry\\w*|drag\\w*) (?:her"
                         + "|him|you|them|me) (?:into|to|in) (?:bed|my bed|your bed|the bedroom|my bedroom|my room)"
                         + "|(?:stuff|things|it) in bed");
-        rule(Marker.ROMANTIC, "romantic",
+        rule(
+                Marker.ROMANTIC,
+                "romantic",
                 "kiss\\w*|smooch\\w*|make out|makes out|making out|made out|cuddl\\w*|snuggl\\w*|hold(?:ing)? hands"
                         + "|flirt\\w*|(?:on|onto|in) (?:my|your|his|her) lap|romantic\\w*|romance|love scene"
                         + "|(?:want|wants|wanting|desire|desires|crave|craves) (?:me|you|him|her)(?! to(?![a-z]))");
-        rule(Marker.ROMANTIC_DIRECTED, "romantic:directed",
+        rule(
+                Marker.ROMANTIC_DIRECTED,
+                "romantic:directed",
                 "(?:kiss\\w*|cuddl\\w*|snuggl\\w*|flirt\\w*|make out|making out|made out) (?:with )?(?:me|you)"
                         + "|(?:you|i|we|lets|let s) (?:kiss|cuddle|snuggle|make out|flirt)\\w*"
                         + "|wants? to (?:kiss|make out|cuddle)");
 
         // ---------------------------------------------------------------- graphic
-        rule(Marker.GENITAL, "graphic:genital",
+        rule(
+                Marker.GENITAL,
+                "graphic:genital",
                 "(?<!(?:such a|what a|being a|be a|total|complete|absolute|real|moby|such an|you|little) )(?:dicks?"
                         + "|cunts?|pussy|pussies)(?! (?:to|about|move|moves|head|heads)(?![a-z]))|cocks?|penis\\w*"
                         + "|clits?|clitoris|vaginas?|vaginal|vulvas?|labia|testicles?|ballsack|scrotum|erections?"
                         + "|boners?|semen|anus|buttholes?|shafts?|cum(?! laude)|cumming|cums|jizz|precum");
-        rule(Marker.GENITAL_ACTION, "graphic:action",
+        rule(
+                Marker.GENITAL_ACTION,
+                "graphic:action",
                 "suck\\w*|lick\\w*|strok\\w*|rid(?:e|es|ing)|rode|rub\\w*|finger\\w*|spread\\w*|penetrat\\w*"
                         + "|thrust\\w*|slid(?:e|es|ing)?|deep|deeper|inside|hard|harder|wet|wetter|dripping|throbbing"
                         + "|swollen|tast\\w*|pics?|photos?|pictures?|show(?:s|ing)?|grab\\w*|squeez\\w*|pound\\w*"
                         + "|shov\\w*|jerk\\w*|begging for|explod\\w*|bounc\\w*|in (?:my|your|her|his) mouth|moan\\w*"
-                        + "|tight|erect|getting hard|so hard");
-        rule(Marker.GRAPHIC_ACT, "graphic:act",
+                        + "|tight|erect|getting hard|so hard|describ\\w*|in detail");
+        rule(
+                Marker.GRAPHIC_ACT,
+                "graphic:act",
                 "blow ?jobs?|hand ?jobs?|rim ?jobs?|foot ?jobs?|tit ?jobs?|cum ?shots?|cream ?pies?|deep ?throat\\w*"
                         + "|anal (?:sex|penetration|play|fuck\\w*)|fuck(?:s|ed|ing)? (?:her|his|my|your) (?:ass|mouth"
                         + "|throat|face|pussy)|fingering (?:me|her|him|myself|yourself|herself)|doggy ?style|ride me"
@@ -365,22 +437,31 @@ final class Lexicon {
                         + " (?:in|on|all over) (?:her|his|my|your) (?:mouth|face|chest|tits|pussy|ass)");
 
         // ---------------------------------------------------------------- non-consent
-        rule(Marker.NC_INCAPACITY, "nc:incapacity",
-                "unconscious|passed out|out cold|blacked out|knocked out|knock(?:s|ed|ing)? (?:her|him|them|you|me)"
+        rule(
+                Marker.NC_INCAPACITY,
+                "nc:incapacity",
+                "unconscious|passed out|out cold|blacked out|black ?out drunk|knocked out|(?:get|gets|got|getting"
+                        + "|make|makes|made) (?:her|him|them) (?:so |really |very |blackout |black out )?(?:drunk|wasted"
+                        + "|high|hammered)|knock(?:s|ed|ing)? (?:her|him|them|you|me)"
                         + " out|roofie\\w*|rohypnol|date rape drug"
                         + "|drugged|drug(?:s|ging)? (?:her|him|them|you|me)|drug (?:her|his|their|your) drinks?"
                         + "|(?:spike|spikes|spiked|spiking) (?:her|his|their|your) drinks?|(?:put|puts|putting|slip"
                         + "|slips|slipped|slipping) (?:something|a pill|pills|a roofie|drugs?|a drug) (?:in|into)"
                         + " (?:her|his|their|your|my) drinks?|too drunk|drunk enough|drunk girl|drunk woman"
                         + "|out of it|(?:cant|can t|cannot|couldnt|unable to|not able to|too drunk to) (?:consent"
-                        + "|say no|resist|fight back|move|stop (?:him|her|it|me|you))|(?:wont|will not|never)"
+                        + "|say no|stop (?:him|her|it|me|you))|(?:she|he|they|you|her|him) (?:cant|can t|cannot|couldnt"
+                        + "|is unable to|was unable to|is too drunk to) (?:resist|fight back|move)|(?:wont|will not|never)"
                         + " remember|without (?:her|his|their|your|my) (?:consent|permission|knowing|knowledge)"
                         + "|against (?:her|his|their|your|my) will|without (?:them|her|him|anyone|people) (?:noticing"
                         + "|knowing)");
-        rule(Marker.NC_SLEEP, "nc:asleep",
+        rule(
+                Marker.NC_SLEEP,
+                "nc:asleep",
                 "(?:asleep|sleeping|sleeps)(?! (?:bag|bags|pills?|schedule|pattern|habits?|well|better|in|on the"
                         + " couch|late)(?![a-z]))");
-        rule(Marker.NC_REFUSAL, "nc:refusal",
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal",
                 "(?<!if i |if you |if she |if he |if they )(?:begging|begs|begged|beg|pleading|pleads|pleaded|plead"
                         + "|screaming|screams|screamed|scream|crying|cries|cried|yelling|yells|yelled|says|said"
                         + "|saying|say|tells|told|telling|tell|asks|asked|asking|whispers|whispered)(?: (?:me|him|you"
@@ -394,7 +475,9 @@ final class Lexicon {
                         + "|crying|begging|struggl\\w*|objections?|refusal)|fight(?:s|ing)? back|(?:pretend|pretends"
                         + "|pretending) to resist|resists|(?:while|as|but) (?:she|he|you|they) (?:cries|is crying"
                         + "|s crying|are crying|cry|screams|struggles|resists|fights)");
-        rule(Marker.NC_FORCE, "nc:force",
+        rule(
+                Marker.NC_FORCE,
+                "nc:force",
                 "forc(?:e|es|ed|ing) (?:himself|herself|themselves|yourself|myself) (?:on|onto|upon|inside|into)"
                         + "|forc(?:e|es|ed|ing) (?:her|him|me|you|them|us) (?:to|into|down|onto|on|inside)"
                         + "|forced (?:sex|intercourse|oral)|by force|(?:take|takes|took|taking|have|has|had) (?:her"
@@ -402,33 +485,45 @@ final class Lexicon {
                         + "|you|them) down|hold(?:s|ing)? (?:her|him|me|you|them) down|held (?:her|him|me|you|them)"
                         + " down|despite (?:her|his|your|my|their) (?:protests?|pleas?|cries|screams|struggles?)"
                         + "|forces? (?:himself|herself)");
-        rule(Marker.NC_COERCION, "nc:coercion",
+        rule(
+                Marker.NC_COERCION,
+                "nc:coercion",
                 "blackmail\\w*|coerc\\w*|threaten\\w* (?:her|him|them|you|me|to)|by threatening|kidnap\\w*"
                         + "|abduct\\w*|sex slaves?|slave girl|hidden cam\\w*|spy ?cam\\w*|secretly (?:film|record"
                         + "|watch)\\w*|(?:spy|spying|peep|peeping) on (?:her|him|them|women|girls|my)|upskirt\\w*"
                         + "|creep ?shots?|grope strangers|(?:without|before) (?:them|her|him) (?:noticing|knowing)"
                         + "|trafficked");
-        rule(Marker.NC_TERM, "nc:term",
+        rule(
+                Marker.NC_TERM,
+                "nc:term",
                 "rap(?:e|es|ed|ing|ist|ists|ey)|date rape|rape ?play|non ?con(?:sent|sensual)?|noncon\\w*"
                         + "|(?:cant|can t|cannot|unable to|not able to|too drunk to|too young to) consent"
                         + "|whether (?:you|she|he|they|i) (?:wants?|likes?) it or not"
                         + "|non consensual|cnc|sexual assault\\w*|sexually assault\\w*|molest\\w*|somnophilia"
                         + "|(?:abduction|kidnap|forced|forced sex) (?:fantasy|fantasies|roleplay|kink|fetish|play"
                         + "|porn)");
-        rule(Marker.NC_TERM_OBJECT, "nc:term-object",
+        rule(
+                Marker.NC_TERM_OBJECT,
+                "nc:term-object",
                 "rap(?:e|es|ing) (?:her|him|you|them|a (?:girl|woman|boy|man|child|kid)|the (?:girl|woman|boy"
                         + "|man))|molest(?:s|ing)? (?:her|him|you|them)");
 
         // ---------------------------------------------------------------- incest
-        rule(Marker.FAMILY, "family:relation",
+        rule(
+                Marker.FAMILY,
+                "family:relation",
                 "(?:my|your|his|her|our|their|own|real|biological|actual) (?:own |real |biological |actual |little "
                         + "|big |older |younger |twin |baby |kid |half ?|step ?)?(?:sisters?|brothers?|mom|mum"
                         + "|mother|dad|father|sons?|daughters?|aunts?|auntie|uncles?|nieces?|nephews?|grandma"
                         + "|grandmother|granny|grandpa|grandfather|granddaughters?|grandsons?|siblings?|cousins?)");
-        rule(Marker.FAMILY, "family:step",
+        rule(
+                Marker.FAMILY,
+                "family:step",
                 "step ?(?:sisters?|sis|brothers?|bro|moms?|mothers?|mum|dads?|fathers?|sons?|daughters?|siblings?"
                         + "|mommy|daddy)");
-        rule(Marker.FAMILY, "family:pair",
+        rule(
+                Marker.FAMILY,
+                "family:pair",
                 "(?:brothers?|sisters?|siblings?|twins?|mothers?|moms?|mums?|fathers?|dads?|daddy|mommy|sons?"
                         + "|daughters?|aunts?|uncles?|nieces?|nephews?|grandpas?|grandmas?)"
                         + " (?:(?:and|n|x|with|on) (?:his |her |their )?)?"
@@ -438,7 +533,9 @@ final class Lexicon {
         rule(Marker.FAMILY_TERM, "family:term", "incest\\w*|family sex|familial sex|taboo family");
 
         // ---------------------------------------------------------------- animals
-        rule(Marker.ANIMAL, "animal:species",
+        rule(
+                Marker.ANIMAL,
+                "animal:species",
                 "(?<!(?:dirty|lucky|hot|top|sly|old|sea) )dogs?|doggies|pupp(?:y|ies)|canines?|cats?|kittens?"
                         + "|horses?|stallions?|mares?|ponies|pony|foals?|donkeys?|mules?|goats?|sheep|lambs?|cows?"
                         + "|cattle|pigs?|hogs?|swine|dolphins?|(?<!(?:like|party) )animals|wolf(?! (?:shifter|boy"
@@ -447,16 +544,22 @@ final class Lexicon {
                         + "|poodles?|pit ?bulls?|rottweilers?|dobermans?|beagles?|bulldogs?|terriers?|collies?"
                         + "|chihuahuas?|dachshunds?|corgis?|great danes?|mastiffs?|hounds?|rabbits?|bunnies|hamsters?"
                         + "|chickens?|roosters?|ducks?|geese|goose|deer|calf|calves|piglets?");
-        rule(Marker.ANIMAL_TERM, "animal:term",
+        rule(
+                Marker.ANIMAL_TERM,
+                "animal:term",
                 "bestiality|beastiality|zoophil\\w*|zoosexual\\w*|zoo ?porn|zoo ?sex|animal (?:sex|porn)"
                         + "|knotted by (?:a|the) (?:dog|wolf)");
 
         // ---------------------------------------------------------------- context
-        rule(Marker.FRAMING, "framing",
+        rule(
+                Marker.FRAMING,
+                "framing",
                 "role ?play\\w*|rp|pretend\\w*|imagine|let s|lets|let us|story|stories|write|writing|written"
                         + "|describe\\w*|fantas\\w*|scenario|fics?|fanfic\\w*|fan ?fiction|smut\\w*|erotica"
                         + "|act (?:like|as)|play (?:a|the|my|your)|be my|make it|in detail|step by step");
-        rule(Marker.HELP, "help",
+        rule(
+                Marker.HELP,
+                "help",
                 "not ready|(?:is|are|was|keeps?|kept|been) pressur\\w* me|pressur\\w* me (?:to|into)|i (?:dont"
                         + "|do not|didnt|did not) want (?:it|to do (?:it|this|that)|to have sex)|(?:makes|made) me (?:feel )?uncomfortable"
                         + "|(?:what|how) (?:should|do|can) i (?:do|say no|handle|react|respond|stop (?:him|her|them)"
@@ -467,7 +570,9 @@ final class Lexicon {
                         + "|trusted adult|not your fault|hotline|helpline|crisis line|childhelp|report (?:it|him|her"
                         + "|them|this|abuse|the)|reporting|sex education|sex ed|consent education|age of consent"
                         + "|is it legal|talk to (?:him|her|them) about (?:it|sex|this)");
-        rule(Marker.DISCLOSURE, "disclosure",
+        rule(
+                Marker.DISCLOSURE,
+                "disclosure",
                 "(?:abused|molested|assaulted|raped|groped) me|i was (?:sexually )?(?:abused|molested|raped"
                         + "|assaulted|groped)"
                         + "|(?:survivor|survivors) of (?:sexual |child |childhood )?(?:assault|abuse|rape|incest)"
@@ -475,14 +580,18 @@ final class Lexicon {
                         + "|down there)");
         rule(Marker.DISCLOSURE_WEAK, "disclosure:touched", "touched me|touches me|touching me");
         // The help exemption needs the speaker (or their child) to be the one at risk, not the one who wants.
-        rule(Marker.VICTIM, "victim",
+        rule(
+                Marker.VICTIM,
+                "victim",
                 "(?:im|i m|i am|when i was|i was) <N><UNITS>|(?:pressur\\w*|forc\\w*|touch\\w*|abus\\w*"
                         + "|molest\\w*|rap\\w*|assault\\w*|grop\\w*|drug\\w*|groom\\w*) me|i was (?:sexually )?(?:drunk"
                         + "|asleep|drugged|passed out|forced|raped|abused|molested|assaulted)|survivors?|(?:being|been|was|is|are"
                         + "|were) (?:pressured|groomed|abused|molested|harassed|asked|forced|touched)");
 
         // ---------------------------------------------------------------- self-harm
-        rule(Marker.SELF_HARM_IDEATION, "self-harm:ideation",
+        rule(
+                Marker.SELF_HARM_IDEATION,
+                "self-harm:ideation",
                 "(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving|end|ending|off|offing)"
                         + " (?:myself|my self|my life|it all)|suicid\\w*|(?:want|wanted|wants|wanna|going|ready"
                         + "|deserve) (?:to )?die|wish i (?:was|were) dead|wish i (?:wasnt|was not|werent|had never"
@@ -494,8 +603,11 @@ final class Lexicon {
                         + "|hurting|harming|cutting) (?:herself|himself|themselves)|(?:cant|cannot) go on"
                         + "|tired of (?:living|being alive)|(?:want|wanna|wish i could) (?:to )?(?:just )?(?:disappear"
                         + "|vanish|not wake up)|(?:nobody|no one|noone) would (?:care|notice|miss me)|if i (?:died|was"
-                        + " gone|were gone|killed myself)|everyone would be better off");
-        rule(Marker.SELF_HARM_ENCOURAGEMENT, "self-harm:encouragement",
+                        + " gone|were gone|killed myself)|everyone would be better off|(?:want|going|trying) to stop eating"
+                        + "|(?:stopped|stop) eating (?:completely|altogether|for days)|starv(?:e|ing) myself");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement",
                 "(?:you|u|he|she|they|ya|yall) (?:should|must|need to|ought to|better|gotta|have to|oughta)"
                         + " (?:just |really |go |definitely )*(?:kill|hurt|cut|harm|starve|hang|off|end)"
                         + " (?:yourself|urself|yourselves|himself|herself|themselves|your life|your own life|his life"
@@ -512,7 +624,16 @@ final class Lexicon {
                         + "|(?:starving|starve) yourself (?:is|will)|(?:cutting|self ?harm\\w*|hurting yourself|starving"
                         + "|purging|burning yourself) (?:might|will|would|could|can|does|really|actually) (?:help|make)"
                         + " you (?:feel )?(?:better|good|calm|relieved)");
-        rule(Marker.SELF_HARM_METHOD, "self-harm:method",
+        // Describing how well a method works; counted only where the text is about wanting to die.
+        rule(
+                Marker.SELF_HARM_METHOD_DESCRIPTION,
+                "self-harm:method-description",
+                "(?:jumping|jump|hanging|overdos\\w*|pills|drowning|cutting|bleeding out|gassing|poison\\w*)"
+                        + "(?: [a-z]+){0,4} (?:is|are|would be|works) (?:really |very |pretty )?(?:quick\\w*|painless"
+                        + "|fast\\w*|easy|easier|effective|reliable|sure|certain|the (?:best|easiest|quickest|surest))");
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method",
                 "(?:painless|easiest|quickest|best|surest|fastest|simplest) (?:way|method|ways|methods) to (?:die"
                         + "|kill yourself|end your life|end it|commit suicide|overdose)|how to (?:kill yourself"
                         + "|commit suicide|cut (?:deeper|yourself)|hang yourself|overdose)|cut deeper|razor (?:blade )?"
@@ -582,7 +703,10 @@ final class Lexicon {
             for (Rule rule : BY_FIRST_TWO[c][next]) {
                 Matcher matcher = matchers[rule.index()];
                 if (matcher == null) {
-                    matcher = rule.pattern().matcher(normalized).useTransparentBounds(true).useAnchoringBounds(false);
+                    matcher = rule.pattern()
+                            .matcher(normalized)
+                            .useTransparentBounds(true)
+                            .useAnchoringBounds(false);
                     matchers[rule.index()] = matcher;
                 }
                 matcher.region(pos, length);

@@ -158,8 +158,8 @@ public final class RuleGuard implements ContentGuard {
 
         private void minors() {
             List<Hit> strong = union(Marker.MINOR, Marker.CSAM);
-            List<Hit> sexual = union(
-                    Marker.SEXUAL, Marker.INTIMATE, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.MINOR_PREFERENCE);
+            List<Hit> sexual =
+                    union(Marker.SEXUAL, Marker.INTIMATE, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.MINOR_PREFERENCE);
             sexual.addAll(body());
             List<String> reasons = new ArrayList<>();
             pair(strong, sexual, MINOR_WINDOW, reasons);
@@ -277,10 +277,13 @@ public final class RuleGuard implements ContentGuard {
 
         private void selfHarm() {
             boolean encouragement = has(Marker.SELF_HARM_ENCOURAGEMENT);
-            boolean method = has(Marker.SELF_HARM_METHOD);
+            boolean method = has(Marker.SELF_HARM_METHOD)
+                    || (has(Marker.SELF_HARM_METHOD_DESCRIPTION) && has(Marker.SELF_HARM_IDEATION));
             if (encouragement || (method && context.stage() == Stage.OUTPUT)) {
                 support = true;
-                String reason = encouragement ? first(hits(Marker.SELF_HARM_ENCOURAGEMENT)) : first(hits(Marker.SELF_HARM_METHOD));
+                String reason = encouragement
+                        ? first(hits(Marker.SELF_HARM_ENCOURAGEMENT))
+                        : first(union(Marker.SELF_HARM_METHOD, Marker.SELF_HARM_METHOD_DESCRIPTION));
                 violations.add(new Violation(Policy.SELF_HARM, List.of(Category.S11), reason));
                 return;
             }
@@ -292,8 +295,8 @@ public final class RuleGuard implements ContentGuard {
         }
 
         private void sexualContent() {
-            boolean graphic = has(Marker.GRAPHIC_ACT)
-                    || near(hits(Marker.GENITAL), hits(Marker.GENITAL_ACTION), GENITAL_WINDOW);
+            boolean graphic =
+                    has(Marker.GRAPHIC_ACT) || near(hits(Marker.GENITAL), hits(Marker.GENITAL_ACTION), GENITAL_WINDOW);
             if (graphic) {
                 String reason = has(Marker.GRAPHIC_ACT) ? first(hits(Marker.GRAPHIC_ACT)) : "graphic:genital + action";
                 violations.add(new Violation(Policy.SEXUAL_CONTENT, List.of(Category.S12), reason));
@@ -310,8 +313,8 @@ public final class RuleGuard implements ContentGuard {
                 observed.add(Category.S12);
                 return;
             }
-            violations.add(new Violation(
-                    Policy.SEXUAL_CONTENT, List.of(Category.S12), first(sexual) + " outside adult mode"));
+            violations.add(
+                    new Violation(Policy.SEXUAL_CONTENT, List.of(Category.S12), first(sexual) + " outside adult mode"));
         }
 
         /** Body words count as sexual, except in medical talk that is not a roleplay or writing request. */
@@ -359,16 +362,15 @@ public final class RuleGuard implements ContentGuard {
             while (m.find()) {
                 subject = m.group(1);
             }
-            String object =
-                    switch (subject == null ? "" : subject) {
-                        case "you", "youre" -> "you";
-                        case "i", "im" -> "me";
-                        case "he", "hes", "husband", "boyfriend", "bf", "boy", "man", "guy", "brother", "dad", "son",
-                                "him" -> "him";
-                        case "they", "theyre", "them" -> "them";
-                        case "" -> "anyone";
-                        default -> "her";
-                    };
+            String object = switch (subject == null ? "" : subject) {
+                case "you", "youre" -> "you";
+                case "i", "im" -> "me";
+                case "he", "hes", "husband", "boyfriend", "bf", "boy", "man", "guy", "brother", "dad", "son", "him" ->
+                    "him";
+                case "they", "theyre", "them" -> "them";
+                case "" -> "anyone";
+                default -> "her";
+            };
             return SLEEPER_OBJECTS.get(object);
         }
 
@@ -382,7 +384,8 @@ public final class RuleGuard implements ContentGuard {
         private boolean humansBetween(Hit a, Hit b) {
             int from = Math.min(a.end(), b.end());
             int to = Math.max(a.start(), b.start());
-            return from < to && HUMAN_PARTICIPANTS.matcher(text).region(from, to).find();
+            return from < to
+                    && HUMAN_PARTICIPANTS.matcher(text).region(from, to).find();
         }
 
         private void pair(List<Hit> left, List<Hit> right, int window, List<String> reasons) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code seexx}, since the normaliser caps runs at two); a vowel also matches {@code *} ({@code f*ck}); {@code l} also
  * matches {@code i} (leet {@code 1} becomes {@code i}, and it stood for {@code l} in {@code 1oli}). Character classes,
  * escapes, counted repetition and look-behind groups are copied unchanged, and {@code <NAME>} inserts a raw fragment.
- * The whole term is anchored to word boundaries.
+ * A match must end at a word boundary; {@link Lexicon#scan} only starts matches at word starts.
  *
  * <p>ReDoS: the text is canonical (letters, digits, single spaces, runs of at most two), every letter repetition is
  * bounded by that, no term nests an unbounded quantifier inside another, and every term is anchored at a word start,
@@ -83,7 +83,8 @@ final class TermPattern {
 
     static Pattern compile(String term, Map<String, String> fragments) {
         String body = expand(term, fragments);
-        return Pattern.compile("(?<![a-z0-9])(?:" + body + ")(?![a-z0-9])");
+        // No leading boundary check: the lexicon only tries matches at word starts.
+        return Pattern.compile("(?:" + body + ")(?![a-z0-9])");
     }
 
     static String expand(String term, Map<String, String> fragments) {

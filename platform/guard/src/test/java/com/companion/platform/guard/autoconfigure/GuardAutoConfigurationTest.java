@@ -3,6 +3,7 @@ package com.companion.platform.guard.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.Verdict;
 import com.companion.platform.guard.moderation.LayeredGuard;
 import com.companion.platform.guard.rules.RuleGuard;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class GuardAutoConfigurationTest {
 
     @Test
     void backsOffForAServicesOwnGuard() {
-        ContentGuard own = (text, ctx) -> com.companion.platform.guard.Verdict.allow();
+        ContentGuard own = (text, ctx) -> Verdict.allow();
         runner.withBean(ContentGuard.class, () -> own)
                 .run(context -> assertThat(context).getBean(ContentGuard.class).isSameAs(own));
     }

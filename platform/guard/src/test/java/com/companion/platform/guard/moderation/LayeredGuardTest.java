@@ -9,6 +9,7 @@ import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Policy;
 import com.companion.platform.guard.Verdict;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,13 @@ class LayeredGuardTest {
     private final AtomicInteger calls = new AtomicInteger();
 
     private LayeredGuard answering(ModerationResult result) {
-        return new LayeredGuard(ContentGuard.rules(), (text, ctx) -> {
-            calls.incrementAndGet();
-            return CompletableFuture.completedFuture(result);
-        }, TIMEOUT);
+        return new LayeredGuard(
+                ContentGuard.rules(),
+                (text, ctx) -> {
+                    calls.incrementAndGet();
+                    return CompletableFuture.completedFuture(result);
+                },
+                TIMEOUT);
     }
 
     private LayeredGuard silent() {
@@ -61,16 +65,21 @@ class LayeredGuardTest {
                 .check("something the rules missed", ADULT_OUT);
         assertThat(verdict.policy()).isEqualTo(Policy.MINORS);
         assertThat(verdict.categoryCodes()).containsExactly("S4", "S1");
-        assertThat(answering(ModerationResult.unsafe(Category.S9)).check("x y z", CLEAN_IN).policy())
+        assertThat(answering(ModerationResult.unsafe(Category.S9))
+                        .check("x y z", CLEAN_IN)
+                        .policy())
                 .isEqualTo(Policy.HARMFUL_CONTENT);
-        assertThat(answering(new ModerationResult(false, java.util.List.of())).check("x y z", CLEAN_IN).blocked())
+        assertThat(answering(new ModerationResult(false, List.of()))
+                        .check("x y z", CLEAN_IN)
+                        .blocked())
                 .isTrue();
     }
 
     @Test
     void sexualContentIsLeftToTheRulesInAdultModeOnly() {
         LayeredGuard guard = answering(ModerationResult.unsafe(Category.S12));
-        assertThat(guard.check("kiss me slowly under the stars", ADULT_OUT).allowed()).isTrue();
+        assertThat(guard.check("kiss me slowly under the stars", ADULT_OUT).allowed())
+                .isTrue();
         Verdict clean = guard.check("kiss me slowly under the stars", CLEAN_OUT);
         assertThat(clean.policy()).isEqualTo(Policy.SEXUAL_CONTENT);
     }
@@ -88,7 +97,8 @@ class LayeredGuardTest {
 
     @Test
     void recordOnlyCategoriesDoNotBlock() {
-        Verdict verdict = answering(ModerationResult.unsafe(Category.S6)).check("which painkiller works best", CLEAN_IN);
+        Verdict verdict =
+                answering(ModerationResult.unsafe(Category.S6)).check("which painkiller works best", CLEAN_IN);
         assertThat(verdict.allowed()).isTrue();
         assertThat(verdict.categoryCodes()).contains("S6");
         assertThat(verdict.has(Flag.SUSPICIOUS)).isTrue();
@@ -104,7 +114,8 @@ class LayeredGuardTest {
     @Test
     void timeoutOnASuspiciousMessageFailsClosed() {
         String suspicious = "pretend you're 14 and we cuddle on the couch";
-        assertThat(ContentGuard.rules().check(suspicious, CLEAN_IN).has(Flag.SUSPICIOUS)).isTrue();
+        assertThat(ContentGuard.rules().check(suspicious, CLEAN_IN).has(Flag.SUSPICIOUS))
+                .isTrue();
         Verdict verdict = silent().check(suspicious, CLEAN_IN);
         assertThat(verdict.blocked()).isTrue();
         assertThat(verdict.policy()).isEqualTo(Policy.MINORS);
@@ -113,12 +124,18 @@ class LayeredGuardTest {
 
     @Test
     void errorsFollowTheSameRuleAsTimeouts() {
-        assertThat(failing().check("what should we cook tonight?", CLEAN_OUT).allowed()).isTrue();
-        assertThat(failing().check("pedophiles should be locked up", CLEAN_OUT).policy()).isEqualTo(Policy.MINORS);
-        LayeredGuard throwing = new LayeredGuard(ContentGuard.rules(), (text, ctx) -> {
-            throw new IllegalStateException("boom");
-        }, TIMEOUT);
-        assertThat(throwing.check("hello there", CLEAN_IN).has(Flag.MODERATION_UNAVAILABLE)).isTrue();
+        assertThat(failing().check("what should we cook tonight?", CLEAN_OUT).allowed())
+                .isTrue();
+        assertThat(failing().check("pedophiles should be locked up", CLEAN_OUT).policy())
+                .isEqualTo(Policy.MINORS);
+        LayeredGuard throwing = new LayeredGuard(
+                ContentGuard.rules(),
+                (text, ctx) -> {
+                    throw new IllegalStateException("boom");
+                },
+                TIMEOUT);
+        assertThat(throwing.check("hello there", CLEAN_IN).has(Flag.MODERATION_UNAVAILABLE))
+                .isTrue();
     }
 
     @Test

@@ -38,7 +38,8 @@ class LlamaGuardClientTest {
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             String body = status == 200
                     ? "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":"
-                            + "{\"role\":\"assistant\",\"content\":" + JsonMapper.builder().build().writeValueAsString(answer)
+                            + "{\"role\":\"assistant\",\"content\":"
+                            + JsonMapper.builder().build().writeValueAsString(answer)
                             + "},\"finish_reason\":\"stop\"}]}"
                     : "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -56,13 +57,14 @@ class LlamaGuardClientTest {
 
     private LlamaGuardClient client() {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-        return new LlamaGuardClient(HttpClient.newHttpClient(), base, "test-key", "meta-llama/Llama-Guard-4-12B",
-                Duration.ofSeconds(5));
+        return new LlamaGuardClient(
+                HttpClient.newHttpClient(), base, "test-key", "meta-llama/Llama-Guard-4-12B", Duration.ofSeconds(5));
     }
 
     @Test
     void sendsAnInputAsTheUserTurnWithTheBearerKey() throws Exception {
-        ModerationResult result = client().classify("hello", GuardContext.input(true, false)).get(5, TimeUnit.SECONDS);
+        ModerationResult result =
+                client().classify("hello", GuardContext.input(true, false)).get(5, TimeUnit.SECONDS);
         assertThat(result.safe()).isTrue();
         assertThat(authorization.get()).isEqualTo("Bearer test-key");
         JsonNode body = JsonMapper.builder().build().readTree(requestBody.get());
@@ -74,8 +76,10 @@ class LlamaGuardClientTest {
 
     @Test
     void sendsAnOutputAsTheAssistantTurnAfterTheUserTurn() throws Exception {
-        client().classify("the reply", GuardContext.output(true, true, "the question")).get(5, TimeUnit.SECONDS);
-        JsonNode messages = JsonMapper.builder().build().readTree(requestBody.get()).path("messages");
+        client().classify("the reply", GuardContext.output(true, true, "the question"))
+                .get(5, TimeUnit.SECONDS);
+        JsonNode messages =
+                JsonMapper.builder().build().readTree(requestBody.get()).path("messages");
         assertThat(messages.path(0).path("content").asString()).isEqualTo("the question");
         assertThat(messages.path(1).path("role").asString()).isEqualTo("assistant");
         assertThat(messages.path(1).path("content").asString()).isEqualTo("the reply");
@@ -84,14 +88,16 @@ class LlamaGuardClientTest {
     @Test
     void readsUnsafeCategories() throws Exception {
         answer = "unsafe\nS4,S12";
-        ModerationResult result = client().classify("x", GuardContext.input(true, true)).get(5, TimeUnit.SECONDS);
+        ModerationResult result =
+                client().classify("x", GuardContext.input(true, true)).get(5, TimeUnit.SECONDS);
         assertThat(result.categories()).containsExactly(Category.S4, Category.S12);
     }
 
     @Test
     void anHttpErrorIsAFailedFutureNeverSafe() {
         status = 503;
-        assertThatThrownBy(() -> client().classify("x", GuardContext.input(true, true)).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() ->
+                        client().classify("x", GuardContext.input(true, true)).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(ModerationException.class);
     }

@@ -32,7 +32,8 @@ class ModerationResultTest {
 
     @Test
     void anythingElseIsNoAnswer() {
-        assertThatThrownBy(() -> ModerationResult.parse("I think this is fine")).isInstanceOf(ModerationException.class);
+        assertThatThrownBy(() -> ModerationResult.parse("I think this is fine"))
+                .isInstanceOf(ModerationException.class);
         assertThatThrownBy(() -> ModerationResult.parse("")).isInstanceOf(ModerationException.class);
         assertThatThrownBy(() -> ModerationResult.parse(null)).isInstanceOf(ModerationException.class);
     }
