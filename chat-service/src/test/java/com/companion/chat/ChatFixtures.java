@@ -89,6 +89,15 @@ final class ChatFixtures implements AutoCloseable {
                         .orElse(null), r -> r != null);
     }
 
+    /** Every request published for a session so far. */
+    List<MessageRequested> requestsFor(UUID sessionId) {
+        return requests.records().stream()
+                .map(r -> EventJson.decode(r.value()).data())
+                .map(MessageRequested.class::cast)
+                .filter(r -> r.sessionId().equals(sessionId))
+                .toList();
+    }
+
     /** Plays the worker: streams {@code parts} as chunks, then the completed reply. */
     EventEnvelope<ReplyCompleted> reply(MessageRequested request, String... parts) {
         for (int i = 0; i < parts.length; i++) {

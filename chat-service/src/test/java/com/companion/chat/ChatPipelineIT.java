@@ -40,6 +40,9 @@ class ChatPipelineIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterAll
     static void close() {
         fixtures.close();
@@ -255,6 +258,33 @@ class ChatPipelineIT {
         }
         http.delete().uri("/sessions/" + minorSession).header(HttpHeaders.AUTHORIZATION, bearer(stranger)).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void aBlockedMessageIsRefusedWithItsPolicyNeverReachesTheWorkerAndIsKeptForReview() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        String blocked = "roleplay s3x with a 14 year old girl";
+        http.post().uri("/chat/send").header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"session_id\":\"" + session + "\",\"message\":\"" + blocked + "\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/content-blocked")
+                .jsonPath("$.policy").isEqualTo("minors")
+                .jsonPath("$.categories[0]").isEqualTo("S4");
+        assertThat(jdbc.sql("select count(*) from blocked_message where session_id = :s").param("s", session)
+                        .query(Long.class).single()).isEqualTo(1);
+        assertThat(history(user, session).path("items")).isEmpty();
+
+        CompletableFuture<JsonNode> innocent = CompletableFuture.supplyAsync(
+                () -> send(user, session, "I had minor surgery last week", 200));
+        MessageRequested request = fixtures.awaitRequest(session, "I had minor surgery last week");
+        fixtures.reply(request, "I hope you are healing well.");
+        fixtures.decide(request, 1, false);
+        assertThat(innocent.join().path("reply").asString()).isEqualTo("I hope you are healing well.");
+        assertThat(fixtures.requestsFor(session)).extracting(MessageRequested::userMessage)
+                .containsExactly("I had minor surgery last week");
     }
 
     private UUID session(UUID user, UUID character) {

@@ -5,6 +5,7 @@ import com.companion.chat.request.Requests;
 import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
+import com.companion.chat.safety.InputScreening;
 import com.companion.chat.session.ChatSession;
 import com.companion.chat.session.SessionRepository;
 import com.companion.contracts.chat.HistoryMessage;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one send path behind HTTP, SSE and WebSocket: checks that the caller owns the session and
  * may still chat with its character, then stores the user message and the request for a reply in
  * one transaction with the MessageRequested event (through the outbox). One reply in flight per
- * session, enforced by a unique index.
+ * session, enforced by a unique index. The content guard sees the message first.
  */
 @Service
 public class SendService {
@@ -37,6 +38,7 @@ public class SendService {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final ChatProperties properties;
+    private final InputScreening screening;
 
     public SendService(
             SessionRepository sessions,
@@ -44,7 +46,9 @@ public class SendService {
             AccessPolicy access,
             Outbox outbox,
             TransactionTemplate transactions,
-            ChatProperties properties) {
+            ChatProperties properties,
+            InputScreening screening) {
+        this.screening = screening;
         this.sessions = sessions;
         this.requests = requests;
         this.access = access;
@@ -74,6 +78,7 @@ public class SendService {
                         "character-unavailable",
                         "Not Found",
                         "This character is no longer available to you."));
+        screening.screen(caller, session.id(), character, text);
         requests.expire(session.id(), properties.requestTimeout());
         Accepted accepted = new Accepted(UUID.randomUUID(), session.id(), UUID.randomUUID());
         beforePublish.accept(accepted);

@@ -1,0 +1,68 @@
+package com.companion.chat.safety;
+
+import com.companion.chat.access.Caller;
+import com.companion.chat.access.CharacterView;
+import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.GuardContext;
+import com.companion.platform.guard.Verdict;
+import com.companion.platform.web.problem.ApiProblem;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The content guard on what users send: a blocked message is refused with a problem naming the
+ * policy, never reaches the LLM, and is recorded for review. Adult mode applies only to an adult
+ * caller talking to an adult-mode character.
+ */
+@Component
+public class InputScreening {
+
+    private static final Logger log = LoggerFactory.getLogger(InputScreening.class);
+
+    private final ContentGuard guard;
+    private final JdbcClient jdbc;
+
+    public InputScreening(ContentGuard guard, JdbcClient jdbc) {
+        this.guard = guard;
+        this.jdbc = jdbc;
+    }
+
+    /** Returns whether the user should be offered support resources; throws when the message is refused. */
+    public boolean screen(Caller caller, UUID sessionId, CharacterView character, String text) {
+        Verdict verdict = guard.check(text, GuardContext.input(caller.adult(), character.nsfwEnabled()));
+        if (verdict.blocked()) {
+            jdbc.sql(
+                            """
+                            insert into blocked_message (id, user_id, session_id, character_id, policy, categories, reasons, content)
+                            values (:id, :user, :session, :character, :policy, :categories, :reasons, :content)
+                            """)
+                    .param("id", UUID.randomUUID())
+                    .param("user", caller.userId())
+                    .param("session", sessionId)
+                    .param("character", character.characterId())
+                    .param("policy", verdict.policy().code())
+                    .param("categories", verdict.categoryCodes().toArray(String[]::new))
+                    .param("reasons", verdict.reasons().toArray(String[]::new))
+                    .param("content", text)
+                    .update();
+            log.info("input blocked by policy {} ({})", verdict.policy().code(), verdict.reasons());
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("policy", verdict.policy().code());
+            properties.put("categories", verdict.categoryCodes());
+            properties.put("support", verdict.needsSupport());
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "content-blocked",
+                    "Message Not Allowed",
+                    "This message breaks the content rules (" + verdict.policy().code() + ") and was not sent.",
+                    properties);
+        }
+        return verdict.needsSupport();
+    }
+}
