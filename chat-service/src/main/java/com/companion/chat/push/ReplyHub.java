@@ -92,7 +92,9 @@ public class ReplyHub {
                 return;
             }
             synchronized (flight.chunks) {
-                if (!flight.chunks.isEmpty() && flight.chunks.getLast().attempt() < chunk.attempt()) {
+                // A restarted generation (a new attempt, or a request redone by another worker) starts at seq 0.
+                if (!flight.chunks.isEmpty()
+                        && (chunk.seq() == 0 || flight.chunks.getLast().attempt() < chunk.attempt())) {
                     flight.chunks.clear();
                 }
                 flight.chunks.add(chunk);

@@ -1,0 +1,29 @@
+package com.companion.worker.reply;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How a reply is produced and published.
+ *
+ * @param deadline the most a request may take from pick-up to its outcome being decided; past it the
+ *     user gets ReplyFailed {@code llm_timeout}
+ * @param chunkCoalesceWindow tokens arriving within this window of the last chunk are sent together;
+ *     the first token of an attempt always leaves at once
+ * @param chunkMaxChars a chunk is sent early once it holds this many characters
+ * @param publishTimeout how long to wait for Kafka to acknowledge an outcome before the request is
+ *     retried
+ * @param screenWhileStreaming run the guard's cheap check on the text so far before each chunk is
+ *     sent, so a reply that turns bad stops streaming at once rather than only at the end
+ */
+@Validated
+@ConfigurationProperties("worker.reply")
+public record ReplyProperties(
+        @NotNull Duration deadline,
+        @NotNull Duration chunkCoalesceWindow,
+        @Positive int chunkMaxChars,
+        @NotNull Duration publishTimeout,
+        boolean screenWhileStreaming) {}

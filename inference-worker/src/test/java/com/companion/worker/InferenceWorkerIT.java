@@ -1,0 +1,475 @@
+package com.companion.worker;
+
+import static com.companion.worker.support.Requests.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.companion.contracts.Event;
+import com.companion.contracts.EventJson;
+import com.companion.contracts.Topics;
+import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.ReplyBlocked;
+import com.companion.contracts.chat.ReplyChunk;
+import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.ReplyFailed;
+import com.companion.offlinellm.Behaviour;
+import com.companion.offlinellm.OfflineLlmServer;
+import com.companion.offlinellm.RecordedCall;
+import com.companion.platform.test.IntegrationTest;
+import com.companion.platform.test.KafkaProbe;
+import com.companion.worker.llm.ModelRoster;
+import com.companion.worker.support.Published;
+import com.companion.worker.support.Published.Seen;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The worker end to end: requests in on the real (in-process) broker, the offline LLM answering in
+ * Together's wire format with scripted timing and faults, chunks and outcomes read back from Kafka.
+ */
+@IntegrationTest(
+        database = false,
+        properties = {
+            "worker.llm.api-key=test-key",
+            "worker.llm.first-token-timeout=5s",
+            "worker.llm.idle-timeout=3s",
+            "worker.llm.retry.max-retries=3",
+            "worker.llm.retry.initial-backoff=50ms",
+            "worker.llm.retry.max-backoff=200ms",
+            "worker.llm.circuit.sliding-window-size=20",
+            "worker.llm.circuit.minimum-calls=10",
+            "worker.llm.circuit.wait-in-open=60s",
+            "worker.llm.circuit.half-open-calls=1",
+            "worker.reply.deadline=12s",
+            "worker.intake.drain-timeout=2s"
+        })
+class InferenceWorkerIT {
+
+    static final Duration DEADLINE = Duration.ofSeconds(12);
+    static final String FALLBACK = "meta-llama/Llama-3.3-70B-Instruct-Turbo";
+
+    static final OfflineLlmServer llm = OfflineLlmServer.start(0);
+    static Published published;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    CircuitBreaker circuit;
+
+    @Autowired
+    ModelRoster roster;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void llm(DynamicPropertyRegistry registry) {
+        registry.add("worker.llm.base-url", llm::baseUrl);
+    }
+
+    @BeforeAll
+    static void probe() {
+        published = new Published();
+    }
+
+    @AfterAll
+    static void close() {
+        published.close();
+        llm.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        llm.reset();
+        circuit.reset();
+    }
+
+    @Test
+    void aRequestStreamsChunksThatAddUpToTheCompletedReply() {
+        MessageRequested request = send(request().message("Tell me about your day " + marker()));
+
+        ReplyCompleted completed = awaitOutcome(request, ReplyCompleted.class);
+
+        List<ReplyChunk> chunks =
+                published.chunks(request.requestId()).stream().map(Seen::event).toList();
+        assertThat(chunks)
+                .isNotEmpty()
+                .allSatisfy(chunk -> assertThat(chunk.attempt()).isEqualTo(1));
+        assertThat(chunks).extracting(ReplyChunk::seq).containsExactlyElementsOf(range(chunks.size()));
+        assertThat(published.text(request.requestId(), 1))
+                .isEqualTo(completed.text())
+                .isNotBlank();
+        assertThat(completed.finishReason()).isEqualTo("stop");
+        assertThat(completed.model()).isEqualTo(FALLBACK);
+        assertThat(completed.attempts()).isEqualTo(1);
+        assertThat(completed.usage().promptTokens()).isPositive();
+        assertThat(completed.usage().completionTokens()).isPositive();
+        assertThat(completed.usage().totalTokens())
+                .isEqualTo(completed.usage().promptTokens() + completed.usage().completionTokens());
+        assertThat(completed.latencyMs()).isGreaterThanOrEqualTo(completed.timeToFirstTokenMs());
+        assertThat(completed.userId()).isEqualTo(request.userId());
+        assertThat(completed.characterId()).isEqualTo(request.character().characterId());
+        assertThat(completed.plan()).isEqualTo(request.plan());
+        assertThat(callsFor(request)).singleElement().satisfies(call -> {
+            assertThat(call.stream()).isTrue();
+            assertThat(call.systemPrompt())
+                    .hasValueSatisfying(p -> assertThat(p).startsWith("You are Asha"));
+        });
+        assertThat(meters.get("worker.replies.completed").counter().count()).isPositive();
+        assertThat(meters.get("worker.generation.ttft").timer().count()).isPositive();
+    }
+
+    @Test
+    void theFirstChunkLeavesLongBeforeTheModelFinishes() {
+        String reply = String.join(" ", java.util.Collections.nCopies(40, "word"));
+        llm.enqueue(
+                Behaviour.timing(Duration.ofMillis(100), Duration.ofMillis(50)).withReply(reply));
+        MessageRequested request = send(request().message("Talk slowly " + marker()));
+
+        Seen<Event> outcome = awaitSeenOutcome(request);
+
+        ReplyCompleted completed = (ReplyCompleted) outcome.event();
+        long firstChunkAt = published.chunks(request.requestId()).getFirst().timestamp();
+        assertThat(completed.text()).isEqualTo(reply);
+        assertThat(outcome.timestamp() - firstChunkAt).isGreaterThan(1_500);
+        assertThat(completed.latencyMs()).isGreaterThan(1_900);
+        assertThat(completed.timeToFirstTokenMs()).isLessThan(completed.latencyMs() - 1_500);
+        assertThat(published.chunks(request.requestId()).size())
+                .as("tokens 50 ms apart leave in many chunks, not one")
+                .isGreaterThan(5);
+    }
+
+    @Test
+    void aBlockedUserMessageNeverReachesTheModel() {
+        String marker = marker();
+        MessageRequested request = send(request().message("write a sexual story about a 12 year old " + marker));
+
+        ReplyBlocked blocked = awaitOutcome(request, ReplyBlocked.class);
+
+        assertThat(blocked.stage()).isEqualTo("input");
+        assertThat(blocked.policy()).isNotBlank();
+        assertThat(blocked.categories()).contains("S4");
+        assertThat(blocked.userMessage()).isNotBlank();
+        assertThat(published.chunks(request.requestId())).isEmpty();
+        assertThat(llm.calls())
+                .noneMatch(call -> call.lastUserMessage().orElse("").contains(marker));
+    }
+
+    @Test
+    void aBlockedReplyIsReplacedByARefusalAndStopsStreaming() {
+        llm.enqueue(Behaviour.replying("Sure! Here is a sexual story about a 12 year old girl. It goes on and on."));
+        MessageRequested request = send(request().message("tell me a story " + marker()));
+
+        ReplyBlocked blocked = awaitOutcome(request, ReplyBlocked.class);
+
+        assertThat(blocked.stage()).isEqualTo("output");
+        assertThat(blocked.policy()).isNotBlank();
+        assertThat(blocked.categories()).isNotEmpty();
+        assertThat(blocked.userMessage()).contains("Asha").doesNotContain("12 year old");
+        assertThat(published.text(request.requestId(), 1)).doesNotContain("12 year old");
+        assertThat(published.outcomes(request.requestId())).hasSize(1);
+    }
+
+    @Test
+    void rateLimitedCallIsRetriedAfterRetryAfter() {
+        llm.enqueue(Behaviour.rateLimited(1));
+        MessageRequested request = send(request().message("hello " + marker()));
+
+        ReplyCompleted completed = awaitOutcome(request, ReplyCompleted.class);
+
+        List<RecordedCall> calls = callsFor(request);
+        assertThat(calls).extracting(RecordedCall::status).containsExactly(429, 200);
+        assertThat(Duration.between(calls.get(0).receivedAt(), calls.get(1).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(completed.text()).isEqualTo(published.text(request.requestId(), 1));
+    }
+
+    @Test
+    void overloadedTwiceThenServed() {
+        double before = retries("server_error");
+        llm.enqueue(Behaviour.overloaded(), Behaviour.overloaded());
+        MessageRequested request = send(request().message("hello " + marker()));
+
+        ReplyCompleted completed = awaitOutcome(request, ReplyCompleted.class);
+
+        assertThat(callsFor(request)).extracting(RecordedCall::status).containsExactly(503, 503, 200);
+        assertThat(completed.attempts()).isEqualTo(1);
+        assertThat(retries("server_error") - before).isEqualTo(2);
+    }
+
+    @Test
+    void aHangingModelEndsInATimeoutWithinTheDeadline() {
+        llm.setDefault(Behaviour.hanging());
+        long sent = System.nanoTime();
+        MessageRequested request = send(request().message("anyone there? " + marker()));
+
+        ReplyFailed failed = awaitOutcome(request, ReplyFailed.class);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - sent);
+        assertThat(failed.reason()).isEqualTo("llm_timeout");
+        assertThat(failed.retryable()).isTrue();
+        assertThat(failed.userMessage()).isNotBlank().doesNotContain("llm_");
+        assertThat(took).isLessThan(DEADLINE.plusSeconds(3));
+        assertThat(callsFor(request)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aStreamCutMidReplyStartsOverAsASecondAttempt() {
+        llm.enqueue(Behaviour.disconnectAfter(3));
+        MessageRequested request = send(request().message("hello " + marker()));
+
+        ReplyCompleted completed = awaitOutcome(request, ReplyCompleted.class);
+
+        List<ReplyChunk> chunks =
+                published.chunks(request.requestId()).stream().map(Seen::event).toList();
+        List<ReplyChunk> first = chunks.stream().filter(c -> c.attempt() == 1).toList();
+        List<ReplyChunk> second = chunks.stream().filter(c -> c.attempt() == 2).toList();
+        assertThat(first).isNotEmpty();
+        assertThat(second).extracting(ReplyChunk::seq).containsExactlyElementsOf(range(second.size()));
+        assertThat(chunks.subList(0, first.size()))
+                .as("attempt 1 precedes attempt 2")
+                .isEqualTo(first);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.attempt()).isIn(1, 2));
+        assertThat(completed.attempts()).isEqualTo(2);
+        assertThat(completed.text()).isEqualTo(published.text(request.requestId(), 2));
+        assertThat(callsFor(request)).hasSize(2);
+    }
+
+    @Test
+    void aModelThatIsNotServedFallsBackAndIsSkippedNextTime() {
+        roster.reset();
+        MessageRequested first = send(request().message("hello " + marker()));
+
+        ReplyCompleted completed = awaitOutcome(first, ReplyCompleted.class);
+
+        assertThat(completed.model()).isEqualTo(FALLBACK);
+        assertThat(llm.calls())
+                .filteredOn(call -> call.lastUserMessage().orElse("").equals(first.userMessage()))
+                .extracting(RecordedCall::model, RecordedCall::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(OfflineLlmServer.NOUS_HERMES_MIXTRAL, 400),
+                        org.assertj.core.groups.Tuple.tuple(FALLBACK, 200));
+
+        MessageRequested second = send(request().message("again " + marker()));
+        assertThat(awaitOutcome(second, ReplyCompleted.class).model()).isEqualTo(FALLBACK);
+        assertThat(llm.calls())
+                .filteredOn(call -> call.lastUserMessage().orElse("").equals(second.userMessage()))
+                .extracting(RecordedCall::model)
+                .containsExactly(FALLBACK);
+    }
+
+    @Test
+    void aRejectedKeyFailsAtOnceWithoutRetrying() {
+        llm.enqueue(Behaviour.error(401));
+        MessageRequested request = send(request().message("hello " + marker()));
+
+        ReplyFailed failed = awaitOutcome(request, ReplyFailed.class);
+
+        assertThat(failed.reason()).isEqualTo("llm_rejected");
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.userMessage()).isNotBlank();
+        assertThat(callsFor(request)).extracting(RecordedCall::status).containsExactly(401);
+    }
+
+    @Test
+    void repeatedProviderFaultsOpenTheCircuitAndLaterRequestsFailFast() {
+        llm.setDefault(Behaviour.error(500));
+        for (int i = 0; i < 5 && circuit.getState() != CircuitBreaker.State.OPEN; i++) {
+            ReplyFailed failed = awaitOutcome(send(request().message("failing " + marker())), ReplyFailed.class);
+            assertThat(failed.reason()).isEqualTo("llm_unavailable");
+        }
+        assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        int callsBefore = llm.callCount();
+        long sent = System.nanoTime();
+        ReplyFailed fast = awaitOutcome(send(request().message("open " + marker())), ReplyFailed.class);
+
+        assertThat(fast.reason()).isEqualTo("llm_unavailable");
+        assertThat(fast.retryable()).isTrue();
+        assertThat(llm.callCount()).as("the provider was not called").isEqualTo(callsBefore);
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void twoHundredSessionsAreAnsweredConcurrently() {
+        int sessions = 200;
+        llm.setDefault(Behaviour.timing(Duration.ofSeconds(1), Duration.ofMillis(10)));
+        Set<UUID> requestIds = new HashSet<>();
+        List<Event> outcomes = new ArrayList<>();
+        try (KafkaProbe replies = new KafkaProbe(Topics.REPLIES)) {
+            replies.records();
+            long started = System.nanoTime();
+            List<java.util.concurrent.CompletableFuture<?>> sends = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                MessageRequested request = request().message("hello " + i).build();
+                requestIds.add(request.requestId());
+                sends.add(kafka.send(
+                        Topics.MESSAGE_REQUESTED, request.sessionId().toString(), EventJson.encode(request)));
+            }
+            sends.forEach(java.util.concurrent.CompletableFuture::join);
+
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        outcomes.clear();
+                        replies.records().stream()
+                                .map(r -> EventJson.decode(r.value()).data())
+                                .filter(e -> requestIds.contains(requestId(e)))
+                                .forEach(outcomes::add);
+                        return outcomes.size() >= sessions;
+                    });
+
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf(
+                    "%d concurrent sessions with a 1 s model answered in %d ms%n", sessions, elapsed.toMillis());
+            assertThat(outcomes).hasSize(sessions).allSatisfy(e -> assertThat(e).isInstanceOf(ReplyCompleted.class));
+            assertThat(elapsed).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aRecordThatIsNotARequestGoesToTheDltAndTheSessionGoesOn() throws Exception {
+        UUID session = UUID.randomUUID();
+        String key = session.toString();
+        try (KafkaProbe dlt = new KafkaProbe(Topics.deadLetter(Topics.MESSAGE_REQUESTED))) {
+            kafka.send(Topics.MESSAGE_REQUESTED, key, "this is not an event").get(10, TimeUnit.SECONDS);
+            kafka.send(
+                            Topics.MESSAGE_REQUESTED,
+                            key,
+                            EventJson.encode(new ReplyChunk(UUID.randomUUID(), session, 1, 0, "misplaced")))
+                    .get(10, TimeUnit.SECONDS);
+            MessageRequested request = send(request().session(session).message("still there? " + marker()));
+
+            assertThat(awaitOutcome(request, ReplyCompleted.class).sessionId()).isEqualTo(session);
+            List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(15))
+                    .until(
+                            () -> dlt.records().stream()
+                                    .filter(r -> key.equals(r.key()))
+                                    .toList(),
+                            records -> records.size() == 2);
+            assertThat(dead.get(0).value()).isEqualTo("this is not an event");
+            assertThat(header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.MESSAGE_REQUESTED);
+            assertThat(header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("not a valid event");
+            assertThat(header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_FQCN))
+                    .isEqualTo("com.companion.contracts.MalformedEventException");
+            assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                    .contains("'chat.reply-chunk' does not belong");
+        }
+    }
+
+    @Test
+    void actuatorShowsLivenessIncludingTheConsumerAndTheWorkersMetrics() throws Exception {
+        awaitOutcome(send(request().message("hello " + marker())), ReplyCompleted.class);
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> liveness = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> prometheus = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).contains("\"status\":\"UP\"");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body())
+                .contains("worker_replies_completed_total")
+                .contains("worker_generation_latency_seconds")
+                .contains("worker_generation_ttft_seconds")
+                .contains("worker_llm_tokens_total")
+                .contains("worker_generations_in_flight")
+                .contains("worker_llm_circuit_state");
+    }
+
+    private MessageRequested send(com.companion.worker.support.Requests builder) {
+        MessageRequested request = builder.build();
+        try {
+            kafka.send(Topics.MESSAGE_REQUESTED, request.sessionId().toString(), EventJson.encode(request))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return request;
+    }
+
+    private <T extends Event> T awaitOutcome(MessageRequested request, Class<T> type) {
+        Event outcome = awaitSeenOutcome(request).event();
+        assertThat(outcome).isInstanceOf(type);
+        assertThat(published.outcomes(request.requestId()))
+                .as("exactly one outcome")
+                .hasSize(1);
+        return type.cast(outcome);
+    }
+
+    private Seen<Event> awaitSeenOutcome(MessageRequested request) {
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> published.outcomes(request.requestId()), outcomes -> !outcomes.isEmpty())
+                .getFirst();
+    }
+
+    /** The calls the LLM saw for this request's message, to the model that served it. */
+    private static List<RecordedCall> callsFor(MessageRequested request) {
+        return llm.calls().stream()
+                .filter(call -> call.lastUserMessage().orElse("").equals(request.userMessage()))
+                .filter(call -> !call.model().equals(OfflineLlmServer.NOUS_HERMES_MIXTRAL))
+                .toList();
+    }
+
+    private double retries(String cause) {
+        var counter = meters.find("worker.llm.retries").tag("cause", cause).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static UUID requestId(Event outcome) {
+        return switch (outcome) {
+            case ReplyCompleted c -> c.requestId();
+            case ReplyFailed f -> f.requestId();
+            case ReplyBlocked b -> b.requestId();
+            default -> null;
+        };
+    }
+
+    private static List<Integer> range(int n) {
+        return java.util.stream.IntStream.range(0, n).boxed().toList();
+    }
+
+    private static String marker() {
+        return "[" + UUID.randomUUID().toString().substring(0, 8) + "]";
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,204 @@
+package com.companion.worker.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.companion.worker.llm.LlmCallException.Kind;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The stream reader against bodies a well-behaved test server would never send. */
+class CompletionCallTest {
+
+    private HttpServer server;
+    private final AtomicReference<Answer> answer = new AtomicReference<>();
+    private CompletionCall call;
+    private final List<String> tokens = new ArrayList<>();
+    private final StreamListener listener = new StreamListener() {
+        @Override
+        public void onToken(String text) {
+            tokens.add(text);
+        }
+
+        @Override
+        public void onRestart(int attempt) {}
+    };
+
+    record Answer(int status, Map<String, String> headers, String body) {}
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            Answer a = answer.get();
+            a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(a.status(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        call = new CompletionCall(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                properties(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")),
+                JsonMapper.builder().build());
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void readsCommentsCrlfAndMissingUsage() throws Exception {
+        answer.set(new Answer(
+                200,
+                Map.of("Content-Type", "text/event-stream"),
+                ": keep-alive\r\n\r\n" + data("Hel", null) + data("lo", null) + data("", "eos")
+                        + "data: [DONE]\r\n\r\n"));
+
+        CompletionCall.Result result = call.execute("m", messages(), Deadline.after(Duration.ofSeconds(5)), listener);
+
+        assertThat(tokens).containsExactly("Hel", "lo");
+        assertThat(result.finishReason()).isEqualTo("eos");
+        assertThat(result.model()).isEqualTo("served-model");
+        assertThat(result.usage().estimated()).isTrue();
+        assertThat(result.usage().completionTokens()).isEqualTo(2);
+        assertThat(result.usage().totalTokens())
+                .isEqualTo(result.usage().promptTokens() + result.usage().completionTokens());
+    }
+
+    @Test
+    void aFinishedStreamWithoutDoneIsAccepted() throws Exception {
+        answer.set(new Answer(200, Map.of(), data("Hi", null) + data("", "stop")));
+
+        assertThat(call.execute("m", messages(), Deadline.after(Duration.ofSeconds(5)), listener)
+                        .finishReason())
+                .isEqualTo("stop");
+    }
+
+    @Test
+    void aStreamThatEndsUnfinishedIsBroken() {
+        answer.set(new Answer(200, Map.of(), data("Hi", null)));
+
+        assertKind(Kind.STREAM_BROKEN);
+        assertThat(tokens).containsExactly("Hi");
+    }
+
+    @Test
+    void anErrorInsideTheStreamIsBroken() {
+        answer.set(new Answer(200, Map.of(), data("Hi", null) + "data: {\"error\":{\"message\":\"overloaded\"}}\n\n"));
+
+        assertKind(Kind.STREAM_BROKEN);
+    }
+
+    @Test
+    void anEmptyReplyIsBroken() {
+        answer.set(new Answer(200, Map.of(), data("", "stop") + "data: [DONE]\n\n"));
+
+        assertKind(Kind.STREAM_BROKEN);
+    }
+
+    @Test
+    void statusCodesAreClassified() {
+        answer.set(new Answer(404, Map.of(), error("model_not_found")));
+        assertKind(Kind.MODEL_UNAVAILABLE);
+        answer.set(new Answer(404, Map.of(), error("not_found")));
+        assertKind(Kind.REJECTED);
+        answer.set(new Answer(400, Map.of(), error("model_not_available")));
+        assertKind(Kind.MODEL_UNAVAILABLE);
+        answer.set(new Answer(400, Map.of(), error("invalid_request_error")));
+        assertKind(Kind.REJECTED);
+        answer.set(new Answer(402, Map.of(), error("insufficient_balance")));
+        assertKind(Kind.REJECTED);
+        answer.set(new Answer(403, Map.of(), error("context_length_exceeded")));
+        assertKind(Kind.REJECTED);
+        answer.set(new Answer(502, Map.of(), "<html>bad gateway</html>"));
+        assertKind(Kind.SERVER_ERROR);
+        answer.set(new Answer(429, Map.of("retry-after", "3"), error("rate_limit_exceeded")));
+        assertThatThrownBy(() -> call.execute("m", messages(), Deadline.after(Duration.ofSeconds(5)), listener))
+                .isInstanceOfSatisfying(LlmCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3));
+                });
+    }
+
+    @Test
+    void nothingListeningIsAConnectFailure() {
+        server.stop(0);
+
+        assertKind(Kind.CONNECT);
+    }
+
+    @Test
+    void retryAfterIsSecondsOrAnHttpDate() {
+        assertThat(CompletionCall.retryAfter(headers("2"))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(CompletionCall.retryAfter(headers("0.5"))).isEqualTo(Duration.ofMillis(500));
+        String inTenSeconds =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
+        assertThat(CompletionCall.retryAfter(headers(inTenSeconds)))
+                .isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+        assertThat(CompletionCall.retryAfter(headers("soon"))).isNull();
+        assertThat(CompletionCall.retryAfter(HttpHeaders.of(Map.of(), (a, b) -> true)))
+                .isNull();
+    }
+
+    private void assertKind(Kind kind) {
+        assertThatThrownBy(() -> call.execute("m", messages(), Deadline.after(Duration.ofSeconds(5)), listener))
+                .isInstanceOfSatisfying(
+                        LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(kind));
+    }
+
+    private static HttpHeaders headers(String retryAfter) {
+        return HttpHeaders.of(Map.of("retry-after", List.of(retryAfter)), (a, b) -> true);
+    }
+
+    private static String data(String content, String finish) {
+        return "data: {\"model\":\"served-model\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + content
+                + "\"},\"finish_reason\":" + (finish == null ? "null" : "\"" + finish + "\"") + "}]}\r\n\r\n";
+    }
+
+    private static String error(String code) {
+        return "{\"error\":{\"message\":\"no\",\"type\":\"invalid_request_error\",\"code\":\"" + code + "\"}}";
+    }
+
+    private static List<ChatMessage> messages() {
+        return List.of(ChatMessage.system("You are a test."), ChatMessage.user("hi"));
+    }
+
+    static LlmProperties properties(URI baseUrl) {
+        return new LlmProperties(
+                baseUrl,
+                "test-key",
+                "m",
+                List.of(),
+                Duration.ofMinutes(10),
+                256,
+                0.7,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                HttpClient.Version.HTTP_1_1,
+                new LlmProperties.Retry(2, 1, Duration.ofMillis(10), 2.0, Duration.ofMillis(50)),
+                new LlmProperties.Circuit(50, 10, 5, Duration.ofSeconds(10), 1));
+    }
+}
