@@ -1,0 +1,46 @@
+package com.companion.gateway.auth;
+
+import static org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+/** Which routes the edge opens, and how. Everything not named here needs a valid access token. */
+final class EdgeRoutes {
+
+    /**
+     * The routes that hand tokens out, and the keys: open, and any Authorization header is
+     * ignored (as auth-service does), so a client whose access token expired can still refresh,
+     * log in or log out.
+     */
+    static final ServerWebExchangeMatcher TOKEN_ISSUING = new OrServerWebExchangeMatcher(
+            pathMatchers(HttpMethod.POST, "/auth/signup", "/auth/login", "/auth/refresh", "/auth/logout"),
+            pathMatchers(HttpMethod.GET, "/auth/.well-known/jwks.json"));
+
+    /**
+     * Open to anonymous callers; a token, when sent, is verified and must be valid (the catalogue
+     * shows adult characters to adults only). The socket may also authenticate with its first
+     * frame, which chat-service verifies.
+     */
+    static final ServerWebExchangeMatcher TOKEN_OPTIONAL = new OrServerWebExchangeMatcher(
+            pathMatchers(HttpMethod.GET, "/characters/public", "/characters/shared/*"), EdgeRoutes.socket());
+
+    static final ServerWebExchangeMatcher OPERATIONS = pathMatchers(
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/info",
+            "/actuator/prometheus",
+            "/docs",
+            "/docs/**",
+            "/webjars/**",
+            "/swagger-ui/**",
+            "/v3/api-docs",
+            "/v3/api-docs/**");
+
+    static ServerWebExchangeMatcher socket() {
+        return pathMatchers(HttpMethod.GET, "/ws");
+    }
+
+    private EdgeRoutes() {}
+}

@@ -1,0 +1,139 @@
+package com.companion.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.companion.gateway.support.Downstream;
+import com.companion.gateway.support.GatewayTest;
+import com.companion.gateway.support.TestKeys;
+import com.companion.gateway.support.Tokens;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+class EdgeAuthIT extends GatewayTest {
+
+    private static final UUID USER = UUID.randomUUID();
+
+    static Stream<Arguments> rejectedTokens() {
+        return Stream.of(
+                Arguments.of("missing", null),
+                Arguments.of("expired", "Bearer " + Tokens.expired(USER)),
+                Arguments.of("tampered", "Bearer " + Tokens.tampered(USER)),
+                Arguments.of("alg none", "Bearer " + Tokens.unsigned(USER)),
+                Arguments.of("HMAC under the RSA kid", "Bearer " + Tokens.hmac(USER)),
+                Arguments.of("another issuer", "Bearer " + Tokens.wrongIssuer(USER)),
+                Arguments.of("not a JWT", "Bearer not.a.jwt"),
+                Arguments.of("not a bearer token", "Basic dXNlcjpwYXNz"));
+    }
+
+    @ParameterizedTest(name = "{0} token")
+    @MethodSource("rejectedTokens")
+    void aRequestWithoutAValidTokenIsRefusedAtTheEdge(String kind, String authorization) {
+        client.get()
+                .uri("/sessions")
+                .headers(h -> {
+                    if (authorization != null) {
+                        h.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                })
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/unauthorized")
+                .jsonPath("$.status")
+                .isEqualTo(401);
+
+        assertThat(Downstream.noneReceivedAnything()).isTrue();
+    }
+
+    @Test
+    void theTokenIssuingRoutesIgnoreAStaleToken() {
+        client.post()
+                .uri("/auth/refresh")
+                .headers(h -> h.setBearerAuth(Tokens.expired(USER)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refresh_token\":\"r\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(Downstream.AUTH.next().path()).isEqualTo("/auth/refresh");
+    }
+
+    @Test
+    void theCatalogueIsOpenButAStaleTokenOnItIsRefused() {
+        client.get().uri("/characters/public").exchange().expectStatus().isOk();
+        assertThat(Downstream.CHARACTER.next().header("Authorization")).isNull();
+
+        client.get()
+                .uri("/characters/public")
+                .headers(h -> h.setBearerAuth(Tokens.expired(USER)))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        assertThat(Downstream.CHARACTER.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void aTokenInTheQueryCountsOnlyOnTheSocketUpgrade() {
+        client.get()
+                .uri("/sessions?access_token=" + Tokens.valid(USER))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        assertThat(Downstream.noneReceivedAnything()).isTrue();
+    }
+
+    @Test
+    void adminRoutesNeedTheAdminRole() {
+        client.put()
+                .uri("/admin/users/" + USER + "/plan")
+                .headers(h -> h.setBearerAuth(Tokens.valid(USER)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"plan\":\"premium\"}")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/forbidden");
+        assertThat(Downstream.AUTH.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void aKeyRotatedInByAuthServiceIsPickedUpWithoutARestart() {
+        TestKeys.Rotation rotation = TestKeys.newKey();
+        String token = Tokens.signedWith(rotation.kid(), rotation.keys().getPrivate(), USER);
+
+        client.get()
+                .uri("/sessions")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        int fetchesBefore = TestKeys.shared().fetches();
+
+        TestKeys.shared().publish(rotation.kid(), rotation.keys());
+
+        client.get()
+                .uri("/sessions")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(TestKeys.shared().fetches()).isGreaterThan(fetchesBefore);
+        assertThat(Downstream.CHAT.next().header("Authorization")).isEqualTo("Bearer " + token);
+    }
+}
