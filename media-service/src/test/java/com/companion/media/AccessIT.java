@@ -1,0 +1,207 @@
+package com.companion.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.companion.contracts.character.Visibility;
+import com.companion.contracts.media.MediaDeleted;
+import com.companion.contracts.media.MediaKind;
+import com.companion.contracts.media.MediaUploaded;
+import com.companion.media.characters.CharacterDirectory;
+import com.companion.media.characters.CharacterRef;
+import com.companion.media.testing.Characters;
+import com.companion.media.testing.MediaClient;
+import com.companion.media.testing.MediaClient.Answer;
+import com.companion.media.testing.MediaEvents;
+import com.companion.media.testing.MediaEvents.Published;
+import com.companion.media.testing.MediaIntegrationTest;
+import com.companion.media.testing.TestFiles;
+import com.companion.media.testing.TestS3;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Who may see and delete media, avatars and their characters, and the events character-service reads. */
+@MediaIntegrationTest
+class AccessIT {
+
+    static final Characters characters = new Characters();
+    static final MediaEvents events = new MediaEvents();
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    CharacterDirectory directory;
+
+    @LocalServerPort
+    int port;
+
+    MediaClient client;
+
+    @BeforeEach
+    void client() {
+        client = new MediaClient(http, port);
+    }
+
+    @AfterAll
+    static void close() {
+        characters.close();
+        events.close();
+    }
+
+    @Test
+    void privateMediaIsTheOwnersAloneAndOthersGet404() {
+        UUID owner = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        String id = upload(owner, "image", null);
+
+        assertThat(client.get(owner, id).status()).isEqualTo(200);
+        Answer seen = client.get(stranger, id);
+        assertThat(seen.status()).isEqualTo(404);
+        assertThat(seen.problemType()).isEqualTo("/problems/not-found");
+        assertThat(client.delete(stranger, id).status()).isEqualTo(404);
+        assertThat(client.content(stranger, id).statusCode()).isEqualTo(404);
+        assertThat(client.content(null, id).statusCode()).isEqualTo(404);
+        assertThat(http.get()
+                        .uri("/media/" + id)
+                        .exchange()
+                        .returnResult()
+                        .getStatus()
+                        .value())
+                .isEqualTo(401);
+        assertThat(client.get(owner, UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAvatarIsStoredUnderItsCharacterAnnouncedAndShownToEveryone() {
+        UUID owner = UUID.randomUUID();
+        UUID character = character(owner, Visibility.PUBLIC, false);
+
+        Answer uploaded = client.upload(
+                owner, "avatar", character, "me.gif", "image/gif", TestFiles.gif(TestFiles.blocks(64, 64)));
+
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        UUID id = UUID.fromString(uploaded.text("id"));
+        assertThat(uploaded.text("kind")).isEqualTo("avatar");
+        assertThat(uploaded.text("character_id")).isEqualTo(character.toString());
+        assertThat(uploaded.text("mime_type")).isEqualTo("image/png");
+
+        Published<MediaUploaded> published =
+                events.await(e -> e instanceof MediaUploaded m && m.mediaId().equals(id) ? m : null);
+        MediaUploaded event = published.event();
+        assertThat(published.record().key()).isEqualTo(owner.toString());
+        assertThat(event.kind()).isEqualTo(MediaKind.AVATAR);
+        assertThat(event.characterId()).isEqualTo(character);
+        assertThat(event.ownerId()).isEqualTo(owner);
+        assertThat(event.objectKey()).isEqualTo("avatars/" + character + "/" + id + ".png");
+        assertThat(event.url()).isEqualTo("/media/" + id + "/content");
+        assertThat(event.mimeType()).isEqualTo("image/png");
+        assertThat(event.width()).isEqualTo(64);
+        assertThat(keysUnder("avatars/" + character + "/"))
+                .containsExactlyInAnyOrder(event.objectKey(), "avatars/" + character + "/" + id + "_thumb.png");
+
+        assertThat(client.get(UUID.randomUUID(), id).status()).isEqualTo(200);
+        HttpResponse<byte[]> redirect = client.content(null, id);
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("private"));
+        HttpResponse<byte[]> image =
+                MediaClient.fetch(redirect.headers().firstValue("Location").orElseThrow());
+        assertThat(TestFiles.decode(image.body()).getWidth()).isEqualTo(64);
+    }
+
+    @Test
+    void anAvatarIsSeenOnlyByThoseWhoMaySeeItsCharacter() {
+        UUID owner = UUID.randomUUID();
+        UUID friend = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        String privateAvatar = upload(owner, "avatar", character(owner, Visibility.PRIVATE, false));
+        String sharedAvatar = upload(owner, "avatar", character(owner, Visibility.SHAREABLE, false, friend));
+        String adultAvatar = upload(owner, "avatar", character(owner, Visibility.PUBLIC, true));
+
+        assertThat(client.get(stranger, privateAvatar).status()).isEqualTo(404);
+        assertThat(client.get(friend, sharedAvatar).status()).isEqualTo(200);
+        assertThat(client.get(stranger, sharedAvatar).status()).isEqualTo(404);
+        assertThat(client.get(stranger, true, adultAvatar).status()).isEqualTo(200);
+        assertThat(client.get(stranger, false, adultAvatar).status()).isEqualTo(404);
+        assertThat(client.content(null, adultAvatar).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAvatarForACharacterTheCallerDoesNotOwnIsNotFound() {
+        UUID caller = UUID.randomUUID();
+        UUID someoneElses = character(UUID.randomUUID(), Visibility.PUBLIC, false);
+        byte[] png = TestFiles.png(TestFiles.blocks(20, 20));
+
+        Answer notTheirs = client.upload(caller, "avatar", someoneElses, "a.png", "image/png", png);
+        Answer unknown = client.upload(caller, "avatar", UUID.randomUUID(), "a.png", "image/png", png);
+
+        assertThat(notTheirs.status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(keysUnder("avatars/" + someoneElses + "/")).isEmpty();
+    }
+
+    @Test
+    void deletingRemovesTheObjectsAndTheRowAndAnnouncesIt() {
+        UUID owner = UUID.randomUUID();
+        String id = upload(owner, "image", null);
+        assertThat(keysUnder("media/" + owner + "/")).hasSize(2);
+
+        assertThat(client.delete(owner, id).status()).isEqualTo(204);
+
+        assertThat(client.get(owner, id).status()).isEqualTo(404);
+        assertThat(client.delete(owner, id).status()).isEqualTo(404);
+        assertThat(keysUnder("media/" + owner + "/")).isEmpty();
+        MediaDeleted deleted = events.await(e ->
+                        e instanceof MediaDeleted d && d.mediaId().toString().equals(id) ? d : null)
+                .event();
+        assertThat(deleted.ownerId()).isEqualTo(owner);
+        assertThat(deleted.kind()).isEqualTo(MediaKind.IMAGE);
+    }
+
+    @Test
+    void aDeletedCharacterTakesItsAvatarsAlong() {
+        UUID owner = UUID.randomUUID();
+        UUID character = character(owner, Visibility.PUBLIC, false);
+        String id = upload(owner, "avatar", character);
+
+        characters.delete(character, owner);
+
+        MediaDeleted deleted = events.await(e ->
+                        e instanceof MediaDeleted d && d.mediaId().toString().equals(id) ? d : null)
+                .event();
+        assertThat(deleted.characterId()).isEqualTo(character);
+        assertThat(client.get(owner, id).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> keysUnder("avatars/" + character + "/").isEmpty());
+        Answer late = client.upload(
+                owner, "avatar", character, "a.png", "image/png", TestFiles.png(TestFiles.blocks(20, 20)));
+        assertThat(late.status()).isEqualTo(404);
+    }
+
+    private UUID character(UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
+        UUID id = characters.publish(owner, visibility, nsfw, grantees);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> directory.find(id).map(CharacterRef::ownerId).orElse(null), owner::equals);
+        return id;
+    }
+
+    private String upload(UUID owner, String kind, UUID character) {
+        Answer uploaded =
+                client.upload(owner, kind, character, "x.png", "image/png", TestFiles.png(TestFiles.blocks(32, 32)));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        return uploaded.text("id");
+    }
+
+    private static List<String> keysUnder(String prefix) {
+        return TestS3.keys(prefix);
+    }
+}

@@ -1,0 +1,75 @@
+package com.companion.media.testing;
+
+import com.companion.contracts.Event;
+import com.companion.contracts.EventEnvelope;
+import com.companion.contracts.EventJson;
+import com.companion.contracts.character.CharacterDeleted;
+import com.companion.contracts.character.CharacterType;
+import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.Sliders;
+import com.companion.contracts.character.Visibility;
+import com.companion.platform.test.TestKafka;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Plays character-service: characters arrive on its topic as it publishes them. */
+public final class Characters implements AutoCloseable {
+
+    private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
+
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            TestKafka.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.LINGER_MS_CONFIG,
+            0));
+
+    public UUID publish(UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
+        UUID id = UUID.randomUUID();
+        publish(new CharacterUpserted(
+                id,
+                owner,
+                VERSIONS.incrementAndGet(),
+                "Mira",
+                "A cheerful astronomer who loves tea.",
+                CharacterType.FRIEND,
+                new Sliders(20, 30, 80, 50, 70, 10, 90),
+                nsfw,
+                visibility,
+                null,
+                List.of("space"),
+                List.of(grantees),
+                Instant.now(),
+                Instant.now()));
+        return id;
+    }
+
+    public void delete(UUID characterId, UUID owner) {
+        publish(new CharacterDeleted(characterId, owner, VERSIONS.incrementAndGet()));
+    }
+
+    private void publish(Event event) {
+        EventEnvelope<?> envelope = EventEnvelope.wrap(event);
+        try {
+            producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.encode(envelope)))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

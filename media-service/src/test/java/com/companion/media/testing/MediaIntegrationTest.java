@@ -1,0 +1,23 @@
+package com.companion.media.testing;
+
+import com.companion.platform.test.IntegrationTest;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * media-service against real infrastructure: the test kit's Kafka and PostgreSQL, and S3Mock in a
+ * process of its own ({@link TestS3}). The scheduled sweeps are slowed down so tests run them when
+ * they mean to.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@IntegrationTest(properties = "media.cleanup.interval=1h")
+@AutoConfigureRestTestClient
+@ContextConfiguration(initializers = TestS3.Initializer.class)
+public @interface MediaIntegrationTest {}
