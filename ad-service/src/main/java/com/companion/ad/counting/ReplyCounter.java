@@ -8,6 +8,7 @@ import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.messaging.kafka.Records;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,10 +32,13 @@ class ReplyCounter {
     private final Outbox outbox;
     private final Inventory inventory;
 
-    ReplyCounter(JdbcClient jdbc, Outbox outbox, Inventory inventory) {
+    private final MeterRegistry meters;
+
+    ReplyCounter(JdbcClient jdbc, Outbox outbox, Inventory inventory, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.inventory = inventory;
+        this.meters = meters;
     }
 
     @KafkaListener(topics = Topics.REPLIES, groupId = "${platform.kafka.consumer-group}")
@@ -93,5 +97,7 @@ class ReplyCounter {
                 .update();
         outbox.publish(new AdDecision(
                 reply.requestId(), reply.sessionId(), reply.userId(), adCounter, showAd, ad, Instant.now()));
+        meters.counter("ads.decisions", "show_ad", Boolean.toString(showAd), "plan", reply.plan().wire())
+                .increment();
     }
 }

@@ -10,6 +10,8 @@ import com.companion.chat.session.SessionRepository;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -58,13 +60,17 @@ class ChatSocketHandler extends TextWebSocketHandler {
             Requests requests,
             SendService sends,
             ReplyHub hub,
-            JsonMapper json) {
+            JsonMapper json,
+            MeterRegistry meters) {
         this.jwtDecoder = jwtDecoder;
         this.sessions = sessions;
         this.requests = requests;
         this.sends = sends;
         this.hub = hub;
         this.json = json;
+        Gauge.builder("chat.sockets.open", sockets, Map::size)
+                .description("WebSocket connections held by this instance")
+                .register(meters);
     }
 
     /** One connected client: its identity, the sessions it joined, and the frames it is sent. */

@@ -21,10 +21,12 @@ final class EdgeRoutes {
     /**
      * Open to anonymous callers; a token, when sent, is verified and must be valid (the catalogue
      * shows adult characters to adults only). The socket may also authenticate with its first
-     * frame, which chat-service verifies.
+     * frame, which chat-service verifies. Media content redirects serve avatars to {@code <img>}
+     * tags; media-service decides which objects an anonymous caller may fetch.
      */
     static final ServerWebExchangeMatcher TOKEN_OPTIONAL = new OrServerWebExchangeMatcher(
-            pathMatchers(HttpMethod.GET, "/characters/public", "/characters/shared/*"), EdgeRoutes.socket());
+            pathMatchers(HttpMethod.GET, "/characters/public", "/characters/shared/*", "/media/*/content"),
+            EdgeRoutes.socket());
 
     static final ServerWebExchangeMatcher OPERATIONS = pathMatchers(
             "/actuator/health",

@@ -57,7 +57,7 @@ class RateLimitIT {
     void connect() {
         client = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
         Downstream.forgetAll();
     }

@@ -46,7 +46,7 @@ public abstract class GatewayTest {
     void connect() {
         client = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
         Downstream.forgetAll();
     }
