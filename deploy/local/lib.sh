@@ -88,8 +88,9 @@ stop_group() {
     if pid=$(stack_pid "$name"); then
       pids+=("$pid"); names+=("$name")
       kill -TERM "$pid" 2>/dev/null || true
+    else
+      rm -f "$STACK_PIDS/$name.pid"
     fi
-    rm -f "$STACK_PIDS/$name.pid"
   done
   ((${#pids[@]})) || return 0
   say "stopping ${names[*]}"
@@ -108,6 +109,8 @@ stop_group() {
   done
   # Reap our own children so no zombie is left (no-op for processes started by another shell).
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # Only now: a stop interrupted half-way leaves the rest findable by deploy/local/stop.
+  for name in "${names[@]}"; do rm -f "$STACK_PIDS/$name.pid"; done
 }
 
 # stop_all: services first, then the offline LLM, S3Mock, Kafka and the embedded PostgreSQL.
