@@ -27,7 +27,9 @@ class CharactersSystemIT {
         assertThat(read.json().path("sliders").path("shyness").asInt()).isEqualTo(50);
 
         assertThat(Api.get("/characters/" + id, stranger).status()).isEqualTo(404);
-        assertThat(Api.put("/characters/" + id, stranger, Map.of("name", "Mine now")).status()).isEqualTo(404);
+        Map<String, Object> update = Map.of("name", "Mine now", "description", "Taken over.", "character_type", "friend",
+                "visibility", "private", "tags", List.of(), "sliders", Map.of());
+        assertThat(Api.put("/characters/" + id, stranger, update).status()).isEqualTo(404);
         assertThat(Api.delete("/characters/" + id, stranger).status()).isEqualTo(404);
         assertThat(Api.get("/characters/mine", owner).json().path("items").toString()).contains(id.toString());
     }

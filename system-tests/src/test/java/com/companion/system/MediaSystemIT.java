@@ -49,9 +49,12 @@ class MediaSystemIT {
     void anAvatarUploadBecomesTheCharactersAvatar() throws IOException {
         User owner = Api.signup(24);
         UUID character = Characters.create(owner, "private", false);
-        Response uploaded = Api.upload("/media/upload", owner,
-                Map.of("kind", "avatar", "character_id", character.toString()), "me.png", "image/png", png(32, 32));
-        assertThat(uploaded.status()).as(uploaded.raw()).isEqualTo(201);
+        byte[] avatar = png(32, 32);
+        // media-service learns of the new character from its event, a moment after it is created.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> Api.upload("/media/upload", owner,
+                        Map.of("kind", "avatar", "character_id", character.toString()), "me.png", "image/png", avatar)
+                        .status() == 201);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
                 .until(() -> !Api.get("/characters/" + character, owner).json().path("avatar_url").isNull());
         User stranger = Api.signup(24);

@@ -66,7 +66,8 @@ class Avatars {
         }
     }
 
+    /** An absolute web URL, or a path on the public gateway (media-service publishes {@code /media/{id}/content}). */
     private static boolean isWebUrl(String url) {
-        return url.startsWith("https://") || url.startsWith("http://");
+        return url.startsWith("https://") || url.startsWith("http://") || url.startsWith("/media/");
     }
 }

@@ -1,0 +1,275 @@
+package com.companion.system;
+
+import com.companion.system.Api.Response;
+import com.companion.system.Api.User;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Figures for the chat pipeline against the running stack, printed as a table whose layout stays
+ * stable so runs can be compared. Run with {@code ./mvnw -pl system-tests verify -Pbenchmark}. It
+ * reports where we stand against the targets; it does not fail on them.
+ */
+@ExtendWith(Stack.class)
+class PipelineBenchmark {
+
+    private static final int USERS = 20;
+    private final List<String[]> rows = new ArrayList<>();
+
+    @Test
+    void printFigures() throws Exception {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            users.add(Api.signup(30));
+        }
+        Map<User, UUID> characters = new ConcurrentHashMap<>();
+        users.forEach(u -> characters.put(u, Characters.create(u, "private", false)));
+
+        addedTimeToFirstToken(users, characters, 100, Duration.ofSeconds(30));
+        concurrency(users, characters, 500);
+        sustained(users, characters, 64, Duration.ofSeconds(30));
+        apiLatency(users.getFirst(), characters.get(users.getFirst()));
+        stackFigures();
+        llm(250, 20);
+        print();
+    }
+
+    /** Gateway in → first assistant_token out, minus the LLM's own time to first token. */
+    private void addedTimeToFirstToken(List<User> users, Map<User, UUID> characters, int chats, Duration length)
+            throws Exception {
+        int llmTtft = 200;
+        llm(llmTtft, 10);
+        List<Long> added = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < chats; i++) {
+            User user = users.get(i % users.size());
+            UUID session = session(user, characters.get(user));
+            sockets.add(chatLoop(user, session, running, added, llmTtft));
+        }
+        Thread.sleep(length.toMillis());
+        running.set(false);
+        sockets.forEach(WebSocket::abort);
+        List<Long> sorted = sorted(added);
+        row("added TTFT p50, " + chats + " active chats", ms(percentile(sorted, 50)), "<= 10 ms");
+        row("added TTFT p99, " + chats + " active chats", ms(percentile(sorted, 99)), "<= 40 ms");
+        row("  (turns measured)", Integer.toString(sorted.size()), "");
+    }
+
+    private WebSocket chatLoop(User user, UUID session, AtomicBoolean running, List<Long> added, int llmTtftMs) {
+        AtomicLong sentAt = new AtomicLong();
+        AtomicBoolean firstSeen = new AtomicBoolean();
+        String frame = Api.JSON.writeValueAsString(Map.of("type", "user_message", "session_id", session.toString(),
+                "message", "Tell me something nice"));
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    JsonNode f = Api.JSON.readTree(partial.toString());
+                    partial.setLength(0);
+                    String type = f.path("type").asString();
+                    if ("assistant_token".equals(type) && firstSeen.compareAndSet(false, true)) {
+                        added.add(System.nanoTime() - sentAt.get() - TimeUnit.MILLISECONDS.toNanos(llmTtftMs));
+                    } else if (("assistant_done".equals(type) || "assistant_error".equals(type)) && running.get()) {
+                        firstSeen.set(false);
+                        sentAt.set(System.nanoTime());
+                        ws.sendText(frame, true);
+                    }
+                }
+                ws.request(1);
+                return null;
+            }
+        };
+        WebSocket ws = Api.http().newWebSocketBuilder()
+                .buildAsync(URI.create(Stack.GATEWAY.replaceFirst("^http", "ws") + "/ws?access_token=" + user.accessToken()), listener)
+                .join();
+        sentAt.set(System.nanoTime());
+        ws.sendText(frame, true);
+        return ws;
+    }
+
+    /** Many sessions send at once with a slow LLM: how long until every reply is in, against the ideal. */
+    private void concurrency(List<User> users, Map<User, UUID> characters, int sessions) throws Exception {
+        int llmMs = 2000;
+        llm(llmMs, 0);
+        List<UUID> ids = new ArrayList<>();
+        List<User> owners = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            User user = users.get(i % users.size());
+            owners.add(user);
+            ids.add(session(user, characters.get(user)));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicLong ok = new AtomicLong();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < sessions; i++) {
+                User user = owners.get(i);
+                UUID session = ids.get(i);
+                all.add(CompletableFuture.runAsync(() -> {
+                    await(start);
+                    Response r = Api.post("/chat/send", user, Map.of("session_id", session.toString(), "message", "Hello!"));
+                    if (r.status() == 200) {
+                        ok.incrementAndGet();
+                    }
+                }, pool));
+            }
+            long t0 = System.nanoTime();
+            start.countDown();
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+            long elapsed = System.nanoTime() - t0;
+            row(sessions + " sessions at once, 2 s LLM: all done in", ms(elapsed), "<= 2400 ms (ideal 2000)");
+            row("  (replies ok)", ok.get() + "/" + sessions, "");
+        }
+    }
+
+    /** Back-to-back turns with an instant LLM: completed turns per second and end-to-end latency. */
+    private void sustained(List<User> users, Map<User, UUID> characters, int clients, Duration length) throws Exception {
+        llm(0, 0);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong turns = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long end = System.nanoTime() + length.toNanos();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < clients; i++) {
+                User user = users.get(i % users.size());
+                UUID session = session(user, characters.get(user));
+                all.add(CompletableFuture.runAsync(() -> {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        Response r = Api.post("/chat/send", user, Map.of("session_id", session.toString(), "message", "Quick one"));
+                        if (r.status() == 200) {
+                            latencies.add(System.nanoTime() - t0);
+                            turns.incrementAndGet();
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }, pool));
+            }
+            long t0 = System.nanoTime();
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            List<Long> sorted = sorted(latencies);
+            row("sustained turns/s, instant LLM, " + clients + " clients", String.format(Locale.ROOT, "%.0f", turns.get() / seconds), ">= 300");
+            row("  end-to-end p50 / p99", ms(percentile(sorted, 50)) + " / " + ms(percentile(sorted, 99)), "p99 <= 250 ms");
+            row("  (failed turns)", Long.toString(failures.get()), "0");
+        }
+    }
+
+    private void apiLatency(User user, UUID character) {
+        UUID session = session(user, character);
+        for (int i = 0; i < 20; i++) {
+            Api.post("/chat/send", user, Map.of("session_id", session.toString(), "message", "history " + i));
+        }
+        measure("API p95 login", 50, () -> Api.login(user.username(), user.password()));
+        measure("API p95 GET character", 200, () -> Api.get("/characters/" + character, user));
+        measure("API p95 history page", 200, () -> Api.get("/sessions/" + session + "/history?limit=20", user));
+    }
+
+    private void measure(String name, int count, Runnable call) {
+        List<Long> samples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            samples.add(System.nanoTime() - t0);
+        }
+        row(name, ms(percentile(sorted(samples), 95)), "");
+    }
+
+    /** What deploy/local/run measured when it started the stack (start-to-healthy, idle resident memory). */
+    private void stackFigures() throws Exception {
+        Path figures = Stack.REPOSITORY.resolve(".local/stack-figures.txt");
+        if (Files.exists(figures)) {
+            for (String line : Files.readAllLines(figures)) {
+                String[] parts = line.split("\t");
+                if (parts.length >= 2) {
+                    row(parts[0], parts[1], parts.length > 2 ? parts[2] : "");
+                }
+            }
+        } else {
+            row("stack start / idle memory", "see deploy/local/run output", "< 90 s / < 3 GB");
+        }
+    }
+
+    private static UUID session(User user, UUID character) {
+        Response created = Api.post("/sessions", user, Map.of("character_id", character.toString()));
+        if (created.status() != 201) {
+            throw new IllegalStateException("session: " + created.status() + " " + created.raw());
+        }
+        return UUID.fromString(created.json().path("id").asString());
+    }
+
+    private static void llm(int ttftMs, int perTokenMs) {
+        Api.send(HttpRequest.newBuilder(URI.create(Stack.LLM_ADMIN + "/_admin/behaviour"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"time_to_first_token_ms\":" + ttftMs + ",\"time_per_token_ms\":" + perTokenMs + "}"))
+                .build());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<Long> sorted(List<Long> values) {
+        List<Long> copy = new ArrayList<>(values);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String ms(long nanos) {
+        return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private void row(String metric, String value, String target) {
+        rows.add(new String[] {metric, value, target});
+    }
+
+    private void print() {
+        StringBuilder table = new StringBuilder("\n| metric | measured | target |\n|---|---|---|\n");
+        rows.forEach(r -> table.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n"));
+        System.out.println(table);
+        try {
+            Files.writeString(Stack.REPOSITORY.resolve("system-tests/target/benchmark.md"), table.toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
