@@ -57,24 +57,49 @@ class AdServiceIT {
             send(EventEnvelope.wrap(reply(session, user, UUID.randomUUID(), Plan.FREE)));
         }
 
-        List<AdDecision> decided = await().atMost(Duration.ofSeconds(30))
-                .until(() -> decisionsFor(session), list -> list.size() == 20);
-        assertThat(decided).extracting(AdDecision::adCounter).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
-        assertThat(decided).filteredOn(AdDecision::showAd).extracting(AdDecision::adCounter).containsExactly(10L, 20L);
-        assertThat(decided).filteredOn(AdDecision::showAd).allSatisfy(d -> assertThat(d.ad()).isNotNull());
-        assertThat(decided).filteredOn(d -> !d.showAd()).allSatisfy(d -> assertThat(d.ad()).isNull());
+        List<AdDecision> decided =
+                await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(session), list -> list.size() == 20);
+        assertThat(decided)
+                .extracting(AdDecision::adCounter)
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(decided)
+                .filteredOn(AdDecision::showAd)
+                .extracting(AdDecision::adCounter)
+                .containsExactly(10L, 20L);
+        assertThat(decided)
+                .filteredOn(AdDecision::showAd)
+                .allSatisfy(d -> assertThat(d.ad()).isNotNull());
+        assertThat(decided)
+                .filteredOn(d -> !d.showAd())
+                .allSatisfy(d -> assertThat(d.ad()).isNull());
 
         String token = TestJwks.shared().token(user, "free", true);
-        http.get().uri("/ads/next?session_id=" + session).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.ad_id").exists();
-        http.post().uri("/ads/impressions").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        http.get()
+                .uri("/ads/next?session_id=" + session)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.ad_id")
+                .exists();
+        http.post()
+                .uri("/ads/impressions")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"ad_id\":\"" + decided.get(19).ad().adId() + "\",\"session_id\":\"" + session + "\",\"event\":\"clicked\"}")
-                .exchange().expectStatus().isAccepted();
+                .body("{\"ad_id\":\"" + decided.get(19).ad().adId() + "\",\"session_id\":\"" + session
+                        + "\",\"event\":\"clicked\"}")
+                .exchange()
+                .expectStatus()
+                .isAccepted();
         String stranger = TestJwks.shared().token(UUID.randomUUID(), "free", true);
-        http.get().uri("/ads/next?session_id=" + session).header(HttpHeaders.AUTHORIZATION, "Bearer " + stranger)
-                .exchange().expectStatus().isNotFound();
+        http.get()
+                .uri("/ads/next?session_id=" + session)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + stranger)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -84,8 +109,8 @@ class AdServiceIT {
         for (int i = 0; i < 10; i++) {
             send(EventEnvelope.wrap(reply(session, user, UUID.randomUUID(), Plan.PREMIUM)));
         }
-        List<AdDecision> decided = await().atMost(Duration.ofSeconds(30))
-                .until(() -> decisionsFor(session), list -> list.size() == 10);
+        List<AdDecision> decided =
+                await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(session), list -> list.size() == 10);
         assertThat(decided).noneMatch(AdDecision::showAd);
         assertThat(decided.getLast().adCounter()).isEqualTo(10);
     }
@@ -103,7 +128,9 @@ class AdServiceIT {
         send(EventEnvelope.wrap(reply(session, user, next, Plan.FREE)));
 
         List<AdDecision> decided = await().atMost(Duration.ofSeconds(30))
-                .until(() -> decisionsFor(session), list -> list.stream().anyMatch(d -> d.requestId().equals(next)));
+                .until(
+                        () -> decisionsFor(session),
+                        list -> list.stream().anyMatch(d -> d.requestId().equals(next)));
         assertThat(decided).extracting(AdDecision::requestId).containsExactly(request, next);
         assertThat(decided).extracting(AdDecision::adCounter).containsExactly(1L, 2L);
     }
@@ -121,7 +148,19 @@ class AdServiceIT {
     }
 
     private static ReplyCompleted reply(UUID session, UUID user, UUID request, Plan plan) {
-        return new ReplyCompleted(request, session, user, UUID.randomUUID(), plan, "Hello there!", "stop",
-                new TokenUsage(12, 3, 15), "test-model", 120, 40, 1, Instant.now());
+        return new ReplyCompleted(
+                request,
+                session,
+                user,
+                UUID.randomUUID(),
+                plan,
+                "Hello there!",
+                "stop",
+                new TokenUsage(12, 3, 15),
+                "test-model",
+                120,
+                40,
+                1,
+                Instant.now());
     }
 }

@@ -42,15 +42,20 @@ final class ChatFixtures implements AutoCloseable {
     private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
 
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.LINGER_MS_CONFIG, 0));
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            TestKafka.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.LINGER_MS_CONFIG,
+            0));
     private final KafkaProbe requests = new KafkaProbe(Topics.MESSAGE_REQUESTED);
 
     UUID user(boolean adult) {
         UUID id = UUID.randomUUID();
-        publish(new UserRegistered(id, "u" + id.toString().substring(0, 8), Plan.FREE, adult, UserStatus.ACTIVE, Instant.now()));
+        publish(new UserRegistered(
+                id, "u" + id.toString().substring(0, 8), Plan.FREE, adult, UserStatus.ACTIVE, Instant.now()));
         return id;
     }
 
@@ -61,9 +66,21 @@ final class ChatFixtures implements AutoCloseable {
     }
 
     CharacterUpserted character(UUID id, UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
-        return new CharacterUpserted(id, owner, VERSIONS.incrementAndGet(), "Mira", "A cheerful astronomer who loves tea.",
-                CharacterType.FRIEND, new Sliders(20, 30, 80, 50, 70, 10, 90), nsfw, visibility, null,
-                List.of("space"), List.of(grantees), Instant.now(), Instant.now());
+        return new CharacterUpserted(
+                id,
+                owner,
+                VERSIONS.incrementAndGet(),
+                "Mira",
+                "A cheerful astronomer who loves tea.",
+                CharacterType.FRIEND,
+                new Sliders(20, 30, 80, 50, 70, 10, 90),
+                nsfw,
+                visibility,
+                null,
+                List.of("space"),
+                List.of(grantees),
+                Instant.now(),
+                Instant.now());
     }
 
     void publish(Event event) {
@@ -72,7 +89,8 @@ final class ChatFixtures implements AutoCloseable {
 
     void publish(EventEnvelope<?> envelope) {
         try {
-            producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.encode(envelope))).get();
+            producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.encode(envelope)))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -81,12 +99,15 @@ final class ChatFixtures implements AutoCloseable {
     /** The request chat-service published for a session's latest message. */
     MessageRequested awaitRequest(UUID sessionId, String message) {
         return await().atMost(Duration.ofSeconds(20))
-                .until(() -> requests.records().stream()
-                        .map(r -> EventJson.decode(r.value()).data())
-                        .map(MessageRequested.class::cast)
-                        .filter(r -> r.sessionId().equals(sessionId) && r.userMessage().equals(message))
-                        .findFirst()
-                        .orElse(null), r -> r != null);
+                .until(
+                        () -> requests.records().stream()
+                                .map(r -> EventJson.decode(r.value()).data())
+                                .map(MessageRequested.class::cast)
+                                .filter(r -> r.sessionId().equals(sessionId)
+                                        && r.userMessage().equals(message))
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
     }
 
     /** Every request published for a session so far. */
@@ -104,9 +125,19 @@ final class ChatFixtures implements AutoCloseable {
             publish(new ReplyChunk(request.requestId(), request.sessionId(), 1, i, parts[i]));
         }
         EventEnvelope<ReplyCompleted> completed = EventEnvelope.wrap(new ReplyCompleted(
-                request.requestId(), request.sessionId(), request.userId(), request.character().characterId(),
-                request.plan(), String.join("", parts), "stop", new TokenUsage(40, parts.length, 40 + parts.length),
-                "test-model", 300, 50, 1, Instant.now()));
+                request.requestId(),
+                request.sessionId(),
+                request.userId(),
+                request.character().characterId(),
+                request.plan(),
+                String.join("", parts),
+                "stop",
+                new TokenUsage(40, parts.length, 40 + parts.length),
+                "test-model",
+                300,
+                50,
+                1,
+                Instant.now()));
         publish(completed);
         return completed;
     }
@@ -114,7 +145,8 @@ final class ChatFixtures implements AutoCloseable {
     /** Plays ad-service. */
     void decide(MessageRequested request, long adCounter, boolean showAd) {
         Ad ad = showAd ? new Ad(UUID.randomUUID(), "Go Premium", "No ads.", "https://x/img.png", "https://x") : null;
-        publish(new AdDecision(request.requestId(), request.sessionId(), request.userId(), adCounter, showAd, ad, Instant.now()));
+        publish(new AdDecision(
+                request.requestId(), request.sessionId(), request.userId(), adCounter, showAd, ad, Instant.now()));
     }
 
     @Override

@@ -55,7 +55,8 @@ class ChatPipelineIT {
         try (SocketClient socket = socket(user)) {
             socket.send("{\"type\":\"join_session\",\"session_id\":\"" + session + "\"}");
             socket.awaitType("presence");
-            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"Hi Mira!\",\"client_id\":\"c1\"}");
+            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session
+                    + "\",\"message\":\"Hi Mira!\",\"client_id\":\"c1\"}");
             JsonNode typing = socket.awaitType("typing");
             assertThat(typing.path("client_id").asString()).isEqualTo("c1");
 
@@ -77,7 +78,8 @@ class ChatPipelineIT {
 
             JsonNode history = history(user, session);
             assertThat(history.path("items").get(0).path("content").asString()).isEqualTo("Hello there!");
-            assertThat(history.path("items").get(0).path("id").asString()).isEqualTo(done.path("message_id").asString());
+            assertThat(history.path("items").get(0).path("id").asString())
+                    .isEqualTo(done.path("message_id").asString());
             assertThat(history.path("items").get(1).path("content").asString()).isEqualTo("Hi Mira!");
         }
     }
@@ -86,7 +88,8 @@ class ChatPipelineIT {
     void aSendWaitsForReplyAndAdDecisionAndAnswersWithBoth() {
         UUID user = fixtures.user(false);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
-        CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> send(user, session, "How are you?", 200));
+        CompletableFuture<JsonNode> answer =
+                CompletableFuture.supplyAsync(() -> send(user, session, "How are you?", 200));
 
         MessageRequested request = fixtures.awaitRequest(session, "How are you?");
         assertThat(request.userIsAdult()).isFalse();
@@ -108,11 +111,17 @@ class ChatPipelineIT {
             socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"one\"}");
             MessageRequested request = fixtures.awaitRequest(session, "one");
 
-            http.post().uri("/chat/send").header(HttpHeaders.AUTHORIZATION, bearer(user))
+            http.post()
+                    .uri("/chat/send")
+                    .header(HttpHeaders.AUTHORIZATION, bearer(user))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"session_id\":\"" + session + "\",\"message\":\"two\"}")
-                    .exchange().expectStatus().isEqualTo(409)
-                    .expectBody().jsonPath("$.type").isEqualTo("/problems/reply-in-flight");
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(409)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/reply-in-flight");
 
             fixtures.reply(request, "ok");
             fixtures.decide(request, 1, false);
@@ -150,11 +159,19 @@ class ChatPipelineIT {
         try (SocketClient socket = socket(user)) {
             socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"hello?\"}");
             MessageRequested request = fixtures.awaitRequest(session, "hello?");
-            fixtures.publish(new ReplyFailed(request.requestId(), session, user, request.character().characterId(),
-                    "llm_timeout", "I'm having trouble answering right now. Please try again.", true, Instant.now()));
+            fixtures.publish(new ReplyFailed(
+                    request.requestId(),
+                    session,
+                    user,
+                    request.character().characterId(),
+                    "llm_timeout",
+                    "I'm having trouble answering right now. Please try again.",
+                    true,
+                    Instant.now()));
             JsonNode error = socket.awaitType("assistant_error");
             assertThat(error.path("code").asString()).isEqualTo("llm_timeout");
-            assertThat(error.path("request_id").asString()).isEqualTo(request.requestId().toString());
+            assertThat(error.path("request_id").asString())
+                    .isEqualTo(request.requestId().toString());
         }
     }
 
@@ -164,35 +181,61 @@ class ChatPipelineIT {
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
         JsonNode accepted = send(user, session, "take your time", 202);
         UUID requestId = UUID.fromString(accepted.path("request_id").asString());
-        http.get().uri("/chat/requests/" + requestId).header(HttpHeaders.AUTHORIZATION, bearer(user)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("pending");
+        http.get()
+                .uri("/chat/requests/" + requestId)
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("pending");
 
         MessageRequested request = fixtures.awaitRequest(session, "take your time");
         fixtures.reply(request, "Done thinking.");
         fixtures.decide(request, 1, false);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/chat/requests/" + requestId)
-                .header(HttpHeaders.AUTHORIZATION, bearer(user)).exchange()
-                .expectBody().jsonPath("$.status").isEqualTo("completed").jsonPath("$.reply").isEqualTo("Done thinking."));
-        http.get().uri("/chat/requests/" + requestId).header(HttpHeaders.AUTHORIZATION, bearer(fixtures.user(true)))
-                .exchange().expectStatus().isNotFound();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.get()
+                        .uri("/chat/requests/" + requestId)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                        .exchange()
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo("completed")
+                        .jsonPath("$.reply")
+                        .isEqualTo("Done thinking."));
+        http.get()
+                .uri("/chat/requests/" + requestId)
+                .header(HttpHeaders.AUTHORIZATION, bearer(fixtures.user(true)))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void aStreamSendsTokensThenDone() {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
-        CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> new String(http.post().uri("/chat/stream")
+        CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> new String(http.post()
+                .uri("/chat/stream")
                 .header(HttpHeaders.AUTHORIZATION, bearer(user))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .body("{\"session_id\":\"" + session + "\",\"message\":\"stream it\"}")
-                .exchange().expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody()));
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody()));
         MessageRequested request = fixtures.awaitRequest(session, "stream it");
         fixtures.reply(request, "Str", "eamed");
         fixtures.decide(request, 1, false);
         String events = stream.join();
-        assertThat(events).contains("event:token").contains("\"text\":\"Str\"").contains("event:done")
+        assertThat(events)
+                .contains("event:token")
+                .contains("\"text\":\"Str\"")
+                .contains("event:done")
                 .contains("\"reply\":\"Streamed\"");
         assertThat(events.indexOf("event:token")).isLessThan(events.indexOf("event:done"));
     }
@@ -201,14 +244,16 @@ class ChatPipelineIT {
     void aClientThatJoinsAgainGetsTheReplyThatFinishedWhileItWasAway() {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
-        CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> send(user, session, "while away", 200));
+        CompletableFuture<JsonNode> answer =
+                CompletableFuture.supplyAsync(() -> send(user, session, "while away", 200));
         MessageRequested request = fixtures.awaitRequest(session, "while away");
         fixtures.reply(request, "Welcome back!");
         fixtures.decide(request, 1, false);
         answer.join();
         try (SocketClient socket = socket(user)) {
             socket.send("{\"type\":\"join_session\",\"session_id\":\"" + session + "\"}");
-            assertThat(socket.awaitType("assistant_done").path("content").asString()).isEqualTo("Welcome back!");
+            assertThat(socket.awaitType("assistant_done").path("content").asString())
+                    .isEqualTo("Welcome back!");
         }
     }
 
@@ -220,7 +265,8 @@ class ChatPipelineIT {
         try (SocketClient bobSocket = socket(bob)) {
             bobSocket.send("{\"type\":\"join_session\",\"session_id\":\"" + aliceSession + "\"}");
             assertThat(bobSocket.awaitType("error").path("code").asString()).isEqualTo("not_found");
-            CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> send(alice, aliceSession, "private", 200));
+            CompletableFuture<JsonNode> answer =
+                    CompletableFuture.supplyAsync(() -> send(alice, aliceSession, "private", 200));
             MessageRequested request = fixtures.awaitRequest(aliceSession, "private");
             fixtures.reply(request, "secret");
             fixtures.decide(request, 1, false);
@@ -241,23 +287,43 @@ class ChatPipelineIT {
         UUID publicCharacter = UUID.randomUUID();
         fixtures.publish(fixtures.character(publicCharacter, owner, Visibility.PUBLIC, false));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> createSession(owner, adultCharacter).expectStatus().isCreated());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        createSession(owner, adultCharacter).expectStatus().isCreated());
         createSession(minor, adultCharacter).expectStatus().isNotFound();
-        createSession(stranger, fixtures.character(owner, Visibility.PRIVATE, false)).expectStatus().isNotFound();
+        createSession(stranger, fixtures.character(owner, Visibility.PRIVATE, false))
+                .expectStatus()
+                .isNotFound();
 
         UUID minorSession = session(minor, publicCharacter);
         fixtures.publish(fixtures.character(publicCharacter, owner, Visibility.PUBLIC, true));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.post().uri("/chat/send")
-                .header(HttpHeaders.AUTHORIZATION, bearer(minor)).contentType(MediaType.APPLICATION_JSON)
-                .body("{\"session_id\":\"" + minorSession + "\",\"message\":\"hi\"}")
-                .exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/character-unavailable"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> http.post()
+                        .uri("/chat/send")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(minor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"session_id\":\"" + minorSession + "\",\"message\":\"hi\"}")
+                        .exchange()
+                        .expectStatus()
+                        .isNotFound()
+                        .expectBody()
+                        .jsonPath("$.type")
+                        .isEqualTo("/problems/character-unavailable"));
 
         for (String path : List.of("/sessions/" + minorSession, "/sessions/" + minorSession + "/history")) {
-            http.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(stranger)).exchange().expectStatus().isNotFound();
+            http.get()
+                    .uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, bearer(stranger))
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
         }
-        http.delete().uri("/sessions/" + minorSession).header(HttpHeaders.AUTHORIZATION, bearer(stranger)).exchange()
-                .expectStatus().isNotFound();
+        http.delete()
+                .uri("/sessions/" + minorSession)
+                .header(HttpHeaders.AUTHORIZATION, bearer(stranger))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -265,60 +331,92 @@ class ChatPipelineIT {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
         String blocked = "roleplay s3x with a 14 year old girl";
-        http.post().uri("/chat/send").header(HttpHeaders.AUTHORIZATION, bearer(user))
+        http.post()
+                .uri("/chat/send")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"session_id\":\"" + session + "\",\"message\":\"" + blocked + "\"}")
-                .exchange().expectStatus().isBadRequest()
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("/problems/content-blocked")
-                .jsonPath("$.policy").isEqualTo("minors")
-                .jsonPath("$.categories[0]").isEqualTo("S4");
-        assertThat(jdbc.sql("select count(*) from blocked_message where session_id = :s").param("s", session)
-                        .query(Long.class).single()).isEqualTo(1);
+                .jsonPath("$.type")
+                .isEqualTo("/problems/content-blocked")
+                .jsonPath("$.policy")
+                .isEqualTo("minors")
+                .jsonPath("$.categories[0]")
+                .isEqualTo("S4");
+        assertThat(jdbc.sql("select count(*) from blocked_message where session_id = :s")
+                        .param("s", session)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(history(user, session).path("items")).isEmpty();
 
-        CompletableFuture<JsonNode> innocent = CompletableFuture.supplyAsync(
-                () -> send(user, session, "I had minor surgery last week", 200));
+        CompletableFuture<JsonNode> innocent =
+                CompletableFuture.supplyAsync(() -> send(user, session, "I had minor surgery last week", 200));
         MessageRequested request = fixtures.awaitRequest(session, "I had minor surgery last week");
         fixtures.reply(request, "I hope you are healing well.");
         fixtures.decide(request, 1, false);
         assertThat(innocent.join().path("reply").asString()).isEqualTo("I hope you are healing well.");
-        assertThat(fixtures.requestsFor(session)).extracting(MessageRequested::userMessage)
+        assertThat(fixtures.requestsFor(session))
+                .extracting(MessageRequested::userMessage)
                 .containsExactly("I had minor surgery last week");
     }
 
     private UUID session(UUID user, UUID character) {
-        JsonNode created = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            byte[] body = createSession(user, character).returnResult(byte[].class).getResponseBody();
-            JsonNode node = body == null ? null : JSON.readTree(body);
-            return node != null && node.has("id") ? node : null;
-        }, n -> n != null);
+        JsonNode created = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            byte[] body = createSession(user, character)
+                                    .returnResult(byte[].class)
+                                    .getResponseBody();
+                            JsonNode node = body == null ? null : JSON.readTree(body);
+                            return node != null && node.has("id") ? node : null;
+                        },
+                        n -> n != null);
         return UUID.fromString(created.path("id").asString());
     }
 
     private RestTestClient.ResponseSpec createSession(UUID user, UUID character) {
-        return http.post().uri("/sessions").header(HttpHeaders.AUTHORIZATION, bearer(user))
+        return http.post()
+                .uri("/sessions")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"character_id\":\"" + character + "\"}")
                 .exchange();
     }
 
     private JsonNode send(UUID user, UUID session, String message, int expectedStatus) {
-        byte[] body = http.post().uri("/chat/send").header(HttpHeaders.AUTHORIZATION, bearer(user))
+        byte[] body = http.post()
+                .uri("/chat/send")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"session_id\":\"" + session + "\",\"message\":\"" + message + "\"}")
-                .exchange().expectStatus().isEqualTo(expectedStatus)
-                .expectBody().returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expectedStatus)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         return JSON.readTree(body);
     }
 
     private JsonNode history(UUID user, UUID session) {
-        return JSON.readTree(http.get().uri("/sessions/" + session + "/history").header(HttpHeaders.AUTHORIZATION, bearer(user))
-                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        return JSON.readTree(http.get()
+                .uri("/sessions/" + session + "/history")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
     }
 
     private SocketClient socket(UUID user) {
-        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token=" + TestJwks.shared().token(user, "free", true)));
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token="
+                + TestJwks.shared().token(user, "free", true)));
     }
 
     private static String bearer(UUID user) {

@@ -1,6 +1,5 @@
 package com.companion.chat;
 
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

@@ -57,8 +57,10 @@ class TwoInstancesIT {
 
         try (SocketClient aliceSocket = socket(firstPort, alice);
                 SocketClient bobSocket = socket(secondPort, bob)) {
-            aliceSocket.send("{\"type\":\"user_message\",\"session_id\":\"" + aliceSession + "\",\"message\":\"from alice\"}");
-            bobSocket.send("{\"type\":\"user_message\",\"session_id\":\"" + bobSession + "\",\"message\":\"from bob\"}");
+            aliceSocket.send(
+                    "{\"type\":\"user_message\",\"session_id\":\"" + aliceSession + "\",\"message\":\"from alice\"}");
+            bobSocket.send(
+                    "{\"type\":\"user_message\",\"session_id\":\"" + bobSession + "\",\"message\":\"from bob\"}");
             MessageRequested toAlice = fixtures.awaitRequest(aliceSession, "from alice");
             MessageRequested toBob = fixtures.awaitRequest(bobSession, "from bob");
             fixtures.reply(toAlice, "for ", "alice");
@@ -66,47 +68,66 @@ class TwoInstancesIT {
             fixtures.decide(toAlice, 1, false);
             fixtures.decide(toBob, 1, false);
 
-            assertThat(aliceSocket.awaitType("assistant_done").path("content").asString()).isEqualTo("for alice");
-            assertThat(bobSocket.awaitType("assistant_done").path("content").asString()).isEqualTo("for bob");
-            assertThat(aliceSocket.frames()).anyMatch(f -> "assistant_token".equals(f.path("type").asString()));
-            assertThat(bobSocket.frames()).anyMatch(f -> "assistant_token".equals(f.path("type").asString()));
+            assertThat(aliceSocket.awaitType("assistant_done").path("content").asString())
+                    .isEqualTo("for alice");
+            assertThat(bobSocket.awaitType("assistant_done").path("content").asString())
+                    .isEqualTo("for bob");
+            assertThat(aliceSocket.frames())
+                    .anyMatch(f -> "assistant_token".equals(f.path("type").asString()));
+            assertThat(bobSocket.frames())
+                    .anyMatch(f -> "assistant_token".equals(f.path("type").asString()));
             assertThat(aliceSocket.frames()).noneMatch(f -> f.toString().contains("bob"));
             assertThat(bobSocket.frames()).noneMatch(f -> f.toString().contains("alice"));
         }
         assertThat(jdbc.sql("select count(*) from chat_message where role = 'assistant' and session_id in (:a, :b)")
-                        .param("a", aliceSession).param("b", bobSession).query(Long.class).single())
+                        .param("a", aliceSession)
+                        .param("b", bobSession)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(2);
     }
 
     private int startSecondInstance() {
-        second = new SpringApplicationBuilder(ChatServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
-                "--platform.kafka.topics.partitions=2",
-                "--platform.kafka.consumer-group=" + environment.getProperty("platform.kafka.consumer-group"),
-                "--platform.security.jwks-uri=" + TestJwks.shared().jwksUri(),
-                "--platform.security.issuer=" + TestJwks.ISSUER);
+        second = new SpringApplicationBuilder(ChatServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                        "--spring.datasource.hikari.maximum-pool-size=4",
+                        "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
+                        "--platform.kafka.topics.partitions=2",
+                        "--platform.kafka.consumer-group=" + environment.getProperty("platform.kafka.consumer-group"),
+                        "--platform.security.jwks-uri=" + TestJwks.shared().jwksUri(),
+                        "--platform.security.issuer=" + TestJwks.ISSUER);
         return Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
     }
 
     private static UUID session(int port, UUID user, UUID character) {
         HttpClient client = HttpClient.newHttpClient();
-        String body = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sessions"))
-                    .header("Authorization", "Bearer " + TestJwks.shared().token(user, "free", true))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"character_id\":\"" + character + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 201 ? response.body() : null;
-        }, b -> b != null);
-        return UUID.fromString(JsonMapper.builder().build().readTree(body).path("id").asString());
+        String body = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            HttpResponse<String> response = client.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sessions"))
+                                            .header(
+                                                    "Authorization",
+                                                    "Bearer "
+                                                            + TestJwks.shared().token(user, "free", true))
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(
+                                                    "{\"character_id\":\"" + character + "\"}"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            return response.statusCode() == 201 ? response.body() : null;
+                        },
+                        b -> b != null);
+        return UUID.fromString(
+                JsonMapper.builder().build().readTree(body).path("id").asString());
     }
 
     private static SocketClient socket(int port, UUID user) {
-        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token=" + TestJwks.shared().token(user, "free", true)));
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token="
+                + TestJwks.shared().token(user, "free", true)));
     }
 }

@@ -14,14 +14,18 @@ class AccountsSystemIT {
     @Test
     void aUserSignsUpAndLogsInByUsernameEmailAndPhoneWrittenDifferently() {
         User user = Api.signup(25);
-        assertThat(Api.login(user.username().toUpperCase(), user.password()).status()).isEqualTo(200);
+        assertThat(Api.login(user.username().toUpperCase(), user.password()).status())
+                .isEqualTo(200);
         assertThat(Api.login(user.email(), user.password()).status()).isEqualTo(200);
         String localPhone = "0" + user.phone().substring(4);
         Response byPhone = Api.login(localPhone, user.password());
         assertThat(byPhone.status()).isEqualTo(200);
         assertThat(byPhone.json().path("refresh_token").asString()).isNotBlank();
 
-        Response refreshed = Api.post("/auth/refresh", null, Map.of("refresh_token", byPhone.json().path("refresh_token").asString()));
+        Response refreshed = Api.post(
+                "/auth/refresh",
+                null,
+                Map.of("refresh_token", byPhone.json().path("refresh_token").asString()));
         assertThat(refreshed.status()).isEqualTo(200);
         Response me = Api.get("/auth/me", user);
         assertThat(me.status()).isEqualTo(200);
@@ -38,8 +42,10 @@ class AccountsSystemIT {
         User user = Api.signup(30);
         Map<String, String> bad = Map.of(
                 "malformed json", "{\"name\": ",
-                "unknown field", "{\"name\":\"Nova\",\"character_type\":\"friend\",\"visibility\":\"private\",\"owner_id\":\"x\"}",
-                "wrong type", "{\"name\":\"Nova\",\"character_type\":\"friend\",\"visibility\":\"private\",\"sliders\":{\"humor\":\"lots\"}}",
+                "unknown field",
+                        "{\"name\":\"Nova\",\"character_type\":\"friend\",\"visibility\":\"private\",\"owner_id\":\"x\"}",
+                "wrong type",
+                        "{\"name\":\"Nova\",\"character_type\":\"friend\",\"visibility\":\"private\",\"sliders\":{\"humor\":\"lots\"}}",
                 "huge body", "{\"name\":\"" + "x".repeat(3_000_000) + "\"}");
         bad.forEach((what, body) -> {
             Response response = Api.postRaw("/characters", user, body);

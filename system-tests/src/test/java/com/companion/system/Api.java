@@ -51,15 +51,18 @@ public final class Api {
         String email = username + "@example.com";
         String phone = "+91 9" + String.format("%09d", RANDOM.nextInt(1_000_000_000));
         String password = "Sky-" + UUID.randomUUID();
-        Response response = post("/auth/signup", null, Map.of(
-                "first_name", "Sam",
-                "last_name", "Tester",
-                "email", email,
-                "username", username,
-                "phone_number", phone,
-                "gender", "other",
-                "age", age,
-                "password", password));
+        Response response = post(
+                "/auth/signup",
+                null,
+                Map.of(
+                        "first_name", "Sam",
+                        "last_name", "Tester",
+                        "email", email,
+                        "username", username,
+                        "phone_number", phone,
+                        "gender", "other",
+                        "age", age,
+                        "password", password));
         if (response.status() != 201) {
             throw new IllegalStateException("sign-up failed: " + response.status() + " " + response.raw());
         }
@@ -103,13 +106,14 @@ public final class Api {
                 .build());
     }
 
-    public static Response upload(String path, User user, Map<String, String> fields, String fileName, String contentType, byte[] file) {
+    public static Response upload(
+            String path, User user, Map<String, String> fields, String fileName, String contentType, byte[] file) {
         String boundary = "----companion" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             for (Map.Entry<String, String> field : fields.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                                + field.getValue() + "\r\n")
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -127,7 +131,8 @@ public final class Api {
     }
 
     public static HttpRequest.Builder request(String path, User user) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : Stack.GATEWAY + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(path.startsWith("http") ? path : Stack.GATEWAY + path))
                 .timeout(Duration.ofSeconds(90));
         if (user != null) {
             builder.header("Authorization", user.bearer());
@@ -150,7 +155,8 @@ public final class Api {
     public static byte[] download(String url) {
         try {
             HttpResponse<byte[]> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : Stack.GATEWAY + url)).build(),
+                    HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : Stack.GATEWAY + url))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("download answered " + response.statusCode());

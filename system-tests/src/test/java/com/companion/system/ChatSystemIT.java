@@ -20,7 +20,9 @@ class ChatSystemIT {
 
     static UUID session(User user, UUID character) {
         Response created = await().atMost(Duration.ofSeconds(15))
-                .until(() -> Api.post("/sessions", user, Map.of("character_id", character.toString())), r -> r.status() == 201);
+                .until(
+                        () -> Api.post("/sessions", user, Map.of("character_id", character.toString())),
+                        r -> r.status() == 201);
         return UUID.fromString(created.json().path("id").asString());
     }
 
@@ -40,7 +42,8 @@ class ChatSystemIT {
         assertThat(reply.path("ad_counter").asLong()).isEqualTo(1);
 
         JsonNode history = Api.get("/sessions/" + session + "/history", user).json();
-        assertThat(history.path("items").get(0).path("id").asString()).isEqualTo(reply.path("message_id").asString());
+        assertThat(history.path("items").get(0).path("id").asString())
+                .isEqualTo(reply.path("message_id").asString());
         assertThat(history.path("items").get(1).path("content").asString()).isEqualTo("Hi! How was your day?");
     }
 
@@ -48,13 +51,15 @@ class ChatSystemIT {
     void aStreamSendsTokensBeforeItsDoneEvent() throws Exception {
         User user = Api.signup(22);
         UUID session = session(user, Characters.create(user, "private", false));
-        HttpResponse<String> response = Api.http().send(Api.request("/chat/stream", user)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "text/event-stream")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                Api.JSON.writeValueAsString(Map.of("session_id", session.toString(), "message", "Tell me a story"))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Api.http()
+                .send(
+                        Api.request("/chat/stream", user)
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "text/event-stream")
+                                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
+                                        Map.of("session_id", session.toString(), "message", "Tell me a story"))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         String events = response.body();
         assertThat(events).contains("event:token").contains("event:done");
@@ -69,20 +74,28 @@ class ChatSystemIT {
             socket.send(Map.of("type", "join_session", "session_id", session.toString()));
             socket.await(f -> "presence".equals(f.path("type").asString()), Duration.ofSeconds(10));
             socket.send(Map.of("type", "user_message", "session_id", session.toString(), "message", "Good morning!"));
-            JsonNode done = socket.await(f -> "assistant_done".equals(f.path("type").asString()), Duration.ofSeconds(60));
+            JsonNode done =
+                    socket.await(f -> "assistant_done".equals(f.path("type").asString()), Duration.ofSeconds(60));
             List<JsonNode> tokens = socket.frames().stream()
                     .filter(f -> "assistant_token".equals(f.path("type").asString()))
-                    .filter(f -> f.path("request_id").asString().equals(done.path("request_id").asString()))
+                    .filter(f -> f.path("request_id")
+                            .asString()
+                            .equals(done.path("request_id").asString()))
                     .toList();
-            int lastAttempt = tokens.stream().mapToInt(t -> t.path("attempt").asInt()).max().orElse(1);
+            int lastAttempt = tokens.stream()
+                    .mapToInt(t -> t.path("attempt").asInt())
+                    .max()
+                    .orElse(1);
             String streamed = tokens.stream()
                     .filter(t -> t.path("attempt").asInt() == lastAttempt)
                     .map(t -> t.path("text").asString())
                     .reduce("", String::concat);
             assertThat(tokens).isNotEmpty();
             assertThat(streamed).isEqualTo(done.path("content").asString());
-            JsonNode history = Api.get("/sessions/" + session + "/history", user).json();
-            assertThat(history.path("items").get(0).path("content").asString()).isEqualTo(done.path("content").asString());
+            JsonNode history =
+                    Api.get("/sessions/" + session + "/history", user).json();
+            assertThat(history.path("items").get(0).path("content").asString())
+                    .isEqualTo(done.path("content").asString());
         }
     }
 
@@ -101,14 +114,32 @@ class ChatSystemIT {
         Map<String, String> admin = Stack.admin();
         Response adminLogin = Api.login(admin.get("email"), admin.get("password"));
         assertThat(adminLogin.status()).isEqualTo(200);
-        User adminUser = new User(null, null, null, null, null, adminLogin.json().path("access_token").asString());
-        assertThat(Api.put("/admin/users/" + premium.id() + "/plan", adminUser, Map.of("plan", "premium")).status())
+        User adminUser = new User(
+                null,
+                null,
+                null,
+                null,
+                null,
+                adminLogin.json().path("access_token").asString());
+        assertThat(Api.put("/admin/users/" + premium.id() + "/plan", adminUser, Map.of("plan", "premium"))
+                        .status())
                 .isEqualTo(200);
-        User upgraded = new User(premium.id(), premium.username(), premium.email(), premium.phone(), premium.password(),
-                Api.login(premium.username(), premium.password()).json().path("access_token").asString());
+        User upgraded = new User(
+                premium.id(),
+                premium.username(),
+                premium.email(),
+                premium.phone(),
+                premium.password(),
+                Api.login(premium.username(), premium.password())
+                        .json()
+                        .path("access_token")
+                        .asString());
         UUID premiumSession = session(upgraded, Characters.create(upgraded, "private", false));
         for (int i = 1; i <= 10; i++) {
-            assertThat(send(upgraded, premiumSession, "Premium message " + i).path("show_ad").asBoolean()).isFalse();
+            assertThat(send(upgraded, premiumSession, "Premium message " + i)
+                            .path("show_ad")
+                            .asBoolean())
+                    .isFalse();
         }
     }
 
@@ -119,10 +150,13 @@ class ChatSystemIT {
         UUID session = session(owner, Characters.create(owner, "private", false));
         send(owner, session, "private thoughts");
         assertThat(Api.get("/sessions/" + session, stranger).status()).isEqualTo(404);
-        assertThat(Api.get("/sessions/" + session + "/history", stranger).status()).isEqualTo(404);
-        assertThat(Api.post("/chat/send", stranger, Map.of("session_id", session.toString(), "message", "hi")).status())
+        assertThat(Api.get("/sessions/" + session + "/history", stranger).status())
+                .isEqualTo(404);
+        assertThat(Api.post("/chat/send", stranger, Map.of("session_id", session.toString(), "message", "hi"))
+                        .status())
                 .isEqualTo(404);
         assertThat(Api.delete("/sessions/" + session, stranger).status()).isEqualTo(404);
-        assertThat(Api.get("/ads/next?session_id=" + session, stranger).status()).isEqualTo(404);
+        assertThat(Api.get("/ads/next?session_id=" + session, stranger).status())
+                .isEqualTo(404);
     }
 }

@@ -89,12 +89,14 @@ class FaultSystemIT {
                         Response r = send(user, session, "message " + n++);
                         if (r == null || r.status() >= 500) {
                             // The service is down for a moment: back off like an app would, then retry.
-                            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+                            java.util.concurrent.locks.LockSupport.parkNanos(
+                                    Duration.ofMillis(250).toNanos());
                             continue;
                         }
                         JsonNode body = r.json();
                         if (body.hasNonNull("request_id")) {
-                            UUID request = UUID.fromString(body.path("request_id").asString());
+                            UUID request =
+                                    UUID.fromString(body.path("request_id").asString());
                             accepted.add(request);
                             ownerOf.put(request, user);
                             if (r.status() == 202) {
@@ -102,7 +104,8 @@ class FaultSystemIT {
                             }
                         } else if (r.status() == 409) {
                             // An earlier message whose answer was lost with a connection is still being replied to.
-                            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+                            java.util.concurrent.locks.LockSupport.parkNanos(
+                                    Duration.ofMillis(500).toNanos());
                         }
                     }
                     return null;
@@ -120,10 +123,14 @@ class FaultSystemIT {
 
         for (UUID request : accepted) {
             JsonNode outcome = awaitSettled(ownerOf.get(request), request);
-            assertThat(outcome.path("status").asString()).as("request %s", request).isIn("completed", "failed", "blocked");
+            assertThat(outcome.path("status").asString())
+                    .as("request %s", request)
+                    .isIn("completed", "failed", "blocked");
         }
         for (int i = 0; i < CHATS; i++) {
-            JsonNode items = Api.get("/sessions/" + sessions.get(i) + "/history?limit=100", users.get(i)).json().path("items");
+            JsonNode items = Api.get("/sessions/" + sessions.get(i) + "/history?limit=100", users.get(i))
+                    .json()
+                    .path("items");
             Map<String, Integer> repliesPerRequest = new ConcurrentHashMap<>();
             long completedReplies = 0;
             for (JsonNode message : items) {
@@ -131,10 +138,15 @@ class FaultSystemIT {
                     repliesPerRequest.merge(message.path("request_id").asString(), 1, Integer::sum);
                 }
             }
-            assertThat(repliesPerRequest.values()).as("one stored reply per request").allMatch(count -> count == 1);
+            assertThat(repliesPerRequest.values())
+                    .as("one stored reply per request")
+                    .allMatch(count -> count == 1);
             completedReplies = repliesPerRequest.size();
-            JsonNode session = Api.get("/sessions/" + sessions.get(i), users.get(i)).json();
-            assertThat(session.path("ad_counter").asLong()).as("one ad count per reply").isEqualTo(completedReplies);
+            JsonNode session =
+                    Api.get("/sessions/" + sessions.get(i), users.get(i)).json();
+            assertThat(session.path("ad_counter").asLong())
+                    .as("one ad count per reply")
+                    .isEqualTo(completedReplies);
         }
     }
 
@@ -147,8 +159,10 @@ class FaultSystemIT {
     }
 
     private static JsonNode awaitSettled(User user, UUID request) {
-        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Api.get("/chat/requests/" + request, user).json(),
+        return await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> Api.get("/chat/requests/" + request, user).json(),
                         body -> !"pending".equals(body.path("status").asString()));
     }
 

@@ -21,14 +21,16 @@ class MediaSystemIT {
     void anUploadedImageComesBackThroughAPresignedUrlAndOnlyToItsOwner() throws IOException {
         User owner = Api.signup(24);
         User stranger = Api.signup(24);
-        Response uploaded = Api.upload("/media/upload", owner, Map.of("kind", "image"), "holiday.png", "image/png", png(64, 48));
+        Response uploaded =
+                Api.upload("/media/upload", owner, Map.of("kind", "image"), "holiday.png", "image/png", png(64, 48));
         assertThat(uploaded.status()).as(uploaded.raw()).isEqualTo(201);
         String id = uploaded.json().path("id").asString();
         assertThat(uploaded.json().path("mime_type").asString()).isEqualTo("image/png");
 
         Response fetched = Api.get("/media/" + id, owner);
         assertThat(fetched.status()).isEqualTo(200);
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Api.download(fetched.json().path("url").asString())));
+        BufferedImage image = ImageIO.read(
+                new ByteArrayInputStream(Api.download(fetched.json().path("url").asString())));
         assertThat(image.getWidth()).isEqualTo(64);
         assertThat(image.getHeight()).isEqualTo(48);
 
@@ -39,7 +41,12 @@ class MediaSystemIT {
     @Test
     void aFileIsJudgedByItsBytesNotItsName() {
         User owner = Api.signup(24);
-        Response fake = Api.upload("/media/upload", owner, Map.of("kind", "image"), "cat.png", "image/png",
+        Response fake = Api.upload(
+                "/media/upload",
+                owner,
+                Map.of("kind", "image"),
+                "cat.png",
+                "image/png",
                 "<html><script>alert(1)</script></html>".getBytes());
         assertThat(fake.status()).isBetween(400, 422);
         assertThat(fake.header("Content-Type")).startsWith("application/problem+json");
@@ -51,15 +58,32 @@ class MediaSystemIT {
         UUID character = Characters.create(owner, "private", false);
         byte[] avatar = png(32, 32);
         // media-service learns of the new character from its event, a moment after it is created.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
-                .until(() -> Api.upload("/media/upload", owner,
-                        Map.of("kind", "avatar", "character_id", character.toString()), "me.png", "image/png", avatar)
-                        .status() == 201);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
-                .until(() -> !Api.get("/characters/" + character, owner).json().path("avatar_url").isNull());
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> Api.upload(
+                                        "/media/upload",
+                                        owner,
+                                        Map.of("kind", "avatar", "character_id", character.toString()),
+                                        "me.png",
+                                        "image/png",
+                                        avatar)
+                                .status()
+                        == 201);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> !Api.get("/characters/" + character, owner)
+                        .json()
+                        .path("avatar_url")
+                        .isNull());
         User stranger = Api.signup(24);
-        assertThat(Api.upload("/media/upload", stranger, Map.of("kind", "avatar", "character_id", character.toString()),
-                        "x.png", "image/png", png(8, 8)).status())
+        assertThat(Api.upload(
+                                "/media/upload",
+                                stranger,
+                                Map.of("kind", "avatar", "character_id", character.toString()),
+                                "x.png",
+                                "image/png",
+                                png(8, 8))
+                        .status())
                 .isEqualTo(404);
     }
 

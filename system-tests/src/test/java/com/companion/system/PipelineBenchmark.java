@@ -80,8 +80,8 @@ class PipelineBenchmark {
     private WebSocket chatLoop(User user, UUID session, AtomicBoolean running, List<Long> added, int llmTtftMs) {
         AtomicLong sentAt = new AtomicLong();
         AtomicBoolean firstSeen = new AtomicBoolean();
-        String frame = Api.JSON.writeValueAsString(Map.of("type", "user_message", "session_id", session.toString(),
-                "message", "Tell me something nice"));
+        String frame = Api.JSON.writeValueAsString(
+                Map.of("type", "user_message", "session_id", session.toString(), "message", "Tell me something nice"));
         WebSocket.Listener listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -104,8 +104,12 @@ class PipelineBenchmark {
                 return null;
             }
         };
-        WebSocket ws = Api.http().newWebSocketBuilder()
-                .buildAsync(URI.create(Stack.GATEWAY.replaceFirst("^http", "ws") + "/ws?access_token=" + user.accessToken()), listener)
+        WebSocket ws = Api.http()
+                .newWebSocketBuilder()
+                .buildAsync(
+                        URI.create(
+                                Stack.GATEWAY.replaceFirst("^http", "ws") + "/ws?access_token=" + user.accessToken()),
+                        listener)
                 .join();
         sentAt.set(System.nanoTime());
         ws.sendText(frame, true);
@@ -130,13 +134,16 @@ class PipelineBenchmark {
             for (int i = 0; i < sessions; i++) {
                 User user = owners.get(i);
                 UUID session = ids.get(i);
-                all.add(CompletableFuture.runAsync(() -> {
-                    await(start);
-                    Response r = Api.post("/chat/send", user, Map.of("session_id", session.toString(), "message", "Hello!"));
-                    if (r.status() == 200) {
-                        ok.incrementAndGet();
-                    }
-                }, pool));
+                all.add(CompletableFuture.runAsync(
+                        () -> {
+                            await(start);
+                            Response r = Api.post(
+                                    "/chat/send", user, Map.of("session_id", session.toString(), "message", "Hello!"));
+                            if (r.status() == 200) {
+                                ok.incrementAndGet();
+                            }
+                        },
+                        pool));
             }
             long t0 = System.nanoTime();
             start.countDown();
@@ -148,7 +155,8 @@ class PipelineBenchmark {
     }
 
     /** Back-to-back turns with an instant LLM: completed turns per second and end-to-end latency. */
-    private void sustained(List<User> users, Map<User, UUID> characters, int clients, Duration length) throws Exception {
+    private void sustained(List<User> users, Map<User, UUID> characters, int clients, Duration length)
+            throws Exception {
         llm(0, 0);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong turns = new AtomicLong();
@@ -159,25 +167,36 @@ class PipelineBenchmark {
             for (int i = 0; i < clients; i++) {
                 User user = users.get(i % users.size());
                 UUID session = session(user, characters.get(user));
-                all.add(CompletableFuture.runAsync(() -> {
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        Response r = Api.post("/chat/send", user, Map.of("session_id", session.toString(), "message", "Quick one"));
-                        if (r.status() == 200) {
-                            latencies.add(System.nanoTime() - t0);
-                            turns.incrementAndGet();
-                        } else {
-                            failures.incrementAndGet();
-                        }
-                    }
-                }, pool));
+                all.add(CompletableFuture.runAsync(
+                        () -> {
+                            while (System.nanoTime() < end) {
+                                long t0 = System.nanoTime();
+                                Response r = Api.post(
+                                        "/chat/send",
+                                        user,
+                                        Map.of("session_id", session.toString(), "message", "Quick one"));
+                                if (r.status() == 200) {
+                                    latencies.add(System.nanoTime() - t0);
+                                    turns.incrementAndGet();
+                                } else {
+                                    failures.incrementAndGet();
+                                }
+                            }
+                        },
+                        pool));
             }
             long t0 = System.nanoTime();
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - t0) / 1e9;
             List<Long> sorted = sorted(latencies);
-            row("sustained turns/s, instant LLM, " + clients + " clients", String.format(Locale.ROOT, "%.0f", turns.get() / seconds), ">= 300");
-            row("  end-to-end p50 / p99", ms(percentile(sorted, 50)) + " / " + ms(percentile(sorted, 99)), "p99 <= 250 ms");
+            row(
+                    "sustained turns/s, instant LLM, " + clients + " clients",
+                    String.format(Locale.ROOT, "%.0f", turns.get() / seconds),
+                    ">= 300");
+            row(
+                    "  end-to-end p50 / p99",
+                    ms(percentile(sorted, 50)) + " / " + ms(percentile(sorted, 99)),
+                    "p99 <= 250 ms");
             row("  (failed turns)", Long.toString(failures.get()), "0");
         }
     }
@@ -268,7 +287,13 @@ class PipelineBenchmark {
 
     private void print() {
         StringBuilder table = new StringBuilder("\n| metric | measured | target |\n|---|---|---|\n");
-        rows.forEach(r -> table.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n"));
+        rows.forEach(r -> table.append("| ")
+                .append(r[0])
+                .append(" | ")
+                .append(r[1])
+                .append(" | ")
+                .append(r[2])
+                .append(" |\n"));
         System.out.println(table);
         try {
             Files.writeString(Stack.REPOSITORY.resolve("system-tests/target/benchmark.md"), table.toString());

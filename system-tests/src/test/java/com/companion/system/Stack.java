@@ -22,10 +22,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Stack implements BeforeAllCallback {
 
     public static final String GATEWAY = System.getProperty("system.gateway", "http://127.0.0.1:8080");
-    public static final Path REPOSITORY = Path.of(System.getProperty("system.repository", "..")).toAbsolutePath().normalize();
+    public static final Path REPOSITORY = Path.of(System.getProperty("system.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
     public static final String LLM_ADMIN = System.getProperty("system.llm", "http://127.0.0.1:8090");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -65,7 +68,9 @@ public final class Stack implements BeforeAllCallback {
     public static boolean healthy() {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
@@ -90,34 +95,45 @@ public final class Stack implements BeforeAllCallback {
                 String trimmed = line.strip().replaceFirst("^export\\s+", "");
                 int eq = trimmed.indexOf('=');
                 if (eq > 0) {
-                    properties.setProperty(trimmed.substring(0, eq), trimmed.substring(eq + 1).replaceAll("^['\"]|['\"]$", ""));
+                    properties.setProperty(
+                            trimmed.substring(0, eq), trimmed.substring(eq + 1).replaceAll("^['\"]|['\"]$", ""));
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("no ADMIN_EMAIL/ADMIN_PASSWORD and no " + file, e);
         }
-        return Map.of("email", properties.getProperty("ADMIN_EMAIL"), "password", properties.getProperty("ADMIN_PASSWORD"));
+        return Map.of(
+                "email", properties.getProperty("ADMIN_EMAIL"), "password", properties.getProperty("ADMIN_PASSWORD"));
     }
 
     /** Runs a stack script from the repository root and waits for it. */
     public static void run(List<String> command, Duration timeout) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile());
-            // Tests sign up and chat far faster than a person: the gateway's budgets are raised for the stack they start.
-            for (String limit : List.of("RATE_LIMIT_LOGIN", "RATE_LIMIT_SIGNUP", "RATE_LIMIT_TOKEN", "RATE_LIMIT_CHAT_SEND",
-                    "RATE_LIMIT_SOCKET", "RATE_LIMIT_UPLOAD", "RATE_LIMIT_USER", "RATE_LIMIT_IP")) {
+            // Tests sign up and chat far faster than a person: the gateway's budgets are raised for the stack they
+            // start.
+            for (String limit : List.of(
+                    "RATE_LIMIT_LOGIN",
+                    "RATE_LIMIT_SIGNUP",
+                    "RATE_LIMIT_TOKEN",
+                    "RATE_LIMIT_CHAT_SEND",
+                    "RATE_LIMIT_SOCKET",
+                    "RATE_LIMIT_UPLOAD",
+                    "RATE_LIMIT_USER",
+                    "RATE_LIMIT_IP")) {
                 builder.environment().putIfAbsent(limit, "100000");
             }
-            Process process = builder
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(REPOSITORY.resolve("system-tests/target/stack.log").toFile()))
+            Process process = builder.redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            REPOSITORY.resolve("system-tests/target/stack.log").toFile()))
                     .start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed; see system-tests/target/stack.log");
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed; see system-tests/target/stack.log");
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

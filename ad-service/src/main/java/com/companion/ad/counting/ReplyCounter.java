@@ -6,8 +6,8 @@ import com.companion.contracts.Topics;
 import com.companion.contracts.ads.Ad;
 import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.chat.ReplyCompleted;
-import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.messaging.kafka.Records;
+import com.companion.platform.messaging.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,8 +50,7 @@ class ReplyCounter {
     }
 
     private void count(ReplyCompleted reply) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into session_counter (session_id, user_id) values (:session, :user)
                         on conflict (session_id) do nothing
                         """)
@@ -74,8 +73,7 @@ class ReplyCounter {
         boolean showAd = reply.plan() == Plan.FREE && adCounter % AD_EVERY == 0;
         Ad ad = showAd ? inventory.pick(adCounter / AD_EVERY).orElse(null) : null;
         showAd = showAd && ad != null;
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update session_counter set replies = :counter, last_show_ad = :show, last_ad_id = :ad,
                             updated_at = now() where session_id = :session
                         """)
@@ -84,8 +82,7 @@ class ReplyCounter {
                 .param("ad", ad == null ? null : ad.adId())
                 .param("session", reply.sessionId())
                 .update();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into counted_reply (request_id, session_id, ad_counter, show_ad, ad_id)
                         values (:request, :session, :counter, :show, :ad)
                         """)
@@ -97,7 +94,12 @@ class ReplyCounter {
                 .update();
         outbox.publish(new AdDecision(
                 reply.requestId(), reply.sessionId(), reply.userId(), adCounter, showAd, ad, Instant.now()));
-        meters.counter("ads.decisions", "show_ad", Boolean.toString(showAd), "plan", reply.plan().wire())
+        meters.counter(
+                        "ads.decisions",
+                        "show_ad",
+                        Boolean.toString(showAd),
+                        "plan",
+                        reply.plan().wire())
                 .increment();
     }
 }

@@ -25,7 +25,10 @@ class AdController {
         clicked
     }
 
-    record Impression(@NotNull UUID adId, @NotNull UUID sessionId, @NotNull ImpressionEvent event) {}
+    record Impression(
+            @NotNull UUID adId,
+            @NotNull UUID sessionId,
+            @NotNull ImpressionEvent event) {}
 
     private record SessionAds(UUID userId, boolean lastShowAd, UUID lastAdId) {}
 
@@ -44,7 +47,10 @@ class AdController {
         if (!session.lastShowAd() || session.lastAdId() == null) {
             return ResponseEntity.noContent().build();
         }
-        return inventory.find(session.lastAdId()).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        return inventory
+                .find(session.lastAdId())
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/ads/impressions")
@@ -65,7 +71,9 @@ class AdController {
                         "select user_id, last_show_ad, last_ad_id from session_counter where session_id = :session")
                 .param("session", sessionId)
                 .query((rs, n) -> new SessionAds(
-                        rs.getObject("user_id", UUID.class), rs.getBoolean("last_show_ad"), rs.getObject("last_ad_id", UUID.class)))
+                        rs.getObject("user_id", UUID.class),
+                        rs.getBoolean("last_show_ad"),
+                        rs.getObject("last_ad_id", UUID.class)))
                 .optional();
         return session.filter(s -> s.userId().equals(user.userId())).orElseThrow(() -> ApiProblem.notFound("session"));
     }

@@ -27,7 +27,9 @@ class ReadModelConsumer {
         this.processed = processed;
     }
 
-    @KafkaListener(topics = {Topics.AUTH_USERS, Topics.CHARACTERS}, groupId = "${platform.kafka.consumer-group}")
+    @KafkaListener(
+            topics = {Topics.AUTH_USERS, Topics.CHARACTERS},
+            groupId = "${platform.kafka.consumer-group}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
         Records.event(record).ifPresent(envelope -> {
@@ -35,8 +37,10 @@ class ReadModelConsumer {
                 return;
             }
             switch (envelope.data()) {
-                case UserRegistered u -> readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
-                case UserUpdated u -> readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
+                case UserRegistered u ->
+                    readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
+                case UserUpdated u ->
+                    readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
                 case UserDeleted u -> readModels.deleteUser(u.userId());
                 case CharacterUpserted c -> readModels.upsertCharacter(c);
                 case CharacterDeleted c -> readModels.deleteCharacter(c.characterId(), c.version());

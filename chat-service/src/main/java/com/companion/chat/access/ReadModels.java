@@ -45,8 +45,7 @@ public class ReadModels {
     }
 
     void upsertUser(UUID userId, String username, Plan plan, boolean adult, UserStatus status) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into user_view (user_id, username, plan, is_adult, status, deleted, updated_at)
                         values (:id, :username, :plan, :adult, :status, false, now())
                         on conflict (user_id) do update set username = excluded.username, plan = excluded.plan,
@@ -61,20 +60,16 @@ public class ReadModels {
     }
 
     void deleteUser(UUID userId) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into user_view (user_id, plan, is_adult, status, deleted)
                         values (:id, 'free', false, 'DISABLED', true)
                         on conflict (user_id) do update set deleted = true, updated_at = now()
-                        """)
-                .param("id", userId)
-                .update();
+                        """).param("id", userId).update();
     }
 
     /** Applies a snapshot unless a newer one is already held (snapshots may arrive out of order). */
     void upsertCharacter(CharacterUpserted c) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into character_view (character_id, owner_id, version, name, description, character_type,
                             sliders, nsfw_enabled, visibility, grantee_ids, deleted)
                         values (:id, :owner, :version, :name, :description, :type, :sliders, :nsfw, :visibility,
@@ -100,14 +95,10 @@ public class ReadModels {
     }
 
     void deleteCharacter(UUID characterId, long version) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update character_view set deleted = true, version = greatest(version, :version)
                         where character_id = :id
-                        """)
-                .param("id", characterId)
-                .param("version", version)
-                .update();
+                        """).param("id", characterId).param("version", version).update();
     }
 
     private static CharacterView character(ResultSet rs) throws SQLException {

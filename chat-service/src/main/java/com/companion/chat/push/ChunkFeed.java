@@ -74,7 +74,11 @@ class ChunkFeed implements SmartLifecycle {
                             hub.onChunk(chunk);
                         }
                     } catch (MalformedEventException e) {
-                        log.warn("skipping a malformed chunk at {}-{}@{}", record.topic(), record.partition(), record.offset());
+                        log.warn(
+                                "skipping a malformed chunk at {}-{}@{}",
+                                record.topic(),
+                                record.partition(),
+                                record.offset());
                     }
                 }
             }

@@ -61,7 +61,9 @@ public class ReplyHub {
     }
 
     public void join(UUID sessionId, ReplyListener socket) {
-        sessionListeners.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(socket);
+        sessionListeners
+                .computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet())
+                .add(socket);
     }
 
     public void leave(UUID sessionId, ReplyListener socket) {

@@ -37,7 +37,9 @@ class ReplyConsumer {
         this.processed = processed;
     }
 
-    @KafkaListener(topics = {Topics.REPLIES, Topics.AD_DECISIONS}, groupId = "${platform.kafka.consumer-group}")
+    @KafkaListener(
+            topics = {Topics.REPLIES, Topics.AD_DECISIONS},
+            groupId = "${platform.kafka.consumer-group}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
         Records.event(record).ifPresent(envelope -> {
@@ -63,8 +65,7 @@ class ReplyConsumer {
         }
         UUID messageId = Requests.assistantMessageId(reply.requestId());
         insertAssistantMessage(messageId, row.get().sessionId(), reply.requestId(), reply.text());
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update chat_request set reply_received = true, assistant_message_id = :message, reply_text = :text
                         where request_id = :id
                         """)
@@ -86,8 +87,7 @@ class ReplyConsumer {
         if (row.isEmpty() || row.get().decisionReceived()) {
             return;
         }
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update chat_request set decision_received = true, show_ad = :show, ad_counter = :counter
                         where request_id = :id
                         """)
@@ -108,8 +108,7 @@ class ReplyConsumer {
         }
         UUID messageId = Requests.assistantMessageId(blocked.requestId());
         insertAssistantMessage(messageId, row.get().sessionId(), blocked.requestId(), blocked.userMessage());
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update chat_request set assistant_message_id = :message, reply_text = :text, show_ad = false
                         where request_id = :id
                         """)
@@ -121,8 +120,7 @@ class ReplyConsumer {
     }
 
     private void finish(UUID requestId, String status, String errorCode, String errorMessage) {
-        int updated = jdbc.sql(
-                        """
+        int updated = jdbc.sql("""
                         update chat_request set status = :status, completed_at = now(), error_code = :code,
                             error_message = :message
                         where request_id = :id and status = 'PENDING'
@@ -138,15 +136,15 @@ class ReplyConsumer {
                     .param("id", requestId.toString())
                     .query((rs, n) -> 1)
                     .list();
-            jdbc.sql("update chat_session set last_activity_at = now() where id = (select session_id from chat_request where request_id = :id)")
+            jdbc.sql(
+                            "update chat_session set last_activity_at = now() where id = (select session_id from chat_request where request_id = :id)")
                     .param("id", requestId)
                     .update();
         }
     }
 
     private void insertAssistantMessage(UUID messageId, UUID sessionId, UUID requestId, String content) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into chat_message (id, session_id, role, content, request_id)
                         values (:id, :session, 'assistant', :content, :request)
                         on conflict do nothing
@@ -160,8 +158,7 @@ class ReplyConsumer {
 
     /** The request, locked for this transaction, if it is still waiting for its outcome. */
     private Optional<PendingRow> lockPending(UUID requestId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select session_id, reply_received, decision_received from chat_request
                         where request_id = :id and status = 'PENDING' for update
                         """)

@@ -31,8 +31,7 @@ public class Requests {
     }
 
     public void insertPending(UUID requestId, UUID sessionId, UUID userId, UUID userMessageId) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into chat_request (request_id, session_id, user_id, user_message_id, status)
                         values (:id, :session, :user, :message, 'PENDING')
                         """)
@@ -44,8 +43,7 @@ public class Requests {
     }
 
     public void insertUserMessage(UUID messageId, UUID sessionId, UUID requestId, String content) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into chat_message (id, session_id, role, content, request_id)
                         values (:id, :session, 'user', :content, :request)
                         """)
@@ -66,7 +64,8 @@ public class Requests {
                 .param("session", sessionId)
                 .param("limit", limit)
                 .query((rs, n) -> new HistoryMessage(
-                        "user".equals(rs.getString("role")) ? ChatRole.USER : ChatRole.ASSISTANT, rs.getString("content")))
+                        "user".equals(rs.getString("role")) ? ChatRole.USER : ChatRole.ASSISTANT,
+                        rs.getString("content")))
                 .list();
         List<HistoryMessage> kept = new ArrayList<>();
         int tokens = 0;
@@ -83,8 +82,7 @@ public class Requests {
 
     /** Fails requests that have been pending past {@code timeout}, so they no longer block sessions. */
     public int expire(UUID sessionId, Duration timeout) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         with expired as (
                             update chat_request set status = 'FAILED', completed_at = now(), error_code = 'timeout',
                                 error_message = 'That took too long. Please try again.'
@@ -101,8 +99,7 @@ public class Requests {
     }
 
     public Optional<RequestOutcome> outcome(UUID requestId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select r.*, coalesce(r.ad_counter, s.ad_counter) as counter from chat_request r
                         join chat_session s on s.id = r.session_id where r.request_id = :id
                         """)
@@ -123,7 +120,8 @@ public class Requests {
 
     /** The latest request of a session, for a client that joins again after being away. */
     public Optional<RequestOutcome> latest(UUID sessionId) {
-        return jdbc.sql("select request_id from chat_request where session_id = :session order by created_at desc limit 1")
+        return jdbc.sql(
+                        "select request_id from chat_request where session_id = :session order by created_at desc limit 1")
                 .param("session", sessionId)
                 .query(UUID.class)
                 .optional()

@@ -37,8 +37,7 @@ public class InputScreening {
     public boolean screen(Caller caller, UUID sessionId, CharacterView character, String text) {
         Verdict verdict = guard.check(text, GuardContext.input(caller.adult(), character.nsfwEnabled()));
         if (verdict.blocked()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into blocked_message (id, user_id, session_id, character_id, policy, categories, reasons, content)
                             values (:id, :user, :session, :character, :policy, :categories, :reasons, :content)
                             """)

@@ -1,11 +1,11 @@
 package com.companion.chat.send;
 
 import com.companion.chat.ChatProperties;
+import com.companion.chat.push.ReplyHub;
+import com.companion.chat.push.ReplyListener;
 import com.companion.chat.request.RequestOutcome;
 import com.companion.chat.request.RequestStatus;
 import com.companion.chat.request.Requests;
-import com.companion.chat.push.ReplyHub;
-import com.companion.chat.push.ReplyListener;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
@@ -52,7 +52,8 @@ class SendController {
     }
 
     @PostMapping("/chat/send")
-    ResponseEntity<?> send(AuthenticatedUser user, @Valid @RequestBody SendMessage request) throws InterruptedException {
+    ResponseEntity<?> send(AuthenticatedUser user, @Valid @RequestBody SendMessage request)
+            throws InterruptedException {
         AtomicReference<CompletableFuture<RequestOutcome>> reply = new AtomicReference<>();
         SendService.Accepted accepted = accept(user, request, reply, null);
         try {
@@ -71,8 +72,18 @@ class SendController {
         ReplyListener listener = new ReplyListener() {
             @Override
             public void chunk(ReplyChunk chunk) {
-                send(emitter, "token", Map.of(
-                        "request_id", chunk.requestId(), "attempt", chunk.attempt(), "seq", chunk.seq(), "text", chunk.text()));
+                send(
+                        emitter,
+                        "token",
+                        Map.of(
+                                "request_id",
+                                chunk.requestId(),
+                                "attempt",
+                                chunk.attempt(),
+                                "seq",
+                                chunk.seq(),
+                                "text",
+                                chunk.text()));
             }
 
             @Override
@@ -88,8 +99,16 @@ class SendController {
         SendService.Accepted accepted = accept(user, request, new AtomicReference<>(), listener);
         emitter.onTimeout(() -> {
             hub.forget(accepted.requestId(), listener);
-            send(emitter, "error", Map.of("request_id", accepted.requestId(), "code", "still_pending",
-                    "message", "The reply is taking longer than usual; fetch it later with the request id."));
+            send(
+                    emitter,
+                    "error",
+                    Map.of(
+                            "request_id",
+                            accepted.requestId(),
+                            "code",
+                            "still_pending",
+                            "message",
+                            "The reply is taking longer than usual; fetch it later with the request id."));
             emitter.complete();
         });
         emitter.onCompletion(() -> hub.forget(accepted.requestId(), listener));

@@ -1,10 +1,10 @@
 package com.companion.chat.send;
 
 import com.companion.chat.ChatProperties;
-import com.companion.chat.request.Requests;
 import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
+import com.companion.chat.request.Requests;
 import com.companion.chat.safety.InputScreening;
 import com.companion.chat.session.ChatSession;
 import com.companion.chat.session.SessionRepository;
@@ -61,7 +61,11 @@ public class SendService {
      * Accepts a message. {@code beforePublish} runs with the request id before the transaction
      * commits, so a caller can register for the reply before any of it can arrive.
      */
-    public Accepted send(AuthenticatedUser user, UUID sessionId, String message, java.util.function.Consumer<Accepted> beforePublish) {
+    public Accepted send(
+            AuthenticatedUser user,
+            UUID sessionId,
+            String message,
+            java.util.function.Consumer<Accepted> beforePublish) {
         String text = message == null ? "" : message.strip();
         if (text.isEmpty()) {
             throw ApiProblem.badRequest("empty-message", "The message is empty.");
@@ -70,7 +74,8 @@ public class SendService {
             throw ApiProblem.badRequest(
                     "message-too-long", "The message is longer than " + properties.maxMessageLength() + " characters.");
         }
-        ChatSession session = sessions.findOwned(sessionId, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+        ChatSession session =
+                sessions.findOwned(sessionId, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
         Caller caller = access.caller(user);
         CharacterView character = access.chattable(caller, session.characterId())
                 .orElseThrow(() -> new ApiProblem(

@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class SessionController {
 
-    record CreateSession(@NotNull UUID characterId, @Size(max = 120) String title) {}
+    record CreateSession(
+            @NotNull UUID characterId, @Size(max = 120) String title) {}
 
     private final SessionRepository sessions;
     private final AccessPolicy access;
@@ -44,9 +45,11 @@ class SessionController {
     @ResponseStatus(HttpStatus.CREATED)
     ChatSession create(AuthenticatedUser user, @Valid @RequestBody CreateSession request) {
         Caller caller = access.caller(user);
-        CharacterView character = access.chattable(caller, request.characterId())
-                .orElseThrow(() -> ApiProblem.notFound("character"));
-        String title = request.title() == null || request.title().isBlank() ? character.name() : request.title().strip();
+        CharacterView character =
+                access.chattable(caller, request.characterId()).orElseThrow(() -> ApiProblem.notFound("character"));
+        String title = request.title() == null || request.title().isBlank()
+                ? character.name()
+                : request.title().strip();
         ChatSession session = new ChatSession(
                 UUID.randomUUID(), user.userId(), character.characterId(), title, 0, Instant.now(), Instant.now());
         sessions.insert(session);

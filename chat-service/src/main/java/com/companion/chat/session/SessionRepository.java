@@ -20,8 +20,7 @@ public class SessionRepository {
     }
 
     public void insert(ChatSession session) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into chat_session (id, user_id, character_id, title, created_at, last_activity_at)
                         values (:id, :user, :character, :title, :now, :now)
                         """)
@@ -43,14 +42,17 @@ public class SessionRepository {
     }
 
     public List<ChatSession> listOwned(UUID userId, Instant beforeCreated, UUID beforeId, int limit) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select * from chat_session where user_id = :user
                           and (cast(:beforeCreated as timestamptz) is null or (created_at, id) < (:beforeCreated, :beforeId))
                         order by created_at desc, id desc limit :limit
                         """)
                 .param("user", userId)
-                .param("beforeCreated", beforeCreated == null ? null : OffsetDateTime.ofInstant(beforeCreated, java.time.ZoneOffset.UTC))
+                .param(
+                        "beforeCreated",
+                        beforeCreated == null
+                                ? null
+                                : OffsetDateTime.ofInstant(beforeCreated, java.time.ZoneOffset.UTC))
                 .param("beforeId", beforeId)
                 .param("limit", limit)
                 .query((rs, n) -> session(rs))
@@ -73,8 +75,7 @@ public class SessionRepository {
 
     /** Newest first, strictly before the message {@code beforeMessageId} when given. */
     public List<ChatMessage> history(UUID sessionId, UUID beforeMessageId, int limit) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, role, content, request_id, created_at from chat_message
                         where session_id = :session
                           and (cast(:before as uuid) is null

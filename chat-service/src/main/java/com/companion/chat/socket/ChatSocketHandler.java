@@ -87,8 +87,20 @@ class ChatSocketHandler extends TextWebSocketHandler {
         @Override
         public void chunk(ReplyChunk chunk) {
             if (joined.contains(chunk.sessionId())) {
-                send(this, frame("assistant_token", chunk.sessionId(), Map.of(
-                        "request_id", chunk.requestId(), "attempt", chunk.attempt(), "seq", chunk.seq(), "text", chunk.text())));
+                send(
+                        this,
+                        frame(
+                                "assistant_token",
+                                chunk.sessionId(),
+                                Map.of(
+                                        "request_id",
+                                        chunk.requestId(),
+                                        "attempt",
+                                        chunk.attempt(),
+                                        "seq",
+                                        chunk.seq(),
+                                        "text",
+                                        chunk.text())));
             }
         }
 
@@ -128,7 +140,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
         }
         String type = frame.path("type").asString("");
         if (socket.user == null) {
-            if ("auth".equals(type) && authenticate(socket, frame.path("access_token").asString(""))) {
+            if ("auth".equals(type)
+                    && authenticate(socket, frame.path("access_token").asString(""))) {
                 send(socket, Map.of("type", "authenticated", "user_id", socket.user.userId()));
             } else {
                 close(socket, UNAUTHORIZED);
@@ -150,7 +163,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     private void join(Socket socket, UUID sessionId) {
-        if (sessionId == null || sessions.findOwned(sessionId, socket.user.userId()).isEmpty()) {
+        if (sessionId == null
+                || sessions.findOwned(sessionId, socket.user.userId()).isEmpty()) {
             send(socket, error("not_found", "No such session.", null));
             return;
         }
@@ -195,7 +209,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
             }
             send(socket, frame("typing", sessionId, typing));
         } catch (ApiProblem problem) {
-            String slug = problem.type().getPath().substring(problem.type().getPath().lastIndexOf('/') + 1);
+            String slug =
+                    problem.type().getPath().substring(problem.type().getPath().lastIndexOf('/') + 1);
             send(socket, error(slug.replace('-', '_'), problem.getMessage(), clientId));
         }
     }
@@ -234,17 +249,23 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
     private Map<String, Object> outcomeFrame(RequestOutcome outcome) {
         if (outcome.status() == RequestStatus.FAILED) {
-            return frame("assistant_error", outcome.sessionId(), Map.of(
-                    "request_id", outcome.requestId(),
-                    "code", outcome.errorCode() == null ? "failed" : outcome.errorCode(),
-                    "message", outcome.errorMessage() == null ? "The reply failed." : outcome.errorMessage()));
+            return frame(
+                    "assistant_error",
+                    outcome.sessionId(),
+                    Map.of(
+                            "request_id", outcome.requestId(),
+                            "code", outcome.errorCode() == null ? "failed" : outcome.errorCode(),
+                            "message", outcome.errorMessage() == null ? "The reply failed." : outcome.errorMessage()));
         }
-        return frame("assistant_done", outcome.sessionId(), Map.of(
-                "request_id", outcome.requestId(),
-                "message_id", outcome.messageId(),
-                "content", outcome.reply(),
-                "show_ad", outcome.showAd(),
-                "ad_counter", outcome.adCounter()));
+        return frame(
+                "assistant_done",
+                outcome.sessionId(),
+                Map.of(
+                        "request_id", outcome.requestId(),
+                        "message_id", outcome.messageId(),
+                        "content", outcome.reply(),
+                        "show_ad", outcome.showAd(),
+                        "ad_counter", outcome.adCounter()));
     }
 
     private static Map<String, Object> frame(String type, UUID sessionId, Map<String, Object> fields) {

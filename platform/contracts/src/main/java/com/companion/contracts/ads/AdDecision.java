@@ -12,8 +12,13 @@ import org.jspecify.annotations.Nullable;
  * assistant replies including this one; {@code ad} is present only when {@code showAd}.
  */
 public record AdDecision(
-        UUID requestId, UUID sessionId, UUID userId, long adCounter, boolean showAd, @Nullable Ad ad, Instant decidedAt)
-        implements Event {
+        UUID requestId,
+        UUID sessionId,
+        UUID userId,
+        long adCounter,
+        boolean showAd,
+        @Nullable Ad ad,
+        Instant decidedAt) implements Event {
 
     public static final EventType<AdDecision> TYPE =
             EventType.of("ads.ad-decision", Topics.AD_DECISIONS, AdDecision.class);

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-public record MediaDeleted(UUID mediaId, UUID ownerId, @Nullable UUID characterId, MediaKind kind, Instant deletedAt)
-        implements Event {
+public record MediaDeleted(
+        UUID mediaId, UUID ownerId, @Nullable UUID characterId, MediaKind kind, Instant deletedAt) implements Event {
 
     public static final EventType<MediaDeleted> TYPE =
             EventType.of("media.media-deleted", Topics.MEDIA_EVENTS, MediaDeleted.class);

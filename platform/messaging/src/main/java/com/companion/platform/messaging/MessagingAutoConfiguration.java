@@ -53,7 +53,8 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "platform.kafka.topics.create", matchIfMissing = true)
     KafkaAdmin.NewTopics platformTopics(TopicProperties properties) {
-        return new KafkaAdmin.NewTopics(PlatformTopics.all(properties).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(
+                PlatformTopics.all(properties).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 
     @Bean

@@ -17,7 +17,8 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
             environment
                     .getPropertySources()
                     .addLast(new ResourcePropertySource(
-                            "platformMessagingDefaults", new ClassPathResource("platform-messaging-defaults.properties")));
+                            "platformMessagingDefaults",
+                            new ClassPathResource("platform-messaging-defaults.properties")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

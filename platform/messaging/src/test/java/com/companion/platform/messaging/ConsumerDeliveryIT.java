@@ -62,10 +62,12 @@ class ConsumerDeliveryIT {
             kafka.send(Topics.AUTH_USERS, "some-key", garbage).get();
 
             ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> dlt.records().stream()
-                            .filter(r -> garbage.equals(r.value()))
-                            .findFirst()
-                            .orElse(null), r -> r != null);
+                    .until(
+                            () -> dlt.records().stream()
+                                    .filter(r -> garbage.equals(r.value()))
+                                    .findFirst()
+                                    .orElse(null),
+                            r -> r != null);
             assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).contains("MalformedEventException");
             assertThat(header(dead, "kafka_dlt-exception-message")).contains("not a valid event envelope");
             assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.AUTH_USERS);
@@ -80,10 +82,12 @@ class ConsumerDeliveryIT {
             send(registration(username));
 
             ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> dlt.records().stream()
-                            .filter(r -> r.value() != null && r.value().contains(username))
-                            .findFirst()
-                            .orElse(null), r -> r != null);
+                    .until(
+                            () -> dlt.records().stream()
+                                    .filter(r -> r.value() != null && r.value().contains(username))
+                                    .findFirst()
+                                    .orElse(null),
+                            r -> r != null);
             // One delivery plus the configured two retries; every attempt rolled back its effect.
             assertThat(counter.deliveries(username)).isEqualTo(3);
             assertThat(counter.applied(username)).isZero();

@@ -46,18 +46,26 @@ class OutboxIT {
                 .redirectOutput(new File("target/crash-after-commit.log"))
                 .start();
         assertThat(child.waitFor()).as("the child halts right after its commit").isEqualTo(137);
-        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/crash-after-commit.log"), StandardCharsets.UTF_8);
+        String log = java.nio.file.Files.readString(
+                java.nio.file.Path.of("target/crash-after-commit.log"), StandardCharsets.UTF_8);
         assertThat(log).contains("COMMITTED");
 
         try (KafkaProbe probe = new KafkaProbe(Topics.AUTH_USERS);
                 ConfigurableApplicationContext restarted = start(db, "platform.outbox.relay-enabled=true")) {
             JdbcClient jdbc = restarted.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select count(*) from member where username = :u").param("u", username).query(Integer.class).single())
+            assertThat(jdbc.sql("select count(*) from member where username = :u")
+                            .param("u", username)
+                            .query(Integer.class)
+                            .single())
                     .isEqualTo(1);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> registrationsOf(probe.records(), username).size() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> registrationsOf(probe.records(), username).size() == 1);
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> jdbc.sql("select count(*) from platform_outbox").query(Integer.class).single() == 0);
+                    .until(() -> jdbc.sql("select count(*) from platform_outbox")
+                                    .query(Integer.class)
+                                    .single()
+                            == 0);
             assertThat(registrationsOf(probe.records(), username)).hasSize(1);
         }
     }
@@ -75,10 +83,14 @@ class OutboxIT {
             members.register(kept);
 
             // The later event arriving shows the relay ran past the point where the first would be.
-            await().atMost(Duration.ofSeconds(20)).until(() -> registrationsOf(probe.records(), kept).size() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> registrationsOf(probe.records(), kept).size() == 1);
             assertThat(registrationsOf(probe.records(), failed)).isEmpty();
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select count(*) from member where username = :u").param("u", failed).query(Integer.class).single())
+            assertThat(jdbc.sql("select count(*) from member where username = :u")
+                            .param("u", failed)
+                            .query(Integer.class)
+                            .single())
                     .isZero();
         }
     }
@@ -114,8 +126,11 @@ class OutboxIT {
                     .map(r -> ((UserRegistered) EventJson.decode(r.value()).data()).username())
                     .toList();
             // Each member is its own key; across keys on one partition the relay keeps commit order too.
-            assertThat(order.stream().map(u -> Integer.parseInt(u.substring(prefix.length()))).toList())
-                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 50).boxed().toList());
+            assertThat(order.stream()
+                            .map(u -> Integer.parseInt(u.substring(prefix.length())))
+                            .toList())
+                    .containsExactlyInAnyOrderElementsOf(
+                            java.util.stream.IntStream.range(0, 50).boxed().toList());
         }
     }
 

@@ -49,5 +49,4 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
             TestPropertyValues.of(properties).applyTo(context);
         }
     }
-
 }

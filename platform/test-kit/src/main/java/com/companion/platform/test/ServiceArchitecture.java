@@ -37,9 +37,7 @@ public final class ServiceArchitecture {
                 .because("features must be separable; a cycle means two features are one")
                 .check(imported);
 
-        classes()
-                .should(notReachIntoAnotherFeaturesInternals(rootPackage))
-                .check(imported);
+        classes().should(notReachIntoAnotherFeaturesInternals(rootPackage)).check(imported);
 
         String[] otherServices = SERVICES.stream()
                 .map(s -> "com.companion." + s + "..")

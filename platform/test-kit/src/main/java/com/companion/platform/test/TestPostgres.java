@@ -60,7 +60,8 @@ public final class TestPostgres {
         try (java.sql.ResultSet rs = st.executeQuery("select datname from pg_database where datname like 't\\_%'")) {
             while (rs.next()) {
                 String[] parts = rs.getString(1).split("_");
-                if (parts.length >= 4 && parts[parts.length - 2].matches("\\d+")
+                if (parts.length >= 4
+                        && parts[parts.length - 2].matches("\\d+")
                         && minuteStamp() - Long.parseLong(parts[parts.length - 2]) > 120) {
                     old.add(rs.getString(1));
                 }
@@ -90,18 +91,24 @@ public final class TestPostgres {
         String host = System.getenv().getOrDefault("TEST_POSTGRES_HOST", "127.0.0.1");
         int port = Integer.parseInt(System.getenv().getOrDefault("TEST_POSTGRES_PORT", "5432"));
         if (answers(host, port)) {
-            return new Server(host, port, System.getenv().getOrDefault("TEST_POSTGRES_USER", "postgres"),
+            return new Server(
+                    host,
+                    port,
+                    System.getenv().getOrDefault("TEST_POSTGRES_USER", "postgres"),
                     System.getenv().getOrDefault("TEST_POSTGRES_PASSWORD", ""));
         }
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting
-                }
-            }, "test-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    embedded.close();
+                                } catch (IOException ignored) {
+                                    // the JVM is exiting
+                                }
+                            },
+                            "test-postgres-stop"));
             return new Server("127.0.0.1", embedded.getPort(), "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("no PostgreSQL on " + host + ":" + port + " and the embedded one failed", e);

@@ -16,8 +16,8 @@ public class PlatformWebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(WebProperties properties) {
-        FilterRegistrationBean<BodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxJsonBody().toBytes()));
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(properties.maxJsonBody().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -26,7 +26,10 @@ public class PlatformWebAutoConfiguration {
     @Bean
     FilterRegistrationBean<CallerLogContext> callerLogContext() {
         FilterRegistrationBean<CallerLogContext> registration = new FilterRegistrationBean<>(new CallerLogContext());
-        registration.setOrder(org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setOrder(
+                org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties
+                                .DEFAULT_FILTER_ORDER
+                        + 1);
         return registration;
     }
 }

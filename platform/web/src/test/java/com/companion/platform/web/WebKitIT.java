@@ -42,12 +42,19 @@ class WebKitIT {
 
     @Test
     void aValidTokenGivesTheControllerTheCallerFromItsClaims() {
-        http.get().uri("/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token()).exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.user_id").isEqualTo(USER.toString())
-                .jsonPath("$.plan").isEqualTo("premium")
-                .jsonPath("$.is_adult").isEqualTo(true);
+                .jsonPath("$.user_id")
+                .isEqualTo(USER.toString())
+                .jsonPath("$.plan")
+                .isEqualTo("premium")
+                .jsonPath("$.is_adult")
+                .isEqualTo(true);
     }
 
     @Test
@@ -56,100 +63,193 @@ class WebKitIT {
         unauthorized(JWKS.token(USER, "free", false, Duration.ofSeconds(-120)));
         String valid = token();
         String[] parts = valid.split("\\.");
-        String forgedClaims = base64Url("{\"sub\":\"" + UUID.randomUUID() + "\",\"iss\":\"companion-auth\",\"plan\":\"premium\",\"is_adult\":true,\"exp\":9999999999}");
+        String forgedClaims = base64Url("{\"sub\":\"" + UUID.randomUUID()
+                + "\",\"iss\":\"companion-auth\",\"plan\":\"premium\",\"is_adult\":true,\"exp\":9999999999}");
         unauthorized(parts[0] + "." + forgedClaims + "." + parts[2]);
         String noneHeader = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         unauthorized(noneHeader + "." + parts[1] + ".");
         var hmacKey = Jwts.SIG.HS256.key().build();
-        unauthorized(Jwts.builder().issuer(TestJwks.ISSUER).subject(USER.toString())
-                .expiration(new java.util.Date(System.currentTimeMillis() + 60_000)).signWith(hmacKey).compact());
+        unauthorized(Jwts.builder()
+                .issuer(TestJwks.ISSUER)
+                .subject(USER.toString())
+                .expiration(new java.util.Date(System.currentTimeMillis() + 60_000))
+                .signWith(hmacKey)
+                .compact());
         var otherKeys = Jwts.SIG.RS256.keyPair().build();
-        unauthorized(Jwts.builder().header().keyId(JWKS.kid()).and().issuer(TestJwks.ISSUER).subject(USER.toString())
+        unauthorized(Jwts.builder()
+                .header()
+                .keyId(JWKS.kid())
+                .and()
+                .issuer(TestJwks.ISSUER)
+                .subject(USER.toString())
                 .expiration(new java.util.Date(System.currentTimeMillis() + 60_000))
-                .signWith(otherKeys.getPrivate(), Jwts.SIG.RS256).compact());
-        unauthorized(Jwts.builder().header().keyId(JWKS.kid()).and().issuer("someone-else").subject(USER.toString())
+                .signWith(otherKeys.getPrivate(), Jwts.SIG.RS256)
+                .compact());
+        unauthorized(Jwts.builder()
+                .header()
+                .keyId(JWKS.kid())
+                .and()
+                .issuer("someone-else")
+                .subject(USER.toString())
                 .expiration(new java.util.Date(System.currentTimeMillis() + 60_000))
-                .signWith(JWKS.keys().getPrivate(), Jwts.SIG.RS256).compact());
+                .signWith(JWKS.keys().getPrivate(), Jwts.SIG.RS256)
+                .compact());
     }
 
     @Test
     void anOpenRouteServesAnonymousCallers() {
-        http.get().uri("/open").exchange().expectStatus().isOk().expectBody().jsonPath("$.anonymous").isEqualTo(true);
+        http.get()
+                .uri("/open")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.anonymous")
+                .isEqualTo(true);
     }
 
     @Test
     void aMissingRoleIsAForbiddenProblem() {
-        http.get().uri("/admin").header(HttpHeaders.AUTHORIZATION, "Bearer " + token()).exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        http.get().uri("/admin").header(HttpHeaders.AUTHORIZATION, "Bearer " + JWKS.token(USER, "free", true, "user", "admin"))
-                .exchange().expectStatus().isOk();
+        http.get()
+                .uri("/admin")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get()
+                .uri("/admin")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + JWKS.token(USER, "free", true, "user", "admin"))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void invalidFieldsAreListedInSnakeCase() {
         post("{\"pet_name\":\"\",\"age_years\":150}")
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("age_years")
-                .jsonPath("$.errors[1].field").isEqualTo("pet_name");
+                .jsonPath("$.type")
+                .isEqualTo("/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("age_years")
+                .jsonPath("$.errors[1].field")
+                .isEqualTo("pet_name");
     }
 
     @Test
     void unknownFieldsWrongTypesAndMalformedJsonAreProblemsNamingTheField() {
         post("{\"pet_name\":\"Rex\",\"age_years\":3,\"owner\":\"me\"}")
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("owner")
-                .jsonPath("$.errors[0].message").isEqualTo("unknown field");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("owner")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("unknown field");
         post("{\"pet_name\":\"Rex\",\"age_years\":\"three\"}")
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("age_years");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("age_years");
         post("{\"pet_name\":\"Rex\",\"age_years\":3,\"mood\":\"angry\"}")
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("mood");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("mood");
         post("{\"pet_name\":")
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/malformed-body");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/malformed-body");
     }
 
     @Test
     void aBodyOverTheLimitIsRefused() {
         post("{\"pet_name\":\"" + "x".repeat(2000) + "\",\"age_years\":3}")
-                .expectStatus().isEqualTo(413)
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/too-large");
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/too-large");
     }
 
     @Test
     void raisedProblemsKeepTheirTypeAndExtraProperties() {
-        http.get().uri("/pets/" + UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token()).exchange()
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
-        http.get().uri("/conflict").header(HttpHeaders.AUTHORIZATION, "Bearer " + token()).exchange()
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.field").isEqualTo("username");
-        http.get().uri("/pets/not-a-uuid").header(HttpHeaders.AUTHORIZATION, "Bearer " + token()).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+        http.get()
+                .uri("/pets/" + UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/not-found");
+        http.get()
+                .uri("/conflict")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("username");
+        http.get()
+                .uri("/pets/not-a-uuid")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("id");
     }
 
     @Test
     void unexpectedErrorsRevealNoInternals() {
-        String body = new String(http.get().uri("/boom").header(HttpHeaders.AUTHORIZATION, "Bearer " + token()).exchange()
-                .expectStatus().is5xxServerError()
-                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        String body = new String(
+                http.get()
+                        .uri("/boom")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                        .exchange()
+                        .expectStatus()
+                        .is5xxServerError()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody(),
+                StandardCharsets.UTF_8);
         assertThat(body).contains("error_id").doesNotContain("secret_table", "IllegalStateException", "at com.");
-        String notFound = new String(http.get().uri("/no/such/route").header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
-                .exchange().expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        String notFound = new String(
+                http.get()
+                        .uri("/no/such/route")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                        .exchange()
+                        .expectStatus()
+                        .isNotFound()
+                        .expectHeader()
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody(),
+                StandardCharsets.UTF_8);
         assertThat(notFound).doesNotContain("NoResourceFoundException", "org.springframework");
     }
 
     private RestTestClient.ResponseSpec post(String json) {
-        return http.post().uri("/pets").header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
-                .contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+        return http.post()
+                .uri("/pets")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .exchange();
     }
 
     private void unauthorized(String token) {
@@ -158,9 +258,13 @@ class WebKitIT {
             request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         request.exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401);
     }
 
     private static String base64Url(String json) {

@@ -23,8 +23,7 @@ public class ProcessedEvents {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("ProcessedEvents.firstTime must run inside the transaction of the effect");
         }
-        int inserted = jdbc.sql(
-                        """
+        int inserted = jdbc.sql("""
                         insert into platform_processed_event (consumer, event_id) values (:consumer, :eventId)
                         on conflict do nothing
                         """)
@@ -36,7 +35,8 @@ public class ProcessedEvents {
 
     /** Forgets marks older than the broker's retention, after which no redelivery can happen. */
     public int purgeOlderThan(java.time.Duration age) {
-        return jdbc.sql("delete from platform_processed_event where processed_at < now() - make_interval(secs => :secs)")
+        return jdbc.sql(
+                        "delete from platform_processed_event where processed_at < now() - make_interval(secs => :secs)")
                 .param("secs", age.toSeconds())
                 .update();
     }

@@ -19,9 +19,10 @@ public final class ConsumerErrors {
 
     public static DefaultErrorHandler handler(KafkaOperations<?, ?> template, MessagingProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                template, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        ExponentialBackOff backOff = new ExponentialBackOff(
-                properties.retryInitialInterval().toMillis(), properties.retryMultiplier());
+                template,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(properties.retryInitialInterval().toMillis(), properties.retryMultiplier());
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMaxAttempts(properties.retryAttempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);

@@ -44,8 +44,7 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.publish must run inside the transaction of the state change");
         }
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into platform_outbox (topic, record_key, event_id, event_type, payload, traceparent)
                         values (:topic, :key, :eventId, :eventType, :payload, :traceparent)
                         """)

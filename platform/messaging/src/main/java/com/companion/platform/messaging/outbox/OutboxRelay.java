@@ -118,8 +118,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int publishBatch() {
-        List<OutboxRow> rows = jdbc.sql(
-                        """
+        List<OutboxRow> rows = jdbc.sql("""
                         select id, topic, record_key, event_id, event_type, payload, traceparent
                         from platform_outbox order by id limit :limit for update skip locked
                         """)
@@ -175,5 +174,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record OutboxRow(
-            long id, String topic, String recordKey, UUID eventId, String eventType, String payload, String traceparent) {}
+            long id,
+            String topic,
+            String recordKey,
+            UUID eventId,
+            String eventType,
+            String payload,
+            String traceparent) {}
 }

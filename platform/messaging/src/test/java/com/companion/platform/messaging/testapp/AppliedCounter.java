@@ -42,17 +42,15 @@ public class AppliedCounter {
             return;
         }
         String username = registered.username();
-        int delivery = deliveries.computeIfAbsent(username, u -> new AtomicInteger()).incrementAndGet();
+        int delivery =
+                deliveries.computeIfAbsent(username, u -> new AtomicInteger()).incrementAndGet();
         if (!processed.firstTime(CONSUMER, envelope.eventId())) {
             return;
         }
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into applied_count (username, applied) values (:username, 1)
                         on conflict (username) do update set applied = applied_count.applied + 1
-                        """)
-                .param("username", username)
-                .update();
+                        """).param("username", username).update();
         if (username.startsWith("always-fails") || (username.startsWith("flaky") && delivery == 1)) {
             throw new IllegalStateException("handler failed for " + username);
         }

@@ -135,8 +135,8 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
         InvalidFormatException format = causeOf(ex, InvalidFormatException.class);
         if (format != null) {
             return ResponseEntity.badRequest()
-                    .body(Problems.validation(List.of(new FieldError(
-                            path(format), "must be a valid " + simpleType(format.getTargetType())))));
+                    .body(Problems.validation(List.of(
+                            new FieldError(path(format), "must be a valid " + simpleType(format.getTargetType())))));
         }
         MismatchedInputException mismatch = causeOf(ex, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
@@ -163,7 +163,8 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        if (body instanceof ProblemDetail problem
+                && problem.getType().toString().equals("about:blank")) {
             // Framework problems keep their status; their detail may name Java types, so it is replaced.
             HttpStatus status = HttpStatus.resolve(statusCode.value());
             String phrase = status == null ? "Error" : status.getReasonPhrase();

@@ -27,7 +27,9 @@ public class ProblemErrorController implements ErrorController {
         String slug = status == HttpStatus.NOT_FOUND ? "not-found" : status.is5xxServerError() ? "internal" : "error";
         String detail = status == HttpStatus.NOT_FOUND
                 ? "No such resource."
-                : status.is5xxServerError() ? "Something went wrong on our side. Please try again." : status.getReasonPhrase() + ".";
+                : status.is5xxServerError()
+                        ? "Something went wrong on our side. Please try again."
+                        : status.getReasonPhrase() + ".";
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(status, slug, detail));

@@ -25,8 +25,7 @@ public final class Problems {
     }
 
     public static ProblemDetail validation(List<FieldError> errors) {
-        ProblemDetail problem =
-                of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields; see errors.");
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields; see errors.");
         problem.setProperty("errors", errors);
         return problem;
     }

@@ -21,7 +21,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public final class PlatformSecurity {
 
     public static final String[] OPEN_OPERATIONS = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error", "/v3/api-docs",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/error",
+        "/v3/api-docs",
         "/v3/api-docs/**"
     };
 
@@ -31,8 +36,8 @@ public final class PlatformSecurity {
                 response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required."));
     };
 
-    private static final AccessDeniedHandler FORBIDDEN = (request, response, ex) -> Problems.write(
-            response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this."));
+    private static final AccessDeniedHandler FORBIDDEN = (request, response, ex) ->
+            Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this."));
 
     private PlatformSecurity() {}
 

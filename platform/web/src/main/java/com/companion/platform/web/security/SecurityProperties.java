@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("platform.security")
-public record SecurityProperties(@NotNull URI jwksUri, @NotNull String issuer, Duration clockSkew) {
+public record SecurityProperties(
+        @NotNull URI jwksUri, @NotNull String issuer, Duration clockSkew) {
 
     public SecurityProperties {
         if (clockSkew == null) {

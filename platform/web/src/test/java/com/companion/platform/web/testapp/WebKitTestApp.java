@@ -31,11 +31,15 @@ public class WebKitTestApp {
         sad
     }
 
-    public record Pet(@NotBlank String petName, @NotNull @Min(0) @Max(100) Integer ageYears, Mood mood) {}
+    public record Pet(
+            @NotBlank String petName,
+            @NotNull @Min(0) @Max(100) Integer ageYears,
+            Mood mood) {}
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return PlatformSecurity.build(http, auth -> auth.requestMatchers(HttpMethod.GET, "/open").permitAll());
+        return PlatformSecurity.build(
+                http, auth -> auth.requestMatchers(HttpMethod.GET, "/open").permitAll());
     }
 
     @RestController
@@ -63,7 +67,8 @@ public class WebKitTestApp {
 
         @GetMapping("/conflict")
         Pet conflict() {
-            throw new ApiProblem(HttpStatus.CONFLICT, "taken", "Conflict", "username is taken", Map.of("field", "username"));
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT, "taken", "Conflict", "username is taken", Map.of("field", "username"));
         }
 
         @GetMapping("/boom")
