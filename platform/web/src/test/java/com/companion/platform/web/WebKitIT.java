@@ -97,6 +97,30 @@ class WebKitIT {
     }
 
     @Test
+    void everyLogLineOfARequestCarriesTheCallerAndTheGatewaysRequestId() {
+        http.get()
+                .uri("/log-context")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .header("X-Request-Id", "req-42")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.user")
+                .isEqualTo(USER.toString())
+                .jsonPath("$.request")
+                .isEqualTo("req-42");
+        http.get()
+                .uri("/log-context")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .header("X-Request-Id", "bad id; drop table")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.request")
+                .isEqualTo("null");
+    }
+
+    @Test
     void anOpenRouteServesAnonymousCallers() {
         http.get()
                 .uri("/open")

@@ -55,6 +55,13 @@ public class WebKitTestApp {
             return user;
         }
 
+        @GetMapping("/log-context")
+        Map<String, String> logContext() {
+            return Map.of(
+                    "user", String.valueOf(org.slf4j.MDC.get("user.id")),
+                    "request", String.valueOf(org.slf4j.MDC.get("request_id")));
+        }
+
         @GetMapping("/open")
         Map<String, Object> open(AuthenticatedUser user) {
             return Map.of("anonymous", user == null);
