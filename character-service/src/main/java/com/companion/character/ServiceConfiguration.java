@@ -1,16 +1,11 @@
 package com.companion.character;
 
 import com.companion.contracts.character.CharacterType;
-import com.companion.platform.web.security.AuthenticatedUser;
 import com.companion.platform.web.security.PlatformSecurity;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
 import java.util.Locale;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -51,16 +46,8 @@ class ServiceConfiguration {
         }
     }
 
-    /** The API description names fields as the wire does (snake_case); springdoc has its own mapper. */
-    @Bean
-    ModelResolver snakeCaseModels() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
-    }
-
     @Bean
     OpenAPI characterServiceApi() {
-        // The caller comes from the verified token, not from the request: keep it out of the docs.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
         return new OpenAPI()
                 .info(new Info()
                         .title("character-service")

@@ -68,7 +68,11 @@ class PipelineBenchmark {
             UUID session = session(user, characters.get(user));
             sockets.add(chatLoop(user, session, running, added, llmTtft));
         }
-        Thread.sleep(length.toMillis());
+        // The chats run for a fixed window; nothing to wait for but the clock.
+        org.awaitility.Awaitility.await()
+                .pollDelay(length)
+                .atMost(length.plusSeconds(5))
+                .until(() -> true);
         running.set(false);
         sockets.forEach(WebSocket::abort);
         List<Long> sorted = sorted(added);
