@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The running system under test. A stack already answering at the gateway is reused; otherwise
- * {@code deploy/local/run --detach} starts one, and it is stopped when the test run ends.
+ * {@code deploy/local/run --detach} starts one, exporting its traces to an {@link OtlpCollector} in
+ * this JVM, and it is stopped when the test run ends.
  */
 public final class Stack implements BeforeAllCallback {
 
@@ -29,6 +31,8 @@ public final class Stack implements BeforeAllCallback {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static volatile OtlpCollector traces;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -50,7 +54,11 @@ public final class Stack implements BeforeAllCallback {
             if (healthy()) {
                 return new Running(false);
             }
-            run(List.of("deploy/local/run", "--detach", "--no-build"), Duration.ofMinutes(6));
+            traces = OtlpCollector.start();
+            run(
+                    List.of("deploy/local/run", "--detach", "--no-build"),
+                    Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint()),
+                    Duration.ofMinutes(6));
             if (!healthy()) {
                 throw new IllegalStateException("the local stack did not become healthy; see .local/logs");
             }
@@ -60,9 +68,15 @@ public final class Stack implements BeforeAllCallback {
         @Override
         public void close() {
             if (startedHere) {
-                run(List.of("deploy/local/stop"), Duration.ofMinutes(3));
+                run(List.of("deploy/local/stop"), Map.of(), Duration.ofMinutes(3));
+                traces.close();
             }
         }
+    }
+
+    /** The spans the stack exports, when this test run started it (a reused stack exports elsewhere, if at all). */
+    static Optional<OtlpCollector> traces() {
+        return Optional.ofNullable(traces);
     }
 
     public static boolean healthy() {
@@ -107,9 +121,10 @@ public final class Stack implements BeforeAllCallback {
     }
 
     /** Runs a stack script from the repository root and waits for it. */
-    public static void run(List<String> command, Duration timeout) {
+    public static void run(List<String> command, Map<String, String> environment, Duration timeout) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile());
+            builder.environment().putAll(environment);
             // Tests sign up and chat far faster than a person: the gateway's budgets are raised for the stack they
             // start.
             for (String limit : List.of(

@@ -1,6 +1,9 @@
 package com.companion.worker.llm;
 
 import com.companion.worker.llm.LlmCallException.Kind;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.RequestReplySenderContext;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * read as server-sent events. The response is consumed asynchronously into a queue that the calling
  * thread polls with a timeout, which gives exact first-token, idle and deadline timeouts and lets
  * any exit cancel the exchange. Every failure is classified as an {@link LlmCallException}.
+ *
+ * <p>Each call is observed as a client span {@code chat <model>} (OpenTelemetry's GenAI naming) in the
+ * trace of the request being answered, and its {@code traceparent} goes to the provider in the request
+ * headers; the same observation times the call as {@code gen_ai.client.operation}.
  */
 final class CompletionCall {
 
@@ -47,8 +54,11 @@ final class CompletionCall {
     private final URI endpoint;
     private final String authorization;
 
-    CompletionCall(HttpClient http, LlmProperties properties, JsonMapper json) {
+    private final ObservationRegistry observations;
+
+    CompletionCall(HttpClient http, LlmProperties properties, JsonMapper json, ObservationRegistry observations) {
         this.http = http;
+        this.observations = observations;
         this.properties = properties;
         this.json = json;
         String base = properties.baseUrl().toString();
@@ -60,12 +70,48 @@ final class CompletionCall {
 
     Result execute(String model, List<ChatMessage> messages, Deadline deadline, StreamListener listener)
             throws LlmCallException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body(model, messages), StandardCharsets.UTF_8))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body(model, messages), StandardCharsets.UTF_8));
+        RequestReplySenderContext<HttpRequest.Builder, Result> context =
+                new RequestReplySenderContext<>(HttpRequest.Builder::header);
+        context.setCarrier(request); // the tracing handler adds traceparent to it when the observation starts
+        context.setRemoteServiceAddress(endpoint.getScheme() + "://" + endpoint.getAuthority());
+        Observation observation = Observation.createNotStarted("gen_ai.client.operation", () -> context, observations)
+                .contextualName("chat " + model)
+                .lowCardinalityKeyValue("gen_ai.operation.name", "chat")
+                .lowCardinalityKeyValue("gen_ai.request.model", model)
+                .lowCardinalityKeyValue("outcome", "success")
+                .highCardinalityKeyValue("server.address", String.valueOf(endpoint.getHost()))
+                .start();
+        try (Observation.Scope ignored = observation.openScope()) {
+            Result result = exchange(request.build(), model, messages, deadline, listener);
+            context.setResponse(result);
+            observation
+                    .highCardinalityKeyValue("gen_ai.response.model", String.valueOf(result.model()))
+                    .highCardinalityKeyValue(
+                            "gen_ai.usage.input_tokens",
+                            Integer.toString(result.usage().promptTokens()))
+                    .highCardinalityKeyValue(
+                            "gen_ai.usage.output_tokens",
+                            Integer.toString(result.usage().completionTokens()));
+            return result;
+        } catch (LlmCallException e) {
+            observation.lowCardinalityKeyValue("outcome", e.kind().tag()).error(e);
+            throw e;
+        } catch (InterruptedException | RuntimeException e) {
+            observation.lowCardinalityKeyValue("outcome", "aborted").error(e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private Result exchange(
+            HttpRequest request, String model, List<ChatMessage> messages, Deadline deadline, StreamListener listener)
+            throws LlmCallException, InterruptedException {
         Exchange exchange = new Exchange();
         long started = System.nanoTime();
         long firstTokenBy = started + properties.firstTokenTimeout().toNanos();

@@ -4,10 +4,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,7 +67,8 @@ class LlmConfiguration {
             LlmProperties properties,
             ModelRoster modelRoster,
             CircuitBreaker llmCircuitBreaker,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ObjectProvider<ObservationRegistry> observations) {
         if (!properties.hasApiKey()) {
             log.warn(
                     "no LLM API key is set (TOGETHER_API_KEY); {} will refuse requests unless it is the offline LLM",
@@ -73,7 +76,10 @@ class LlmConfiguration {
         }
         log.info("LLM provider {}, models {}", properties.baseUrl(), properties.models());
         CompletionCall call = new CompletionCall(
-                llmHttpClient, properties, JsonMapper.builder().build());
+                llmHttpClient,
+                properties,
+                JsonMapper.builder().build(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         return new LlmClient(call, modelRoster, llmCircuitBreaker, properties.retry(), meters);
     }
 }

@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.companion.worker.llm.LlmCallException.Kind;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -30,6 +40,7 @@ class CompletionCallTest {
 
     private HttpServer server;
     private final AtomicReference<Answer> answer = new AtomicReference<>();
+    private final AtomicReference<com.sun.net.httpserver.Headers> received = new AtomicReference<>();
     private CompletionCall call;
     private final List<String> tokens = new ArrayList<>();
     private final StreamListener listener = new StreamListener() {
@@ -48,6 +59,7 @@ class CompletionCallTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
+            received.set(exchange.getRequestHeaders());
             Answer a = answer.get();
             a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
@@ -57,10 +69,15 @@ class CompletionCallTest {
             }
         });
         server.start();
-        call = new CompletionCall(
+        call = call(ObservationRegistry.NOOP);
+    }
+
+    private CompletionCall call(ObservationRegistry observations) {
+        return new CompletionCall(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                 properties(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")),
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(),
+                observations);
     }
 
     @AfterEach
@@ -85,6 +102,43 @@ class CompletionCallTest {
         assertThat(result.usage().completionTokens()).isEqualTo(2);
         assertThat(result.usage().totalTokens())
                 .isEqualTo(result.usage().promptTokens() + result.usage().completionTokens());
+    }
+
+    @Test
+    void theCallIsAChildSpanOfTheRequestsTraceAndSendsItsTraceparent() throws Exception {
+        answer.set(new Answer(200, Map.of(), data("Hi", null) + data("", "stop")));
+        SdkTracerProvider provider = SdkTracerProvider.builder().build();
+        io.opentelemetry.api.trace.Tracer otel = provider.get("test");
+        OtelTracer tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> {});
+        OtelPropagator propagator =
+                new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel);
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations
+                .observationConfig()
+                .observationHandler(new PropagatingSenderTracingObservationHandler<>(tracer, propagator));
+        Span request = tracer.nextSpan().name("request").start();
+
+        try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
+            call(observations).execute("m", messages(), Deadline.after(Duration.ofSeconds(5)), listener);
+        } finally {
+            request.end();
+            provider.close();
+        }
+
+        String traceparent = received.get().getFirst("traceparent");
+        assertThat(traceparent)
+                .as("the provider sees the request's trace, under the call's own span")
+                .matches("00-" + request.context().traceId() + "-[0-9a-f]{16}-01")
+                .doesNotContain(request.context().spanId());
+    }
+
+    @Test
+    void withoutATracerNoTraceparentIsSent() throws Exception {
+        answer.set(new Answer(200, Map.of(), data("Hi", null) + data("", "stop")));
+
+        call.execute("m", messages(), Deadline.after(Duration.ofSeconds(5)), listener);
+
+        assertThat(received.get().containsKey("traceparent")).isFalse();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.companion.offlinellm.Behaviour;
 import com.companion.offlinellm.OfflineLlmServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -105,7 +106,8 @@ class LlmClientTest {
                 new CompletionCall(
                         HttpClient.newHttpClient(),
                         properties,
-                        JsonMapper.builder().build()),
+                        JsonMapper.builder().build(),
+                        ObservationRegistry.NOOP),
                 new ModelRoster(properties.models(), properties.modelRecheckInterval(), System::nanoTime),
                 CircuitBreaker.ofDefaults("test"),
                 properties.retry(),

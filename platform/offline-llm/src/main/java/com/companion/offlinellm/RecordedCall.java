@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A chat completion request as the server received it, with the HTTP status it was answered with
- * (for a cut-off or hanging call: the status it started to answer with).
+ * (for a cut-off or hanging call: the status it started to answer with), and the W3C
+ * {@code traceparent} header it came with, if any.
  */
 public record RecordedCall(
         String model,
@@ -15,7 +16,8 @@ public record RecordedCall(
         Integer maxTokens,
         Double temperature,
         Instant receivedAt,
-        int status) {
+        int status,
+        String traceparent) {
 
     public RecordedCall {
         messages = List.copyOf(messages);

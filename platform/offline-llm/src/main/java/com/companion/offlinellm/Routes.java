@@ -147,7 +147,7 @@ final class Routes implements MiniHttpServer.Handler {
         }
 
         if (!authorised(request)) {
-            record(chat, receivedAt, 401);
+            record(chat, receivedAt, 401, request.header("traceparent"));
             error(
                     exchange,
                     401,
@@ -158,7 +158,7 @@ final class Routes implements MiniHttpServer.Handler {
             return;
         }
         if (invalid != null) {
-            record(chat, receivedAt, 400);
+            record(chat, receivedAt, 400, request.header("traceparent"));
             error(exchange, 400, invalid, "invalid_request_error", "invalid_request_error", Map.of());
             return;
         }
@@ -167,7 +167,7 @@ final class Routes implements MiniHttpServer.Handler {
                 || (!models.served().isEmpty()
                         && !models.served().contains(model)
                         && !models.unavailable().contains(model))) {
-            record(chat, receivedAt, 404);
+            record(chat, receivedAt, 404, request.header("traceparent"));
             error(
                     exchange,
                     404,
@@ -178,7 +178,7 @@ final class Routes implements MiniHttpServer.Handler {
             return;
         }
         if (models.unavailable().contains(model)) {
-            record(chat, receivedAt, 400);
+            record(chat, receivedAt, 400, request.header("traceparent"));
             error(
                     exchange,
                     400,
@@ -190,7 +190,7 @@ final class Routes implements MiniHttpServer.Handler {
         }
 
         Behaviour behaviour = script.next();
-        record(chat, receivedAt, behaviour.status());
+        record(chat, receivedAt, behaviour.status(), request.header("traceparent"));
 
         if (behaviour.hang()) {
             exchange.hangUntilClosed();
@@ -344,7 +344,7 @@ final class Routes implements MiniHttpServer.Handler {
         return !key.isEmpty() && (apiKey == null || apiKey.equals(key));
     }
 
-    private void record(ChatRequest chat, Instant receivedAt, int status) {
+    private void record(ChatRequest chat, Instant receivedAt, int status, String traceparent) {
         if (chat != null) {
             script.record(new RecordedCall(
                     chat.model(),
@@ -353,7 +353,8 @@ final class Routes implements MiniHttpServer.Handler {
                     chat.maxTokens(),
                     chat.temperature(),
                     receivedAt,
-                    status));
+                    status,
+                    traceparent));
         }
     }
 
@@ -456,7 +457,8 @@ final class Routes implements MiniHttpServer.Handler {
                     .put("max_tokens", call.maxTokens())
                     .put("temperature", call.temperature())
                     .put("received_at", call.receivedAt().toString())
-                    .put("status", call.status());
+                    .put("status", call.status())
+                    .put("traceparent", call.traceparent());
             ArrayNode messages = json.putArray("messages");
             call.messages()
                     .forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));

@@ -112,6 +112,22 @@ class AdminApiTest {
     }
 
     @Test
+    void aCallsTraceparentIsRecorded() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        LlmHttp.send(LlmHttp.post(llm, "/v1/chat/completions", chat().json())
+                .header("Authorization", "Bearer " + LlmHttp.KEY)
+                .header("traceparent", traceparent)
+                .build());
+        LlmHttp.chat(llm, chat());
+
+        assertThat(llm.calls()).extracting(RecordedCall::traceparent).containsExactly(traceparent, null);
+        JsonNode calls =
+                LlmHttp.json(admin("GET", "/_admin/calls", null).body()).path("calls");
+        assertThat(calls.path(0).path("traceparent").asString()).isEqualTo(traceparent);
+        assertThat(calls.path(1).path("traceparent").isNull()).isTrue();
+    }
+
+    @Test
     void resetOverHttpClearsEverything() {
         admin("PUT", "/_admin/behaviour", "{\"status\":500}");
         admin("POST", "/_admin/behaviour/next", "{\"status\":429}");
