@@ -28,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,11 +66,13 @@ import org.springframework.test.context.DynamicPropertySource;
             "worker.llm.circuit.wait-in-open=60s",
             "worker.llm.circuit.half-open-calls=1",
             "worker.reply.deadline=12s",
+            "worker.reply.max-age=60s",
             "worker.intake.drain-timeout=2s"
         })
 class InferenceWorkerIT {
 
     static final Duration DEADLINE = Duration.ofSeconds(12);
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
     static final String FALLBACK = "meta-llama/Llama-3.3-70B-Instruct-Turbo";
 
     static final OfflineLlmServer llm = OfflineLlmServer.start(0);
@@ -239,6 +242,36 @@ class InferenceWorkerIT {
         assertThat(failed.userMessage()).isNotBlank().doesNotContain("llm_");
         assertThat(took).isLessThan(DEADLINE.plusSeconds(3));
         assertThat(callsFor(request)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aRequestPastItsMaxAgeFailsWithoutReachingTheModel() {
+        MessageRequested request = send(request()
+                .message("still there? " + marker())
+                .requestedAt(Instant.now().minus(MAX_AGE).minusSeconds(1)));
+
+        ReplyFailed failed = awaitOutcome(request, ReplyFailed.class);
+
+        assertThat(failed.reason()).isEqualTo("request_expired");
+        assertThat(failed.userMessage()).isNotBlank().doesNotContain("request_expired");
+        assertThat(callsFor(request)).isEmpty();
+        assertThat(published.chunks(request.requestId())).isEmpty();
+    }
+
+    @Test
+    void aLateRequestGetsOnlyWhatIsLeftOfItsMaxAge() {
+        llm.setDefault(Behaviour.hanging());
+        long sent = System.nanoTime();
+        MessageRequested request = send(request()
+                .message("anyone? " + marker())
+                .requestedAt(Instant.now().minus(MAX_AGE).plusSeconds(2)));
+
+        ReplyFailed failed = awaitOutcome(request, ReplyFailed.class);
+
+        assertThat(failed.reason()).isEqualTo("llm_timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - sent))
+                .as("cut off at its max age, not after the full deadline")
+                .isLessThan(DEADLINE.minusSeconds(5));
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.companion.worker.llm.LlmFailure;
 import com.companion.worker.llm.LlmReply;
 import com.companion.worker.llm.StreamListener;
 import com.companion.worker.prompt.PromptBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -67,12 +68,18 @@ public class ReplyService {
      */
     public void reply(MessageRequested request) throws InterruptedException {
         long started = System.nanoTime();
-        Deadline deadline = Deadline.after(properties.deadline());
+        Duration left = properties.maxAge().minus(Duration.between(request.requestedAt(), Instant.now()));
+        Deadline deadline = Deadline.after(left.compareTo(properties.deadline()) < 0 ? left : properties.deadline());
         metrics.started(request.requestedAt());
         try {
             Event outcome;
             try {
-                outcome = decide(request, deadline, started);
+                if (left.isNegative() || left.isZero()) {
+                    log.info("request {} is past its max age; nobody waits for it any more", request.requestId());
+                    outcome = failed(request, "request_expired", true);
+                } else {
+                    outcome = decide(request, deadline, started);
+                }
             } catch (RuntimeException e) {
                 log.error("request {} failed unexpectedly", request.requestId(), e);
                 outcome = failed(request, FailureMessages.INTERNAL, true);

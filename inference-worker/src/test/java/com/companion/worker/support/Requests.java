@@ -24,6 +24,7 @@ public final class Requests {
     private boolean nsfw;
     private final List<HistoryMessage> history = new ArrayList<>();
     private String message = "Hi! How was your day?";
+    private Instant requestedAt;
 
     public static Requests request() {
         return new Requests();
@@ -79,6 +80,11 @@ public final class Requests {
         return this;
     }
 
+    public Requests requestedAt(Instant requestedAt) {
+        this.requestedAt = requestedAt;
+        return this;
+    }
+
     public MessageRequested build() {
         return new MessageRequested(
                 UUID.randomUUID(),
@@ -90,6 +96,6 @@ public final class Requests {
                 new Persona(UUID.randomUUID(), name, description, type, sliders, nsfw),
                 history,
                 message,
-                Instant.now());
+                requestedAt == null ? Instant.now() : requestedAt);
     }
 }

@@ -366,6 +366,36 @@ class OverlaysTest {
         assertThat(problems).as(overlay).isEmpty();
     }
 
+    /**
+     * The timeouts of one chat request fit inside each other: the worker gives up on a request
+     * ({@code worker.reply.max-age}, from the user's send) well before chat-service declares it failed
+     * ({@code chat.request-timeout}), or a reply made in between would be counted by ad-service but never
+     * stored; and the gateway waits for {@code POST /chat/send} longer than chat-service does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void aChatRequestsTimeoutsNest(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Duration maxAge = setting(m, "inference-worker", "worker.reply.max-age");
+        Duration requestTimeout = setting(m, "chat-service", "chat.request-timeout");
+        Duration sendWait = setting(m, "chat-service", "chat.send-wait");
+        Duration gatewayWait = setting(m, "gateway-service", "gateway.routes.chat-send-timeout");
+
+        assertThat(maxAge.plusSeconds(20))
+                .as("%s: worker max age + 20 s for the reply's delivery <= chat request timeout", overlay)
+                .isLessThanOrEqualTo(requestTimeout);
+        assertThat(sendWait)
+                .as("%s: chat-service answers 202 before the gateway gives up", overlay)
+                .isLessThan(gatewayWait);
+    }
+
+    private static Duration setting(Manifests m, String service, String property) {
+        Map<String, String> env = new ContainerEnv(m, mainContainer(m, service)).knownValues();
+        String value = ServiceConfig.of(service).resolve(property, env);
+        assertThat(value).as("%s %s", service, property).isNotNull();
+        return ServiceConfig.duration(value);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void podsRunAsNonRootOnAReadOnlyRootFilesystem(String overlay) {
