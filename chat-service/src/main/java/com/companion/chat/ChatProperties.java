@@ -12,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sendWait how long {@code POST /chat/send} waits for the reply before answering 202
  * @param requestTimeout after this a pending request no longer blocks its session and is failed
  * @param maxMessageLength longest user message accepted, in characters
+ * @param sendsPerMinute messages one user may send per minute over HTTP, SSE and WebSocket together
  */
 @Validated
 @ConfigurationProperties("chat")
@@ -20,4 +21,5 @@ public record ChatProperties(
         @Min(100) int historyTokenBudget,
         @NotNull Duration sendWait,
         @NotNull Duration requestTimeout,
-        @Min(1) int maxMessageLength) {}
+        @Min(1) int maxMessageLength,
+        @Min(1) int sendsPerMinute) {}

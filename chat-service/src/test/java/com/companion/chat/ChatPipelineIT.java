@@ -37,6 +37,9 @@ class ChatPipelineIT {
     @Autowired
     RestTestClient http;
 
+    @Autowired
+    ChatProperties properties;
+
     @LocalServerPort
     int port;
 
@@ -81,6 +84,52 @@ class ChatPipelineIT {
             assertThat(history.path("items").get(0).path("id").asString())
                     .isEqualTo(done.path("message_id").asString());
             assertThat(history.path("items").get(1).path("content").asString()).isEqualTo("Hi Mira!");
+        }
+    }
+
+    @Test
+    void socketFramesSpendTheSameSendBudgetAsHttpAndPastItAreRefused() {
+        int budget = properties.sendsPerMinute();
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(user)) {
+            for (int i = 0; i <= budget; i++) {
+                socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"m" + i
+                        + "\",\"client_id\":\"c" + i + "\"}");
+            }
+
+            JsonNode refused =
+                    socket.await(f -> ("c" + budget).equals(f.path("client_id").asString()));
+            assertThat(refused.path("type").asString()).isEqualTo("error");
+            assertThat(refused.path("code").asString()).isEqualTo("rate_limited");
+            assertThat(socket.frames())
+                    .filteredOn(f -> "typing".equals(f.path("type").asString()))
+                    .as("only the first message became a request; the rest found it in flight")
+                    .hasSize(1);
+        }
+        http.post()
+                .uri("/chat/send")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"session_id\":\"" + session + "\",\"message\":\"and over http?\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/rate-limited")
+                .jsonPath("$.retry_after")
+                .isNumber();
+
+        UUID other = fixtures.user(true);
+        UUID otherSession = session(other, fixtures.character(other, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(other)) {
+            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + otherSession + "\",\"message\":\"hi\"}");
+            assertThat(socket.awaitType("typing"))
+                    .as("another user's budget is their own")
+                    .isNotNull();
         }
     }
 

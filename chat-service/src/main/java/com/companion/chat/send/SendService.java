@@ -40,6 +40,8 @@ public class SendService {
     private final ChatProperties properties;
     private final InputScreening screening;
 
+    private final SendBudget budget;
+
     public SendService(
             SessionRepository sessions,
             Requests requests,
@@ -47,8 +49,10 @@ public class SendService {
             Outbox outbox,
             TransactionTemplate transactions,
             ChatProperties properties,
-            InputScreening screening) {
+            InputScreening screening,
+            SendBudget budget) {
         this.screening = screening;
+        this.budget = budget;
         this.sessions = sessions;
         this.requests = requests;
         this.access = access;
@@ -66,6 +70,7 @@ public class SendService {
             UUID sessionId,
             String message,
             java.util.function.Consumer<Accepted> beforePublish) {
+        budget.take(user.userId());
         String text = message == null ? "" : message.strip();
         if (text.isEmpty()) {
             throw ApiProblem.badRequest("empty-message", "The message is empty.");

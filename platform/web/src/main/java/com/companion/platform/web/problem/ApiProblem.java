@@ -42,6 +42,18 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, slug, "Bad Request", detail);
     }
 
+    /** 429 with {@code retry_after} (seconds) in the body and the {@code Retry-After} header. */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiProblem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too Many Requests",
+                detail,
+                Map.of(RETRY_AFTER, retryAfterSeconds));
+    }
+
+    static final String RETRY_AFTER = "retry_after";
+
     public HttpStatus status() {
         return status;
     }
@@ -52,6 +64,13 @@ public class ApiProblem extends RuntimeException {
         problem.setTitle(title);
         properties.forEach(problem::setProperty);
         return problem;
+    }
+
+    /** Seconds the caller should wait before trying again, when the problem says. */
+    public java.util.OptionalLong retryAfterSeconds() {
+        return properties.get(RETRY_AFTER) instanceof Number n
+                ? java.util.OptionalLong.of(n.longValue())
+                : java.util.OptionalLong.empty();
     }
 
     public URI type() {

@@ -45,7 +45,9 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status());
+        problem.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", Long.toString(seconds)));
+        return response.body(problem.toProblemDetail());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
