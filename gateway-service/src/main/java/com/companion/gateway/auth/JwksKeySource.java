@@ -98,7 +98,9 @@ final class JwksKeySource implements Function<SignedJWT, Flux<JWK>> {
                     log.warn("could not refresh the JWKS, keeping the known keys: {}", error.toString());
                     return Mono.just(known.keys());
                 })
-                .doFinally(signal -> inFlight.set(null))
+                // Cleared on the first signal, before any waiting request sees it: a request that comes after
+                // one was answered must not be handed the finished fetch (with the keys of before a rotation).
+                .doOnEach(signal -> inFlight.set(null))
                 .cache();
         return inFlight.compareAndSet(null, started) ? started : refresh();
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class JwksKeySourceTest {
@@ -68,6 +69,37 @@ class JwksKeySourceTest {
 
         assertThat(keysFor("k1")).isEmpty();
         assertThat(fetches).hasValue(2);
+    }
+
+    @Test
+    void aFetchThatHasAnsweredIsNotHandedToTheNextRequestWhileItsResponseStillCloses() throws Exception {
+        // The JWKS body has arrived but the exchange has not signalled completion yet: a request that
+        // comes now (after a rotation) must fetch again, not reuse the answered fetch's keys.
+        JwksKeySource slowToComplete = new JwksKeySource(
+                Mono.fromDirect(Flux.defer(() -> {
+                            fetches.incrementAndGet();
+                            return Flux.just(published.get());
+                        })
+                        .concatWith(Mono.never())),
+                Duration.ofMinutes(10),
+                Duration.ZERO,
+                now::get);
+        published.set(new JWKSet(key("k1").toPublicJWK()));
+        assertThat(slowToComplete.apply(jwt("k2")).collectList().block()).isEmpty();
+        int before = fetches.get();
+
+        published.set(new JWKSet(key("k2").toPublicJWK()));
+
+        assertThat(slowToComplete.apply(jwt("k2")).collectList().block())
+                .extracting(JWK::getKeyID)
+                .containsExactly("k2");
+        assertThat(fetches).hasValue(before + 1);
+    }
+
+    private static SignedJWT jwt(String kid) {
+        return new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
+                new JWTClaimsSet.Builder().subject("u").build());
     }
 
     private List<JWK> keysFor(String kid) throws Exception {
