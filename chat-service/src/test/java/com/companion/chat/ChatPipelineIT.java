@@ -134,6 +134,35 @@ class ChatPipelineIT {
     }
 
     @Test
+    void aPendingRequestPastTheTimeoutNoLongerBlocksItsSession() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(user)) {
+            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"lost\"}");
+            MessageRequested lost = fixtures.awaitRequest(session, "lost");
+            jdbc.sql("update chat_request set created_at = now() - interval '1 hour' where request_id = :id")
+                    .param("id", lost.requestId())
+                    .update();
+
+            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session
+                    + "\",\"message\":\"again\",\"client_id\":\"again\"}");
+
+            assertThat(socket.await(f -> "again".equals(f.path("client_id").asString()))
+                            .path("type")
+                            .asString())
+                    .isEqualTo("typing");
+            assertThat(fixtures.awaitRequest(session, "again").history())
+                    .extracting(h -> h.content())
+                    .containsExactly("lost");
+            assertThat(jdbc.sql("select status || '/' || error_code from chat_request where request_id = :id")
+                            .param("id", lost.requestId())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("FAILED/timeout");
+        }
+    }
+
+    @Test
     void aSendWaitsForReplyAndAdDecisionAndAnswersWithBoth() {
         UUID user = fixtures.user(false);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));

@@ -89,35 +89,48 @@ public class SendService {
                         "Not Found",
                         "This character is no longer available to you."));
         screening.screen(caller, session.id(), character, text);
-        requests.expire(session.id(), properties.requestTimeout());
         Accepted accepted = new Accepted(UUID.randomUUID(), session.id(), UUID.randomUUID());
         beforePublish.accept(accepted);
+        Runnable write = () -> transactions.executeWithoutResult(status -> {
+            List<HistoryMessage> history =
+                    requests.window(session.id(), properties.historyWindow(), properties.historyTokenBudget());
+            requests.insertPending(accepted.requestId(), session.id(), user.userId(), accepted.userMessageId());
+            requests.insertUserMessage(accepted.userMessageId(), session.id(), accepted.requestId(), text);
+            sessions.touch(session.id());
+            outbox.publish(new MessageRequested(
+                    accepted.requestId(),
+                    session.id(),
+                    user.userId(),
+                    accepted.userMessageId(),
+                    caller.plan(),
+                    caller.adult(),
+                    character.persona(),
+                    history,
+                    text,
+                    Instant.now()));
+        });
         try {
-            transactions.executeWithoutResult(status -> {
-                List<HistoryMessage> history =
-                        requests.window(session.id(), properties.historyWindow(), properties.historyTokenBudget());
-                requests.insertPending(accepted.requestId(), session.id(), user.userId(), accepted.userMessageId());
-                requests.insertUserMessage(accepted.userMessageId(), session.id(), accepted.requestId(), text);
-                sessions.touch(session.id());
-                outbox.publish(new MessageRequested(
-                        accepted.requestId(),
-                        session.id(),
-                        user.userId(),
-                        accepted.userMessageId(),
-                        caller.plan(),
-                        caller.adult(),
-                        character.persona(),
-                        history,
-                        text,
-                        Instant.now()));
-            });
-        } catch (DuplicateKeyException e) {
-            throw new ApiProblem(
-                    HttpStatus.CONFLICT,
-                    "reply-in-flight",
-                    "Conflict",
-                    "A reply in this session is still on its way; send again when it has arrived.");
+            write.run();
+        } catch (DuplicateKeyException inFlight) {
+            // The session has a pending request. If it is past the timeout it no longer counts: fail it
+            // (RequestExpiry would, on its next round) and write again; otherwise the session is busy.
+            if (requests.expire(session.id(), properties.requestTimeout()) == 0) {
+                throw replyInFlight();
+            }
+            try {
+                write.run();
+            } catch (DuplicateKeyException stillInFlight) {
+                throw replyInFlight();
+            }
         }
         return accepted;
+    }
+
+    private static ApiProblem replyInFlight() {
+        return new ApiProblem(
+                HttpStatus.CONFLICT,
+                "reply-in-flight",
+                "Conflict",
+                "A reply in this session is still on its way; send again when it has arrived.");
     }
 }
