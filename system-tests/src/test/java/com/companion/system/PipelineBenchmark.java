@@ -46,11 +46,17 @@ class PipelineBenchmark {
         Map<User, UUID> characters = new ConcurrentHashMap<>();
         users.forEach(u -> characters.put(u, Characters.create(u, "private", false)));
 
+        CpuUse start = CpuUse.now();
+        CpuUse phase = start;
         addedTimeToFirstToken(users, characters, 100, Duration.ofSeconds(30));
+        phase = cpuRow(phase);
         concurrency(users, characters, 500);
+        phase = cpuRow(phase);
         sustained(users, characters, 64, Duration.ofSeconds(30));
+        cpuRow(phase);
         apiLatency(users.getFirst(), characters.get(users.getFirst()));
         stackFigures();
+        CpuUse.now().perProcessSince(start).forEach((process, seconds) -> row("CPU used by " + process, seconds, ""));
         llm(250, 20);
         print();
     }
@@ -203,6 +209,13 @@ class PipelineBenchmark {
                     "p99 <= 250 ms");
             row("  (failed turns)", Long.toString(failures.get()), "0");
         }
+    }
+
+    /** All cores' busy share during the phase just measured (the load generator runs on them too). */
+    private CpuUse cpuRow(CpuUse since) {
+        CpuUse now = CpuUse.now();
+        row("  (machine CPU busy, all cores)", now.busySince(since), "");
+        return now;
     }
 
     private void apiLatency(User user, UUID character) {
