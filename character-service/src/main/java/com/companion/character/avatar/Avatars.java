@@ -33,14 +33,14 @@ class Avatars {
 
     @Transactional
     public void apply(EventEnvelope<Event> envelope) {
-        if (!processed.firstTime(CONSUMER, envelope.eventId())) {
-            return;
-        }
-        switch (envelope.data()) {
-            case MediaUploaded uploaded -> uploaded(uploaded);
-            case MediaDeleted deleted -> deleted(deleted);
-            default -> log.debug("ignoring {} on the media topic", envelope.eventType());
-        }
+        processed.once(CONSUMER, envelope, event -> {
+            switch (event) {
+                case MediaUploaded uploaded -> uploaded(uploaded);
+                case MediaDeleted deleted -> deleted(deleted);
+                default ->
+                    log.debug("ignoring {} on the media topic", event.getClass().getSimpleName());
+            }
+        });
     }
 
     private void uploaded(MediaUploaded media) {

@@ -7,7 +7,6 @@ import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.platform.messaging.inbox.ProcessedEvents;
-import com.companion.platform.messaging.kafka.Records;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -32,11 +31,8 @@ class ReadModelConsumer {
             groupId = "${platform.kafka.consumer-group}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
-        Records.event(record).ifPresent(envelope -> {
-            if (!processed.firstTime(CONSUMER, envelope.eventId())) {
-                return;
-            }
-            switch (envelope.data()) {
+        processed.once(CONSUMER, record, event -> {
+            switch (event) {
                 case UserRegistered u ->
                     readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
                 case UserUpdated u ->

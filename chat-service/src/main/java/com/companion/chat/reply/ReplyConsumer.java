@@ -7,7 +7,6 @@ import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
 import com.companion.platform.messaging.inbox.ProcessedEvents;
-import com.companion.platform.messaging.kafka.Records;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,11 +41,8 @@ class ReplyConsumer {
             groupId = "${platform.kafka.consumer-group}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
-        Records.event(record).ifPresent(envelope -> {
-            if (!processed.firstTime(CONSUMER, envelope.eventId())) {
-                return;
-            }
-            switch (envelope.data()) {
+        processed.once(CONSUMER, record, event -> {
+            switch (event) {
                 case ReplyCompleted reply -> completed(reply);
                 case AdDecision decision -> decided(decision);
                 case ReplyFailed failed -> finish(failed.requestId(), "FAILED", failed.reason(), failed.userMessage());

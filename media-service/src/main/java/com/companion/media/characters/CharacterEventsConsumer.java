@@ -4,7 +4,6 @@ import com.companion.contracts.Topics;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.platform.messaging.inbox.ProcessedEvents;
-import com.companion.platform.messaging.kafka.Records;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,11 +29,8 @@ class CharacterEventsConsumer {
     @KafkaListener(topics = Topics.CHARACTERS, groupId = "media-service")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
-        Records.event(record).ifPresent(envelope -> {
-            if (!processed.firstTime(CONSUMER, envelope.eventId())) {
-                return;
-            }
-            switch (envelope.data()) {
+        processed.once(CONSUMER, record, event -> {
+            switch (event) {
                 case CharacterUpserted character -> directory.upsert(character);
                 case CharacterDeleted deleted -> {
                     directory.markDeleted(deleted.characterId(), deleted.ownerId(), deleted.version());

@@ -38,16 +38,15 @@ public class UserReadModel {
 
     @Transactional
     public void apply(EventEnvelope<Event> envelope) {
-        if (!processed.firstTime(CONSUMER, envelope.eventId())) {
-            log.debug("event {} already applied", envelope.eventId());
-            return;
-        }
-        switch (envelope.data()) {
-            case UserRegistered e -> upsert(e.userId(), e.username(), e.isAdult(), e.status());
-            case UserUpdated e -> upsert(e.userId(), e.username(), e.isAdult(), e.status());
-            case UserDeleted e -> delete(e.userId());
-            default -> log.debug("ignoring {} on the users topic", envelope.eventType());
-        }
+        processed.once(CONSUMER, envelope, event -> {
+            switch (event) {
+                case UserRegistered e -> upsert(e.userId(), e.username(), e.isAdult(), e.status());
+                case UserUpdated e -> upsert(e.userId(), e.username(), e.isAdult(), e.status());
+                case UserDeleted e -> delete(e.userId());
+                default ->
+                    log.debug("ignoring {} on the users topic", event.getClass().getSimpleName());
+            }
+        });
     }
 
     /** Both events carry the full snapshot. A deleted user is never brought back. */

@@ -32,6 +32,7 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
             List<String> properties = new ArrayList<>();
             properties.add("spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers());
             properties.add("platform.kafka.topics.partitions=2");
+            properties.add("spring.kafka.listener.concurrency=2"); // one listener thread per partition, as in the kit
             // A group of its own, so no other context in this JVM takes this one's partitions.
             properties.add("platform.kafka.consumer-group=it-" + hint.toLowerCase(java.util.Locale.ROOT) + "-"
                     + java.util.UUID.randomUUID());

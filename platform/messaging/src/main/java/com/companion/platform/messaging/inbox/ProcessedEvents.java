@@ -1,6 +1,11 @@
 package com.companion.platform.messaging.inbox;
 
+import com.companion.contracts.Event;
+import com.companion.contracts.EventEnvelope;
+import com.companion.platform.messaging.kafka.Records;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -31,6 +36,21 @@ public class ProcessedEvents {
                 .param("eventId", eventId)
                 .update();
         return inserted == 1;
+    }
+
+    /**
+     * Applies {@code effect} to the event in {@code record} unless {@code consumer} already applied it;
+     * a tombstone is skipped. Call it inside the effect's transaction, like {@link #firstTime}.
+     */
+    public void once(String consumer, ConsumerRecord<String, String> record, Consumer<Event> effect) {
+        Records.event(record).ifPresent(envelope -> once(consumer, envelope, effect));
+    }
+
+    /** Applies {@code effect} to the envelope's event unless {@code consumer} already applied it. */
+    public void once(String consumer, EventEnvelope<? extends Event> envelope, Consumer<Event> effect) {
+        if (firstTime(consumer, envelope.eventId())) {
+            effect.accept(envelope.data());
+        }
     }
 
     /** Forgets marks older than the broker's retention, after which no redelivery can happen. */
