@@ -7,30 +7,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class AdminApiTest {
-
-    static OfflineLlmServer llm;
-
-    @BeforeAll
-    static void start() {
-        llm = OfflineLlmServer.builder().defaultBehaviour(Behaviour.instant()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        llm.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        llm.reset();
-    }
+class AdminApiTest extends LlmServerTest {
 
     @Test
     void healthIsUp() {

@@ -6,29 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BehaviourQueueTest {
-
-    static OfflineLlmServer llm;
-
-    @BeforeAll
-    static void start() {
-        llm = OfflineLlmServer.builder().defaultBehaviour(Behaviour.instant()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        llm.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        llm.reset();
-    }
+class BehaviourQueueTest extends LlmServerTest {
 
     @Test
     void oneShotBehavioursAreConsumedInOrderThenTheDefaultResumes() {

@@ -13,32 +13,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultInjectionTest {
+class FaultInjectionTest extends LlmServerTest {
 
     static final String LONG_REPLY =
             "This is a long enough reply to have many more chunks than we cut after, honestly.";
-
-    static OfflineLlmServer llm;
-
-    @BeforeAll
-    static void start() {
-        llm = OfflineLlmServer.builder().defaultBehaviour(Behaviour.instant()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        llm.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        llm.reset();
-    }
 
     @Test
     void disconnectAfterNChunksGivesExactlyNChunksThenAnAbruptEnd() {

@@ -3,29 +3,9 @@ package com.companion.offlinellm;
 import static com.companion.offlinellm.ChatRequests.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LlamaGuardTest {
-
-    static OfflineLlmServer llm;
-
-    @BeforeAll
-    static void start() {
-        llm = OfflineLlmServer.builder().defaultBehaviour(Behaviour.instant()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        llm.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        llm.reset();
-    }
+class LlamaGuardTest extends LlmServerTest {
 
     @Test
     void ordinaryMessageIsSafe() {
