@@ -3,56 +3,22 @@ package com.companion.auth.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.companion.auth.support.Api;
 import com.companion.auth.support.Api.Reply;
+import com.companion.auth.support.AuthApiTest;
 import com.companion.auth.support.Concurrently;
 import com.companion.auth.support.Signups;
 import com.companion.auth.support.Tokens;
-import com.companion.auth.support.UserEventsProbe;
 import com.companion.platform.test.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-@AutoConfigureRestTestClient
-class AccountsIT {
-
-    private static UserEventsProbe events;
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-
-    @BeforeAll
-    static void openProbe() {
-        events = new UserEventsProbe();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        events.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http);
-    }
+class AccountsIT extends AuthApiTest {
 
     @Test
     void signupAnswersTheProfileAndTokensAndPublishesUserRegisteredOnce() {

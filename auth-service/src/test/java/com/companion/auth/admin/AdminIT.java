@@ -6,59 +6,27 @@ import static org.awaitility.Awaitility.await;
 
 import com.companion.auth.account.AccountAdministration;
 import com.companion.auth.account.AccountAdministration.AdminAccount;
-import com.companion.auth.support.Api;
 import com.companion.auth.support.Api.Reply;
+import com.companion.auth.support.AuthApiTest;
 import com.companion.auth.support.Signups;
 import com.companion.auth.support.Tokens;
-import com.companion.auth.support.UserEventsProbe;
 import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.TestJwks;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest(
         properties = {"auth.admin.email=Root.Admin@Example.com", "auth.admin.password=granite-meadow-compass-42"})
-@AutoConfigureRestTestClient
-class AdminIT {
+class AdminIT extends AuthApiTest {
 
     private static final String ADMIN_PASSWORD = "granite-meadow-compass-42";
-    private static UserEventsProbe events;
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     AccountAdministration administration;
-
-    Api api;
-
-    @BeforeAll
-    static void openProbe() {
-        events = new UserEventsProbe();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        events.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http);
-    }
 
     @Test
     void theConfiguredAdminExistsAtStartAndSignsInWithTheAdminRole() {

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.companion.auth.account.internal.AdulthoodCheck;
-import com.companion.auth.support.Api;
 import com.companion.auth.support.Api.Reply;
+import com.companion.auth.support.AuthApiTest;
 import com.companion.auth.support.Concurrently;
 import com.companion.auth.support.MutableClock;
 import com.companion.auth.support.Signups;
 import com.companion.auth.support.Tokens;
-import com.companion.auth.support.UserEventsProbe;
 import com.companion.platform.test.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -20,23 +19,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.convention.TestBean;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-@AutoConfigureRestTestClient
-class LoginIT {
+class LoginIT extends AuthApiTest {
 
     private static final MutableClock CLOCK = new MutableClock(Duration.ZERO);
-    private static UserEventsProbe events;
 
     @TestBean
     Clock clock;
@@ -46,33 +37,10 @@ class LoginIT {
     }
 
     @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     MeterRegistry meters;
 
     @Autowired
     AdulthoodCheck adulthood;
-
-    Api api;
-
-    @BeforeAll
-    static void openProbe() {
-        events = new UserEventsProbe();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        events.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http);
-    }
 
     @Test
     void logsInWithTheUsernameTheEmailOrThePhoneNumberWrittenAnyWay() {
