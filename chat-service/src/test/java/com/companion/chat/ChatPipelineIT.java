@@ -58,8 +58,7 @@ class ChatPipelineIT {
         try (SocketClient socket = socket(user)) {
             socket.send("{\"type\":\"join_session\",\"session_id\":\"" + session + "\"}");
             socket.awaitType("presence");
-            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session
-                    + "\",\"message\":\"Hi Mira!\",\"client_id\":\"c1\"}");
+            socket.userMessage(session, "Hi Mira!", "c1");
             JsonNode typing = socket.awaitType("typing");
             assertThat(typing.path("client_id").asString()).isEqualTo("c1");
 
@@ -94,8 +93,7 @@ class ChatPipelineIT {
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
         try (SocketClient socket = socket(user)) {
             for (int i = 0; i <= budget; i++) {
-                socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"m" + i
-                        + "\",\"client_id\":\"c" + i + "\"}");
+                socket.userMessage(session, "m" + i, "c" + i);
             }
 
             JsonNode refused =
@@ -126,7 +124,7 @@ class ChatPipelineIT {
         UUID other = fixtures.user(true);
         UUID otherSession = session(other, fixtures.character(other, Visibility.PRIVATE, false));
         try (SocketClient socket = socket(other)) {
-            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + otherSession + "\",\"message\":\"hi\"}");
+            socket.userMessage(otherSession, "hi");
             assertThat(socket.awaitType("typing"))
                     .as("another user's budget is their own")
                     .isNotNull();
@@ -138,14 +136,13 @@ class ChatPipelineIT {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
         try (SocketClient socket = socket(user)) {
-            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"lost\"}");
+            socket.userMessage(session, "lost");
             MessageRequested lost = fixtures.awaitRequest(session, "lost");
             jdbc.sql("update chat_request set created_at = now() - interval '1 hour' where request_id = :id")
                     .param("id", lost.requestId())
                     .update();
 
-            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session
-                    + "\",\"message\":\"again\",\"client_id\":\"again\"}");
+            socket.userMessage(session, "again", "again");
 
             assertThat(socket.await(f -> "again".equals(f.path("client_id").asString()))
                             .path("type")
@@ -186,7 +183,7 @@ class ChatPipelineIT {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
         try (SocketClient socket = socket(user)) {
-            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"one\"}");
+            socket.userMessage(session, "one");
             MessageRequested request = fixtures.awaitRequest(session, "one");
 
             http.post()
@@ -235,7 +232,7 @@ class ChatPipelineIT {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
         try (SocketClient socket = socket(user)) {
-            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":\"hello?\"}");
+            socket.userMessage(session, "hello?");
             MessageRequested request = fixtures.awaitRequest(session, "hello?");
             fixtures.publish(new ReplyFailed(
                     request.requestId(),

@@ -50,6 +50,22 @@ final class SocketClient implements AutoCloseable {
         socket.sendText(json, true).join();
     }
 
+    /** Sends a {@code user_message} frame; {@code clientId} may be null. */
+    void userMessage(Object sessionId, String message, String clientId) {
+        var frame = JSON.createObjectNode()
+                .put("type", "user_message")
+                .put("session_id", sessionId.toString())
+                .put("message", message);
+        if (clientId != null) {
+            frame.put("client_id", clientId);
+        }
+        send(frame.toString());
+    }
+
+    void userMessage(Object sessionId, String message) {
+        userMessage(sessionId, message, null);
+    }
+
     List<JsonNode> frames() {
         return List.copyOf(frames);
     }

@@ -57,10 +57,8 @@ class TwoInstancesIT {
 
         try (SocketClient aliceSocket = socket(firstPort, alice);
                 SocketClient bobSocket = socket(secondPort, bob)) {
-            aliceSocket.send(
-                    "{\"type\":\"user_message\",\"session_id\":\"" + aliceSession + "\",\"message\":\"from alice\"}");
-            bobSocket.send(
-                    "{\"type\":\"user_message\",\"session_id\":\"" + bobSession + "\",\"message\":\"from bob\"}");
+            aliceSocket.userMessage(aliceSession, "from alice");
+            bobSocket.userMessage(bobSession, "from bob");
             MessageRequested toAlice = fixtures.awaitRequest(aliceSession, "from alice");
             MessageRequested toBob = fixtures.awaitRequest(bobSession, "from bob");
             fixtures.reply(toAlice, "for ", "alice");
