@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * This matches reactor/reactor-netty#4188 and #4361: a keep-alive request that arrives while the
  * previous request's operations are still terminating inherits them, and is disposed with them.
  *
- * <p>Fixed upstream after 1.3.7. Reactor Netty 1.3.8 needs Netty 4.2.19, and this machine's Maven
- * repository does not serve that Netty's native transports, so the upgrade waits. Remove {@code
+ * <p>Reported fixed upstream in September 2026, after 1.3.7. Reactor Netty 1.3.8 needs Netty 4.2.19,
+ * whose native transports this machine's Maven repository does not serve, so the upgrade (and checking
+ * that it cures this) waits. Remove {@code
  * @Disabled} after upgrading: this test should then pass (it takes about a minute).
  */
 @Disabled("known fault: a request on a kept-alive gateway connection sometimes stalls after a health answer")
