@@ -1,11 +1,8 @@
 package com.companion.auth;
 
 import com.companion.auth.audit.ClientInfo;
-import io.swagger.v3.oas.models.Components;
+import com.companion.platform.web.PlatformOpenApi;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,18 +18,7 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI authOpenApi() {
-        return new OpenAPI()
-                .info(new Info()
-                        .title("auth-service")
-                        .description("Accounts, sign-in, device sessions, access tokens and their keys, plans")
-                        .version("v1"))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                "bearer",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        return PlatformOpenApi.describe(
+                "auth-service", "Accounts, sign-in, device sessions, access tokens and their keys, plans");
     }
 }

@@ -1,9 +1,9 @@
 package com.companion.character;
 
 import com.companion.contracts.character.CharacterType;
+import com.companion.platform.web.PlatformOpenApi;
 import com.companion.platform.web.security.PlatformSecurity;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -48,10 +48,7 @@ class ServiceConfiguration {
 
     @Bean
     OpenAPI characterServiceApi() {
-        return new OpenAPI()
-                .info(new Info()
-                        .title("character-service")
-                        .description("Characters, personality, 18+ mode, visibility, sharing, public catalogue")
-                        .version("v1"));
+        return PlatformOpenApi.describe(
+                "character-service", "Characters, personality, 18+ mode, visibility, sharing, public catalogue");
     }
 }

@@ -11,15 +11,14 @@ import com.companion.contracts.ads.Ad;
 import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserStatus;
-import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.CharacterUpserted;
-import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.TokenUsage;
 import com.companion.platform.test.KafkaProbe;
+import com.companion.platform.test.SampleCharacters;
 import com.companion.platform.test.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,21 +65,7 @@ final class ChatFixtures implements AutoCloseable {
     }
 
     CharacterUpserted character(UUID id, UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
-        return new CharacterUpserted(
-                id,
-                owner,
-                VERSIONS.incrementAndGet(),
-                "Mira",
-                "A cheerful astronomer who loves tea.",
-                CharacterType.FRIEND,
-                new Sliders(20, 30, 80, 50, 70, 10, 90),
-                nsfw,
-                visibility,
-                null,
-                List.of("space"),
-                List.of(grantees),
-                Instant.now(),
-                Instant.now());
+        return SampleCharacters.upserted(id, owner, VERSIONS.incrementAndGet(), visibility, nsfw, grantees);
     }
 
     void publish(Event event) {

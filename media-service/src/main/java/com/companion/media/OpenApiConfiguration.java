@@ -1,10 +1,7 @@
 package com.companion.media;
 
-import io.swagger.v3.oas.models.Components;
+import com.companion.platform.web.PlatformOpenApi;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,18 +11,7 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI mediaOpenApi() {
-        return new OpenAPI()
-                .info(new Info()
-                        .title("media-service")
-                        .description("Uploads validated by their bytes, stored in S3, served by presigned URLs")
-                        .version("v1"))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                "bearer",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        return PlatformOpenApi.describe(
+                "media-service", "Uploads validated by their bytes, stored in S3, served by presigned URLs");
     }
 }

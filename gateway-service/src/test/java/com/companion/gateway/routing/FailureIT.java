@@ -20,7 +20,7 @@ class FailureIT extends GatewayTest {
     @Test
     void aStoppedServiceGivesAQuick503ProblemAndTheGatewayStaysReady() {
         // A new connection per request: this test mixes health requests, after which a kept-alive
-        // connection sometimes stalls (the known fault KeepAliveStallIT reproduces).
+        // connection sometimes stalls (Reactor Netty 1.3.6's keep-alive race; docs/OPERATIONS.md, Known issue).
         client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30))

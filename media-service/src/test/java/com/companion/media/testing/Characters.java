@@ -4,13 +4,9 @@ import com.companion.contracts.Event;
 import com.companion.contracts.EventEnvelope;
 import com.companion.contracts.EventJson;
 import com.companion.contracts.character.CharacterDeleted;
-import com.companion.contracts.character.CharacterType;
-import com.companion.contracts.character.CharacterUpserted;
-import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
+import com.companion.platform.test.SampleCharacters;
 import com.companion.platform.test.TestKafka;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,21 +32,7 @@ public final class Characters implements AutoCloseable {
 
     public UUID publish(UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
         UUID id = UUID.randomUUID();
-        publish(new CharacterUpserted(
-                id,
-                owner,
-                VERSIONS.incrementAndGet(),
-                "Mira",
-                "A cheerful astronomer who loves tea.",
-                CharacterType.FRIEND,
-                new Sliders(20, 30, 80, 50, 70, 10, 90),
-                nsfw,
-                visibility,
-                null,
-                List.of("space"),
-                List.of(grantees),
-                Instant.now(),
-                Instant.now()));
+        publish(SampleCharacters.upserted(id, owner, VERSIONS.incrementAndGet(), visibility, nsfw, grantees));
         return id;
     }
 
