@@ -10,6 +10,7 @@ import com.companion.contracts.character.Visibility;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +36,18 @@ public class ReadModels {
                         rs.getBoolean("is_adult"),
                         !rs.getBoolean("deleted") && UserStatus.ACTIVE.name().equals(rs.getString("status"))))
                 .optional();
+    }
+
+    /** Of these users, the ones that were disabled, banned or deleted. */
+    public Set<UUID> gone(Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(
+                jdbc.sql("select user_id from user_view where user_id = any(:ids) and (deleted or status <> 'ACTIVE')")
+                        .param("ids", userIds.toArray(UUID[]::new))
+                        .query(UUID.class)
+                        .list());
     }
 
     public Optional<CharacterView> character(UUID characterId) {
