@@ -119,6 +119,7 @@ class TokensIT {
         assertThat(header.getKeyId()).isEqualTo(key.path("kid").asString());
         Claims claims = verified.getPayload();
         assertThat(claims.getIssuer()).isEqualTo("companion-auth");
+        assertThat(claims.getAudience()).containsExactly("companion-api");
         assertThat(claims.getSubject()).isEqualTo(signup.at("/user/id").asString());
         assertThat(claims.getId()).isNotBlank();
         assertThat(claims.get("username", String.class))
