@@ -161,14 +161,18 @@ class ChatSocketHandler extends TextWebSocketHandler {
         if (socket == null) {
             return;
         }
-        if (!socket.frames.tryConsume(1)) {
-            send(socket, error("rate_limited", "Too many frames; slow down.", null));
-            return;
-        }
         JsonNode frame;
         try {
             frame = json.readTree(message.getPayload());
         } catch (RuntimeException e) {
+            frame = null;
+        }
+        if (!socket.frames.tryConsume(1)) {
+            String clientId = frame == null ? null : frame.path("client_id").asString(null);
+            send(socket, error("rate_limited", "Too many frames; slow down.", clientId));
+            return;
+        }
+        if (frame == null) {
             send(socket, error("bad_frame", "Frames are JSON objects with a type.", null));
             return;
         }
