@@ -3,6 +3,7 @@ package com.companion.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.contracts.Plan;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.auth.UserUpdated;
@@ -10,6 +11,7 @@ import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.TestJwks;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +99,28 @@ class SocketLimitsIT {
             bystanderSocket.send("{\"type\":\"typing\",\"session_id\":\"" + UUID.randomUUID() + "\"}");
             assertThat(bystanderSocket.isOpen()).isTrue();
         }
+    }
+
+    @Test
+    void aSocketClosesWhenItsDeviceSessionEnds() {
+        UUID user = fixtures.user(true);
+        UUID loggedOut = UUID.randomUUID();
+        UUID stillSignedIn = UUID.randomUUID();
+        try (SocketClient phone = socketOfSession(user, loggedOut);
+                SocketClient laptop = socketOfSession(user, stillSignedIn)) {
+            fixtures.publish(new SessionRevoked(user, loggedOut, "logout", Instant.now()));
+
+            assertThat(phone.awaitClosed()).isEqualTo(4401);
+            assertThat(phone.frames())
+                    .anyMatch(f -> "session_ended".equals(f.path("code").asString()));
+            laptop.send("{\"type\":\"typing\",\"session_id\":\"" + UUID.randomUUID() + "\"}");
+            assertThat(laptop.isOpen()).isTrue();
+        }
+    }
+
+    private SocketClient socketOfSession(UUID user, UUID deviceSession) {
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token="
+                + TestJwks.shared().tokenOfSession(user, deviceSession)));
     }
 
     private SocketClient socket(UUID user, Duration life) {

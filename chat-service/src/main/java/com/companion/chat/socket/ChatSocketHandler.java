@@ -52,14 +52,15 @@ import tools.jackson.databind.json.JsonMapper;
  * (4401); every frame, whatever its type, spends the socket's frame budget (past it the frame is
  * dropped with a {@code rate_limited} error); frames larger than {@code max-frame-bytes} close the
  * socket (1009, by the container). A sweep every {@code sweep-interval} closes sockets whose token
- * expired (4401, unless an {@code auth} frame renewed it) and sockets of users who were disabled,
- * banned or deleted since (4403).
+ * expired (4401, unless an {@code auth} frame renewed it), sockets whose device session was ended
+ * (logout, revoked; 4401), and sockets of users who were disabled, banned or deleted since (4403).
  */
 @Component
 class ChatSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "unauthorized");
+    private static final CloseStatus SESSION_ENDED = new CloseStatus(4401, "session ended");
     private static final CloseStatus AUTH_TIMEOUT = new CloseStatus(4401, "authentication timeout");
     private static final CloseStatus ACCOUNT_UNAVAILABLE = new CloseStatus(4403, "account unavailable");
 
@@ -101,6 +102,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
         final WebSocketSession ws;
         volatile AuthenticatedUser user;
         volatile Instant expiresAt;
+        volatile UUID deviceSession;
         final Set<UUID> joined = ConcurrentHashMap.newKeySet();
         final Instant connectedAt = Instant.now();
         final Bucket frames = Bucket.builder()
@@ -271,6 +273,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             }
             socket.user = user;
             socket.expiresAt = jwt.getExpiresAt();
+            socket.deviceSession = deviceSession(jwt);
             return true;
         } catch (JwtException | IllegalArgumentException e) {
             return false;
@@ -282,6 +285,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
     void sweep() {
         Instant now = Instant.now();
         Map<UUID, List<Socket>> byUser = new HashMap<>();
+        Map<UUID, List<Socket>> byDeviceSession = new HashMap<>();
         for (Socket socket : sockets.values()) {
             AuthenticatedUser user = socket.user;
             if (user == null) {
@@ -293,6 +297,17 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 close(socket, UNAUTHORIZED);
             } else {
                 byUser.computeIfAbsent(user.userId(), id -> new ArrayList<>()).add(socket);
+                if (socket.deviceSession != null) {
+                    byDeviceSession
+                            .computeIfAbsent(socket.deviceSession, id -> new ArrayList<>())
+                            .add(socket);
+                }
+            }
+        }
+        for (UUID ended : readModels.revoked(byDeviceSession.keySet())) {
+            for (Socket socket : byDeviceSession.get(ended)) {
+                send(socket, error("session_ended", "You signed out on this device.", null));
+                close(socket, SESSION_ENDED);
             }
         }
         for (UUID gone : readModels.gone(byUser.keySet())) {
@@ -300,6 +315,21 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 send(socket, error("account_unavailable", "This account is no longer available.", null));
                 close(socket, ACCOUNT_UNAVAILABLE);
             }
+        }
+    }
+
+    /** Revocations older than any access token they could concern are of no use. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void forgetOldRevocations() {
+        readModels.forgetRevokedBefore(Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    private static UUID deviceSession(Jwt jwt) {
+        try {
+            String sid = jwt.getClaimAsString("sid");
+            return sid == null ? null : UUID.fromString(sid);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -131,19 +131,22 @@ public class DeviceSessionStore {
                 == 1;
     }
 
-    public int revokeAll(UUID userId, Instant now, String reason) {
+    /** The sessions this call revoked. */
+    public List<UUID> revokeAll(UUID userId, Instant now, String reason) {
         return jdbc.sql("""
                         update device_session set revoked_at = :now, revoked_reason = :reason
                         where user_id = :userId and revoked_at is null
+                        returning id
                         """)
                 .param("userId", userId)
                 .param("now", utc(now))
                 .param("reason", reason)
-                .update();
+                .query(UUID.class)
+                .list();
     }
 
-    /** Revokes the least recently used live sessions beyond {@code max}. */
-    public int trimToLimit(UUID userId, Instant now, int max) {
+    /** Revokes the least recently used live sessions beyond {@code max}; returns them. */
+    public List<UUID> trimToLimit(UUID userId, Instant now, int max) {
         return jdbc.sql("""
                         update device_session set revoked_at = :now, revoked_reason = 'session_limit'
                         where id in (
@@ -151,11 +154,13 @@ public class DeviceSessionStore {
                             where user_id = :userId and revoked_at is null and expires_at > :now
                             order by last_used_at desc, created_at desc
                             offset :max)
+                        returning id
                         """)
                 .param("userId", userId)
                 .param("now", utc(now))
                 .param("max", max)
-                .update();
+                .query(UUID.class)
+                .list();
     }
 
     public List<SessionRow> listLive(UUID userId, Instant now) {

@@ -89,6 +89,15 @@ public final class TestJwks {
     }
 
     public String token(UUID userId, String plan, boolean adult, Duration life, String... roles) {
+        return token(userId, plan, adult, life, UUID.randomUUID(), roles);
+    }
+
+    /** A valid 15-minute token of one device session ({@code sid}), as auth-service issues after a sign-in. */
+    public String tokenOfSession(UUID userId, UUID deviceSession) {
+        return token(userId, "free", true, Duration.ofMinutes(15), deviceSession);
+    }
+
+    private String token(UUID userId, String plan, boolean adult, Duration life, UUID deviceSession, String... roles) {
         Instant now = Instant.now();
         return Jwts.builder()
                 .header()
@@ -106,6 +115,7 @@ public final class TestJwks {
                 .claim("plan", plan)
                 .claim("is_adult", adult)
                 .claim("roles", roles.length == 0 ? List.of("user") : List.of(roles))
+                .claim("sid", deviceSession.toString())
                 .signWith(keys.getPrivate(), Jwts.SIG.RS256)
                 .compact();
     }
