@@ -15,6 +15,7 @@ import com.companion.contracts.auth.SessionRevoked;
 import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +77,15 @@ public class Sessions {
     public IssuedTokens start(SessionSubject subject, ClientInfo client) {
         Instant now = clock.instant();
         UUID sessionId = UUID.randomUUID();
-        store.insertSession(sessionId, subject.userId(), now, now.plus(tokens.refreshTokenTtl()), client);
+        Instant expiresAt = now.plus(min(tokens.refreshTokenTtl(), properties.absoluteLifetime()));
+        store.insertSession(sessionId, subject.userId(), now, expiresAt, client);
         store.trimToLimit(subject.userId(), now, properties.maxPerUser())
                 .forEach(pushedOut -> revoked(subject.userId(), pushedOut, "revoked", now));
-        return issue(subject, sessionId, now);
+        return issue(subject, sessionId, now, expiresAt);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Replaces a refresh token; 401 for any token that is not the current one of a live session. */
@@ -117,13 +123,18 @@ public class Sessions {
             store.revoke(consumed.get().sessionId(), now, "account_inactive");
             return null;
         }
-        store.touch(consumed.get().sessionId(), now, now.plus(tokens.refreshTokenTtl()), client);
-        return issue(subject.get(), consumed.get().sessionId(), now);
+        Instant expiresAt = store.touch(
+                consumed.get().sessionId(),
+                now,
+                now.plus(tokens.refreshTokenTtl()),
+                properties.absoluteLifetime(),
+                client);
+        return issue(subject.get(), consumed.get().sessionId(), now, expiresAt);
     }
 
-    private IssuedTokens issue(SessionSubject subject, UUID sessionId, Instant now) {
+    private IssuedTokens issue(SessionSubject subject, UUID sessionId, Instant now, Instant expiresAt) {
         String refreshToken = RefreshTokens.generate();
-        store.insertToken(RefreshTokens.hash(refreshToken), sessionId, now, now.plus(tokens.refreshTokenTtl()));
+        store.insertToken(RefreshTokens.hash(refreshToken), sessionId, now, expiresAt);
         IssuedAccessToken access = accessTokens.issue(new AccessTokenClaims(
                 subject.userId(), subject.username(), subject.plan(), subject.isAdult(), subject.roles(), sessionId));
         return new IssuedTokens(access.token(), refreshToken, access.expiresIn());

@@ -359,6 +359,21 @@ class TokensIT {
     }
 
     @Test
+    @Order(99)
+    void aDeviceSessionEndsNinetyDaysAfterItsSignInHoweverOftenItIsRefreshed() {
+        Reply signup = api.post("/auth/signup", Signups.valid().body());
+        String refreshToken = signup.text("refresh_token");
+        for (int day = 20; day <= 80; day += 20) {
+            CLOCK.setOffset(Duration.ofDays(day));
+            Reply refreshed = refresh(refreshToken);
+            assertThat(refreshed.status()).as("refresh on day %d", day).isEqualTo(200);
+            refreshToken = refreshed.text("refresh_token");
+        }
+        CLOCK.setOffset(Duration.ofDays(90).plusMinutes(1));
+        assertThat(refresh(refreshToken).status()).isEqualTo(401);
+    }
+
+    @Test
     @Order(100)
     void aRotatedKeyStaysPublishedUntilTheTokensItSignedHaveExpired() {
         Instant firstActivation = jdbc.sql("select min(activates_at) from signing_key")

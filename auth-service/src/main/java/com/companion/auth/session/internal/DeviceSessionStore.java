@@ -90,19 +90,29 @@ public class DeviceSessionStore {
                 .optional();
     }
 
-    public void touch(UUID sessionId, Instant now, Instant expiresAt, ClientInfo client) {
-        jdbc.sql("""
+    /**
+     * Records a refresh and extends the session to {@code expiresAt}, but never past {@code
+     * absoluteLifetime} after its sign-in; returns the expiry it got.
+     */
+    public Instant touch(UUID sessionId, Instant now, Instant expiresAt, Duration absoluteLifetime, ClientInfo client) {
+        return jdbc.sql("""
                         update device_session
-                        set last_used_at = :now, expires_at = :expiresAt,
+                        set last_used_at = :now,
+                            expires_at = least(cast(:expiresAt as timestamptz),
+                                created_at + make_interval(secs => :absoluteSeconds)),
                             ip = coalesce(:ip, ip), user_agent = coalesce(:userAgent, user_agent)
                         where id = :id
+                        returning expires_at
                         """)
                 .param("id", sessionId)
                 .param("now", utc(now))
                 .param("expiresAt", utc(expiresAt))
+                .param("absoluteSeconds", absoluteLifetime.toSeconds())
                 .param("ip", client.ip())
                 .param("userAgent", client.userAgent())
-                .update();
+                .query((rs, n) ->
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant())
+                .single();
     }
 
     /** True when this call revoked a session that was live. */
