@@ -163,6 +163,20 @@ public class UserStore {
         }
     }
 
+    /** States a new age as of {@code now}, with the adult flag that follows from it. */
+    public UserRow updateAge(UUID id, int age, Instant now) {
+        return jdbc.sql("""
+                        update users set age = :age, age_given_at = :now, is_adult = :isAdult, updated_at = :now
+                        where id = :id
+                        returning\s""" + COLUMNS)
+                .param("id", id)
+                .param("age", age)
+                .param("isAdult", UserRow.adultAt(age))
+                .param("now", utc(now))
+                .query(ROW)
+                .single();
+    }
+
     public UserRow updatePlan(UUID id, Plan plan, Instant now) {
         return jdbc.sql("update users set plan = :plan, updated_at = :now where id = :id returning " + COLUMNS)
                 .param("id", id)
