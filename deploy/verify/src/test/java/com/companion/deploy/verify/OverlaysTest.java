@@ -57,6 +57,9 @@ class OverlaysTest {
     static final List<String> RELAXED_BINDING_PREFIXES =
             List.of("SPRING_", "MANAGEMENT_", "SERVER_", "LOGGING_", "PLATFORM_");
 
+    /** A password written into a value rather than referenced ({@code password="..."} without {@code $(}). */
+    static final Pattern LITERAL_PASSWORD = Pattern.compile("password=\"(?!\\$\\()");
+
     static final String READINESS = "/actuator/health/readiness";
     static final String LIVENESS = "/actuator/health/liveness";
 
@@ -211,11 +214,20 @@ class OverlaysTest {
                         continue;
                     }
                     String value = source.value() == null ? "" : source.value();
+                    // Assembled from other variables (a JAAS line from a username and a password): fine when
+                    // every secret part comes from a Secret and no secret is written out in between.
+                    Set<String> parts = env.dependentReferences.getOrDefault(source.variable(), Set.of());
                     boolean onlyReferences = value.contains("$(")
-                            && env.dependentReferences.getOrDefault(source.variable(), Set.of()).stream()
+                            && parts.stream()
+                                    .anyMatch(ref -> Optional.ofNullable(env.variables.get(ref))
+                                            .map(s -> s.kind() == ContainerEnv.Kind.SECRET)
+                                            .orElse(false))
+                            && parts.stream()
+                                    .filter(OverlaysTest::secretLike)
                                     .allMatch(ref -> Optional.ofNullable(env.variables.get(ref))
                                             .map(s -> s.kind() == ContainerEnv.Kind.SECRET)
-                                            .orElse(false));
+                                            .orElse(false))
+                            && !LITERAL_PASSWORD.matcher(value).find();
                     if (!value.isEmpty() && !onlyReferences) {
                         problems.add(name(deployment) + ": " + source.variable() + " holds a secret but comes from "
                                 + source.kind() + (source.refName() == null ? "" : " " + source.refName())
@@ -609,7 +621,7 @@ class OverlaysTest {
             if (fromEnv == null && str(metadata, "bootstrapServers") == null) {
                 problems.add("the trigger names no brokers");
             }
-            int partitions = topicPartitions(values);
+            int partitions = topicPartitions(m, topic, values);
             if (max > partitions) {
                 problems.add("maxReplicaCount " + max + " is more than the topic's " + partitions
                         + " partitions: consumers past that sit idle (KEDA caps there)");
@@ -770,8 +782,15 @@ class OverlaysTest {
         return 0;
     }
 
-    /** The partitions the platform creates topics with: PLATFORM_KAFKA_TOPICS_PARTITIONS, else the kit's default. */
-    private static int topicPartitions(Map<String, String> env) {
+    /**
+     * The topic's partitions: those of its KafkaTopic where the overlay declares the topics, else what the
+     * platform creates topics with (PLATFORM_KAFKA_TOPICS_PARTITIONS, else the kit's default).
+     */
+    private static int topicPartitions(Manifests m, String topic, Map<String, String> env) {
+        Optional<Integer> declared = KafkaTopics.of(m).partitions(topic);
+        if (declared.isPresent()) {
+            return declared.get();
+        }
         String configured = env.get("PLATFORM_KAFKA_TOPICS_PARTITIONS");
         if (configured != null) {
             return Integer.parseInt(configured.strip());

@@ -118,6 +118,11 @@ final class ServiceConfig {
         };
     }
 
+    /** Any text with placeholders resolved as {@link #resolve} does (e.g. a listener's groupId expression). */
+    String resolveText(String text, Map<String, String> env) {
+        return resolveText(text, env, 0);
+    }
+
     private String resolveText(String text, Map<String, String> env, int depth) {
         if (depth > 10) {
             throw new IllegalStateException("placeholder loop in " + service + ": " + text);
