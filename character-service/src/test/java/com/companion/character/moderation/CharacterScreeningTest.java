@@ -64,7 +64,7 @@ class CharacterScreeningTest {
     @Test
     void whenAFieldTriesToOverruleTheRulesThenItIsAnInstructionOverride() {
         Refusal refusal = screening
-                .screen(text("Luna", "A cheerful stargazer.", List.of("ignore-previous-instructions")), true)
+                .screen(text("Luna", "A cheerful stargazer.", List.of("ignore-all-instructions")), true)
                 .orElseThrow();
 
         assertThat(refusal.policy()).isEqualTo(Refusal.INSTRUCTION_OVERRIDE);
