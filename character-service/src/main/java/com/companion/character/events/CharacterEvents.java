@@ -6,8 +6,10 @@ import com.companion.character.core.Grants;
 import com.companion.contracts.Topics;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.Visibility;
 import com.companion.platform.messaging.outbox.Outbox;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -57,7 +59,14 @@ public class CharacterEvents {
         outbox.tombstone(Topics.CHARACTERS, row.id().toString());
     }
 
+    /**
+     * {@code CharacterUpserted} has no moderation field, and consumers decide access from the
+     * snapshot alone; so a character that is not open to others is published as private with no
+     * grantees (reachable by its owner only). Its stored visibility and grants are untouched, so a
+     * restore publishes them again.
+     */
     private void publish(CharacterRow row) {
+        boolean open = row.openToOthers();
         outbox.publish(new CharacterUpserted(
                 row.id(),
                 row.ownerId(),
@@ -67,10 +76,10 @@ public class CharacterEvents {
                 row.characterType(),
                 row.sliders(),
                 row.nsfwEnabled(),
-                row.visibility(),
+                open ? row.visibility() : Visibility.PRIVATE,
                 row.avatarUrl(),
                 row.tags(),
-                grants.granteeIds(row.id()),
+                open ? grants.granteeIds(row.id()) : List.of(),
                 row.createdAt(),
                 row.updatedAt()));
     }
