@@ -60,10 +60,10 @@ public class CharacterEvents {
     }
 
     /**
-     * {@code CharacterUpserted} has no moderation field, and consumers decide access from the
-     * snapshot alone; so a character that is not open to others is published as private with no
-     * grantees (reachable by its owner only). Its stored visibility and grants are untouched, so a
-     * restore publishes them again.
+     * The snapshot carries the moderation state, and chat-service refuses any character that is not
+     * {@code ok}, its owner included, so hidden or taken-down text never reaches a prompt. For
+     * consumers that read only the access fields, such a character is also published as private with
+     * no grantees. Its stored visibility and grants are untouched, so a restore publishes them again.
      */
     private void publish(CharacterRow row) {
         boolean open = row.openToOthers();
@@ -81,6 +81,8 @@ public class CharacterEvents {
                 row.tags(),
                 open ? grants.granteeIds(row.id()) : List.of(),
                 row.createdAt(),
-                row.updatedAt()));
+                row.updatedAt(),
+                com.companion.contracts.character.ModerationStatus.valueOf(
+                        row.moderationStatus().name())));
     }
 }
