@@ -144,7 +144,7 @@ class InferenceWorkerIT {
         assertThat(callsFor(request)).singleElement().satisfies(call -> {
             assertThat(call.stream()).isTrue();
             assertThat(call.systemPrompt())
-                    .hasValueSatisfying(p -> assertThat(p).startsWith("You are Asha"));
+                    .hasValueSatisfying(p -> assertThat(p).contains("<character_sheet>\nName: Asha\n"));
         });
         assertThat(meters.get("worker.replies.completed").counter().count()).isPositive();
         assertThat(meters.get("worker.generation.ttft").timer().count()).isPositive();
