@@ -10,10 +10,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+/** Scheduling runs the re-screening of characters never screened ({@code moderation}). */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ServiceConfiguration {
 
     /** The catalogue and the preview of a share link are open; an anonymous caller is a null user. */

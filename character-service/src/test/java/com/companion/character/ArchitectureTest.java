@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ArchitectureTest {
 
     private static final String APP = "com.companion.character";
-    private static final List<String> FEATURES = List.of("profile", "adult", "sharing", "catalogue", "avatar");
+    private static final List<String> FEATURES =
+            List.of("profile", "adult", "sharing", "catalogue", "avatar", "moderation");
     private static final String[] FOUNDATION = {APP + ".core..", APP + ".access..", APP + ".events..", APP + ".users.."
     };
 

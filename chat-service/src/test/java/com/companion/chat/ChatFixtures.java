@@ -12,6 +12,7 @@ import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.ModerationStatus;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyChunk;
@@ -66,6 +67,26 @@ final class ChatFixtures implements AutoCloseable {
 
     CharacterUpserted character(UUID id, UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
         return SampleCharacters.upserted(id, owner, VERSIONS.incrementAndGet(), visibility, nsfw, grantees);
+    }
+
+    /** The same character, one version later, in a moderation state. */
+    CharacterUpserted moderated(CharacterUpserted c, ModerationStatus moderation) {
+        return new CharacterUpserted(
+                c.characterId(),
+                c.ownerId(),
+                VERSIONS.incrementAndGet(),
+                c.name(),
+                c.description(),
+                c.characterType(),
+                c.sliders(),
+                c.nsfwEnabled(),
+                c.visibility(),
+                c.avatarUrl(),
+                c.tags(),
+                c.granteeIds(),
+                c.createdAt(),
+                c.updatedAt(),
+                moderation);
     }
 
     void publish(Event event) {

@@ -7,6 +7,7 @@ import com.companion.contracts.EventEnvelope;
 import com.companion.contracts.Plan;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.auth.UserUpdated;
+import com.companion.contracts.character.ModerationStatus;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyCompleted;
@@ -513,6 +514,33 @@ class ChatPipelineIT {
                 CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
 
         createSession(user, character).expectStatus().isCreated();
+    }
+
+    @Test
+    void aCharacterTakenDownOrHiddenIsChattedWithByNobodyItsOwnerIncluded() {
+        UUID owner = fixtures.user(true);
+        UUID fan = fixtures.user(true);
+        var published = fixtures.character(UUID.randomUUID(), owner, Visibility.PUBLIC, false);
+        fixtures.publish(published);
+        UUID ownersSession = session(owner, published.characterId());
+        UUID fansSession = session(fan, published.characterId());
+
+        fixtures.publish(fixtures.moderated(published, ModerationStatus.TAKEN_DOWN));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.post()
+                                .uri("/chat/send")
+                                .header(HttpHeaders.AUTHORIZATION, bearer(fan))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body("{\"session_id\":\"" + fansSession + "\",\"message\":\"hi\"}")
+                                .exchange()
+                                .returnResult(byte[].class)
+                                .getStatus()
+                                .value()
+                        == 404);
+        send(owner, ownersSession, "hello?", 404);
+        createSession(owner, published.characterId()).expectStatus().isNotFound();
+        assertThat(fixtures.requestsFor(ownersSession)).isEmpty();
     }
 
     @Test

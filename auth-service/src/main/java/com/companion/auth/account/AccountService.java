@@ -131,7 +131,7 @@ class AccountService {
                 UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("account"));
                 Integer currentAge = user.currentAge(now);
                 if (patch.age() != null && currentAge != null && patch.age() > currentAge) {
-                    throw ageChangeNeedsVerification();
+                    throw new AgeRaiseRefused(currentAge, patch.age());
                 }
                 boolean ageCorrected = patch.age() != null && !patch.age().equals(currentAge);
                 UserRow changed = new UserRow(
@@ -167,6 +167,35 @@ class AccountService {
             });
         } catch (FieldTaken taken) {
             throw FieldProblems.taken(taken.field());
+        } catch (AgeRaiseRefused refused) {
+            // Recorded after the rollback, so the attempt is kept while nothing else is written.
+            audit.record(
+                    SecurityEvent.AGE_CHANGE_REFUSED,
+                    userId,
+                    client,
+                    Map.of("from", refused.currentAge(), "requested", refused.requested()));
+            throw ageChangeNeedsVerification();
+        }
+    }
+
+    /** A raise of one's own age, refused inside the profile transaction and answered outside it. */
+    private static final class AgeRaiseRefused extends RuntimeException {
+
+        private final int currentAge;
+        private final int requested;
+
+        AgeRaiseRefused(int currentAge, int requested) {
+            super(null, null, false, false);
+            this.currentAge = currentAge;
+            this.requested = requested;
+        }
+
+        int currentAge() {
+            return currentAge;
+        }
+
+        int requested() {
+            return requested;
         }
     }
 

@@ -12,6 +12,8 @@ public enum SecurityEvent {
     PLAN_CHANGE("plan.change"),
     ADULT_FLAG_CHANGE("adult_flag.change"),
     AGE_CHANGE("age.change"),
+    /** Someone tried to raise their own age: a trust-and-safety signal (a minor trying to become an adult). */
+    AGE_CHANGE_REFUSED("age.change_refused"),
     ACCOUNT_DELETED("account.deleted"),
     ACCOUNT_DELETION_REFUSED("account.deletion_refused"),
     ADMIN_BOOTSTRAP("admin.bootstrap");

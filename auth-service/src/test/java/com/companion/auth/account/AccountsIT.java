@@ -277,6 +277,10 @@ class AccountsIT extends AuthApiTest {
                 .until(() -> events.about(userId).size() == 1);
         assertThat(events.about(userId, "auth.user-updated")).isEmpty();
         assertThat(auditTypes(userId)).doesNotContain("adult_flag.change");
+        assertThat(auditTypes(userId))
+                .as("each refused raise is kept for trust and safety")
+                .filteredOn("age.change_refused"::equals)
+                .hasSize(3);
     }
 
     @Test

@@ -14,14 +14,19 @@ import org.springframework.stereotype.Component;
  * The access rule, the only place it is written down. A viewer may see a character if and only if
  *
  * <ol>
- *   <li>they own it, or it is public, or they hold an explicit grant to it; and
+ *   <li>they own it, or it is open to others (moderation state {@code ok}, see
+ *       {@link com.companion.character.core.ModerationStatus}) and either public or explicitly granted
+ *       to them; and
  *   <li>it is not in adult mode, or the viewer is an adult (token and read model, see
  *       {@link Viewers}). This holds for owners too, and anonymous viewers are never adults.
  * </ol>
  *
+ * A character that is pending screening, hidden or taken down is therefore seen by its owner alone,
+ * on every path at once, without touching its visibility or grants (a restore brings them back).
+ *
  * Everything a viewer may not see answers 404, never 403, so its existence is not leaked; changes
  * need ownership on top of visibility. Every read path uses {@link #VISIBLE_TO_VIEWER} (by id, the
- * catalogue, the caller's list) or {@link #adultContentAllowed} (a share link, which stands in for
+ * catalogue, the caller's list) or {@link #reachableWithoutGrant} (a share link, which stands in for
  * the grant it is about to create).
  */
 @Component
@@ -30,9 +35,10 @@ public class CharacterAccess {
     /** The rule over the alias {@code c}; bind its parameters with {@link #bindViewer}. */
     public static final String VISIBLE_TO_VIEWER = """
             (c.owner_id = cast(:viewerId as uuid)
-                or c.visibility = 'public'
-                or exists (select 1 from character_grants g
-                           where g.character_id = c.id and g.grantee_id = cast(:viewerId as uuid)))
+                or (c.moderation_status = 'ok'
+                    and (c.visibility = 'public'
+                         or exists (select 1 from character_grants g
+                                    where g.character_id = c.id and g.grantee_id = cast(:viewerId as uuid)))))
             and (not c.nsfw_enabled or :viewerAdult)""";
 
     private static final String FIND_VISIBLE =
@@ -48,9 +54,12 @@ public class CharacterAccess {
         return statement.param("viewerId", viewer.userId(), Types.OTHER).param("viewerAdult", viewer.adult());
     }
 
-    /** The second half of the rule, for paths that reach a character without a grant yet (share links). */
-    public static boolean adultContentAllowed(CharacterRow character, Viewer viewer) {
-        return !character.nsfwEnabled() || viewer.adult();
+    /**
+     * The rule for paths that reach a character without a grant yet (share links): open to others,
+     * and the second half of the rule.
+     */
+    public static boolean reachableWithoutGrant(CharacterRow character, Viewer viewer) {
+        return character.openToOthers() && (!character.nsfwEnabled() || viewer.adult());
     }
 
     public Optional<CharacterRow> findVisible(UUID id, Viewer viewer) {

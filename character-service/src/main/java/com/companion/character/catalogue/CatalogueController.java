@@ -7,6 +7,7 @@ import com.companion.character.core.InvalidRequest;
 import com.companion.character.core.Tags;
 import com.companion.contracts.character.CharacterType;
 import com.companion.platform.web.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,10 @@ class CatalogueController {
      * Public characters, adult ones only for adult callers; open to anonymous callers. {@code tags}
      * (repeated or comma-separated) keeps characters that carry all of them.
      */
+    @Operation(
+            summary = "The public catalogue",
+            description = "Public characters whose moderation_status is ok (never pending, hidden or taken down), adult"
+                    + " ones only for adult callers; open to anonymous callers.")
     @GetMapping("/public")
     CharacterPage catalogue(
             @Nullable AuthenticatedUser user,

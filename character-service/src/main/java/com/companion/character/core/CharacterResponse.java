@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A character as the API shows it. {@code grantee_ids} is present only when the owner reads one
  * character, so the owner can see and revoke the grants; everyone else never sees who else has
- * access.
+ * access. {@code moderation_status} is {@code ok} for every character anyone but its owner can reach;
+ * the owner also sees {@code hidden}, {@code pending} or {@code taken_down} with
+ * {@code moderation_reason}.
  */
 public record CharacterResponse(
         UUID id,
@@ -27,6 +29,8 @@ public record CharacterResponse(
         boolean nsfwEnabled,
         Instant createdAt,
         Instant updatedAt,
+        ModerationStatus moderationStatus,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String moderationReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<UUID> granteeIds) {
 
     public static CharacterResponse of(CharacterRow row, @Nullable List<UUID> granteeIds) {
@@ -43,6 +47,8 @@ public record CharacterResponse(
                 row.nsfwEnabled(),
                 row.createdAt(),
                 row.updatedAt(),
+                row.moderationStatus(),
+                row.moderationReason(),
                 granteeIds == null ? null : List.copyOf(granteeIds));
     }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A character as stored. */
+/**
+ * A character as stored. {@code moderationReason} says why it is hidden or taken down, for its
+ * owner; {@code screenedAt} is null until its text was first screened.
+ */
 public record CharacterRow(
         UUID id,
         UUID ownerId,
@@ -23,10 +26,18 @@ public record CharacterRow(
         @Nullable UUID avatarMediaId,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ModerationStatus moderationStatus,
+        @Nullable String moderationReason,
+        @Nullable Instant screenedAt) {
 
     public CharacterRow {
         tags = List.copyOf(tags);
+    }
+
+    /** Whether anyone but the owner may reach it (see {@link ModerationStatus}). */
+    public boolean openToOthers() {
+        return moderationStatus == ModerationStatus.OK;
     }
 
     public CharacterDraft draft() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +26,8 @@ public class CharacterStore {
     public static final String COLUMNS = """
             c.id, c.owner_id, c.name, c.description, c.character_type, c.shyness, c.flirtiness, c.humor,
             c.boldness, c.affection, c.sarcasm, c.positivity, c.visibility, c.tags, c.nsfw_enabled,
-            c.avatar_url, c.avatar_media_id, c.version, c.created_at, c.updated_at""";
+            c.avatar_url, c.avatar_media_id, c.version, c.created_at, c.updated_at, c.moderation_status,
+            c.moderation_reason, c.screened_at""";
 
     public static final RowMapper<CharacterRow> ROWS = (rs, n) -> new CharacterRow(
             rs.getObject("id", UUID.class),
@@ -48,7 +50,10 @@ public class CharacterStore {
             rs.getObject("avatar_media_id", UUID.class),
             rs.getLong("version"),
             Objects.requireNonNull(Sql.instant(rs, "created_at")),
-            Objects.requireNonNull(Sql.instant(rs, "updated_at")));
+            Objects.requireNonNull(Sql.instant(rs, "updated_at")),
+            ModerationStatus.fromWire(rs.getString("moderation_status")),
+            rs.getString("moderation_reason"),
+            Sql.instant(rs, "screened_at"));
 
     private final JdbcClient jdbc;
 
@@ -78,13 +83,14 @@ public class CharacterStore {
                 .list();
     }
 
-    public void insert(UUID id, UUID ownerId, CharacterDraft draft, boolean nsfwEnabled, Instant now) {
+    /** A new character whose text the caller has just screened and found acceptable. */
+    public void insertScreened(UUID id, UUID ownerId, CharacterDraft draft, boolean nsfwEnabled, Instant now) {
         jdbc.sql("""
                         insert into characters (id, owner_id, name, description, character_type, shyness, flirtiness,
                             humor, boldness, affection, sarcasm, positivity, visibility, tags, nsfw_enabled, version,
-                            created_at, updated_at)
+                            created_at, updated_at, moderation_status, screened_at)
                         values (:id, :owner, :name, :description, :type, :shyness, :flirtiness, :humor, :boldness,
-                            :affection, :sarcasm, :positivity, :visibility, :tags, :nsfw, 1, :now, :now)
+                            :affection, :sarcasm, :positivity, :visibility, :tags, :nsfw, 1, :now, :now, 'ok', :now)
                         """)
                 .param("id", id)
                 .param("owner", ownerId)
@@ -109,6 +115,34 @@ public class CharacterStore {
                 .param("id", id)
                 .param("enabled", enabled)
                 .update();
+    }
+
+    /** Records the outcome of a screening (or a takedown): the state, why, and when it was screened. */
+    public void setModeration(UUID id, ModerationStatus status, @Nullable String reason, @Nullable Instant screenedAt) {
+        jdbc.sql("""
+                        update characters set moderation_status = :status, moderation_reason = :reason,
+                            screened_at = :screenedAt
+                        where id = :id
+                        """)
+                .param("id", id)
+                .param("status", status.wire())
+                .param("reason", reason)
+                .param("screenedAt", Sql.timestamp(screenedAt))
+                .update();
+    }
+
+    /**
+     * Up to {@code limit} characters never screened, locked; rows another transaction holds are
+     * skipped, so several instances can work through them side by side.
+     */
+    public List<CharacterRow> lockPendingScreening(int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from characters c where c.moderation_status = 'pending'
+                        order by c.id limit :limit for update skip locked
+                        """)
+                .param("limit", limit)
+                .query(ROWS)
+                .list();
     }
 
     /** Turns adult mode off on every character of an owner; answers the ids that changed. */

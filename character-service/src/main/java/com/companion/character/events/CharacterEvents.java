@@ -6,8 +6,10 @@ import com.companion.character.core.Grants;
 import com.companion.contracts.Topics;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.Visibility;
 import com.companion.platform.messaging.outbox.Outbox;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -57,7 +59,14 @@ public class CharacterEvents {
         outbox.tombstone(Topics.CHARACTERS, row.id().toString());
     }
 
+    /**
+     * The snapshot carries the moderation state, and chat-service refuses any character that is not
+     * {@code ok}, its owner included, so hidden or taken-down text never reaches a prompt. For
+     * consumers that read only the access fields, such a character is also published as private with
+     * no grantees. Its stored visibility and grants are untouched, so a restore publishes them again.
+     */
     private void publish(CharacterRow row) {
+        boolean open = row.openToOthers();
         outbox.publish(new CharacterUpserted(
                 row.id(),
                 row.ownerId(),
@@ -67,11 +76,13 @@ public class CharacterEvents {
                 row.characterType(),
                 row.sliders(),
                 row.nsfwEnabled(),
-                row.visibility(),
+                open ? row.visibility() : Visibility.PRIVATE,
                 row.avatarUrl(),
                 row.tags(),
-                grants.granteeIds(row.id()),
+                open ? grants.granteeIds(row.id()) : List.of(),
                 row.createdAt(),
-                row.updatedAt()));
+                row.updatedAt(),
+                com.companion.contracts.character.ModerationStatus.valueOf(
+                        row.moderationStatus().name())));
     }
 }

@@ -3,6 +3,7 @@ package com.companion.character.profile;
 import com.companion.character.core.CharacterResponse;
 import com.companion.character.profile.internal.ProfileService;
 import com.companion.platform.web.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -26,6 +27,13 @@ class ProfileController {
         this.profiles = profiles;
     }
 
+    @Operation(
+            summary = "Create a character",
+            description = "Name, description and tags are screened (each alone and together) in the character's mode:"
+                    + " 422 content-blocked with policy, categories and field when they break the content rules"
+                    + " (never-allowed content in any mode, sexual content outside adult mode, self-harm"
+                    + " encouragement, instruction-override); nothing is written then. 403 adult-only for adult mode"
+                    + " without an adult caller.")
     @PostMapping
     ResponseEntity<CharacterResponse> create(
             @Valid @RequestBody CreateCharacterRequest request, AuthenticatedUser user) {
@@ -33,11 +41,19 @@ class ProfileController {
         return ResponseEntity.created(URI.create("/characters/" + created.id())).body(created);
     }
 
+    @Operation(
+            summary = "Read a character",
+            description = "404 unless the caller may see it. Others see only characters whose moderation_status is ok;"
+                    + " the owner also sees pending, hidden or taken_down ones, with moderation_reason.")
     @GetMapping("/{id}")
     CharacterResponse read(@PathVariable UUID id, AuthenticatedUser user) {
         return profiles.read(id, user);
     }
 
+    @Operation(
+            summary = "Replace what the owner edits",
+            description = "Screened like create (422 content-blocked, nothing changes). Passing brings a hidden"
+                    + " character back; a takedown stays until an administrator restores it.")
     @PutMapping("/{id}")
     CharacterResponse update(
             @PathVariable UUID id, @Valid @RequestBody UpdateCharacterRequest request, AuthenticatedUser user) {

@@ -3,6 +3,7 @@ package com.companion.character.sharing;
 import com.companion.character.core.CharacterResponse;
 import com.companion.character.sharing.internal.SharingService;
 import com.companion.platform.web.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -49,12 +50,19 @@ class SharingController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            summary = "Redeem a share link",
+            description = "404 for expired, revoked or unknown links, characters that are not open to others (pending,"
+                    + " hidden, taken down), and adult characters for callers who are not adults.")
     @PostMapping("/shared/{token}")
     CharacterResponse redeem(@PathVariable String token, AuthenticatedUser user) {
         return sharing.redeem(token, user);
     }
 
     /** Open to anonymous callers (see the security rules). */
+    @Operation(
+            summary = "Preview a share link",
+            description = "Never for adult characters nor for characters that are not open to others.")
     @GetMapping("/shared/{token}")
     SharePreview preview(@PathVariable String token) {
         return sharing.preview(token);

@@ -30,6 +30,17 @@ public final class CharacterTopic implements AutoCloseable {
                 .toList();
     }
 
+    /** Every snapshot of any character of this owner so far. */
+    public List<CharacterUpserted> snapshotsOwnedBy(UUID ownerId) {
+        return probe.records().stream()
+                .filter(r -> r.value() != null)
+                .map(r -> EventJson.decode(r.value()).data())
+                .filter(CharacterUpserted.class::isInstance)
+                .map(CharacterUpserted.class::cast)
+                .filter(e -> e.ownerId().equals(ownerId))
+                .toList();
+    }
+
     public List<Optional<Event>> awaitRecords(UUID characterId, Predicate<List<Optional<Event>>> until) {
         return await().atMost(WITHIN).until(() -> recordsOf(characterId), until);
     }

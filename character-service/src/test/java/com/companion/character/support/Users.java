@@ -38,6 +38,13 @@ public final class Users {
         return registered(false);
     }
 
+    /** An adult whose token carries the {@code admin} role, as auth-service issues it to administrators. */
+    public TestUser admin() {
+        TestUser admin = new TestUser(UUID.randomUUID(), freshUsername(), true, List.of("user", "admin"));
+        register(admin);
+        return admin;
+    }
+
     /** Signed up, but the service has not heard of them yet: only the token speaks for them. */
     public TestUser unknownToReadModel(boolean adultByToken) {
         return new TestUser(UUID.randomUUID(), freshUsername(), adultByToken);

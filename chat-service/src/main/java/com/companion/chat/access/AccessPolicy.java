@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may chat with what: the owner, anyone for a public character, a grantee for a shared one;
- * an adult character only with an adult caller. Decided from the read models alone.
+ * an adult character only with an adult caller; a character moderation hid or took down, nobody.
+ * Decided from the read models alone.
  *
  * <p>Read your own writes: the read models follow their topics a moment behind the services that
  * own them. A character created, published or shared a moment ago may not be here yet, so a miss
@@ -90,6 +91,9 @@ public class AccessPolicy {
     }
 
     static boolean mayChat(Caller caller, CharacterView character) {
+        if (!character.usable()) {
+            return false;
+        }
         boolean reachable = character.ownerId().equals(caller.userId())
                 || character.visibility() == Visibility.PUBLIC
                 || character.granteeIds().contains(caller.userId());

@@ -116,14 +116,14 @@ public class ReadModels {
     void upsertCharacter(CharacterUpserted c) {
         jdbc.sql("""
                         insert into character_view (character_id, owner_id, version, name, description, character_type,
-                            sliders, nsfw_enabled, visibility, grantee_ids, deleted)
+                            sliders, nsfw_enabled, visibility, grantee_ids, usable, deleted)
                         values (:id, :owner, :version, :name, :description, :type, :sliders, :nsfw, :visibility,
-                            :grantees, false)
+                            :grantees, :usable, false)
                         on conflict (character_id) do update set owner_id = excluded.owner_id,
                             version = excluded.version, name = excluded.name, description = excluded.description,
                             character_type = excluded.character_type, sliders = excluded.sliders,
                             nsfw_enabled = excluded.nsfw_enabled, visibility = excluded.visibility,
-                            grantee_ids = excluded.grantee_ids, deleted = false
+                            grantee_ids = excluded.grantee_ids, usable = excluded.usable, deleted = false
                         where character_view.version < excluded.version
                         """)
                 .param("id", c.characterId())
@@ -136,6 +136,7 @@ public class ReadModels {
                 .param("nsfw", c.nsfwEnabled())
                 .param("visibility", c.visibility().name())
                 .param("grantees", c.granteeIds().toArray(UUID[]::new))
+                .param("usable", c.usable())
                 .update();
     }
 
@@ -157,6 +158,7 @@ public class ReadModels {
                 EventJson.mapper().readValue(rs.getString("sliders"), Sliders.class),
                 rs.getBoolean("nsfw_enabled"),
                 Visibility.valueOf(rs.getString("visibility")),
-                Set.of((UUID[]) grantees.getArray()));
+                Set.of((UUID[]) grantees.getArray()),
+                rs.getBoolean("usable"));
     }
 }

@@ -23,6 +23,10 @@ class RouteConfiguration {
     @Bean
     RouteLocator apiRoutes(RouteLocatorBuilder builder, RoutesProperties services) {
         return builder.routes()
+                // Character moderation (takedown, restore) belongs to character-service; other admin paths to auth.
+                .route(
+                        "admin-characters",
+                        r -> r.order(-1).path("/admin/characters/**").uri(services.character()))
                 .route("auth", r -> r.path("/auth/**", "/admin/**").uri(services.auth()))
                 .route("characters", r -> r.path("/characters/**").uri(services.character()))
                 .route(

@@ -3,37 +3,57 @@ package com.companion.worker.guard;
 import com.companion.contracts.character.Persona;
 import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Policy;
 import com.companion.platform.guard.Refusals;
 import com.companion.platform.guard.Verdict;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The platform's content guard ({@code com.companion:guard}) behind the worker's interface. The whole
- * text goes through the configured guard (rules, plus Llama Guard when the platform turns it on);
- * text still streaming goes through the rules alone, which need no network.
+ * The platform's content guard ({@code com.companion:guard}) behind the worker's interface. Every check
+ * sees the conversation (the latest messages and the character's own text). The whole text goes
+ * through the configured guard (rules, plus Llama Guard when the platform turns it on); text still
+ * streaming goes through the in-process guard ({@link ContentGuard#local()}: rules and the learned
+ * layer), which needs no network.
+ *
+ * <p>Each check is timed as {@code worker.guard.screen{stage=input|streaming|output}} in thread CPU
+ * time (wall time on a virtual thread, whose CPU time the JVM does not report), so the guard's cost
+ * per reply can be read from the metrics.
  */
 final class PlatformGuard implements ReplyGuard {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final ContentGuard guard;
     private final ContentGuard whileStreaming;
+    private final Timer input;
+    private final Timer streaming;
+    private final Timer output;
 
-    PlatformGuard(ContentGuard guard, ContentGuard whileStreaming) {
+    PlatformGuard(ContentGuard guard, ContentGuard whileStreaming, MeterRegistry meters) {
         this.guard = guard;
         this.whileStreaming = whileStreaming;
+        this.input = timer(meters, "input");
+        this.streaming = timer(meters, "streaming");
+        this.output = timer(meters, "output");
     }
 
     @Override
     public Screening screen(String text, Subject subject) {
-        return screening(guard.check(text, context(subject)));
+        return check(guard, text, subject, subject.stage() == Stage.INPUT ? input : output);
     }
 
     @Override
     public Screening screenPartial(String text, Subject subject) {
-        return screening(whileStreaming.check(text, context(subject)));
+        return check(whileStreaming, text, subject, streaming);
     }
 
     @Override
@@ -46,11 +66,21 @@ final class PlatformGuard implements ReplyGuard {
                 character.name(), policy, requestId.getMostSignificantBits() ^ requestId.getLeastSignificantBits());
     }
 
+    private static Screening check(ContentGuard guard, String text, Subject subject, Timer timer) {
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        Verdict verdict = guard.check(text, context(subject));
+        long cpuAfter = cpu < 0 ? -1 : THREADS.getCurrentThreadCpuTime();
+        timer.record(cpuAfter < 0 ? System.nanoTime() - wall : cpuAfter - cpu, TimeUnit.NANOSECONDS);
+        return screening(verdict);
+    }
+
     private static GuardContext context(Subject subject) {
         Audience audience = Audience.of(subject.userIsAdult(), subject.characterNsfw());
-        return subject.stage() == Stage.INPUT
+        GuardContext context = subject.stage() == Stage.INPUT
                 ? GuardContext.input(audience)
                 : GuardContext.output(audience, subject.userMessage());
+        return context.with(Conversation.of(subject.recentMessages(), subject.characterText()));
     }
 
     private static Screening screening(Verdict verdict) {
@@ -58,5 +88,13 @@ final class PlatformGuard implements ReplyGuard {
             return verdict.needsSupport() ? new Screening(false, null, List.of(), true) : Screening.ALLOWED;
         }
         return new Screening(true, verdict.policy().code(), verdict.categoryCodes(), verdict.needsSupport());
+    }
+
+    private static Timer timer(MeterRegistry meters, String stage) {
+        return Timer.builder("worker.guard.screen")
+                .description("Thread CPU time of one content guard check, by stage (streaming: a window of a reply"
+                        + " still streaming)")
+                .tag("stage", stage)
+                .register(meters);
     }
 }

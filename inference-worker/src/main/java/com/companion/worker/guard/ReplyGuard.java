@@ -1,6 +1,10 @@
 package com.companion.worker.guard;
 
 import com.companion.contracts.character.Persona;
+import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.MessageRequested;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,8 +16,8 @@ public interface ReplyGuard {
     Screening screen(String text, Subject subject);
 
     /**
-     * Screens a reply that is still streaming, before each chunk is sent. Must be cheap (no network);
-     * the whole reply is screened with {@link #screen} once it is complete.
+     * Screens part of a reply that is still streaming (a window of its latest sentences). Must be cheap
+     * and need no network; the whole reply is screened with {@link #screen} once it is complete.
      */
     default Screening screenPartial(String text, Subject subject) {
         return screen(text, subject);
@@ -36,12 +40,58 @@ public interface ReplyGuard {
     }
 
     /**
-     * Who the text is for, from the verified request (never from the text itself).
+     * Who the text is for, from the verified request (never from the text itself), and what came before it.
      *
      * @param characterNsfw the character's owner turned its 18+ mode on
      * @param userMessage on output, the message the reply answers
+     * @param recentMessages the conversation before the judged text, oldest first: on input the latest
+     *     history messages, on output those and the user's message
+     * @param characterText the character's name and description as its creator wrote them
      */
-    record Subject(Stage stage, boolean userIsAdult, boolean characterNsfw, String userMessage) {
+    record Subject(
+            Stage stage,
+            boolean userIsAdult,
+            boolean characterNsfw,
+            String userMessage,
+            List<String> recentMessages,
+            String characterText) {
+
+        public Subject {
+            recentMessages = List.copyOf(recentMessages);
+            characterText = characterText == null ? "" : characterText;
+        }
+
+        /** Text judged alone, without a conversation. */
+        public Subject(Stage stage, boolean userIsAdult, boolean characterNsfw, String userMessage) {
+            this(stage, userIsAdult, characterNsfw, userMessage, List.of(), "");
+        }
+
+        /**
+         * @param historyMessages how many of the latest history messages the guard sees
+         */
+        public static Subject of(MessageRequested request, Stage stage, int historyMessages) {
+            List<HistoryMessage> history = request.history();
+            List<String> recent = new ArrayList<>(historyMessages + 1);
+            for (HistoryMessage message :
+                    history.subList(Math.max(0, history.size() - historyMessages), history.size())) {
+                recent.add(message.content());
+            }
+            if (stage == Stage.OUTPUT) {
+                recent.add(request.userMessage());
+            }
+            Persona character = request.character();
+            String characterText =
+                    character.description() == null || character.description().isBlank()
+                            ? character.name()
+                            : character.name() + "\n" + character.description();
+            return new Subject(
+                    stage,
+                    request.userIsAdult(),
+                    character.nsfwEnabled(),
+                    stage == Stage.OUTPUT ? request.userMessage() : null,
+                    recent,
+                    characterText);
+        }
 
         /** Suggestive content is allowed only between an adult user and an 18+ character. */
         public boolean adultMode() {

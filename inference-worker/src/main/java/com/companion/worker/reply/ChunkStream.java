@@ -16,14 +16,17 @@ import java.util.function.Function;
  * timer, so a pause in the stream never holds text back longer than the window). Chunks are numbered
  * from 0 and handed to the sender under a lock, so their order on the partition is their order here.
  *
- * <p>Before each chunk leaves, the end of the text so far is screened (the guard's rules look at
- * nearby words, and a bounded tail keeps each check cheap however long the reply grows; the whole
- * reply is screened once it is complete). Once it is blocked nothing more is sent and the next call
- * from the generating thread throws {@link BlockedWhileStreamingException}.
+ * <p>The text is screened while it streams, once per sentence: when a token completes a sentence
+ * ({@code . ! ? …} followed by a space, or a line break), or when {@code screenAfterChars} have come
+ * without one, the screen judges a window of the last two such segments. Each check is therefore
+ * bounded by the segment length, and a reply costs about one check per sentence however long it
+ * grows; the whole reply is screened once it is complete, by the caller. The check runs on the
+ * generating thread inside {@link #append}: once a window is blocked nothing more is sent and the
+ * call throws {@link BlockedWhileStreamingException}, which ends the generation there and then (the
+ * LLM client abandons the stream). Text of the offending sentence that had already left in earlier
+ * chunks is retracted by the {@code ReplyBlocked} outcome.
  */
 final class ChunkStream {
-
-    static final int SCREENED_TAIL_CHARS = 600;
 
     private final MessageRequested request;
     private final int attempt;
@@ -32,10 +35,13 @@ final class ChunkStream {
     private final ScheduledExecutorService timer;
     private final long windowNanos;
     private final int maxChars;
+    private final int screenAfterChars;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder pending = new StringBuilder();
+    private int screenedTo;
+    private int windowStart;
     private int seq;
     private long lastSentNanos;
     private boolean closed;
@@ -49,7 +55,8 @@ final class ChunkStream {
             Function<String, Screening> screen,
             ScheduledExecutorService timer,
             long windowNanos,
-            int maxChars) {
+            int maxChars,
+            int screenAfterChars) {
         this.request = request;
         this.attempt = attempt;
         this.sender = sender;
@@ -57,6 +64,7 @@ final class ChunkStream {
         this.timer = timer;
         this.windowNanos = windowNanos;
         this.maxChars = maxChars;
+        this.screenAfterChars = screenAfterChars;
     }
 
     void append(String token) {
@@ -66,12 +74,17 @@ final class ChunkStream {
             if (closed) {
                 return;
             }
+            int from = text.length();
             text.append(token);
             pending.append(token);
+            int end = segmentEnd(from);
+            if (end > screenedTo) {
+                screen(end);
+                throwIfBlocked();
+            }
             long sinceLast = System.nanoTime() - lastSentNanos;
             if (seq == 0 || sinceLast >= windowNanos || pending.length() >= maxChars) {
                 flush();
-                throwIfBlocked();
             } else if (scheduledFlush == null) {
                 scheduledFlush = timer.schedule(this::flushLater, windowNanos - sinceLast, TimeUnit.NANOSECONDS);
             }
@@ -80,13 +93,20 @@ final class ChunkStream {
         }
     }
 
-    /** Sends what is held and closes the stream; returns the attempt's whole text, which its chunks add up to. */
+    /**
+     * Screens the last unscreened words, sends what is held and closes the stream; returns the attempt's
+     * whole text, which its chunks add up to.
+     */
     String finish() {
         lock.lock();
         try {
+            throwIfBlocked();
+            if (text.length() > screenedTo) {
+                screen(text.length());
+                throwIfBlocked();
+            }
             cancelScheduledFlush();
             flush();
-            throwIfBlocked();
             closed = true;
             return text.toString();
         } finally {
@@ -129,26 +149,57 @@ final class ChunkStream {
         if (pending.isEmpty() || blocked != null) {
             return;
         }
-        Screening screening = screen.apply(tail());
-        if (screening.blocked()) {
-            blocked = screening;
-            pending.setLength(0);
-            cancelScheduledFlush();
-            return;
-        }
         sender.accept(new ReplyChunk(request.requestId(), request.sessionId(), attempt, seq++, pending.toString()));
         pending.setLength(0);
         lastSentNanos = System.nanoTime();
         cancelScheduledFlush();
     }
 
-    private String tail() {
-        int start = Math.max(0, text.length() - SCREENED_TAIL_CHARS);
-        if (start > 0) {
-            int space = text.indexOf(" ", start);
-            start = space < 0 ? start : space + 1;
+    /**
+     * Where the segment that the text from {@code from} on completes ends: after the last sentence end
+     * in the new text, else (once {@code screenAfterChars} have come without one) after the last space,
+     * else at the end; -1 while the segment is still open.
+     */
+    private int segmentEnd(int from) {
+        for (int i = text.length() - 1; i >= Math.max(from, screenedTo); i--) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i + 1;
+            }
+            if (Character.isWhitespace(c) && endsSentence(i)) {
+                return i;
+            }
         }
-        return text.substring(start);
+        if (text.length() - screenedTo < screenAfterChars) {
+            return -1;
+        }
+        for (int i = text.length() - 1; i > screenedTo; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** Whether the text before position {@code i} ends a sentence, closing quotes and brackets aside. */
+    private boolean endsSentence(int i) {
+        int j = i - 1;
+        while (j >= 0 && "\"'”’)]*_".indexOf(text.charAt(j)) >= 0) {
+            j--;
+        }
+        return j >= 0 && ".!?…".indexOf(text.charAt(j)) >= 0;
+    }
+
+    /** Judges the window of the previous segment and the one ending at {@code end}. */
+    private void screen(int end) {
+        Screening screening = screen.apply(text.substring(windowStart, end));
+        windowStart = screenedTo;
+        screenedTo = end;
+        if (screening.blocked()) {
+            blocked = screening;
+            pending.setLength(0);
+            cancelScheduledFlush();
+        }
     }
 
     private void cancelScheduledFlush() {

@@ -61,7 +61,8 @@ class ReplyEvents {
                 screen,
                 chunkFlushTimer,
                 properties.chunkCoalesceWindow().toNanos(),
-                properties.chunkMaxChars());
+                properties.chunkMaxChars(),
+                properties.screenAfterChars());
     }
 
     /**

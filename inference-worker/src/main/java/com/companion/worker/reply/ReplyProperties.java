@@ -21,8 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param chunkMaxChars a chunk is sent early once it holds this many characters
  * @param publishTimeout how long to wait for Kafka to acknowledge an outcome before the request is
  *     retried
- * @param screenWhileStreaming run the guard's cheap check on the text so far before each chunk is
- *     sent, so a reply that turns bad stops streaming at once rather than only at the end
+ * @param screenWhileStreaming screen a reply while it streams, sentence by sentence, with the
+ *     in-process guard, so a reply that turns bad is cut there rather than only at the end
+ * @param screenAfterChars while streaming, a run of this many characters without a sentence end is
+ *     screened as if it were a sentence; this bounds the text of each check
  */
 @Validated
 @ConfigurationProperties("worker.reply")
@@ -32,4 +34,5 @@ public record ReplyProperties(
         @NotNull Duration chunkCoalesceWindow,
         @Positive int chunkMaxChars,
         @NotNull Duration publishTimeout,
-        boolean screenWhileStreaming) {}
+        boolean screenWhileStreaming,
+        @Positive int screenAfterChars) {}

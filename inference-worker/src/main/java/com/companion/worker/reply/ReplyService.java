@@ -10,6 +10,7 @@ import com.companion.worker.guard.ReplyGuard;
 import com.companion.worker.guard.ReplyGuard.Stage;
 import com.companion.worker.guard.ReplyGuard.Subject;
 import com.companion.worker.guard.Screening;
+import com.companion.worker.guard.ScreeningProperties;
 import com.companion.worker.llm.ChatMessage;
 import com.companion.worker.llm.Deadline;
 import com.companion.worker.llm.LlmClient;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Service;
 /**
  * Answers one request with exactly one outcome: ReplyCompleted, ReplyBlocked or ReplyFailed.
  *
- * <p>Input guard, prompt, streamed generation (chunks published as tokens arrive), output guard on
- * the whole text, then the outcome, published and acknowledged before this method returns. Every path
+ * <p>Input guard, prompt, streamed generation (chunks published as tokens arrive, screened sentence
+ * by sentence with the in-process guard, a blocked sentence ending the generation at once), output
+ * guard on the whole text, then the outcome, published and acknowledged before this method returns. Every path
  * ends in an outcome within the deadline (plus the publish timeout), including unexpected errors,
  * which become ReplyFailed {@code internal}. Only two things end without one, and both leave the
  * request to be processed again: the outcome not being acknowledged ({@link
@@ -46,6 +48,7 @@ public class ReplyService {
     private final ReplyEvents events;
     private final ReplyProperties properties;
     private final ReplyMetrics metrics;
+    private final int conversationMessages;
 
     ReplyService(
             ReplyGuard guard,
@@ -53,7 +56,9 @@ public class ReplyService {
             LlmClient llm,
             ReplyEvents events,
             ReplyProperties properties,
-            ReplyMetrics metrics) {
+            ReplyMetrics metrics,
+            ScreeningProperties screening) {
+        this.conversationMessages = screening.conversationMessages();
         this.guard = guard;
         this.prompts = prompts;
         this.llm = llm;
@@ -92,12 +97,12 @@ public class ReplyService {
     }
 
     private Event decide(MessageRequested request, Deadline deadline, long started) throws InterruptedException {
-        Screening input = guard.screen(request.userMessage(), subject(request, Stage.INPUT));
+        Screening input = guard.screen(request.userMessage(), Subject.of(request, Stage.INPUT, conversationMessages));
         if (input.blocked()) {
             return blocked(request, Stage.INPUT, input);
         }
         List<ChatMessage> messages = prompts.messages(request, input.support());
-        Subject output = subject(request, Stage.OUTPUT);
+        Subject output = Subject.of(request, Stage.OUTPUT, conversationMessages);
         Function<String, Screening> screen = properties.screenWhileStreaming()
                 ? text -> guard.screenPartial(text, output)
                 : text -> Screening.ALLOWED;
@@ -169,14 +174,6 @@ public class ReplyService {
                 FailureMessages.forReason(reason),
                 retryable,
                 Instant.now());
-    }
-
-    private static Subject subject(MessageRequested request, Stage stage) {
-        return new Subject(
-                stage,
-                request.userIsAdult(),
-                request.character().nsfwEnabled(),
-                stage == Stage.OUTPUT ? request.userMessage() : null);
     }
 
     /** Routes tokens to the chunk stream of the current attempt and opens a new one on a restart. */

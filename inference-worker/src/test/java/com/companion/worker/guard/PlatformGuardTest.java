@@ -1,21 +1,28 @@
 package com.companion.worker.guard;
 
+import static com.companion.worker.support.Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.Persona;
 import com.companion.contracts.character.Sliders;
+import com.companion.contracts.chat.MessageRequested;
 import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.GuardContext;
 import com.companion.worker.guard.ReplyGuard.Stage;
 import com.companion.worker.guard.ReplyGuard.Subject;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PlatformGuardTest {
 
-    private final PlatformGuard guard = new PlatformGuard(ContentGuard.rules(), ContentGuard.rules());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final PlatformGuard guard = new PlatformGuard(ContentGuard.rules(), ContentGuard.local(), meters);
     private final Subject adultMode = new Subject(Stage.INPUT, true, true, null);
     private final Subject minorOutput = new Subject(Stage.OUTPUT, false, false, "hi");
     private final Persona asha =
@@ -54,5 +61,80 @@ class PlatformGuardTest {
 
         assertThat(refusal).contains("Asha").doesNotContain("12 year old");
         assertThat(guard.refusal(asha, screening, requestId)).isEqualTo(refusal);
+    }
+
+    @Test
+    void theGuardSeesTheLatestHistoryAndTheCharactersOwnTextAndOnOutputTheUsersMessage() {
+        List<GuardContext> seen = new CopyOnWriteArrayList<>();
+        ContentGuard recording = (text, context) -> {
+            seen.add(context);
+            return com.companion.platform.guard.Verdict.allow();
+        };
+        PlatformGuard platform = new PlatformGuard(recording, recording, meters);
+        MessageRequested request = request()
+                .name("Mira")
+                .description("A 16-year-old student.")
+                .user("m1")
+                .assistant("m2")
+                .user("m3")
+                .assistant("m4")
+                .user("m5")
+                .assistant("m6")
+                .user("m7")
+                .assistant("m8")
+                .message("now")
+                .build();
+
+        platform.screen("now", Subject.of(request, Stage.INPUT, 6));
+        platform.screen("the reply", Subject.of(request, Stage.OUTPUT, 6));
+        platform.screenPartial("the rep", Subject.of(request, Stage.OUTPUT, 6));
+
+        assertThat(seen).hasSize(3);
+        assertThat(seen.get(0).conversation().recentMessages()).containsExactly("m3", "m4", "m5", "m6", "m7", "m8");
+        assertThat(seen.get(0).userMessage()).isNull();
+        assertThat(seen.get(1).conversation().recentMessages())
+                .containsExactly("m3", "m4", "m5", "m6", "m7", "m8", "now");
+        assertThat(seen.get(1).userMessage()).isEqualTo("now");
+        assertThat(seen.get(2).conversation()).isEqualTo(seen.get(1).conversation());
+        assertThat(seen)
+                .allSatisfy(context ->
+                        assertThat(context.conversation().characterText()).isEqualTo("Mira\nA 16-year-old student."));
+    }
+
+    @Test
+    void aShortHistoryIsPassedWhole() {
+        MessageRequested request = request().user("only").message("now").build();
+
+        assertThat(Subject.of(request, Stage.INPUT, 6).recentMessages()).containsExactly("only");
+        assertThat(Subject.of(request, Stage.OUTPUT, 6).recentMessages()).containsExactly("only", "now");
+    }
+
+    @Test
+    void eachCheckIsTimedByStage() {
+        guard.screen("hello", new Subject(Stage.INPUT, true, false, null));
+        guard.screenPartial("Hi there.", minorOutput);
+        guard.screenPartial("How are you?", minorOutput);
+        guard.screen("Hi there. How are you?", minorOutput);
+
+        assertThat(meters.get("worker.guard.screen")
+                        .tag("stage", "input")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("worker.guard.screen")
+                        .tag("stage", "streaming")
+                        .timer()
+                        .count())
+                .isEqualTo(2);
+        assertThat(meters.get("worker.guard.screen")
+                        .tag("stage", "output")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("worker.guard.screen")
+                        .tag("stage", "output")
+                        .timer()
+                        .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+                .isPositive();
     }
 }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class ChunkStreamTest {
 
+    private static final int SCREEN_AFTER = 200;
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final List<ReplyChunk> sent = new CopyOnWriteArrayList<>();
 
@@ -57,33 +59,91 @@ class ChunkStreamTest {
     }
 
     @Test
-    void onceTheScreenBlocksNothingMoreLeaves() {
-        Function<String, Screening> screen =
-                text -> text.contains("bad") ? Screening.blocked("test", "S12") : Screening.ALLOWED;
-        ChunkStream stream = stream(Duration.ZERO, screen);
-        stream.append("good ");
+    void aSentenceTheScreenBlocksStopsTheStreamAtOnce() {
+        List<String> screened = new CopyOnWriteArrayList<>();
+        ChunkStream stream = stream(Duration.ZERO, text -> {
+            screened.add(text);
+            return text.contains("bad") ? Screening.blocked("test", "S12") : Screening.ALLOWED;
+        });
+        stream.append("Good.");
+        stream.append(" Now bad");
+        stream.append(" words");
 
-        assertThatThrownBy(() -> stream.append("bad")).isInstanceOf(BlockedWhileStreamingException.class);
+        assertThatThrownBy(() -> stream.append(". More")).isInstanceOf(BlockedWhileStreamingException.class);
         assertThatThrownBy(() -> stream.append(" more")).isInstanceOf(BlockedWhileStreamingException.class);
         assertThatThrownBy(stream::finish).isInstanceOf(BlockedWhileStreamingException.class);
-        assertThat(sent).extracting(ReplyChunk::text).containsExactly("good ");
+        assertThat(screened).containsExactly("Good.", "Good. Now bad words.");
+        assertThat(sent).extracting(ReplyChunk::text).containsExactly("Good.", " Now bad", " words");
     }
 
     @Test
-    void onlyTheEndOfALongReplyIsScreenedWhileStreaming() {
+    void eachSentenceIsScreenedOnceInAWindowWithTheSentenceBeforeIt() {
         List<String> screened = new CopyOnWriteArrayList<>();
         ChunkStream stream = stream(Duration.ZERO, text -> {
             screened.add(text);
             return Screening.ALLOWED;
         });
-        for (int i = 0; i < 400; i++) {
+        for (String token :
+                List.of("Hi", " there", "!", " How", " are", " you", "?", "\n", "I'm", " fine", "…", " The", " end")) {
+            stream.append(token);
+        }
+        assertThat(screened).containsExactly("Hi there!", "Hi there! How are you?\n", " How are you?\nI'm fine…");
+
+        assertThat(stream.finish()).isEqualTo("Hi there! How are you?\nI'm fine… The end");
+        assertThat(screened).hasSize(4).last().isEqualTo("I'm fine… The end");
+    }
+
+    @Test
+    void aDecimalPointEndsNoSentenceAndClosingQuotesStayWithTheirs() {
+        List<String> screened = new CopyOnWriteArrayList<>();
+        ChunkStream stream = stream(Duration.ZERO, text -> {
+            screened.add(text);
+            return Screening.ALLOWED;
+        });
+        for (String token : List.of("It", " costs", " 3", ".", "5", " rupees", ".\"", " She", " said", ".")) {
+            stream.append(token);
+        }
+
+        assertThat(screened).containsExactly("It costs 3.5 rupees.\"");
+    }
+
+    @Test
+    void aLongRunWithoutASentenceEndIsScreenedEverySoManyCharacters() {
+        List<String> screened = new CopyOnWriteArrayList<>();
+        ChunkStream stream = stream(Duration.ZERO, text -> {
+            screened.add(text);
+            return Screening.ALLOWED;
+        });
+        for (int i = 0; i < 100; i++) {
             stream.append("word ");
         }
 
+        assertThat(screened).hasSizeBetween(2, 3);
+        assertThat(screened).allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(2 * SCREEN_AFTER));
+    }
+
+    @Test
+    void theCostOfScreeningALongReplyIsAboutOneBoundedCheckPerSentence() {
+        List<String> screened = new CopyOnWriteArrayList<>();
+        ChunkStream stream = stream(Duration.ZERO, text -> {
+            screened.add(text);
+            return Screening.ALLOWED;
+        });
+        String sentence = "This is one of many harmless sentences in a long reply.";
+        int sentences = 300;
+        for (int s = 0; s < sentences; s++) {
+            for (String word : (s == 0 ? sentence : " " + sentence).split("(?= )")) {
+                stream.append(word);
+            }
+        }
+        stream.finish();
+
+        assertThat(screened).hasSize(sentences);
         assertThat(screened)
-                .allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(ChunkStream.SCREENED_TAIL_CHARS));
-        assertThat(screened.getLast()).endsWith("word ");
-        assertThat(stream.finish()).hasSize(2_000);
+                .allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(2 * (sentence.length() + 1)));
+        assertThat(screened.stream().mapToInt(String::length).sum())
+                .as("characters screened, against %d in the reply", sentences * (sentence.length() + 1))
+                .isLessThan(2 * sentences * (sentence.length() + 1));
     }
 
     @Test
@@ -99,6 +159,6 @@ class ChunkStreamTest {
     }
 
     private ChunkStream stream(Duration window, Function<String, Screening> screen) {
-        return new ChunkStream(request().build(), 3, sent::add, screen, timer, window.toNanos(), 512);
+        return new ChunkStream(request().build(), 3, sent::add, screen, timer, window.toNanos(), 512, SCREEN_AFTER);
     }
 }

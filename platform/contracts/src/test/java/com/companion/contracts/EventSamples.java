@@ -10,6 +10,7 @@ import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.ModerationStatus;
 import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.ChatRole;
@@ -116,7 +117,8 @@ public final class EventSamples {
                 List.of("cozy", "astronomy", "coffee"),
                 List.of(OTHER_USER_ID, THIRD_USER_ID),
                 Instant.parse("2025-06-02T10:15:00Z"),
-                Instant.parse("2025-06-14T09:30:14.902Z"));
+                Instant.parse("2025-06-14T09:30:14.902Z"),
+                ModerationStatus.OK);
     }
 
     /** A freshly created private character: no avatar yet, no tags, nobody granted. */
@@ -135,7 +137,8 @@ public final class EventSamples {
                 List.of(),
                 List.of(),
                 Instant.parse("2025-06-02T10:15:00Z"),
-                Instant.parse("2025-06-02T10:15:00Z"));
+                Instant.parse("2025-06-02T10:15:00Z"),
+                null);
     }
 
     public static CharacterDeleted characterDeleted() {

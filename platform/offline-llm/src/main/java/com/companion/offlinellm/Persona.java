@@ -17,6 +17,10 @@ record Persona(String name, String characterType, List<Trait> traits) {
     private static final Pattern INTRO = Pattern.compile(
             "You are\\s+([^,\\n.]{1,60}?)\\s*(?:,\\s*an?\\s+([^\\n.]{1,60}?)\\s+companion\\b|[,.\\n])",
             Pattern.CASE_INSENSITIVE);
+    /** The worker fences the creator's text in a character sheet: the name is its first line. */
+    private static final Pattern SHEET_NAME = Pattern.compile("<character_sheet>\\s*Name:\\s*([^\\n]{1,60})");
+
+    private static final Pattern TYPE = Pattern.compile("\\ban?\\s+([a-z][a-z ]{2,30}?)\\s+companion\\b");
     private static final Pattern TRAIT = Pattern.compile("([A-Za-z_]{3,30})\\s*=\\s*(\\d{1,3})");
 
     static Persona fromSystemPrompt(String systemPrompt) {
@@ -34,6 +38,14 @@ record Persona(String name, String characterType, List<Trait> traits) {
                 name = candidate;
             }
             type = intro.group(2) == null ? null : intro.group(2).strip();
+        }
+        Matcher sheet = SHEET_NAME.matcher(systemPrompt);
+        if (sheet.find()) {
+            name = sheet.group(1).strip();
+        }
+        if (type == null) {
+            Matcher typed = TYPE.matcher(systemPrompt);
+            type = typed.find() ? typed.group(1).strip() : null;
         }
         Matcher trait = TRAIT.matcher(systemPrompt);
         java.util.ArrayList<Trait> traits = new java.util.ArrayList<>();

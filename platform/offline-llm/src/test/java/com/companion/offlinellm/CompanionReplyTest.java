@@ -121,6 +121,11 @@ class CompanionReplyTest {
         assertThat(Persona.fromSystemPrompt("You are a helpful assistant.").name())
                 .isNull();
         assertThat(Persona.fromSystemPrompt("You are Nova.").name()).isEqualTo("Nova");
+        Persona fenced = Persona.fromSystemPrompt("You are a companion in a chat app. You play the character described"
+                + " in the character sheet below, a girlfriend companion.\nAdult mode is OFF.\n<character_sheet>\n"
+                + "Name: Luna Rao\nDescription: A stargazing barista.\n</character_sheet>\nTraits (0–100): humor=80.");
+        assertThat(fenced.name()).isEqualTo("Luna Rao");
+        assertThat(fenced.characterType()).isEqualTo("girlfriend");
 
         String reply = LlmHttp.reply(llm, chat().user("hello?"));
         assertThat(reply).isNotBlank();

@@ -30,6 +30,9 @@ public class CharacterLists {
     }
 
     /**
+     * Only characters open to others are listed, the owner's own included: the catalogue shows what
+     * everyone sees.
+     *
      * @param query matched with {@code websearch_to_tsquery('simple', ...)} against name (weight A),
      *     tags (B) and description (C)
      * @param tags a character must carry all of them
@@ -41,8 +44,8 @@ public class CharacterLists {
             @Nullable CharacterType type,
             int limit,
             @Nullable Cursor after) {
-        StringBuilder sql = new StringBuilder(
-                        "select " + CharacterStore.COLUMNS + " from characters c where c.visibility = 'public' and ")
+        StringBuilder sql = new StringBuilder("select " + CharacterStore.COLUMNS
+                        + " from characters c where c.visibility = 'public' and c.moderation_status = 'ok' and ")
                 .append(CharacterAccess.VISIBLE_TO_VIEWER);
         if (query != null) {
             sql.append(" and c.search_vector @@ websearch_to_tsquery('simple', :query)");

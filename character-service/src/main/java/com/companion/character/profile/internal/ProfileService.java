@@ -9,6 +9,9 @@ import com.companion.character.core.CharacterStore;
 import com.companion.character.core.CharacterViews;
 import com.companion.character.core.Viewer;
 import com.companion.character.events.CharacterEvents;
+import com.companion.character.moderation.CharacterModeration;
+import com.companion.character.moderation.CharacterScreening;
+import com.companion.character.moderation.CharacterText;
 import com.companion.character.profile.CreateCharacterRequest;
 import com.companion.character.profile.UpdateCharacterRequest;
 import com.companion.character.sharing.Shares;
@@ -28,6 +31,8 @@ public class ProfileService {
     private final CharacterEvents events;
     private final CharacterViews views;
     private final Shares shares;
+    private final CharacterScreening screening;
+    private final CharacterModeration moderation;
     private final Clock clock;
 
     ProfileService(
@@ -37,6 +42,8 @@ public class ProfileService {
             CharacterEvents events,
             CharacterViews views,
             Shares shares,
+            CharacterScreening screening,
+            CharacterModeration moderation,
             Clock clock) {
         this.viewers = viewers;
         this.access = access;
@@ -44,17 +51,22 @@ public class ProfileService {
         this.events = events;
         this.views = views;
         this.shares = shares;
+        this.screening = screening;
+        this.moderation = moderation;
         this.clock = clock;
     }
 
+    /** Screened first: 403 {@code adult-only} before 422 {@code content-blocked}; nothing is written on either. */
     @Transactional
     public CharacterResponse create(CreateCharacterRequest request, AuthenticatedUser user) {
         Viewer viewer = viewers.of(user);
         if (request.nsfwEnabled()) {
             viewers.requireAdult(user);
         }
+        CharacterDraft draft = request.draft();
+        screening.requireAcceptable(CharacterText.of(draft), request.nsfwEnabled());
         UUID id = UUID.randomUUID();
-        characters.insert(id, viewer.requireUserId(), request.draft(), request.nsfwEnabled(), clock.instant());
+        characters.insertScreened(id, viewer.requireUserId(), draft, request.nsfwEnabled(), clock.instant());
         return views.of(events.created(id), viewer);
     }
 
@@ -64,7 +76,11 @@ public class ProfileService {
         return views.of(access.requireVisible(id, viewer), viewer);
     }
 
-    /** A request that changes nothing publishes nothing. Making a character private revokes every share. */
+    /**
+     * A request that changes nothing publishes nothing. Any other is screened in the character's
+     * mode first (422 {@code content-blocked}, nothing written); passing brings a hidden character
+     * back. Making a character private revokes every share.
+     */
     @Transactional
     public CharacterResponse update(UUID id, UpdateCharacterRequest request, AuthenticatedUser user) {
         Viewer viewer = viewers.of(user);
@@ -73,7 +89,9 @@ public class ProfileService {
         if (draft.equals(current.draft())) {
             return views.of(current, viewer);
         }
+        screening.requireAcceptable(CharacterText.of(draft), current.nsfwEnabled() && viewer.adult());
         characters.updateDraft(id, draft);
+        moderation.passed(current, viewer.requireUserId());
         if (draft.visibility() == Visibility.PRIVATE && current.visibility() != Visibility.PRIVATE) {
             shares.revokeAll(id);
         }

@@ -137,7 +137,8 @@ public class SharingService {
 
     /**
      * Redeeming a valid link grants the caller access; again changes nothing. Expired, revoked and
-     * unknown links, and adult characters for a caller who is not an adult, all answer 404.
+     * unknown links, characters not open to others (pending, hidden, taken down), and adult
+     * characters for a caller who is not an adult, all answer 404.
      */
     @Transactional
     public CharacterResponse redeem(String token, AuthenticatedUser user) {
@@ -156,7 +157,10 @@ public class SharingService {
         return views.of(character, viewer);
     }
 
-    /** Anyone, signed in or not, is treated as anonymous here: adult characters are never previewed. */
+    /**
+     * Anyone, signed in or not, is treated as anonymous here: adult characters are never previewed,
+     * nor characters that are not open to others (pending, hidden, taken down).
+     */
     @Transactional(readOnly = true)
     public SharePreview preview(String token) {
         byte[] hash = usableHash(token);
@@ -181,7 +185,7 @@ public class SharingService {
     }
 
     private static boolean reachable(CharacterRow character, Viewer viewer) {
-        return character.visibility() != Visibility.PRIVATE && CharacterAccess.adultContentAllowed(character, viewer);
+        return character.visibility() != Visibility.PRIVATE && CharacterAccess.reachableWithoutGrant(character, viewer);
     }
 
     private KnownUser resolveGrantee(ShareRequest request) {

@@ -3,6 +3,7 @@ package com.companion.contracts.character;
 import com.companion.contracts.Event;
 import com.companion.contracts.EventType;
 import com.companion.contracts.Topics;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +28,8 @@ public record CharacterUpserted(
         List<String> tags,
         List<UUID> granteeIds,
         Instant createdAt,
-        Instant updatedAt)
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ModerationStatus moderation)
         implements Event {
 
     public static final EventType<CharacterUpserted> TYPE =
@@ -36,6 +38,11 @@ public record CharacterUpserted(
     public CharacterUpserted {
         tags = List.copyOf(tags);
         granteeIds = List.copyOf(granteeIds);
+    }
+
+    /** Whether moderation lets the character be used; records published before moderation existed say nothing. */
+    public boolean usable() {
+        return moderation == null || moderation == ModerationStatus.OK;
     }
 
     public Persona persona() {

@@ -2,6 +2,7 @@ package com.companion.platform.test;
 
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.ModerationStatus;
 import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
 import java.time.Instant;
@@ -29,6 +30,7 @@ public final class SampleCharacters {
                 List.of("space"),
                 List.of(grantees),
                 Instant.now(),
-                Instant.now());
+                Instant.now(),
+                ModerationStatus.OK);
     }
 }

@@ -1,0 +1,79 @@
+package com.companion.character.moderation;
+
+import com.companion.character.moderation.internal.InstructionOverride;
+import com.companion.platform.guard.Audience;
+import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.GuardContext;
+import com.companion.platform.guard.Verdict;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one screening of what a creator writes, used wherever such text is accepted or its mode
+ * changes (create, update, adult mode, the re-screening job; a card import would call it too).
+ *
+ * <p>Each field alone and the fields together go through the content guard at stage INPUT, as
+ * {@link Audience#ADULT_MODE} only for a character in adult mode with an adult owner, otherwise
+ * {@link Audience#CLEAN}. The guard already encodes what may pass where: never-allowed content
+ * (minors, non-consent, incest, bestiality) is blocked in every mode, sexual content outside adult
+ * mode and graphic content in it, self-harm encouragement always; so a blocked verdict is a refusal.
+ * The same texts go through {@link InstructionOverride}, since creator text becomes part of the
+ * system message. When several checks fail, the worst policy is reported, naming the first field
+ * that fails with it alone, or {@code character} when only the fields together do.
+ */
+@Component
+public class CharacterScreening {
+
+    private static final Logger log = LoggerFactory.getLogger(CharacterScreening.class);
+
+    private final ContentGuard guard;
+
+    CharacterScreening(ContentGuard guard) {
+        this.guard = guard;
+    }
+
+    /** Empty when the text is acceptable in this mode. */
+    public Optional<Refusal> screen(CharacterText text, boolean adultMode) {
+        GuardContext context = GuardContext.input(adultMode ? Audience.ADULT_MODE : Audience.CLEAN);
+        Refusal worst = null;
+        for (Map.Entry<String, String> field : text.fields().entrySet()) {
+            worst = worse(worst, judge(field.getValue(), field.getKey(), context));
+        }
+        worst = worse(worst, judge(text.together(), CharacterText.TOGETHER, context));
+        return Optional.ofNullable(worst);
+    }
+
+    /**
+     * @throws com.companion.platform.web.problem.ApiProblem 422 {@code content-blocked} naming the
+     *     policy and the field, never the text
+     */
+    public void requireAcceptable(CharacterText text, boolean adultMode) {
+        Optional<Refusal> refusal = screen(text, adultMode);
+        if (refusal.isPresent()) {
+            Refusal r = refusal.get();
+            log.info("character text refused: policy {} field {} rules {}", r.policy(), r.field(), r.rules());
+            throw r.problem();
+        }
+    }
+
+    private @Nullable Refusal judge(String text, String field, GuardContext context) {
+        Verdict verdict = guard.check(text, context);
+        Refusal refusal = verdict.blocked() ? Refusal.of(verdict, field) : null;
+        Optional<String> override = InstructionOverride.find(text);
+        if (override.isPresent()) {
+            refusal = worse(refusal, Refusal.override(override.get(), field));
+        }
+        return refusal;
+    }
+
+    private static @Nullable Refusal worse(@Nullable Refusal current, @Nullable Refusal candidate) {
+        if (current == null) {
+            return candidate;
+        }
+        return candidate != null && candidate.worseThan(current) ? candidate : current;
+    }
+}

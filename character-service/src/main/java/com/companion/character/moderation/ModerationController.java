@@ -1,0 +1,45 @@
+package com.companion.character.moderation;
+
+import com.companion.character.moderation.internal.AdminModeration;
+import com.companion.platform.web.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Administrators only (the token's {@code roles} holds {@code admin}); anyone else gets 403 {@code forbidden}. */
+@RestController
+@PreAuthorize("hasRole('admin')")
+class ModerationController {
+
+    private final AdminModeration moderation;
+
+    ModerationController(AdminModeration moderation) {
+        this.moderation = moderation;
+    }
+
+    @Operation(
+            summary = "Take a character down (admin only)",
+            description = "It leaves the catalogue, share links, previews and every grantee at once; the owner keeps"
+                    + " it, private, with the reason. Recorded in the moderation log. 404 for an unknown id.")
+    @PostMapping("/admin/characters/{id}/takedown")
+    ModerationDecision takeDown(
+            @PathVariable UUID id, @Valid @RequestBody ModerationRequest request, AuthenticatedUser admin) {
+        return moderation.takeDown(id, Objects.requireNonNull(request.reason()), admin.userId());
+    }
+
+    @Operation(
+            summary = "Restore a taken-down character (admin only)",
+            description = "Its text is screened again: it comes back as ok, or stays hidden if it fails."
+                    + " 409 not-taken-down when it is not taken down. Recorded in the moderation log.")
+    @PostMapping("/admin/characters/{id}/restore")
+    ModerationDecision restore(
+            @PathVariable UUID id, @Valid @RequestBody ModerationRequest request, AuthenticatedUser admin) {
+        return moderation.restore(id, Objects.requireNonNull(request.reason()), admin.userId());
+    }
+}

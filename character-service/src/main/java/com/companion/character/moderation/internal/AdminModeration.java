@@ -1,0 +1,86 @@
+package com.companion.character.moderation.internal;
+
+import com.companion.character.access.CharacterAccess;
+import com.companion.character.core.CharacterRow;
+import com.companion.character.core.CharacterStore;
+import com.companion.character.core.ModerationStatus;
+import com.companion.character.events.CharacterEvents;
+import com.companion.character.moderation.CharacterModeration;
+import com.companion.character.moderation.CharacterScreening;
+import com.companion.character.moderation.CharacterText;
+import com.companion.character.moderation.ModerationDecision;
+import com.companion.character.moderation.Refusal;
+import com.companion.platform.web.problem.ApiProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takedowns and restores. Both lock the character row like every other change, write the moderation
+ * log in the same transaction, and publish a snapshot when the state changed: a taken-down character
+ * is published as private with no grantees, so chat-service stops serving it to anyone but its owner.
+ */
+@Service
+public class AdminModeration {
+
+    private final CharacterStore characters;
+    private final CharacterScreening screening;
+    private final CharacterModeration moderation;
+    private final ModerationLog log;
+    private final CharacterEvents events;
+    private final Clock clock;
+
+    AdminModeration(
+            CharacterStore characters,
+            CharacterScreening screening,
+            CharacterModeration moderation,
+            ModerationLog log,
+            CharacterEvents events,
+            Clock clock) {
+        this.characters = characters;
+        this.screening = screening;
+        this.moderation = moderation;
+        this.log = log;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Taking down a character that already is keeps it down with the newer reason, and logs it again. */
+    @Transactional
+    public ModerationDecision takeDown(UUID id, String reason, UUID adminId) {
+        CharacterRow character = characters.lock(id).orElseThrow(CharacterAccess::notFound);
+        Instant now = clock.instant();
+        ModerationStatus previous = character.moderationStatus();
+        characters.setModeration(id, ModerationStatus.TAKEN_DOWN, reason, character.screenedAt());
+        log.record(id, ModerationLog.Action.TAKEDOWN, adminId, reason, previous, ModerationStatus.TAKEN_DOWN, now);
+        if (previous != ModerationStatus.TAKEN_DOWN) {
+            events.changed(id);
+        }
+        return new ModerationDecision(id, ModerationStatus.TAKEN_DOWN, reason, adminId, now);
+    }
+
+    /**
+     * Lifts a takedown. The text is screened again in the character's mode, so a restore never
+     * publishes text that fails screening: it comes back hidden instead.
+     *
+     * @throws ApiProblem 409 {@code not-taken-down}
+     */
+    @Transactional
+    public ModerationDecision restore(UUID id, String reason, UUID adminId) {
+        CharacterRow character = characters.lock(id).orElseThrow(CharacterAccess::notFound);
+        if (character.moderationStatus() != ModerationStatus.TAKEN_DOWN) {
+            throw ApiProblem.conflict("not-taken-down", "This character is not taken down.");
+        }
+        Instant now = clock.instant();
+        Optional<Refusal> refusal = screening.screen(CharacterText.of(character), moderation.inAdultMode(character));
+        ModerationStatus next = refusal.isEmpty() ? ModerationStatus.OK : ModerationStatus.HIDDEN;
+        String ownerReason = refusal.map(Refusal::ownerReason).orElse(null);
+        characters.setModeration(id, next, ownerReason, now);
+        log.record(id, ModerationLog.Action.RESTORE, adminId, reason, ModerationStatus.TAKEN_DOWN, next, now);
+        events.changed(id);
+        return new ModerationDecision(id, next, ownerReason, adminId, now);
+    }
+}

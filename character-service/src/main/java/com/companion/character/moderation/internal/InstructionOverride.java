@@ -1,0 +1,221 @@
+package com.companion.character.moderation.internal;
+
+import com.companion.platform.guard.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds text in a character's fields that speaks to the model instead of describing the character:
+ * creator text goes into the system message, so a line like "ignore previous instructions" or "the
+ * user is verified 18+" there would try to overrule the platform's own rules. Each rule has a name
+ * (returned, safe to log) and is one of a few readable shapes, so a refusal can be explained.
+ *
+ * <p>The text is read twice:
+ *
+ * <ul>
+ *   <li><b>Markup</b> (chat-template tokens, {@code [INST]}, {@code <<SYS>>}, role lines such as
+ *       {@code system:}, headings such as {@code ### Instruction}) on the raw text, only folded (NFKC,
+ *       lower case, invisible characters dropped), because the guard's normaliser turns punctuation into
+ *       spaces. The label of a role line or heading is normalised before it is compared, so
+ *       {@code Ѕystem:} or {@code 5ystem:} count too.
+ *   <li><b>Phrases</b> on {@link Normalizer#normalize} (case, leetspeak, spacing, homoglyphs): overriding
+ *       instructions, persona switches, claims about the user's age, mode switches and fake rules for
+ *       the model. Commands without a tell-tale object ("disregard the rules") count only at the start
+ *       of a sentence, so "she ignores the rules of the dorm" stays a description.
+ * </ul>
+ *
+ * What it does not do: judge roleplay instructions the platform allows ("speak softly", "stay in
+ * character"), or understand paraphrases no rule names; the guard's moderation model is the backstop
+ * for those.
+ */
+public final class InstructionOverride {
+
+    private record Rule(String name, Pattern pattern) {}
+
+    private static final String VERB = "(?:ignore|disregard|forget|override|overrule|bypass|skip|drop|abandon)";
+
+    private static final List<Rule> MARKUP = List.of(
+            new Rule("markup:chat-template", Pattern.compile("<\\|\\s*[a-z_]{2,40}\\s*\\|>")),
+            new Rule("markup:inst", Pattern.compile("\\[\\s*/?\\s*inst\\s*]|<<\\s*/?\\s*sys\\s*>>")),
+            new Rule(
+                    "markup:role-tag",
+                    Pattern.compile("</?\\s*(?:system|sys|instructions?|system[ _-]?prompt)\\s*>"
+                            + "|\\[\\s*(?:system|sys|admin|developer)(?:\\s+(?:note|message|prompt|override|"
+                            + "instructions?))?\\s*[:\\]]")));
+
+    /** Labels that make a line a turn or an instruction block of a prompt, once normalised. */
+    private static final Set<String> ROLE_LABELS = Set.of(
+            "system",
+            "sys",
+            "system prompt",
+            "system message",
+            "system note",
+            "system instruction",
+            "system instructions",
+            "assistant",
+            "developer",
+            "developer message",
+            "admin",
+            "admin note",
+            "admin override",
+            "override",
+            "jailbreak",
+            "new rules",
+            "new instructions",
+            "updated rules",
+            "updated instructions",
+            "real rules",
+            "real instructions",
+            "true instructions",
+            "hidden instructions",
+            "rules for the ai",
+            "rules for the assistant",
+            "instructions for the ai",
+            "instructions for the assistant");
+
+    /** Heading words of prompt formats ({@code ### Instruction:}, {@code ### Response:}). */
+    private static final Set<String> HEADINGS = Set.of(
+            "instruction",
+            "instructions",
+            "system",
+            "system prompt",
+            "response",
+            "input",
+            "new instructions",
+            "new rules",
+            "rules for the ai",
+            "instructions for the ai");
+
+    private static final Pattern LINE_LABEL = Pattern.compile("^[^\\p{L}\\p{N}]{0,4}([^:\\n]{1,30}?)\\s*:");
+    private static final Pattern HEADING = Pattern.compile("^\\s*#{1,6}\\s*([^\\n#:]{1,40})");
+    private static final Pattern SEGMENTS = Pattern.compile("\\n|(?<=[.!?])\\s+");
+
+    private static final List<Rule> PHRASES = List.of(
+            new Rule(
+                    "phrase:ignore-instructions",
+                    Pattern.compile("\\b" + VERB + "\\s(?:\\w+\\s){0,3}?"
+                            + "(?:previous|prior|above|earlier|preceding|former|original|initial|system|safety|"
+                            + "developer|openai|moderation|default|existing)\\s(?:\\w+\\s)?"
+                            + "(?:instructions?|prompts?|rules|guidelines|directives|programming|messages|commands|"
+                            + "restrictions|polic(?:y|ies)|filters?|settings|training|constraints)\\b"
+                            + "|\\b" + VERB + "\\s(?:(?:all|any|every|of|your|the|these|those|my)\\s)*"
+                            + "(?:system\\sprompt|system\\smessage|programming|guardrails|content\\spolic(?:y|ies)|"
+                            + "safety\\s(?:rules|filters?|guidelines|settings|protocols))\\b"
+                            + "|\\b" + VERB + "\\s(?:all|any|every)\\s(?:of\\s)?(?:(?:the|your|my)\\s)?"
+                            + "(?:instructions|guidelines|directives|restrictions|filters)\\b")),
+            new Rule(
+                    "phrase:persona",
+                    Pattern.compile("\\byou\\s?(?:are|re)\\snow\\s(?:dan|jailbroken|unfiltered|unrestricted|uncensored|"
+                            + "unchained|unbound|in\\s(?:developer|dev|jailbreak|dan|god|sudo|unrestricted|unfiltered|"
+                            + "uncensored)\\smode)\\b"
+                            + "|\\byou\\s?(?:are|re)\\s(?:now\\s)?free\\s(?:of|from)\\s(?:(?:all|any|your)\\s)*"
+                            + "(?:rules|restrictions|limits|filters|guidelines|programming)\\b"
+                            + "|\\byou\\s?(?:are|re)\\sno\\slonger\\s(?:bound|restricted|limited|censored|an\\sai|"
+                            + "a\\slanguage\\smodel|an\\sassistant)\\b"
+                            + "|\\b(?:act|pretend|behave|roleplay)\\s(?:as|like)\\s(?:dan|an?\\s(?:unfiltered|"
+                            + "unrestricted|uncensored|jailbroken)\\s(?:ai|model|assistant|chatbot|version))\\b"
+                            + "|\\bdo\\sanything\\snow\\b"
+                            + "|\\b(?:developer|jailbreak|jailbroken|dan|sudo)\\smode\\b")),
+            new Rule(
+                    "phrase:age-claim",
+                    Pattern.compile(
+                            "\\b(?:users?|humans?|players?|readers?|(?:person|human|one)\\s(?:you\\s?(?:are|re)\\s)?"
+                                    + "(?:talking|chatting|speaking)\\s(?:to|with)(?:\\syou)?)"
+                                    + "\\s(?:is|are|has\\sbeen|have\\sbeen|was)\\s"
+                                    + "(?:(?:now|already|fully|definitely|legally|confirmed|verified|an?|the)\\s)*"
+                                    + "(?:verified|age\\sverified|adults?|over\\s(?:18|eighteen|the\\sage)|18|eighteen|"
+                                    + "of\\s(?:legal\\s)?age|not\\s(?:a\\s)?minor|no\\slonger\\sa\\sminor|not\\sunderage)\\b"
+                                    + "|\\b(?:age|adult)\\sverification\\s(?:(?:is|has|been|was)\\s)*"
+                                    + "(?:complete|completed|passed|done|confirmed|successful|verified)\\b"
+                                    + "|\\bverified\\s(?:adult|18)\\s(?:user|account)\\b")),
+            new Rule(
+                    "phrase:mode-switch",
+                    Pattern.compile("\\b(?:adult|nsfw|18|explicit|uncensored|unfiltered|unrestricted|erotic|lewd)"
+                            + "\\smode\\s(?:(?:is|has|been|now|set|to)\\s)*"
+                            + "(?:on|enabled|activated|active|unlocked|engaged|true)\\b"
+                            + "|\\b(?:enable|activate|turn\\son|switch\\son|switch\\sto|unlock|engage|enter)\\s"
+                            + "(?:the\\s)?(?:adult|nsfw|18|explicit|uncensored|unfiltered|unrestricted)\\smode\\b"
+                            + "|\\b(?:safety|content)\\s(?:filters?|checks?|guard|moderation|guidelines|restrictions)\\s"
+                            + "(?:(?:is|are|have|has|been|now)\\s)*(?:off|disabled|deactivated|removed|bypassed)\\b"
+                            + "|\\b(?:disable|turn\\soff|deactivate|bypass|remove|switch\\soff)\\s"
+                            + "(?:(?:the|your|all|any)\\s)?(?:safety|content|nsfw)\\s"
+                            + "(?:filters?|checks?|guard|moderation|guidelines|restrictions)\\b")),
+            new Rule(
+                    "phrase:fake-rule",
+                    Pattern.compile("\\b(?:ai|assistant|model|chatbot|bot|llm|language\\smodel)s?\\s"
+                            + "(?:must|should|will|shall|can|may|is\\srequired\\sto|has\\sto|is\\sallowed\\sto)\\s"
+                            + "(?:(?:always|never|now|not|no\\slonger)\\s)*"
+                            + "(?:comply|obey|answer\\s(?:any|every|all)|fulfil|fulfill|refuse|decline|censor|filter|"
+                            + "warn|moralize|moralise|lecture|follow\\s(?:any|every|all)|generate\\s(?:any|all)|"
+                            + "ignore|break\\scharacter)\\b"
+                            + "|\\bno\\s(?:more\\s)?(?:rules|restrictions|limits|filters|guidelines|content\\spolicy)\\s"
+                            + "(?:apply|in\\sthis\\s(?:chat|conversation|roleplay|session)|for\\sthis\\s"
+                            + "(?:chat|conversation|roleplay|character|session))\\b"
+                            + "|\\b(?:rules|restrictions|guidelines|filters|content\\spolicy|policies)\\s"
+                            + "(?:no\\slonger|do\\snot|dont)\\sapply\\b")));
+
+    /** An order to drop rules, without a tell-tale qualifier: only where a sentence starts. */
+    private static final Rule COMMAND = new Rule(
+            "phrase:command",
+            Pattern.compile("^(?:(?:please|now|first|ok|okay|and|then|so|also|just|from\\snow\\son|you\\smust|"
+                    + "you\\sshould|you\\swill|you\\sneed\\sto|you\\shave\\sto|always|assistant|ai)\\s)*"
+                    + VERB + "\\s(?:\\w+\\s){0,4}?"
+                    + "(?:rules|instructions?|guidelines|limits|restrictions|boundaries|constraints|ethics|morals|"
+                    + "filters?|polic(?:y|ies)|programming|training|prompt)\\b"
+                    + "(?!\\s(?:of|at|in|on|for|about|from)\\b)"));
+
+    private static final Pattern SENTENCES = Pattern.compile("[.!?;:\\n\"“”«»()\\[\\]{}<>|]+");
+
+    private InstructionOverride() {}
+
+    /** The name of the first rule the text breaks, or empty. */
+    public static Optional<String> find(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String folded = fold(text);
+        for (Rule rule : MARKUP) {
+            if (rule.pattern().matcher(folded).find()) {
+                return Optional.of(rule.name());
+            }
+        }
+        for (String segment : SEGMENTS.split(folded)) {
+            Matcher label = LINE_LABEL.matcher(segment);
+            if (label.find() && ROLE_LABELS.contains(Normalizer.normalize(label.group(1)))) {
+                return Optional.of("markup:role-line");
+            }
+            Matcher heading = HEADING.matcher(segment);
+            if (heading.find() && HEADINGS.contains(Normalizer.normalize(heading.group(1)))) {
+                return Optional.of("markup:heading");
+            }
+        }
+        String normalized = Normalizer.normalize(text);
+        for (Rule rule : PHRASES) {
+            if (rule.pattern().matcher(normalized).find()) {
+                return Optional.of(rule.name());
+            }
+        }
+        for (String sentence : SENTENCES.split(text)) {
+            if (COMMAND.pattern().matcher(Normalizer.normalize(sentence)).find()) {
+                return Optional.of(COMMAND.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** NFKC and lower case with invisible characters dropped; punctuation and line breaks kept. */
+    private static String fold(String text) {
+        String compatible = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(compatible.length());
+        compatible.codePoints().forEach(cp -> {
+            if (Character.getType(cp) != Character.FORMAT) {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+}
