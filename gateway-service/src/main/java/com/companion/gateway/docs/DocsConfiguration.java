@@ -1,6 +1,9 @@
 package com.companion.gateway.docs;
 
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
 import com.companion.gateway.routing.RoutesProperties;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -8,7 +11,11 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder.Builder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,11 +27,18 @@ import tools.jackson.databind.node.ObjectNode;
  * (the UI's list is {@code springdoc.swagger-ui.urls}). A service describes itself at its own
  * address; the copy served here names the gateway as the server instead, so "Try it out" goes
  * through the gateway like any client.
+ *
+ * <p>The events have no OpenAPI description: their AsyncAPI document (from {@code
+ * platform/contracts}, checked there against the event records) is served as it is at {@code
+ * /docs/asyncapi.yaml}, for consumers outside the Java code. It is read at start-up, so a gateway
+ * built without it does not start.
  */
 @Configuration(proxyBeanMethods = false)
 class DocsConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ASYNCAPI = "asyncapi/asyncapi.yaml";
+    private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
     @Bean
     RouteLocator docsRoutes(RouteLocatorBuilder builder, RoutesProperties services) {
@@ -42,6 +56,14 @@ class DocsConfiguration {
                                                         Mono.justOrEmpty(body).map(DocsConfiguration::servedByGateway)))
                                 .uri(uri)));
         return routes.build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> asyncApiDocument() throws IOException {
+        byte[] document = new ClassPathResource(ASYNCAPI).getContentAsByteArray();
+        return RouterFunctions.route(
+                GET("/docs/asyncapi.yaml"),
+                request -> ServerResponse.ok().contentType(YAML).bodyValue(document));
     }
 
     static String servedByGateway(String description) {

@@ -3,8 +3,13 @@ package com.companion.gateway.ratelimit;
 import com.companion.gateway.web.ClientAddressFilter;
 import com.companion.gateway.web.GatewayProblem;
 import com.companion.gateway.web.Problems;
+import io.netty.util.NetUtil;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +80,7 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(user -> {
-                    String ip = "ip:" + ClientAddressFilter.clientAddress(exchange);
+                    String ip = "ip:" + addressKey(ClientAddressFilter.clientAddress(exchange));
                     if (rule.isPresent()) {
                         Rule r = rule.get();
                         String key = r.perUser() && user.isPresent() ? "user:" + user.get() : ip;
@@ -115,6 +120,24 @@ class RateLimitFilter implements WebFilter, Ordered {
         headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
         headers.set("RateLimit-Reset", Long.toString(decision.resetSeconds()));
         headers.set("RateLimit-Policy", policy.limit() + ";w=" + Decision.seconds(policy.window()));
+    }
+
+    /**
+     * The budget key of a client address: an IPv6 client counts by its /64, since a subscriber
+     * (a home line, a cloud instance) usually holds a whole /64 and can rotate through its
+     * addresses at will. IPv4 addresses count one by one.
+     */
+    static String addressKey(String address) {
+        if (NetUtil.createInetAddressFromIpAddressString(address) instanceof Inet6Address v6) {
+            byte[] prefix = Arrays.copyOf(v6.getAddress(), 16);
+            Arrays.fill(prefix, 8, 16, (byte) 0);
+            try {
+                return NetUtil.toAddressString(InetAddress.getByAddress(prefix)) + "/64";
+            } catch (UnknownHostException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return address;
     }
 
     private static String userId(Principal principal) {

@@ -1,9 +1,11 @@
 package com.companion.gateway.web;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,11 +14,20 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides once per request who the client is, for rate limits, logs and the {@code
- * X-Forwarded-For} sent downstream. The peer address is the client unless the peer is a trusted
- * proxy; then {@code X-Forwarded-For} is read from the right, skipping trusted proxies, and the
- * first address that is not one is the client. Entries further left were written by the client
- * and cannot be trusted.
+ * Decides once per request who the client is, for rate limits, logs, the metrics gate and the
+ * {@code X-Forwarded-For} sent downstream. The peer address is the client unless the peer is a
+ * trusted proxy; then {@code X-Forwarded-For} is read from the right, each entry vouched for by
+ * the trusted proxy to its right, and the first entry that is not a trusted proxy is the client.
+ *
+ * <p>Entries left of the client were written by the client and are never used. When the walk
+ * finds no client, because every entry is a trusted proxy or an entry is not an address ({@code
+ * unknown}, an obfuscated identifier, a name), the client is the right-most entry, the address
+ * the nearest proxy saw itself (the peer, if that entry is not an address). The entries further
+ * left may be the caller's own writing (a caller inside a trusted range, or a balancer that
+ * translates addresses without writing {@code X-Forwarded-For}), and a caller must not pick a
+ * trusted address for itself: one the metrics gate lets in, or a fresh one per request to dodge
+ * its budget. Ports ({@code 203.0.113.9:4711}, {@code [2001:db8::1]:4711}) are dropped and
+ * addresses written canonically (RFC 5952), so one client has one address.
  */
 @Component
 public class ClientAddressFilter implements WebFilter, Ordered {
@@ -53,7 +64,7 @@ public class ClientAddressFilter implements WebFilter, Ordered {
     }
 
     String resolve(String peer, List<String> forwardedFor) {
-        if (trustedProxies.isEmpty() || !isTrusted(peer) || forwardedFor == null) {
+        if (trustedProxies.isEmpty() || !trustedProxies.contains(peer) || forwardedFor == null) {
             return peer;
         }
         List<String> hops = new ArrayList<>();
@@ -61,18 +72,32 @@ public class ClientAddressFilter implements WebFilter, Ordered {
                 .map(String::strip)
                 .filter(hop -> !hop.isEmpty())
                 .forEach(hops::add));
-        String candidate = peer;
+        String nearest = peer;
         for (int i = hops.size() - 1; i >= 0; i--) {
-            candidate = hops.get(i);
-            if (!isTrusted(candidate)) {
-                return candidate.length() > 64 ? candidate.substring(0, 64) : candidate;
+            Optional<InetAddress> hop = address(hops.get(i));
+            if (hop.isEmpty()) {
+                return nearest;
+            }
+            if (!trustedProxies.contains(hop.get())) {
+                return IpRanges.text(hop.get());
+            }
+            if (i == hops.size() - 1) {
+                nearest = IpRanges.text(hop.get());
             }
         }
-        return candidate;
+        return nearest;
     }
 
-    private boolean isTrusted(String address) {
-        return trustedProxies.contains(address);
+    /** An {@code X-Forwarded-For} entry without its port, if it is an IP literal at all. */
+    static Optional<InetAddress> address(String hop) {
+        String address = hop;
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
+            address = close < 0 ? "" : address.substring(1, close);
+        } else if (address.indexOf(':') > 0 && address.indexOf(':') == address.lastIndexOf(':')) {
+            address = address.substring(0, address.indexOf(':'));
+        }
+        return IpRanges.literal(address);
     }
 
     private static String peer(ServerWebExchange exchange) {
@@ -80,6 +105,6 @@ public class ClientAddressFilter implements WebFilter, Ordered {
         if (remote == null || remote.getAddress() == null) {
             return UNKNOWN;
         }
-        return remote.getAddress().getHostAddress();
+        return IpRanges.text(remote.getAddress());
     }
 }

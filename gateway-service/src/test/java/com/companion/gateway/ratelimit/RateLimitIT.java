@@ -107,6 +107,20 @@ class RateLimitIT {
     }
 
     @Test
+    void ipv6ClientsShareOneBudgetPerSlash64() {
+        login("2001:db8:7:1::a").expectStatus().isOk().expectHeader().valueEquals("RateLimit-Remaining", "2");
+        login("[2001:db8:7:1:ffff::b]:4711")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("RateLimit-Remaining", "1");
+        login("2001:db8:7:1:1234:5678:9abc:def0").expectStatus().isOk();
+        login("2001:db8:7:1::c").expectStatus().isEqualTo(429);
+
+        login("2001:db8:7:2::a").expectStatus().isOk().expectHeader().valueEquals("RateLimit-Remaining", "2");
+    }
+
+    @Test
     void chatSendsAreLimitedPerUserWithABudgetOfTheirOwn() {
         UUID alice = UUID.randomUUID();
         UUID bob = UUID.randomUUID();

@@ -1,46 +1,24 @@
 package com.companion.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.companion.gateway.ratelimit.RateLimitConfiguration.BucketStore;
 import com.companion.gateway.support.MutableClock;
+import com.companion.gateway.support.TestRedis;
 import io.lettuce.core.RedisClient;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * Two gateway instances on one Redis share each key's budget. Runs against the Redis on
- * 127.0.0.1:6379 (REDIS_URL in CI), and is skipped where there is none.
- */
+/** Two gateway instances on one Redis share each key's budget. */
 class RedisBudgetIT {
-
-    private static final String REDIS_URL = System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
 
     private final MutableClock clock = new MutableClock();
     private final BucketStore first =
-            BucketStore.redis(RedisClient.create(REDIS_URL), RateLimitConfiguration.timeMeter(clock));
+            BucketStore.redis(RedisClient.create(TestRedis.url()), RateLimitConfiguration.timeMeter(clock));
     private final BucketStore second =
-            BucketStore.redis(RedisClient.create(REDIS_URL), RateLimitConfiguration.timeMeter(clock));
-
-    @BeforeAll
-    static void redisIsThere() {
-        boolean reachable;
-        try (Socket socket = new Socket()) {
-            var uri = java.net.URI.create(REDIS_URL);
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 500);
-            reachable = true;
-        } catch (IOException | IllegalArgumentException e) {
-            reachable = false;
-        }
-        assumeTrue(reachable, "no Redis at " + REDIS_URL);
-    }
+            BucketStore.redis(RedisClient.create(TestRedis.url()), RateLimitConfiguration.timeMeter(clock));
 
     @AfterEach
     void close() throws Exception {

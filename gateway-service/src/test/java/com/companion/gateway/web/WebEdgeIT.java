@@ -9,6 +9,7 @@ import com.companion.gateway.support.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -238,6 +239,27 @@ class WebEdgeIT extends GatewayTest {
                         "/docs/ad/v3/api-docs");
 
         client.get().uri("/docs").exchange().expectStatus().is3xxRedirection();
+    }
+
+    @Test
+    void theEventsAsyncApiDocumentIsPublicBesideTheOpenApiDocuments() throws Exception {
+        String published = new ClassPathResource("asyncapi/asyncapi.yaml").getContentAsString(StandardCharsets.UTF_8);
+
+        String served = client.get()
+                .uri("/docs/asyncapi.yaml")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.parseMediaType("application/yaml"))
+                .expectHeader()
+                .doesNotExist("RateLimit-Limit")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(served).startsWith("asyncapi: 3.0.0").isEqualTo(published);
+        assertThat(Downstream.noneReceivedAnything()).isTrue();
     }
 
     @Test
