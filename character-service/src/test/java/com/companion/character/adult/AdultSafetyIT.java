@@ -5,46 +5,19 @@ import static com.companion.character.support.CharacterMother.anAdultCharacter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.character.core.CharacterResponse;
-import com.companion.character.support.Api;
 import com.companion.character.support.CharacterServiceTest;
-import com.companion.character.support.CharacterTopic;
 import com.companion.character.support.TestUser;
-import com.companion.character.support.Users;
+import com.companion.character.support.WithCharacterTopic;
 import com.companion.contracts.character.CharacterUpserted;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Adult characters never reach minors or anonymous callers, by any path. */
 @CharacterServiceTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdultSafetyIT {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    Users users;
-
-    CharacterTopic topic;
-    TestUser owner;
-
-    @BeforeAll
-    void seed() {
-        topic = new CharacterTopic();
-        owner = users.adult();
-    }
-
-    @AfterAll
-    void closeProbe() {
-        topic.close();
-    }
+class AdultSafetyIT extends WithCharacterTopic {
 
     @Test
     void whenTheCallerIsNotAnAdultThenAnAdultCharacterIsInvisibleByIdCatalogueLinkAndGrant() {

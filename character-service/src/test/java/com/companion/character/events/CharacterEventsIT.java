@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.companion.character.core.CharacterResponse;
-import com.companion.character.support.Api;
 import com.companion.character.support.CharacterMother;
 import com.companion.character.support.CharacterServiceTest;
-import com.companion.character.support.CharacterTopic;
 import com.companion.character.support.KafkaEvents;
 import com.companion.character.support.TestUser;
-import com.companion.character.support.Users;
+import com.companion.character.support.WithCharacterTopic;
 import com.companion.character.users.UserDirectory;
 import com.companion.contracts.Event;
 import com.companion.contracts.EventEnvelope;
@@ -32,39 +30,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What crosses the boundary: one full snapshot per change on character.characters.v1. */
 @CharacterServiceTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CharacterEventsIT {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    Users users;
+class CharacterEventsIT extends WithCharacterTopic {
 
     @Autowired
     UserDirectory directory;
-
-    CharacterTopic topic;
-    TestUser owner;
-
-    @BeforeAll
-    void seed() {
-        topic = new CharacterTopic();
-        owner = users.adult();
-    }
-
-    @AfterAll
-    void closeProbe() {
-        topic.close();
-    }
 
     @Test
     void whenACharacterGoesThroughEveryKindOfChangeThenEachChangeYieldsExactlyOneFullSnapshot() {

@@ -7,12 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.companion.character.core.CharacterResponse;
 import com.companion.character.core.ModerationStatus;
-import com.companion.character.support.Api;
 import com.companion.character.support.CharacterMother;
 import com.companion.character.support.CharacterServiceTest;
-import com.companion.character.support.CharacterTopic;
 import com.companion.character.support.TestUser;
-import com.companion.character.support.Users;
+import com.companion.character.support.WithCharacterTopic;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.contracts.character.Visibility;
 import java.time.Duration;
@@ -20,11 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -33,8 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * what is refused is never written, published or listed.
  */
 @CharacterServiceTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CreatorTextScreeningIT {
+class CreatorTextScreeningIT extends WithCharacterTopic {
 
     /** Never-allowed descriptions, each with the policy the guard names. */
     private static final List<List<String>> NEVER_ALLOWED = List.of(
@@ -56,26 +49,6 @@ class CreatorTextScreeningIT {
 
     private static final String ADULT_TEXT =
             "A seductive woman who loves to take off her clothes and have sex with you.";
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    Users users;
-
-    CharacterTopic topic;
-    TestUser owner;
-
-    @BeforeAll
-    void seed() {
-        topic = new CharacterTopic();
-        owner = users.adult();
-    }
-
-    @AfterAll
-    void closeProbe() {
-        topic.close();
-    }
 
     @Test
     void whenNeverAllowedTextIsCreatedThenItIsRefusedInEveryModeAndNothingIsWrittenPublishedOrListed() {

@@ -5,52 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.character.core.CharacterResponse;
 import com.companion.character.core.ModerationStatus;
-import com.companion.character.support.Api;
 import com.companion.character.support.CharacterServiceTest;
-import com.companion.character.support.CharacterTopic;
 import com.companion.character.support.TestUser;
-import com.companion.character.support.Users;
+import com.companion.character.support.WithCharacterTopic;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.contracts.character.Visibility;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A reported character leaves every path to it at once; its owner keeps it and sees why. */
 @CharacterServiceTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TakedownIT {
+class TakedownIT extends WithCharacterTopic {
 
     private static final String REASON = "Reported: the persona sexualises a minor.";
 
     @Autowired
-    Api api;
-
-    @Autowired
-    Users users;
-
-    @Autowired
     JdbcClient jdbc;
 
-    CharacterTopic topic;
     TestUser admin;
 
     @BeforeAll
-    void seed() {
-        topic = new CharacterTopic();
+    void seedAdmin() {
         admin = users.admin();
-    }
-
-    @AfterAll
-    void closeProbe() {
-        topic.close();
     }
 
     @Test

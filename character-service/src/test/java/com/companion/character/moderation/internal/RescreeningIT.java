@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.companion.character.core.CharacterResponse;
 import com.companion.character.core.ModerationStatus;
-import com.companion.character.support.Api;
 import com.companion.character.support.CharacterServiceTest;
-import com.companion.character.support.CharacterTopic;
 import com.companion.character.support.TestUser;
-import com.companion.character.support.Users;
+import com.companion.character.support.WithCharacterTopic;
 import com.companion.contracts.character.Visibility;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -32,38 +27,17 @@ import org.springframework.test.context.TestPropertySource;
 /** Characters written before screening existed are screened by the job; failures are hidden. */
 @CharacterServiceTest
 @TestPropertySource(properties = "character.moderation.rescreen-interval=200ms")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RescreeningIT {
+class RescreeningIT extends WithCharacterTopic {
 
     private static final String ISSUE = "Lily is a 13-year-old girl who sends nude photos to adult men.";
     private static final String ADULT_TEXT =
             "A seductive woman who loves to take off her clothes and have sex with you.";
 
     @Autowired
-    Api api;
-
-    @Autowired
-    Users users;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
     PendingScreening job;
-
-    CharacterTopic topic;
-    TestUser owner;
-
-    @BeforeAll
-    void seed() {
-        topic = new CharacterTopic();
-        owner = users.adult();
-    }
-
-    @AfterAll
-    void closeProbe() {
-        topic.close();
-    }
 
     @Test
     void whenARowFromBeforeScreeningFailsThenItIsHiddenFromEveryoneButItsOwnerAndGoodRowsStay() {
