@@ -151,6 +151,23 @@ public final class Stack implements BeforeAllCallback {
         }
     }
 
+    /**
+     * One line for a benchmark's table: "healthy", or what is dead or not answering. A benchmark
+     * whose stack lost a component on the way measured something else.
+     */
+    static String statusSummary() {
+        Status status = status();
+        if (status.exitCode() == 0) {
+            return "healthy";
+        }
+        List<String> bad = status.output()
+                .lines()
+                .filter(line -> line.contains(" DEAD ") || line.contains(" NOT ANSWERING "))
+                .map(line -> line.strip().replaceAll("\\s{2,}", " "))
+                .toList();
+        return bad.isEmpty() ? status.output().strip() : "NOT healthy: " + String.join("; ", bad);
+    }
+
     /** Whether this run started the stack, so a foreground {@code deploy/local/run} watches it. */
     static boolean watchedInForeground() {
         return watched;
