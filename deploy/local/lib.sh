@@ -12,6 +12,14 @@ STACK_SERVICES=(auth-service character-service chat-service media-service ad-ser
 # Infrastructure in stop order (reverse of what the services depend on).
 STACK_INFRA_STOP_ORDER=(offline-llm s3mock kafka postgres)
 
+# Fixed ports of the components (PostgreSQL's is POSTGRES_PORT, recorded in pids/postgres.embedded).
+KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093 S3_PORT=9090 LLM_PORT=8090
+S3_BUCKET_NAME=companion-media
+declare -A SERVICE_PORT=(
+  [gateway-service]=8080 [auth-service]=8081 [character-service]=8082 [chat-service]=8083
+  [media-service]=8084 [ad-service]=8085 [inference-worker]=8086
+)
+
 say() { printf '%s\n' "$*"; }
 warn() { printf 'WARNING: %s\n' "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
@@ -129,7 +137,7 @@ stop_all() {
     while alive "$pm" && ((SECONDS < deadline)); do sleep 0.2; done
     alive "$pm" && kill -KILL "$pm" 2>/dev/null
   fi
-  rm -f "$STACK_PIDS/postgres.embedded"
+  rm -f "$STACK_PIDS/postgres.embedded" "$STACK_PIDS"/*.exit
 }
 
 # Any component recorded and still running.
@@ -139,4 +147,107 @@ running_components() {
     stack_pid "$name" >/dev/null && out+=("$name")
   done
   printf '%s' "${out[*]}"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Health
+
+port_open() { (exec 9<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# http_ok <port> <path> [<extended-regex the body must match>]: 200 from 127.0.0.1 (curl, else bash).
+http_ok() (
+  local port=$1 path=$2 pattern=${3:-} body
+  if command -v curl >/dev/null 2>&1; then
+    body=$(curl -fsS -m 3 "http://127.0.0.1:$port$path" 2>/dev/null) || return 1
+  else
+    exec 9<>"/dev/tcp/127.0.0.1/$port" || return 1
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nAccept: */*\r\nConnection: close\r\n\r\n' "$path" "$port" >&9
+    local line status=""
+    IFS= read -r -t 3 -u 9 status || return 1
+    [[ "$status" =~ ^HTTP/[0-9.]+\ 200 ]] || return 1
+    body=""
+    while IFS= read -r -t 3 -u 9 line; do body+="$line"$'\n'; done
+    body+="$line"
+  fi
+  [[ -z "$pattern" ]] || grep -Eq "$pattern" <<<"$body"
+) 2>/dev/null
+
+
+# ready_check <name>: the component answers as it should when ready.
+ready_check() {
+  case "$1" in
+    kafka) port_open "$KAFKA_PORT" ;;
+    postgres) port_open "$(head -n1 "$STACK_PIDS/postgres.embedded" 2>/dev/null || echo "${POSTGRES_PORT:-5432}")" ;;
+    s3mock) http_ok "$S3_PORT" "/$S3_BUCKET_NAME" ;;
+    offline-llm) http_ok "$LLM_PORT" /health ;;
+    *) http_ok "${SERVICE_PORT[$1]}" /actuator/health '"status" *: *"UP"' ;;
+  esac
+}
+
+log_tail() { # log_tail <name> [<lines>]: the end of a component's log, on stderr
+  local log="$STACK_LOGS/$1.log"
+  [[ -f "$log" ]] || return 0
+  printf -- '---- last lines of %s ----\n' "$log" >&2
+  tail -n "${2:-40}" "$log" >&2
+  printf -- '----\n' >&2
+}
+
+# death_reason <name>: the line of its log that says why a JVM ended, if there is one.
+death_reason() {
+  local log="$STACK_LOGS/$1.log" line
+  [[ -f "$log" ]] || return 0
+  line=$(tail -n 400 "$log" | grep -E 'OutOfMemoryError|Terminating due to|APPLICATION FAILED TO START|Exception in thread "main"|Could not create the Java Virtual Machine|A fatal error has been detected' | tail -n1 || true)
+  printf '%s' "${line:0:240}"
+}
+
+exit_meaning() { # exit_meaning <code>: "exit code 3" or "killed by SIGKILL (exit code 137)"
+  local code=$1 sig
+  if ((code > 128)) && sig=$(kill -l $((code - 128)) 2>/dev/null); then
+    printf 'killed by SIG%s (exit code %s)' "${sig#SIG}" "$code"
+  else
+    printf 'exit code %s' "$code"
+  fi
+}
+
+# stack_status: every component this stack started, running and answering or not; a dead one with
+# how it ended (when a foreground run saw it: pids/<name>.exit) and its last log lines.
+# Returns 0 all well, 1 something dead or not answering, 3 not running at all.
+stack_status() {
+  local name pid any=0 bad=0 watcher="" reason
+  if [[ -f "$STACK_PIDS/run.pid" ]]; then
+    pid=$(head -n1 "$STACK_PIDS/run.pid" 2>/dev/null || true)
+    [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" && [[ "$(cmdline_of "$pid")" == *run* ]] && watcher=$pid
+  fi
+  for name in "${STACK_INFRA_STOP_ORDER[@]}" "${STACK_SERVICES[@]}"; do
+    [[ -f "$STACK_PIDS/$name.pid" ]] || continue
+    any=1
+    if pid=$(stack_pid "$name"); then
+      if ready_check "$name"; then
+        printf '  %-18s up             pid %-8s %5d MB\n' "$name" "$pid" $(($(rss_kb "$pid") / 1024))
+      else
+        bad=1
+        printf '  %-18s NOT ANSWERING  pid %-8s %5d MB\n' "$name" "$pid" $(($(rss_kb "$pid") / 1024))
+      fi
+    else
+      bad=1
+      reason=$(cat "$STACK_PIDS/$name.exit" 2>/dev/null || true)
+      [[ -n "$reason" ]] || reason="$(death_reason "$name")"
+      printf '  %-18s DEAD           %s\n' "$name" "${reason:-no longer running}"
+      log_tail "$name" 15 2>&1
+    fi
+  done
+  if ((!any)); then
+    say "the local stack is not running"
+    return 3
+  fi
+  if [[ -n "$watcher" ]]; then
+    say "watched by deploy/local/run (pid $watcher) in the foreground"
+  else
+    say "started with --detach: nothing watches it, so a death's exit code is unknown"
+  fi
+  if ((bad)); then
+    say "the local stack is NOT healthy"
+    return 1
+  fi
+  say "the local stack is healthy"
 }

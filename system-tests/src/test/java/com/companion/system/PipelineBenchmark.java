@@ -57,6 +57,7 @@ class PipelineBenchmark {
         apiLatency(users.getFirst(), characters.get(users.getFirst()));
         stackFigures();
         CpuUse.now().perProcessSince(start).forEach((process, seconds) -> row("CPU used by " + process, seconds, ""));
+        row("stack status at the end (deploy/local/run --status)", Stack.statusSummary(), "healthy");
         llm(250, 20);
         print();
     }

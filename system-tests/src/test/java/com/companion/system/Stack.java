@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +19,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The running system under test. A stack already answering at the gateway is reused; otherwise
- * {@code deploy/local/run --detach} starts one, exporting its traces to an {@link OtlpCollector} in
- * this JVM, and it is stopped when the test run ends.
+ * {@code deploy/local/run} starts one in the foreground, exporting its traces to an {@link
+ * OtlpCollector} in this JVM, and it is stopped when the test run ends. In the foreground the script
+ * watches its components and reports one that dies (in {@code target/stack.log} and {@code
+ * --status}); every test class starts only when {@code --status} says the stack is healthy.
+ *
+ * <p>The stack started here runs its own embedded PostgreSQL on {@link #POSTGRES_PORT} rather than
+ * the machine's shared server on 5432: a fault test restarts it, and other work on the machine must
+ * not see that.
  */
 public final class Stack implements BeforeAllCallback {
 
@@ -28,50 +35,148 @@ public final class Stack implements BeforeAllCallback {
             .toAbsolutePath()
             .normalize();
     public static final String LLM_ADMIN = System.getProperty("system.llm", "http://127.0.0.1:8090");
+    static final String POSTGRES_PORT = System.getProperty("system.postgres.port", "55432");
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static volatile OtlpCollector traces;
+    private static volatile boolean watched;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot()
+        Running running = context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
                 .computeIfAbsent(Stack.class.getName(), key -> Running.startOrReuse(), Running.class);
+        if (running.startedHere) {
+            Status status = status();
+            if (status.exitCode() != 0) {
+                throw new IllegalStateException("the local stack is not healthy:\n" + status.output());
+            }
+        }
     }
 
     /** Closed by JUnit at the end of the run: stops the stack if this run started it. */
     static final class Running implements AutoCloseable {
 
         private final boolean startedHere;
+        private final Process script;
 
-        private Running(boolean startedHere) {
-            this.startedHere = startedHere;
+        private Running(Process script) {
+            this.startedHere = script != null;
+            this.script = script;
         }
 
         static Running startOrReuse() {
             if (healthy()) {
-                return new Running(false);
+                return new Running(null);
             }
             traces = OtlpCollector.start();
-            run(
-                    List.of("deploy/local/run", "--detach", "--no-build"),
-                    Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint()),
-                    Duration.ofMinutes(6));
-            if (!healthy()) {
-                throw new IllegalStateException("the local stack did not become healthy; see .local/logs");
+            Path log = REPOSITORY.resolve("system-tests/target/stack.log");
+            long logStart = size(log);
+            Process script = launch(
+                    List.of("deploy/local/run", "--no-build"),
+                    Map.of(
+                            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                            traces.endpoint(),
+                            "POSTGRES_PORT",
+                            POSTGRES_PORT));
+            try {
+                // The script prints its report once every component is healthy, then stays to watch them.
+                org.awaitility.Awaitility.await()
+                        .atMost(Duration.ofMinutes(6))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> !script.isAlive() || printedSince(log, logStart, "Ctrl-C stops everything"));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // reported below
             }
-            return new Running(true);
+            if (!script.isAlive() || !healthy()) {
+                run(List.of("deploy/local/stop"), Map.of(), Duration.ofMinutes(3));
+                script.destroy();
+                throw new IllegalStateException(
+                        "the local stack did not become healthy; see system-tests/target/stack.log and .local/logs");
+            }
+            watched = true;
+            return new Running(script);
         }
 
         @Override
         public void close() {
             if (startedHere) {
                 run(List.of("deploy/local/stop"), Map.of(), Duration.ofMinutes(3));
+                script.destroy();
                 traces.close();
             }
         }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Whether the script printed {@code text} into the log since the log was {@code from} bytes long. */
+    static boolean printedSince(Path log, long from, String text) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        byte[] bytes = Files.readAllBytes(log);
+        int start = (int) Math.min(from, bytes.length);
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8).contains(text);
+    }
+
+    /** What {@code deploy/local/run --status} says, and its exit code (0 all well, 1 something is dead). */
+    record Status(int exitCode, String output) {}
+
+    static Status status() {
+        try {
+            Process process = new ProcessBuilder("deploy/local/run", "--status")
+                    .directory(REPOSITORY.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("deploy/local/run --status did not finish in 60 s");
+            }
+            return new Status(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One line for a benchmark's table: "healthy", or what is dead or not answering. A benchmark
+     * whose stack lost a component on the way measured something else.
+     */
+    static String statusSummary() {
+        Status status = status();
+        if (status.exitCode() == 0) {
+            return "healthy";
+        }
+        List<String> bad = status.output()
+                .lines()
+                .filter(line -> line.contains(" DEAD ") || line.contains(" NOT ANSWERING "))
+                .map(line -> line.strip().replaceAll("\\s{2,}", " "))
+                .toList();
+        return bad.isEmpty() ? status.output().strip() : "NOT healthy: " + String.join("; ", bad);
+    }
+
+    /** Whether this run started the stack, so a foreground {@code deploy/local/run} watches it. */
+    static boolean watchedInForeground() {
+        return watched;
+    }
+
+    /** Whether the stack under test has its own (embedded) PostgreSQL, which a test may restart. */
+    static boolean ownsPostgres() {
+        return Files.exists(REPOSITORY.resolve(".local/pids/postgres.embedded"))
+                && Files.exists(REPOSITORY.resolve(".local/pids/postgres.pid"));
     }
 
     /** The spans the stack exports, when this test run started it (a reused stack exports elsewhere, if at all). */
@@ -122,6 +227,23 @@ public final class Stack implements BeforeAllCallback {
 
     /** Runs a stack script from the repository root and waits for it. */
     public static void run(List<String> command, Map<String, String> environment, Duration timeout) {
+        Process process = launch(command, environment);
+        try {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see system-tests/target/stack.log");
+        }
+    }
+
+    /** Starts a stack script from the repository root, its output appended to target/stack.log. */
+    private static Process launch(List<String> command, Map<String, String> environment) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile());
             builder.environment().putAll(environment);
@@ -138,22 +260,11 @@ public final class Stack implements BeforeAllCallback {
                     "RATE_LIMIT_IP")) {
                 builder.environment().putIfAbsent(limit, "100000");
             }
-            Process process = builder.redirectErrorStream(true)
+            return builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             REPOSITORY.resolve("system-tests/target/stack.log").toFile()))
                     .start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(
-                        String.join(" ", command) + " failed; see system-tests/target/stack.log");
-            }
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -12,15 +12,19 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -Xmx64m -jar offline-llm-exec.jar [--port 8090] [--ttft-ms 250] [--token-ms 20] [--host 127.0.0.1]
  *     [--api-key KEY] [--served-models a,b] [--unavailable-models a,b] [--unknown-models a,b]
+ *     [--max-recorded-calls 1000] [--max-recorded-bytes N]
  * </pre>
  *
- * The port defaults to {@code OFFLINE_LLM_PORT}, else 8090. Prints one line when ready.
+ * The port defaults to {@code OFFLINE_LLM_PORT}, else 8090. Prints one line when ready. The
+ * recorded calls (full prompts, for {@code /_admin/calls}) are bounded by count and by bytes, by
+ * default an eighth of the heap: a server that runs for hours in a 64 MB heap must not fill it.
  */
 public final class OfflineLlmMain {
 
     static final int DEFAULT_PORT = 8090;
     static final long DEFAULT_TTFT_MS = 250;
     static final long DEFAULT_TOKEN_MS = 20;
+    static final int DEFAULT_MAX_RECORDED_CALLS = 1000;
 
     private OfflineLlmMain() {}
 
@@ -52,8 +56,17 @@ public final class OfflineLlmMain {
         long ttftMs = number(options, "ttft-ms", DEFAULT_TTFT_MS);
         long tokenMs = number(options, "token-ms", DEFAULT_TOKEN_MS);
 
+        long maxCalls = number(options, "max-recorded-calls", DEFAULT_MAX_RECORDED_CALLS);
+        if (maxCalls > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--max-recorded-calls is too large: " + maxCalls);
+        }
+        long maxBytes =
+                number(options, "max-recorded-bytes", Runtime.getRuntime().maxMemory() / 8);
+
         OfflineLlmServer.Builder builder = OfflineLlmServer.builder()
                 .port(port)
+                .maxRecordedCalls((int) maxCalls)
+                .maxRecordedBytes(maxBytes)
                 .defaultBehaviour(Behaviour.timing(Duration.ofMillis(ttftMs), Duration.ofMillis(tokenMs)));
         if (options.containsKey("host")) {
             builder.host(options.get("host"));
@@ -103,7 +116,9 @@ public final class OfflineLlmMain {
                             "api-key",
                             "served-models",
                             "unavailable-models",
-                            "unknown-models")
+                            "unknown-models",
+                            "max-recorded-calls",
+                            "max-recorded-bytes")
                     .contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }

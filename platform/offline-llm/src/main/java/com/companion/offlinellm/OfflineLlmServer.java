@@ -32,6 +32,8 @@ public final class OfflineLlmServer implements AutoCloseable {
     /** No longer served serverless by Together: answers 400 {@code model_not_available} by default. */
     public static final String NOUS_HERMES_MIXTRAL = "NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO";
 
+    static final long DEFAULT_MAX_RECORDED_BYTES = 64L << 20;
+
     private final MiniHttpServer http;
     private final Script script;
     private final String host;
@@ -87,6 +89,11 @@ public final class OfflineLlmServer implements AutoCloseable {
         return script.callCount();
     }
 
+    /** Roughly how much heap the recorded calls hold. */
+    long recordedBytes() {
+        return script.recordedBytes();
+    }
+
     /** Clears the queue and the recorded calls and restores the default behaviour given at start. */
     public void reset() {
         script.reset();
@@ -113,6 +120,7 @@ public final class OfflineLlmServer implements AutoCloseable {
         private Behaviour defaultBehaviour = Behaviour.normal();
         private Long seed;
         private int maxRecordedCalls = 10_000;
+        private long maxRecordedBytes = DEFAULT_MAX_RECORDED_BYTES;
 
         private Builder() {}
 
@@ -176,9 +184,21 @@ public final class OfflineLlmServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How much of the heap the recorded calls may hold, roughly (oldest dropped first); 64 MB by
+         * default, which an in-test server's heap affords.
+         */
+        public Builder maxRecordedBytes(long max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxRecordedBytes must not be negative");
+            }
+            this.maxRecordedBytes = max;
+            return this;
+        }
+
         /** Binds and starts serving; throws {@link UncheckedIOException} when the port is taken. */
         public OfflineLlmServer start() {
-            Script script = new Script(defaultBehaviour, maxRecordedCalls);
+            Script script = new Script(defaultBehaviour, maxRecordedCalls, maxRecordedBytes);
             Supplier<RandomGenerator> random;
             if (seed == null) {
                 random = ThreadLocalRandom::current;

@@ -23,6 +23,22 @@ public record RecordedCall(
         messages = List.copyOf(messages);
     }
 
+    /**
+     * Roughly what this call holds on the heap: two bytes a character (the worst case of a compact
+     * string) plus a fixed overhead per object. An estimate for a memory budget, not a measurement.
+     */
+    long approximateBytes() {
+        long bytes = 256 + 2L * (length(model) + length(traceparent));
+        for (ChatMessage message : messages) {
+            bytes += 64 + 2L * (message.role().length() + message.content().length());
+        }
+        return bytes;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
     public Optional<String> systemPrompt() {
         return messages.stream()
                 .filter(m -> m.role().equals("system"))

@@ -14,14 +14,17 @@ final class Script {
 
     private final Behaviour baseline;
     private final int maxRecordedCalls;
+    private final long maxRecordedBytes;
     private final AtomicReference<Behaviour> defaultBehaviour;
     private final Queue<Behaviour> oneShots = new ConcurrentLinkedQueue<>();
     private final Deque<RecordedCall> calls = new ArrayDeque<>();
     private int callCount;
+    private long recordedBytes;
 
-    Script(Behaviour baseline, int maxRecordedCalls) {
+    Script(Behaviour baseline, int maxRecordedCalls, long maxRecordedBytes) {
         this.baseline = Objects.requireNonNull(baseline, "baseline");
         this.maxRecordedCalls = maxRecordedCalls;
+        this.maxRecordedBytes = maxRecordedBytes;
         this.defaultBehaviour = new AtomicReference<>(baseline);
     }
 
@@ -54,12 +57,23 @@ final class Script {
         return oneShot != null ? oneShot : defaultBehaviour.get();
     }
 
+    /**
+     * Keeps the call, dropping the oldest while more than the count or byte budget is kept: full
+     * prompts are large, and a long-running server (the local stack's, with a small heap) must not
+     * die of its own recording. A call larger than the whole byte budget is counted, not kept.
+     */
     synchronized void record(RecordedCall call) {
         callCount++;
         calls.addLast(call);
-        while (calls.size() > maxRecordedCalls) {
-            calls.removeFirst();
+        recordedBytes += call.approximateBytes();
+        while (!calls.isEmpty() && (calls.size() > maxRecordedCalls || recordedBytes > maxRecordedBytes)) {
+            recordedBytes -= calls.removeFirst().approximateBytes();
         }
+    }
+
+    /** The approximate heap the kept calls hold. */
+    synchronized long recordedBytes() {
+        return recordedBytes;
     }
 
     synchronized List<RecordedCall> calls() {
@@ -75,6 +89,7 @@ final class Script {
         defaultBehaviour.set(baseline);
         synchronized (this) {
             calls.clear();
+            recordedBytes = 0;
             callCount = 0;
         }
     }
