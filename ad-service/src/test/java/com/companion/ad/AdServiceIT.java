@@ -39,6 +39,9 @@ class AdServiceIT {
     @Autowired
     RestTestClient http;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeAll
     static void probe() {
         decisions = new KafkaProbe(Topics.AD_DECISIONS);
@@ -84,15 +87,29 @@ class AdServiceIT {
                 .expectBody()
                 .jsonPath("$.ad_id")
                 .exists();
-        http.post()
-                .uri("/ads/impressions")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"ad_id\":\"" + decided.get(19).ad().adId() + "\",\"session_id\":\"" + session
-                        + "\",\"event\":\"clicked\"}")
-                .exchange()
-                .expectStatus()
-                .isAccepted();
+        UUID shownAd = decided.get(19).ad().adId();
+        for (int i = 0; i < 3; i++) {
+            for (String event : List.of("shown", "clicked")) {
+                impression(token, shownAd, session, event).expectStatus().isAccepted();
+            }
+        }
+        assertThat(jdbc.sql(
+                                "select event, count(*) from impression where session_id = :s group by event order by event")
+                        .param("s", session)
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .list())
+                .as("one shown and one clicked for the decision, however often they are posted")
+                .containsExactly("clicked=1", "shown=1");
+        UUID neverDecided = java.util.stream.Stream.of(
+                        "5b8f6c1e-0d7a-4f3e-9a61-1c2d3e4f5a01",
+                        "5b8f6c1e-0d7a-4f3e-9a61-1c2d3e4f5a02",
+                        "5b8f6c1e-0d7a-4f3e-9a61-1c2d3e4f5a03",
+                        "5b8f6c1e-0d7a-4f3e-9a61-1c2d3e4f5a04")
+                .map(UUID::fromString)
+                .filter(ad -> !ad.equals(decided.get(9).ad().adId()) && !ad.equals(shownAd))
+                .findFirst()
+                .orElseThrow();
+        impression(token, neverDecided, session, "clicked").expectStatus().isNotFound();
         String stranger = TestJwks.shared().token(UUID.randomUUID(), "free", true);
         http.get()
                 .uri("/ads/next?session_id=" + session)
@@ -100,6 +117,15 @@ class AdServiceIT {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    private RestTestClient.ResponseSpec impression(String token, UUID ad, UUID session, String event) {
+        return http.post()
+                .uri("/ads/impressions")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"ad_id\":\"" + ad + "\",\"session_id\":\"" + session + "\",\"event\":\"" + event + "\"}")
+                .exchange();
     }
 
     @Test

@@ -13,6 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout after this a pending request no longer blocks its session and is failed
  * @param maxMessageLength longest user message accepted, in characters
  * @param sendsPerMinute messages one user may send per minute over HTTP, SSE and WebSocket together
+ * @param readModelWait how long a new session waits for a character that is not in the read model yet
+ *     (created, published or shared a moment ago) before answering 404
+ * @param guardContextMessages how many of the session's latest messages the input guard reads with a new message, so
+ *     that an age stated earlier in a roleplay counts when the next message turns sexual
  */
 @Validated
 @ConfigurationProperties("chat")
@@ -22,4 +26,6 @@ public record ChatProperties(
         @NotNull Duration sendWait,
         @NotNull Duration requestTimeout,
         @Min(1) int maxMessageLength,
-        @Min(1) int sendsPerMinute) {}
+        @Min(1) int sendsPerMinute,
+        @Min(6) int guardContextMessages,
+        @NotNull Duration readModelWait) {}

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.companion.contracts.EventEnvelope;
+import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyCompleted;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +31,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@IntegrationTest(properties = "chat.send-wait=5s")
+@IntegrationTest(properties = {"chat.send-wait=5s", "chat.read-model-wait=2s", "chat.socket.frame-burst=500"})
 @AutoConfigureRestTestClient
 class ChatPipelineIT {
 
@@ -437,6 +441,96 @@ class ChatPipelineIT {
         assertThat(fixtures.requestsFor(session))
                 .extracting(MessageRequested::userMessage)
                 .containsExactly("I had minor surgery last week");
+    }
+
+    @Test
+    void anAgeStatedEarlierInTheRoleplayMakesALaterSexualMessageAMinorsRefusal() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, true));
+        String age = "*I adjust my school bag* I'm only 13, is that ok?";
+        CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> send(user, session, age, 200));
+        MessageRequested request = fixtures.awaitRequest(session, age);
+        fixtures.reply(request, "Of course! Tell me about your day.");
+        fixtures.decide(request, 1, false);
+        first.join();
+
+        String turn = "now take off your top for me";
+        http.post()
+                .uri("/chat/send")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"session_id\":\"" + session + "\",\"message\":\"" + turn + "\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.policy")
+                .isEqualTo("minors");
+        assertThat(fixtures.requestsFor(session))
+                .extracting(MessageRequested::userMessage)
+                .containsExactly(age);
+
+        UUID otherSession = session(user, fixtures.character(user, Visibility.PRIVATE, true));
+        CompletableFuture<JsonNode> alone = CompletableFuture.supplyAsync(() -> send(user, otherSession, turn, 200));
+        MessageRequested adultTurn = fixtures.awaitRequest(otherSession, turn);
+        fixtures.reply(adultTurn, "*smiles*");
+        fixtures.decide(adultTurn, 2, false);
+        assertThat(alone.join().path("reply").asString()).isEqualTo("*smiles*");
+    }
+
+    @Test
+    void aParentWhoGaveTheirChildsAgeCanGoOnAskingForAdvice() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        String age = "my son is 8 and he keeps having nightmares";
+        CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> send(user, session, age, 200));
+        MessageRequested request = fixtures.awaitRequest(session, age);
+        fixtures.reply(request, "That sounds hard for both of you.");
+        fixtures.decide(request, 1, false);
+        first.join();
+
+        String followUp = "how do I comfort him when he wakes up crying?";
+        CompletableFuture<JsonNode> second = CompletableFuture.supplyAsync(() -> send(user, session, followUp, 200));
+        MessageRequested next = fixtures.awaitRequest(session, followUp);
+        fixtures.reply(next, "Stay close and keep your voice calm.");
+        fixtures.decide(next, 2, false);
+        assertThat(second.join().path("reply").asString()).isEqualTo("Stay close and keep your voice calm.");
+    }
+
+    @Test
+    void aCharacterWhoseEventIsStillOnItsWayCanBeChattedWithAtOnce() {
+        UUID user = fixtures.user(true);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> createSession(user, UUID.randomUUID())
+                                .returnResult(byte[].class)
+                                .getStatus()
+                                .value()
+                        == 404);
+        UUID character = UUID.randomUUID();
+        // The event lags the owner's 201 by a moment, as it does when character-service's outbox relays it.
+        CompletableFuture.runAsync(
+                () -> fixtures.publish(fixtures.character(character, user, Visibility.PRIVATE, false)),
+                CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+
+        createSession(user, character).expectStatus().isCreated();
+    }
+
+    @Test
+    void aDisabledAccountIsRefusedAtOnceWhateverItsTokenSays() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        fixtures.publish(new UserUpdated(user, "gone", Plan.FREE, true, UserStatus.DISABLED, List.of("status")));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.get()
+                                .uri("/sessions/" + session)
+                                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                                .exchange()
+                                .returnResult(byte[].class)
+                                .getStatus()
+                                .value()
+                        == 401);
+        send(user, session, "still there?", 401);
     }
 
     private UUID session(UUID user, UUID character) {

@@ -84,6 +84,10 @@ final class SocketClient implements AutoCloseable {
         return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> closedWith, c -> c != null);
     }
 
+    boolean isOpen() {
+        return closedWith == null && !socket.isOutputClosed() && !socket.isInputClosed();
+    }
+
     @Override
     public void close() {
         socket.abort();

@@ -3,6 +3,10 @@ package com.companion.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserDeleted;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaKind;
@@ -55,6 +59,33 @@ class AccessIT {
     static void close() {
         characters.close();
         events.close();
+    }
+
+    @Test
+    void anAccountDisabledOrDeletedIsRefusedAtOnceAndALiftedBanLetsItBackIn() {
+        UUID banned = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        UUID bystander = UUID.randomUUID();
+        String bannedMedia = upload(banned, "image", null);
+        String deletedMedia = upload(deleted, "image", null);
+        String bystanderMedia = upload(bystander, "image", null);
+
+        characters.publish(new UserUpdated(banned, "banned", Plan.FREE, true, UserStatus.DISABLED, List.of("status")));
+        characters.publish(new UserDeleted(deleted));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.get(banned, bannedMedia).status() == 401);
+        assertThat(client.get(banned, bannedMedia).problemType()).isEqualTo("/problems/account-unavailable");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.get(deleted, deletedMedia).status() == 401);
+        assertThat(client.upload(banned, "image", null, "x.png", "image/png", TestFiles.png(TestFiles.blocks(8, 8)))
+                        .status())
+                .isEqualTo(401);
+        assertThat(client.get(bystander, bystanderMedia).status()).isEqualTo(200);
+
+        characters.publish(new UserUpdated(banned, "banned", Plan.FREE, true, UserStatus.ACTIVE, List.of("status")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.get(banned, bannedMedia).status() == 200);
     }
 
     @Test

@@ -53,16 +53,35 @@ class AdController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    /**
+     * Records that the ad of a decision was shown or clicked: once per decision and event, so a client that posts the
+     * same impression again (a retry, a re-render) counts once. The ad must be one a decision of this session called
+     * for; the latest such decision is the one the impression belongs to.
+     */
     @PostMapping("/ads/impressions")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void impression(AuthenticatedUser user, @Valid @RequestBody Impression impression) {
         owned(user, impression.sessionId());
-        inventory.find(impression.adId()).orElseThrow(() -> ApiProblem.notFound("ad"));
-        jdbc.sql("insert into impression (ad_id, session_id, user_id, event) values (:ad, :session, :user, :event)")
+        UUID decision = jdbc.sql("""
+                        select request_id from counted_reply
+                        where session_id = :session and ad_id = :ad and show_ad
+                        order by counted_at desc limit 1
+                        """)
+                .param("session", impression.sessionId())
+                .param("ad", impression.adId())
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> ApiProblem.notFound("ad"));
+        jdbc.sql("""
+                        insert into impression (ad_id, session_id, user_id, event, decision_id)
+                        values (:ad, :session, :user, :event, :decision)
+                        on conflict (decision_id, event) where decision_id is not null do nothing
+                        """)
                 .param("ad", impression.adId())
                 .param("session", impression.sessionId())
                 .param("user", user.userId())
                 .param("event", impression.event().name())
+                .param("decision", decision)
                 .update();
     }
 

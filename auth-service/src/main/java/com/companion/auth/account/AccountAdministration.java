@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,6 +90,41 @@ public class AccountAdministration {
                     actorId,
                     client,
                     Map.of("from", user.plan().wire(), "to", plan.wire()));
+            return UserProfile.of(updated, now);
+        });
+    }
+
+    /**
+     * Sets a user's age, as an admin does once it has been verified, which is the only way an age
+     * goes up. Audited with who, from what, to what and why. The adult flag follows the new age
+     * and, when it changes, {@code UserUpdated} is published as for an owner's correction, so the
+     * user's next refresh and every read model carry it. The age the user has today is no change.
+     * 404 for an unknown user.
+     */
+    public UserProfile changeAge(UUID actorId, UUID userId, int age, String reason, ClientInfo client) {
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("user"));
+            Integer currentAge = user.currentAge(now);
+            if (currentAge != null && currentAge == age) {
+                return UserProfile.of(user, now);
+            }
+            UserRow updated = users.updateAge(userId, age, now);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("from", currentAge);
+            details.put("to", age);
+            details.put("reason", reason.strip());
+            details.put("is_adult", updated.isAdult());
+            audit.record(SecurityEvent.AGE_CHANGE, userId, actorId, client, details);
+            if (updated.isAdult() != user.isAdult()) {
+                events.updated(updated, List.of(UserEvents.IS_ADULT));
+                audit.record(
+                        SecurityEvent.ADULT_FLAG_CHANGE,
+                        userId,
+                        actorId,
+                        client,
+                        Map.of("is_adult", updated.isAdult(), "reason", "age_set_by_admin"));
+            }
             return UserProfile.of(updated, now);
         });
     }

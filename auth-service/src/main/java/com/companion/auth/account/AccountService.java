@@ -114,6 +114,12 @@ class AccountService {
                 .orElseThrow(() -> ApiProblem.notFound("account"));
     }
 
+    /**
+     * A new age is compared with the age today (the stated age plus the years since), so that a
+     * birthday since the statement is not taken for a raise and an old statement cannot be topped
+     * up. The same age is no change; an account that never stated one (the bootstrapped admin,
+     * already adult) may state any.
+     */
     UserProfile update(UUID userId, ProfilePatch patch, ClientInfo client) {
         String phone = patch.phoneNumber() == null
                 ? null
@@ -123,7 +129,11 @@ class AccountService {
             return transaction.execute(status -> {
                 Instant now = clock.instant();
                 UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("account"));
-                boolean ageCorrected = patch.age() != null;
+                Integer currentAge = user.currentAge(now);
+                if (patch.age() != null && currentAge != null && patch.age() > currentAge) {
+                    throw ageChangeNeedsVerification();
+                }
+                boolean ageCorrected = patch.age() != null && !patch.age().equals(currentAge);
                 UserRow changed = new UserRow(
                         user.id(),
                         user.username(),
@@ -158,6 +168,18 @@ class AccountService {
         } catch (FieldTaken taken) {
             throw FieldProblems.taken(taken.field());
         }
+    }
+
+    /**
+     * An owner may only correct an age downwards: a stated age that could be raised at will would
+     * let a minor make themselves an adult. Raising it takes an admin who has verified it.
+     */
+    private static ApiProblem ageChangeNeedsVerification() {
+        return new ApiProblem(
+                HttpStatus.FORBIDDEN,
+                "age-change-needs-verification",
+                "Forbidden",
+                "Your age can only be lowered here. To raise it, contact support to have your age verified.");
     }
 
     void delete(UUID userId, String password, ClientInfo client) {

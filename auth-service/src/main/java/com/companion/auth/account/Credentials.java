@@ -1,23 +1,33 @@
 package com.companion.auth.account;
 
+import com.companion.auth.account.internal.LoginThrottleStore;
 import com.companion.auth.account.internal.PasswordHasher;
+import com.companion.auth.account.internal.UserRow;
 import com.companion.auth.account.internal.UserStore;
-import com.companion.auth.account.internal.UserStore.Attempt;
 import com.companion.auth.audit.ClientInfo;
 import com.companion.auth.audit.SecurityAudit;
 import com.companion.auth.audit.SecurityEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks a password for an account, with lockout: {@code max-attempts} consecutive failures
- * lock the account for {@code duration}, during which every check answers locked, right password
- * or not; a success resets the count. Every path (unknown account, locked account, wrong or right
- * password) runs exactly one Argon2 verification, so timing does not tell them apart.
+ * Checks a password for an account, with lockout keyed by account and client: {@code max-attempts}
+ * failures from one client lock that client out of the account for {@code duration} (a success
+ * resets its count), so a stranger's guesses never lock the owner out. An account-wide brake counts
+ * failures from clients that never signed in to the account; past {@code account-max-attempts} in
+ * a window such clients are refused until it ends, while the owner's known devices carry on. An
+ * identifier that matches no account is counted the same way under a hash of what was typed, so
+ * neither the answers nor their timing (every path runs exactly one Argon2 verification) tell
+ * whether an account exists.
  */
 @Service
 public class Credentials {
@@ -29,48 +39,75 @@ public class Credentials {
 
     public record Invalid() implements Check {}
 
-    /** The account is locked until {@code until}; {@code justLocked} when this failed check locked it. */
+    /** Locked until {@code until}; {@code justLocked} when this failed check set the lock. */
     public record Locked(Instant until, boolean justLocked) implements Check {}
 
+    private static final String ACCOUNT_WIDE = "*";
+
     private final UserStore users;
+    private final LoginThrottleStore throttle;
     private final PasswordHasher hasher;
     private final SecurityAudit audit;
     private final LockoutProperties lockout;
     private final Clock clock;
 
-    Credentials(UserStore users, PasswordHasher hasher, SecurityAudit audit, LockoutProperties lockout, Clock clock) {
+    Credentials(
+            UserStore users,
+            LoginThrottleStore throttle,
+            PasswordHasher hasher,
+            SecurityAudit audit,
+            LockoutProperties lockout,
+            Clock clock) {
         this.users = users;
+        this.throttle = throttle;
         this.hasher = hasher;
         this.audit = audit;
         this.lockout = lockout;
         this.clock = clock;
     }
 
-    /** {@code userId} null means no account matched what the caller typed. */
+    /** Checks the password of a known account (a deletion or password change confirmed by password). */
     public Check check(UUID userId, String password, ClientInfo client) {
-        if (userId == null) {
-            hasher.verify(password, null);
-            return new Invalid();
-        }
+        return check(userId, null, password, client);
+    }
+
+    /**
+     * @param userId the account the identifier matched, or null when it matched none
+     * @param identifier what the caller typed, normalised by the caller; counts failures when no account matched
+     */
+    public Check check(UUID userId, String identifier, String password, ClientInfo client) {
         Instant now = clock.instant();
-        Optional<Attempt> attempt =
-                users.beginAttempt(userId, now, lockout.maxAttempts(), now.plus(lockout.duration()));
-        if (attempt.isEmpty()) {
+        String subject = userId != null ? "user:" + userId : "identifier:" + sha256(identifier);
+        String from = ClientKeys.of(client.ip());
+        Optional<Instant> refused = admit(subject, from, now);
+        Optional<LoginThrottleStore.Counted> counted = refused.isPresent()
+                ? Optional.empty()
+                : throttle.count(subject, from, now, lockout.maxAttempts(), lockout.duration());
+        if (refused.isPresent() || counted.isEmpty()) {
             hasher.verify(password, null);
-            return users.lockedUntil(userId, now)
-                    .<Check>map(until -> new Locked(until, false))
-                    .orElseGet(Invalid::new);
+            return new Locked(
+                    refused.orElseGet(
+                            () -> throttle.lockedUntil(subject, from, now).orElse(now)),
+                    false);
         }
-        String hash = attempt.get().passwordHash();
-        if (hasher.verify(password, hash)) {
-            users.attemptSucceeded(userId);
+        String hash = userId == null
+                ? null
+                : users.find(userId)
+                        .filter(UserRow::active)
+                        .map(UserRow::passwordHash)
+                        .orElse(null);
+        if (hasher.verify(password, hash) && hash != null) {
+            throttle.succeeded(subject, from, now);
             if (hasher.needsRehash(hash)) {
                 users.updatePasswordHash(userId, hasher.hash(password), clock.instant());
             }
             return new Valid(userId);
         }
-        Instant lockedUntil = attempt.get().lockedUntil();
-        if (lockedUntil != null) {
+        Instant lockedUntil = counted.get().lockedUntil();
+        if (lockedUntil == null) {
+            return new Invalid();
+        }
+        if (userId != null) {
             audit.record(
                     SecurityEvent.LOCKOUT,
                     userId,
@@ -79,9 +116,41 @@ public class Credentials {
                             "locked_until",
                             lockedUntil.toString(),
                             "failed_attempts",
-                            attempt.get().number()));
-            return new Locked(lockedUntil, true);
+                            counted.get().number()));
         }
-        return new Invalid();
+        return new Locked(lockedUntil, true);
+    }
+
+    /**
+     * The account-wide brake, for clients that never signed in to the account: each of their attempts is counted (not only failures), and
+     * past the limit they are refused until the window ends. Empty when the client may try.
+     */
+    private Optional<Instant> admit(String subject, String from, Instant now) {
+        if (throttle.known(subject, from, now.minus(lockout.knownClientFor()))) {
+            return Optional.empty();
+        }
+        Optional<LoginThrottleStore.Counted> accountWide =
+                throttle.count(subject, ACCOUNT_WIDE, now, lockout.accountMaxAttempts(), lockout.duration());
+        if (accountWide.isEmpty()) {
+            return Optional.of(throttle.lockedUntil(subject, ACCOUNT_WIDE, now).orElse(now));
+        }
+        return Optional.empty();
+    }
+
+    /** Counts and locks that ended, and clients that have not signed in for long, are of no use. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void forgetOldCounts() {
+        Instant now = clock.instant();
+        throttle.forget(now.minus(lockout.duration()), now.minus(lockout.knownClientFor()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -29,7 +29,10 @@ class ProfileController {
 
     @Operation(
             summary = "Change the caller's profile",
-            description = "first_name, last_name, gender, phone_number, age; absent fields stay as they are.")
+            description = "first_name, last_name, gender, phone_number, age; absent fields stay as they are."
+                    + " age may only be lowered (a correction), compared with the age today (the stated age plus"
+                    + " the years since); raising it answers 403 age-change-needs-verification and changes"
+                    + " nothing: an admin sets a verified age. The same age is no change.")
     @PatchMapping("/auth/me")
     UserProfile update(AuthenticatedUser user, @Valid @RequestBody ProfilePatch patch, ClientInfo client) {
         return accounts.update(user.userId(), patch, client);

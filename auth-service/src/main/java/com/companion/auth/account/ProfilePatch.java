@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The profile fields an owner may change; an absent (or null) field stays as it is. A new age
- * is a correction: it is stored with the moment it was given.
+ * is a correction downwards, stored with the moment it was given; see {@link AccountService}.
  */
 public record ProfilePatch(
         @Size(min = 1, max = 50) @Pattern(regexp = NON_BLANK, message = "must not be blank")

@@ -32,4 +32,16 @@ class AdminController {
             ClientInfo client) {
         return administration.changePlan(admin.userId(), id, request.plan(), client);
     }
+
+    @Operation(
+            summary = "Set a user's age once verified (admin only)",
+            description = "The only way an age goes up (an owner may only lower it). age 13 to 120; reason 1 to 500"
+                    + " characters, kept in the security audit with the admin, the old and the new age. Answers the"
+                    + " updated profile; the user's age today is no change. Publishes UserUpdated when the adult"
+                    + " flag changes; the user's next refresh carries it. 404 for an unknown user.")
+    @PutMapping("/admin/users/{id}/age")
+    UserProfile changeAge(
+            @PathVariable UUID id, @Valid @RequestBody AgeRequest request, AuthenticatedUser admin, ClientInfo client) {
+        return administration.changeAge(admin.userId(), id, request.age(), request.reason(), client);
+    }
 }

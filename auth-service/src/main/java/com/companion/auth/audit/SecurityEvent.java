@@ -11,6 +11,7 @@ public enum SecurityEvent {
     SESSION_REVOKED("session.revoked"),
     PLAN_CHANGE("plan.change"),
     ADULT_FLAG_CHANGE("adult_flag.change"),
+    AGE_CHANGE("age.change"),
     ACCOUNT_DELETED("account.deleted"),
     ACCOUNT_DELETION_REFUSED("account.deletion_refused"),
     ADMIN_BOOTSTRAP("admin.bootstrap");

@@ -19,7 +19,8 @@ class LoginController {
 
     @Operation(
             summary = "Sign in with a username, an email or a phone number, and a password",
-            description = "401 whatever was wrong; 423 with `locked_until` after 5 failures in a row.")
+            description = "401 whatever was wrong; 423 with `locked_until` after 5 failures from one client, or while"
+                    + " the account-wide brake refuses clients that never signed in to the account.")
     @PostMapping("/auth/login")
     SignInResponse login(@Valid @RequestBody LoginRequest request, ClientInfo client) {
         return logins.login(request, client);

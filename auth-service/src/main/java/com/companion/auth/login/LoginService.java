@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Login by username, email or phone. Whatever was wrong (no such account, wrong password) the
- * answer is the same 401 after the same Argon2 work; only a locked account answers differently,
- * with 423 and when it unlocks.
+ * answer is the same 401 after the same Argon2 work; a client locked out of an identifier answers
+ * 423 with when it may try again, whether or not the identifier is an account.
  */
 @Service
 class LoginService {
@@ -33,7 +33,7 @@ class LoginService {
 
     SignInResponse login(LoginRequest request, ClientInfo client) {
         UUID userId = accounts.findIdByIdentifier(request.identifier()).orElse(null);
-        switch (credentials.check(userId, request.password(), client)) {
+        switch (credentials.check(userId, typed(request.identifier()), request.password(), client)) {
             case Credentials.Valid valid -> {
                 SignInResponse signedIn =
                         accounts.signIn(valid.userId(), client).orElseThrow(LoginService::invalidCredentials);
@@ -57,6 +57,11 @@ class LoginService {
                 throw invalidCredentials();
             }
         }
+    }
+
+    /** What was typed, in one spelling, so that retyping it differently is not a fresh count. */
+    private static String typed(String identifier) {
+        return identifier == null ? "" : identifier.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ApiProblem invalidCredentials() {

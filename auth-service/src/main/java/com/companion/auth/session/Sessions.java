@@ -11,8 +11,11 @@ import com.companion.auth.token.AccessTokenClaims;
 import com.companion.auth.token.AccessTokens;
 import com.companion.auth.token.IssuedAccessToken;
 import com.companion.auth.token.TokenProperties;
+import com.companion.contracts.auth.SessionRevoked;
+import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refresh token that was already replaced and is presented again means two parties hold the
  * session's tokens, so the whole session (every token it was given) is revoked and the event
  * audited; the legitimate device signs in again.
+ *
+ * <p>Every session that ends before its time (logout, revoked from the device list, a reused
+ * refresh token, pushed out by the per-user limit, every session at a password or privilege
+ * change) is published as {@link SessionRevoked} in the same transaction, so services holding a
+ * live connection for it (chat sockets) close it at once rather than when its access token expires.
  */
 @Service
 public class Sessions {
@@ -41,6 +49,7 @@ public class Sessions {
     private final SessionProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Outbox outbox;
 
     Sessions(
             DeviceSessionStore store,
@@ -50,7 +59,8 @@ public class Sessions {
             TokenProperties tokens,
             SessionProperties properties,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            Outbox outbox) {
         this.store = store;
         this.accessTokens = accessTokens;
         this.subjects = subjects;
@@ -59,6 +69,7 @@ public class Sessions {
         this.properties = properties;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.outbox = outbox;
     }
 
     /** Starts a device session for an account that has just proven who it is. Joins the caller's transaction. */
@@ -66,9 +77,15 @@ public class Sessions {
     public IssuedTokens start(SessionSubject subject, ClientInfo client) {
         Instant now = clock.instant();
         UUID sessionId = UUID.randomUUID();
-        store.insertSession(sessionId, subject.userId(), now, now.plus(tokens.refreshTokenTtl()), client);
-        store.trimToLimit(subject.userId(), now, properties.maxPerUser());
-        return issue(subject, sessionId, now);
+        Instant expiresAt = now.plus(min(tokens.refreshTokenTtl(), properties.absoluteLifetime()));
+        store.insertSession(sessionId, subject.userId(), now, expiresAt, client);
+        store.trimToLimit(subject.userId(), now, properties.maxPerUser())
+                .forEach(pushedOut -> revoked(subject.userId(), pushedOut, "revoked", now));
+        return issue(subject, sessionId, now, expiresAt);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Replaces a refresh token; 401 for any token that is not the current one of a live session. */
@@ -90,6 +107,9 @@ public class Sessions {
             if (state.isPresent() && state.get().usedAt() != null) {
                 TokenState reused = state.get();
                 boolean wasLive = store.revoke(reused.sessionId(), now, "refresh_token_reuse");
+                if (wasLive) {
+                    revoked(reused.userId(), reused.sessionId(), "reuse-detected", now);
+                }
                 audit.record(
                         SecurityEvent.REFRESH_REUSE,
                         reused.userId(),
@@ -103,13 +123,18 @@ public class Sessions {
             store.revoke(consumed.get().sessionId(), now, "account_inactive");
             return null;
         }
-        store.touch(consumed.get().sessionId(), now, now.plus(tokens.refreshTokenTtl()), client);
-        return issue(subject.get(), consumed.get().sessionId(), now);
+        Instant expiresAt = store.touch(
+                consumed.get().sessionId(),
+                now,
+                now.plus(tokens.refreshTokenTtl()),
+                properties.absoluteLifetime(),
+                client);
+        return issue(subject.get(), consumed.get().sessionId(), now, expiresAt);
     }
 
-    private IssuedTokens issue(SessionSubject subject, UUID sessionId, Instant now) {
+    private IssuedTokens issue(SessionSubject subject, UUID sessionId, Instant now, Instant expiresAt) {
         String refreshToken = RefreshTokens.generate();
-        store.insertToken(RefreshTokens.hash(refreshToken), sessionId, now, now.plus(tokens.refreshTokenTtl()));
+        store.insertToken(RefreshTokens.hash(refreshToken), sessionId, now, expiresAt);
         IssuedAccessToken access = accessTokens.issue(new AccessTokenClaims(
                 subject.userId(), subject.username(), subject.plan(), subject.isAdult(), subject.roles(), sessionId));
         return new IssuedTokens(access.token(), refreshToken, access.expiresIn());
@@ -122,7 +147,9 @@ public class Sessions {
     @Transactional
     public void logout(String refreshToken, ClientInfo client) {
         store.find(RefreshTokens.hash(refreshToken)).ifPresent(state -> {
-            if (store.revoke(state.sessionId(), clock.instant(), "logout")) {
+            Instant now = clock.instant();
+            if (store.revoke(state.sessionId(), now, "logout")) {
+                revoked(state.userId(), state.sessionId(), "logout", now);
                 audit.record(
                         SecurityEvent.LOGOUT,
                         state.userId(),
@@ -146,16 +173,25 @@ public class Sessions {
     /** Revokes one of the caller's sessions; 404 for a session that is not the caller's or not live. */
     @Transactional
     public void revoke(UUID userId, UUID sessionId, ClientInfo client) {
-        if (!store.revokeOwned(sessionId, userId, clock.instant(), "revoked_by_user")) {
+        Instant now = clock.instant();
+        if (!store.revokeOwned(sessionId, userId, now, "revoked_by_user")) {
             throw ApiProblem.notFound("session");
         }
+        revoked(userId, sessionId, "revoked", now);
         audit.record(SecurityEvent.SESSION_REVOKED, userId, client, Map.of("session_id", sessionId.toString()));
     }
 
     /** Ends every session of an account (its password or privileges changed). Joins the caller's transaction. */
     @Transactional
     public int revokeAll(UUID userId, String reason) {
-        return store.revokeAll(userId, clock.instant(), reason);
+        Instant now = clock.instant();
+        List<UUID> ended = store.revokeAll(userId, now, reason);
+        ended.forEach(sessionId -> revoked(userId, sessionId, "revoked", now));
+        return ended.size();
+    }
+
+    private void revoked(UUID userId, UUID sessionId, String reason, Instant now) {
+        outbox.publish(new SessionRevoked(userId, sessionId, reason, now));
     }
 
     private static ApiProblem invalidRefreshToken() {

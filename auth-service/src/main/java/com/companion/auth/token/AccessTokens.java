@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Issues RS256 access tokens with the active signing key: {@code kid} in the header; {@code iss},
- * {@code sub}, {@code jti}, {@code iat}, {@code exp}, and the claims every service reads
+ * {@code aud}, {@code sub}, {@code jti}, {@code iat}, {@code exp}, and the claims every service reads
  * ({@code username}, {@code plan}, {@code is_adult}, {@code roles}) plus {@code sid}, the device
  * session, so a caller's session list can mark the current one.
  */
@@ -40,6 +40,9 @@ public class AccessTokens {
                 .type("JWT")
                 .and()
                 .issuer(properties.issuer())
+                .audience()
+                .add(properties.audience())
+                .and()
                 .subject(claims.userId().toString())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(Date.from(issuedAt))

@@ -14,11 +14,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param issuer the {@code iss} of access tokens; every service checks it against its
  *     {@code platform.security.issuer}
+ * @param audience the {@code aud} of access tokens; every service and the gateway require it
+ *     ({@code platform.security.audience}), so a token minted for something else is refused
  */
 @Validated
 @ConfigurationProperties("auth.tokens")
 public record TokenProperties(
         @NotBlank @DefaultValue("companion-auth") String issuer,
+        @NotBlank @DefaultValue("companion-api") String audience,
         @NotNull @DefaultValue("15m") Duration accessTokenTtl,
         @NotNull @DefaultValue("30d") Duration refreshTokenTtl,
         @Valid @NotNull @DefaultValue Keys keys) {

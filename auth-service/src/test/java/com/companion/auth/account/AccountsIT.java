@@ -10,6 +10,8 @@ import com.companion.auth.support.Signups;
 import com.companion.auth.support.Tokens;
 import com.companion.platform.test.IntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,11 +186,11 @@ class AccountsIT extends AuthApiTest {
     }
 
     @Test
-    void theOwnerReadsAndCorrectsTheProfileAndAnAdultFlagChangeIsPublishedOnce() {
-        Reply signup = api.post("/auth/signup", Signups.valid().with("age", 16).body());
+    void theOwnerReadsAndCorrectsTheProfileAndLoweringTheAgeBelowEighteenIsPublishedOnce() {
+        Reply signup = api.post("/auth/signup", Signups.valid().with("age", 19).body());
         String token = signup.text("access_token");
         String userId = signup.at("/user/id").asString();
-        assertThat(signup.at("/user/is_adult").asBoolean()).isFalse();
+        assertThat(signup.at("/user/is_adult").asBoolean()).isTrue();
 
         Reply renamed = api.patch("/auth/me", Map.of("first_name", "Meera", "gender", "other"), token);
         assertThat(renamed.status()).isEqualTo(200);
@@ -196,15 +198,11 @@ class AccountsIT extends AuthApiTest {
         assertThat(renamed.text("gender")).isEqualTo("other");
         assertThat(renamed.text("last_name")).isEqualTo("Kapoor");
 
-        Reply corrected = api.patch("/auth/me", Map.of("age", 19), token);
+        Reply corrected = api.patch("/auth/me", Map.of("age", 16), token);
         assertThat(corrected.status()).isEqualTo(200);
-        assertThat(corrected.body().path("age").asInt()).isEqualTo(19);
-        assertThat(corrected.body().path("is_adult").asBoolean()).isTrue();
-        assertThat(jdbc.sql("select age_given_at is not null from users where id = cast(:id as uuid)")
-                        .param("id", userId)
-                        .query(Boolean.class)
-                        .single())
-                .isTrue();
+        assertThat(corrected.body().path("age").asInt()).isEqualTo(16);
+        assertThat(corrected.body().path("is_adult").asBoolean()).isFalse();
+        assertThat(storedAge(userId)).isEqualTo(16);
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !events.about(userId, "auth.user-updated").isEmpty());
@@ -212,7 +210,7 @@ class AccountsIT extends AuthApiTest {
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> events.about(userId).size() == 2);
         JsonNode updated = events.about(userId, "auth.user-updated").getFirst().data();
-        assertThat(updated.path("is_adult").asBoolean()).isTrue();
+        assertThat(updated.path("is_adult").asBoolean()).isFalse();
         assertThat(updated.path("changed").toString()).isEqualTo("[\"is_adult\"]");
         assertThat(auditTypes(userId)).contains("adult_flag.change");
 
@@ -220,7 +218,7 @@ class AccountsIT extends AuthApiTest {
         assertThat(Tokens.claims(refreshed.text("access_token"))
                         .path("is_adult")
                         .asBoolean())
-                .isTrue();
+                .isFalse();
 
         Reply phone = api.patch("/auth/me", Map.of("phone_number", "+91 " + national(Signups.indianMobile())), token);
         assertThat(phone.status()).isEqualTo(200);
@@ -239,6 +237,82 @@ class AccountsIT extends AuthApiTest {
         assertThat(errors(api.patch("/auth/me", Map.of("first_name", "  "), token)))
                 .containsKey("first_name");
         assertThat(api.get("/auth/me", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aMinorWhoRaisesTheirAgeIsRefusedAndNothingChanges() {
+        Reply signup = api.post("/auth/signup", Signups.valid().with("age", 15).body());
+        String token = signup.text("access_token");
+        String userId = signup.at("/user/id").asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !events.about(userId, "auth.user-registered").isEmpty());
+        Instant givenAt = ageGivenAt(userId);
+
+        Reply toAdult = api.patch("/auth/me", Map.of("age", 18), token);
+        assertAgeChangeRefused(toAdult);
+        Reply withOtherFields = api.patch("/auth/me", Map.of("first_name", "Grown", "age", 16), token);
+        assertAgeChangeRefused(withOtherFields);
+        assertAgeChangeRefused(api.patch("/auth/me", Map.of("age", 120), token));
+
+        Reply me = api.get("/auth/me", token);
+        assertThat(me.body().path("age").asInt()).isEqualTo(15);
+        assertThat(me.body().path("is_adult").asBoolean()).isFalse();
+        assertThat(me.text("first_name")).isEqualTo("Mira");
+        assertThat(storedAge(userId)).isEqualTo(15);
+        assertThat(ageGivenAt(userId)).isEqualTo(givenAt);
+        Reply refreshed = api.post("/auth/refresh", Map.of("refresh_token", signup.text("refresh_token")));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(Tokens.claims(refreshed.text("access_token"))
+                        .path("is_adult")
+                        .asBoolean())
+                .isFalse();
+
+        Reply unchanged = api.patch("/auth/me", Map.of("age", 15), refreshed.text("access_token"));
+        assertThat(unchanged.status()).isEqualTo(200);
+        assertThat(unchanged.body().path("age").asInt()).isEqualTo(15);
+        assertThat(ageGivenAt(userId)).as("an unchanged age is not restated").isEqualTo(givenAt);
+
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> events.about(userId).size() == 1);
+        assertThat(events.about(userId, "auth.user-updated")).isEmpty();
+        assertThat(auditTypes(userId)).doesNotContain("adult_flag.change");
+    }
+
+    @Test
+    void theAgeIsComparedWithTheStatedAgePlusTheYearsSinceItWasStated() {
+        Reply signup = api.post("/auth/signup", Signups.valid().with("age", 15).body());
+        String token = signup.text("access_token");
+        String userId = signup.at("/user/id").asString();
+        statedYearsAgo(userId, 2);
+        assertThat(api.get("/auth/me", token).body().path("age").asInt()).isEqualTo(17);
+
+        assertAgeChangeRefused(api.patch("/auth/me", Map.of("age", 18), token));
+        Reply belowToday = api.patch("/auth/me", Map.of("age", 16), token);
+        assertThat(belowToday.status())
+                .as("16 is above the stated 15 but below today's 17: a correction")
+                .isEqualTo(200);
+        assertThat(belowToday.body().path("age").asInt()).isEqualTo(16);
+        assertThat(belowToday.body().path("is_adult").asBoolean()).isFalse();
+        assertThat(storedAge(userId)).isEqualTo(16);
+        assertAgeChangeRefused(api.patch("/auth/me", Map.of("age", 17), token));
+
+        Reply grownUp = api.post("/auth/signup", Signups.valid().with("age", 16).body());
+        String grownUpId = grownUp.at("/user/id").asString();
+        statedYearsAgo(grownUpId, 3);
+        Reply birthday = api.patch("/auth/me", Map.of("age", 18), grownUp.text("access_token"));
+        assertThat(birthday.status())
+                .as("stated 16 three years ago: 18 is not a raise")
+                .isEqualTo(200);
+        assertThat(birthday.body().path("is_adult").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !events.about(grownUpId, "auth.user-updated").isEmpty());
+        assertThat(events.about(grownUpId, "auth.user-updated")
+                        .getFirst()
+                        .data()
+                        .path("is_adult")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -282,6 +356,7 @@ class AccountsIT extends AuthApiTest {
         assertThat(paths.has("/auth/sessions/{id}")).isTrue();
         assertThat(paths.has("/auth/.well-known/jwks.json")).isTrue();
         assertThat(paths.has("/admin/users/{id}/plan")).isTrue();
+        assertThat(paths.has("/admin/users/{id}/age")).isTrue();
         JsonNode signup = docs.body().at("/components/schemas/SignupRequest/properties");
         assertThat(signup.has("first_name")).isTrue();
         assertThat(signup.has("phone_number")).isTrue();
@@ -292,6 +367,36 @@ class AccountsIT extends AuthApiTest {
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.text("type")).isEqualTo("/problems/taken");
         assertThat(reply.text("field")).isEqualTo(field);
+    }
+
+    private static void assertAgeChangeRefused(Reply reply) {
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(reply.text("type")).isEqualTo("/problems/age-change-needs-verification");
+        assertThat(reply.text("detail")).contains("verif");
+    }
+
+    private int storedAge(String userId) {
+        return jdbc.sql("select age from users where id = cast(:id as uuid)")
+                .param("id", userId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private Instant ageGivenAt(String userId) {
+        return jdbc.sql("select age_given_at from users where id = cast(:id as uuid)")
+                .param("id", userId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .single();
+    }
+
+    /** Moves the moment the age was stated back, as if the years had passed. */
+    private void statedYearsAgo(String userId, int years) {
+        jdbc.sql("update users set age_given_at = age_given_at - make_interval(years => :years)"
+                        + " where id = cast(:id as uuid)")
+                .param("years", years)
+                .param("id", userId)
+                .update();
     }
 
     private List<String> auditTypes(String userId) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.companion.auth.account.AccountAdministration;
 import com.companion.auth.account.AccountAdministration.AdminAccount;
+import com.companion.auth.support.Api;
 import com.companion.auth.support.Api.Reply;
 import com.companion.auth.support.AuthApiTest;
 import com.companion.auth.support.Signups;
@@ -13,6 +14,8 @@ import com.companion.auth.support.Tokens;
 import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.TestJwks;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,75 @@ class AdminIT extends AuthApiTest {
     }
 
     @Test
+    void onlyAnAdminSetsAnAgeWithAReasonAndTheChangeIsAuditedAndPublished() {
+        Reply minor = api.post("/auth/signup", Signups.valid().with("age", 15).body());
+        String userId = minor.at("/user/id").asString();
+        String userToken = minor.text("access_token");
+        Reply admin = adminLogin();
+        String adminToken = admin.text("access_token");
+        String path = "/admin/users/" + userId + "/age";
+        Map<String, Object> verified = Map.of("age", 18, "reason", "Passport checked by support, ticket 4521");
+
+        Reply byUser = api.put(path, verified, userToken);
+        assertThat(byUser.status()).isEqualTo(403);
+        assertThat(byUser.text("type")).isEqualTo("/problems/forbidden");
+        assertThat(api.put(path, verified, null).status()).isEqualTo(401);
+        assertThat(api.put("/admin/users/" + UUID.randomUUID() + "/age", verified, adminToken)
+                        .status())
+                .isEqualTo(404);
+        assertThat(fields(api.put(path, Map.of("age", 18), adminToken))).containsExactly("reason");
+        assertThat(fields(api.put(path, Map.of("age", 18, "reason", "   "), adminToken)))
+                .containsExactly("reason");
+        assertThat(fields(api.put(path, Map.of("age", 18, "reason", "x".repeat(501)), adminToken)))
+                .containsExactly("reason");
+        assertThat(fields(api.put(path, Map.of("age", 12, "reason", "typo"), adminToken)))
+                .containsExactly("age");
+        assertThat(fields(api.put(path, Map.of("reason", "typo"), adminToken))).containsExactly("age");
+        assertThat(api.get("/auth/me", userToken).body().path("age").asInt()).isEqualTo(15);
+        assertThat(ageChanges(userId)).isZero();
+
+        Reply set = api.put(path, verified, adminToken);
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.text("id")).isEqualTo(userId);
+        assertThat(set.body().path("age").asInt()).isEqualTo(18);
+        assertThat(set.body().path("is_adult").asBoolean()).isTrue();
+        assertThat(api.put(path, verified, adminToken).status())
+                .as("setting the same age again changes nothing")
+                .isEqualTo(200);
+
+        JsonNode audit = jdbc.sql("select json_build_object('actor_id', actor_id, 'occurred_at', occurred_at,"
+                        + " 'details', details)::text from security_audit"
+                        + " where event_type = 'age.change' and user_id = cast(:user as uuid)")
+                .param("user", userId)
+                .query((rs, n) -> Api.JSON.readTree(rs.getString(1)))
+                .single();
+        assertThat(audit.path("actor_id").asString())
+                .isEqualTo(admin.at("/user/id").asString());
+        assertThat(audit.path("occurred_at").asString()).isNotBlank();
+        assertThat(audit.at("/details/from").asInt()).isEqualTo(15);
+        assertThat(audit.at("/details/to").asInt()).isEqualTo(18);
+        assertThat(audit.at("/details/reason").asString()).isEqualTo("Passport checked by support, ticket 4521");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !events.about(userId, "auth.user-updated").isEmpty());
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> events.about(userId, "auth.user-updated").size() == 1);
+        JsonNode updated = events.about(userId, "auth.user-updated").getFirst().data();
+        assertThat(updated.path("is_adult").asBoolean()).isTrue();
+        assertThat(updated.path("changed").toString()).isEqualTo("[\"is_adult\"]");
+
+        Reply refreshed = refresh(minor.text("refresh_token"));
+        assertThat(Tokens.claims(refreshed.text("access_token"))
+                        .path("is_adult")
+                        .asBoolean())
+                .isTrue();
+        Reply me = api.get("/auth/me", refreshed.text("access_token"));
+        assertThat(me.body().path("age").asInt()).isEqualTo(18);
+        assertThat(me.body().path("is_adult").asBoolean()).isTrue();
+    }
+
+    @Test
     void bootstrappingOverAnExistingAccountMakesItAdminAndEndsItsSessions() {
         Signups squatter = Signups.valid();
         Reply signup = api.post("/auth/signup", squatter.body());
@@ -152,8 +224,26 @@ class AdminIT extends AuthApiTest {
     }
 
     private String adminToken() {
-        return api.post("/auth/login", Map.of("identifier", "root.admin", "password", ADMIN_PASSWORD))
-                .text("access_token");
+        return adminLogin().text("access_token");
+    }
+
+    private Reply adminLogin() {
+        return api.post("/auth/login", Map.of("identifier", "root.admin", "password", ADMIN_PASSWORD));
+    }
+
+    private long ageChanges(String userId) {
+        return jdbc.sql("select count(*) from security_audit where event_type = 'age.change'"
+                        + " and user_id = cast(:user as uuid)")
+                .param("user", userId)
+                .query(Long.class)
+                .single();
+    }
+
+    private static List<String> fields(Reply reply) {
+        assertThat(reply.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        reply.body().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
     }
 
     private Reply refresh(String refreshToken) {

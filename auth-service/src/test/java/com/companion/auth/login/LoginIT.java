@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 
@@ -132,6 +133,77 @@ class LoginIT extends AuthApiTest {
                     .as("counting starts afresh")
                     .isEqualTo(401);
         }
+    }
+
+    @Test
+    void aStrangersGuessesLockOnlyTheStrangerOutNotTheOwner() {
+        Signups signup = Signups.valid();
+        api.post("/auth/signup", signup.body());
+        Map<String, String> wrong = Map.of("identifier", (String) signup.get("email"), "password", "wrong-password-1");
+        Map<String, String> right = Map.of("identifier", (String) signup.get("email"), "password", Signups.PASSWORD);
+
+        for (int i = 1; i <= 4; i++) {
+            assertThat(from("203.0.113.7", wrong).status()).isEqualTo(401);
+        }
+        assertThat(from("203.0.113.7", wrong).status()).isEqualTo(423);
+        assertThat(from("203.0.113.7", right).status())
+                .as("the guesser stays locked out")
+                .isEqualTo(423);
+
+        assertThat(from("198.51.100.20", right).status())
+                .as("the owner elsewhere signs in")
+                .isEqualTo(200);
+        assertThat(from("2001:db8:1:2::99", wrong).status()).isEqualTo(401);
+        for (int i = 1; i <= 4; i++) {
+            from("2001:db8:1:2::" + i, wrong);
+        }
+        assertThat(from("2001:db8:1:2:ffff::1", right).status())
+                .as("an IPv6 client is one /64: rotating addresses inside it does not reset its count")
+                .isEqualTo(423);
+    }
+
+    @Test
+    void anUnknownIdentifierLocksTheSameWaySoLockoutRevealsNoAccount() {
+        Signups signup = Signups.valid();
+        api.post("/auth/signup", signup.body());
+        Map<String, String> known = Map.of("identifier", (String) signup.get("email"), "password", "wrong-password-1");
+        Map<String, String> unknown =
+                Map.of("identifier", "nobody-" + suffix() + "@example.com", "password", "wrong-password-1");
+
+        List<Integer> forKnown = new java.util.ArrayList<>();
+        List<Integer> forUnknown = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            forKnown.add(from("192.0.2.44", known).status());
+            forUnknown.add(from("192.0.2.44", unknown).status());
+        }
+        assertThat(forKnown).containsExactly(401, 401, 401, 401, 423, 423);
+        assertThat(forUnknown).isEqualTo(forKnown);
+    }
+
+    @Test
+    void theAccountWideBrakeStopsNewClientsButNotTheOwnersKnownDevice() {
+        Signups signup = Signups.valid();
+        api.post("/auth/signup", signup.body());
+        Map<String, String> wrong =
+                Map.of("identifier", (String) signup.get("username"), "password", "wrong-password-1");
+        Map<String, String> right = Map.of("identifier", (String) signup.get("username"), "password", Signups.PASSWORD);
+        assertThat(from("198.51.100.77", right).status()).isEqualTo(200);
+
+        for (int client = 1; client <= 13; client++) {
+            for (int i = 1; i <= 4; i++) {
+                from("203.0.113." + client, wrong);
+            }
+        }
+        assertThat(from("203.0.113.200", right).status())
+                .as("past 50 attempts from unknown clients, a new client is refused even with the right password")
+                .isEqualTo(423);
+        assertThat(from("198.51.100.77", right).status())
+                .as("the owner's known device is not slowed")
+                .isEqualTo(200);
+    }
+
+    private Reply from(String clientAddress, Map<String, String> credentials) {
+        return api.call(HttpMethod.POST, "/auth/login", credentials, null, Map.of("X-Forwarded-For", clientAddress));
     }
 
     @Test

@@ -10,7 +10,9 @@ import com.companion.auth.support.MutableClock;
 import com.companion.auth.support.Signups;
 import com.companion.auth.support.Tokens;
 import com.companion.auth.token.internal.SigningKeys;
+import com.companion.contracts.Topics;
 import com.companion.platform.test.IntegrationTest;
+import com.companion.platform.test.KafkaProbe;
 import com.companion.platform.test.TestJwks;
 import com.companion.platform.web.security.PlatformSecurityAutoConfiguration;
 import io.jsonwebtoken.Claims;
@@ -35,6 +37,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -70,6 +74,12 @@ import tools.jackson.databind.node.ObjectNode;
 class TokensIT {
 
     private static final MutableClock CLOCK = new MutableClock(Duration.ofHours(-1));
+    private static final KafkaProbe SESSION_EVENTS = new KafkaProbe(Topics.AUTH_SESSIONS);
+
+    @AfterAll
+    static void closeProbe() {
+        SESSION_EVENTS.close();
+    }
 
     @TestBean
     Clock clock;
@@ -119,6 +129,7 @@ class TokensIT {
         assertThat(header.getKeyId()).isEqualTo(key.path("kid").asString());
         Claims claims = verified.getPayload();
         assertThat(claims.getIssuer()).isEqualTo("companion-auth");
+        assertThat(claims.getAudience()).containsExactly("companion-api");
         assertThat(claims.getSubject()).isEqualTo(signup.at("/user/id").asString());
         assertThat(claims.getId()).isNotBlank();
         assertThat(claims.get("username", String.class))
@@ -310,6 +321,7 @@ class TokensIT {
                         .status())
                 .isEqualTo(204);
         assertThat(refresh(laptop.text("refresh_token")).status()).isEqualTo(401);
+        assertThat(awaitRevoked(laptopSession).path("reason").asString()).isEqualTo("revoked");
         assertThat(refresh(phone.text("refresh_token")).status()).isEqualTo(200);
         assertThat(api.get("/auth/sessions", phone.text("access_token"))
                         .body()
@@ -340,7 +352,25 @@ class TokensIT {
                         .status())
                 .isEqualTo(204);
         assertThat(auditCount("logout", userId)).isEqualTo(1);
+        JsonNode revoked = awaitRevoked(sessionId(withStaleBearer));
+        assertThat(revoked.path("user_id").asString()).isEqualTo(userId);
+        assertThat(revoked.path("reason").asString()).isEqualTo("logout");
         assertThat(api.post("/auth/refresh", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(99)
+    void aDeviceSessionEndsNinetyDaysAfterItsSignInHoweverOftenItIsRefreshed() {
+        Reply signup = api.post("/auth/signup", Signups.valid().body());
+        String refreshToken = signup.text("refresh_token");
+        for (int day = 20; day <= 80; day += 20) {
+            CLOCK.setOffset(Duration.ofDays(day));
+            Reply refreshed = refresh(refreshToken);
+            assertThat(refreshed.status()).as("refresh on day %d", day).isEqualTo(200);
+            refreshToken = refreshed.text("refresh_token");
+        }
+        CLOCK.setOffset(Duration.ofDays(90).plusMinutes(1));
+        assertThat(refresh(refreshToken).status()).isEqualTo(401);
     }
 
     @Test
@@ -443,6 +473,23 @@ class TokensIT {
                 .path("keys")
                 .forEach(k -> kids.add(k.path("kid").asString()));
         return kids;
+    }
+
+    /** The {@code auth.session-revoked} event of a device session, once it reached the topic. */
+    private static JsonNode awaitRevoked(String sessionId) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> SESSION_EVENTS.records().stream()
+                                .map(record -> Api.JSON.readTree(record.value()))
+                                .filter(e -> "auth.session-revoked"
+                                        .equals(e.path("event_type").asString()))
+                                .map(e -> e.path("data"))
+                                .filter(data ->
+                                        sessionId.equals(data.path("session_id").asString()))
+                                .findFirst()
+                                .orElse(null),
+                        data -> data != null);
     }
 
     private long auditCount(String eventType, String userId) {

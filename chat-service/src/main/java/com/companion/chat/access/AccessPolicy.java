@@ -1,35 +1,92 @@
 package com.companion.chat.access;
 
+import com.companion.chat.ChatProperties;
 import com.companion.contracts.Plan;
 import com.companion.contracts.character.Visibility;
+import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may chat with what: the owner, anyone for a public character, a grantee for a shared one;
  * an adult character only with an adult caller. Decided from the read models alone.
+ *
+ * <p>Read your own writes: the read models follow their topics a moment behind the services that
+ * own them. A character created, published or shared a moment ago may not be here yet, so a miss
+ * waits up to {@code chat.read-model-wait} for its event before the caller is told 404. A plan
+ * bought a moment ago counts from the first token that says so; a disabled or deleted account
+ * counts from the read model at once, whatever its token still says.
  */
 @Component
 public class AccessPolicy {
 
-    private final ReadModels readModels;
+    /** Between looks at the read model while waiting for an event; doubled up to the last. */
+    private static final List<Duration> BACKOFF = List.of(
+            Duration.ofMillis(20),
+            Duration.ofMillis(40),
+            Duration.ofMillis(80),
+            Duration.ofMillis(160),
+            Duration.ofMillis(320),
+            Duration.ofMillis(500));
 
-    public AccessPolicy(ReadModels readModels) {
+    private final ReadModels readModels;
+    private final Duration readModelWait;
+
+    public AccessPolicy(ReadModels readModels, ChatProperties properties) {
         this.readModels = readModels;
+        this.readModelWait = properties.readModelWait();
     }
 
+    /**
+     * The caller as chat decides with. Adult only if both the token and the read model say so; premium if either does
+     * (a purchase counts at once, a cancellation at the next token refresh). A disabled or deleted account is refused.
+     */
     public Caller caller(AuthenticatedUser user) {
         Optional<UserView> view = readModels.user(user.userId());
+        if (view.isPresent() && !view.get().active()) {
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "account-unavailable",
+                    "Unauthorized",
+                    "This account is no longer available.");
+        }
         boolean adult = user.isAdult() && view.map(UserView::adult).orElse(true);
-        Plan plan = view.map(UserView::plan).orElse(user.plan());
+        Plan plan = user.plan() == Plan.PREMIUM
+                ? Plan.PREMIUM
+                : view.map(UserView::plan).orElse(user.plan());
         return new Caller(user.userId(), plan, adult);
     }
 
     /** The character if the caller may chat with it now, else empty (the caller is told 404). */
     public Optional<CharacterView> chattable(Caller caller, UUID characterId) {
         return readModels.character(characterId).filter(character -> mayChat(caller, character));
+    }
+
+    /**
+     * As {@link #chattable}, but a miss waits up to {@code chat.read-model-wait} for the character's event, for a
+     * caller who created, published or was granted the character a moment ago.
+     */
+    public Optional<CharacterView> chattableSoon(Caller caller, UUID characterId) {
+        long deadline = System.nanoTime() + readModelWait.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            Optional<CharacterView> character = chattable(caller, characterId);
+            long left = deadline - System.nanoTime();
+            if (character.isPresent() || left <= 0) {
+                return character;
+            }
+            Duration pause = BACKOFF.get(Math.min(attempt, BACKOFF.size() - 1));
+            try {
+                Thread.sleep(Math.min(pause.toNanos(), left) / 1_000_000 + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return character;
+            }
+        }
     }
 
     static boolean mayChat(Caller caller, CharacterView character) {

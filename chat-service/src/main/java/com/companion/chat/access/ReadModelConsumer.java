@@ -1,6 +1,7 @@
 package com.companion.chat.access;
 
 import com.companion.contracts.Topics;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserUpdated;
@@ -12,7 +13,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the users and characters read models from their compacted topics. */
+/**
+ * Keeps the users and characters read models from their compacted topics, and the device sessions
+ * auth-service ended early, so that sockets of a logged-out device close.
+ */
 @Component
 class ReadModelConsumer {
 
@@ -27,7 +31,7 @@ class ReadModelConsumer {
     }
 
     @KafkaListener(
-            topics = {Topics.AUTH_USERS, Topics.CHARACTERS},
+            topics = {Topics.AUTH_USERS, Topics.AUTH_SESSIONS, Topics.CHARACTERS},
             groupId = "${platform.kafka.consumer-group}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
@@ -38,6 +42,7 @@ class ReadModelConsumer {
                 case UserUpdated u ->
                     readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
                 case UserDeleted u -> readModels.deleteUser(u.userId());
+                case SessionRevoked s -> readModels.revokeSession(s.sessionId(), s.userId(), s.revokedAt());
                 case CharacterUpserted c -> readModels.upsertCharacter(c);
                 case CharacterDeleted c -> readModels.deleteCharacter(c.characterId(), c.version());
                 default -> {

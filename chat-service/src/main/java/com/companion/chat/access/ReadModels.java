@@ -10,6 +10,10 @@ import com.companion.contracts.character.Visibility;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +39,47 @@ public class ReadModels {
                         rs.getBoolean("is_adult"),
                         !rs.getBoolean("deleted") && UserStatus.ACTIVE.name().equals(rs.getString("status"))))
                 .optional();
+    }
+
+    /** Of these users, the ones that were disabled, banned or deleted. */
+    public Set<UUID> gone(Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(
+                jdbc.sql("select user_id from user_view where user_id = any(:ids) and (deleted or status <> 'ACTIVE')")
+                        .param("ids", userIds.toArray(UUID[]::new))
+                        .query(UUID.class)
+                        .list());
+    }
+
+    /** Of these device sessions, the ones auth-service ended early. */
+    public Set<UUID> revoked(Collection<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select session_id from revoked_session where session_id = any(:ids)")
+                .param("ids", sessionIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
+    /** Forgets revocations older than any access token they could concern. */
+    public int forgetRevokedBefore(Instant before) {
+        return jdbc.sql("delete from revoked_session where revoked_at < :before")
+                .param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+                .update();
+    }
+
+    void revokeSession(UUID sessionId, UUID userId, Instant revokedAt) {
+        jdbc.sql("""
+                        insert into revoked_session (session_id, user_id, revoked_at) values (:session, :user, :at)
+                        on conflict (session_id) do nothing
+                        """)
+                .param("session", sessionId)
+                .param("user", userId)
+                .param("at", OffsetDateTime.ofInstant(revokedAt, ZoneOffset.UTC))
+                .update();
     }
 
     public Optional<CharacterView> character(UUID characterId) {

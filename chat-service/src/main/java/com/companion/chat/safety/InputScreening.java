@@ -2,11 +2,14 @@ package com.companion.chat.safety;
 
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
+import com.companion.contracts.chat.HistoryMessage;
 import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Verdict;
 import com.companion.platform.web.problem.ApiProblem;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * The content guard on what users send: a blocked message is refused with a problem naming the
  * policy, never reaches the LLM, and is recorded for review. Adult mode applies only to an adult
- * caller talking to an adult-mode character.
+ * caller talking to an adult-mode character. The guard reads the message in its conversation (the
+ * session's latest messages and the character's own text), so an age stated earlier in a roleplay
+ * counts when a later message turns sexual.
  */
 @Component
 public class InputScreening {
@@ -34,8 +39,14 @@ public class InputScreening {
     }
 
     /** Returns whether the user should be offered support resources; throws when the message is refused. */
-    public boolean screen(Caller caller, UUID sessionId, CharacterView character, String text) {
-        Verdict verdict = guard.check(text, GuardContext.input(caller.adult(), character.nsfwEnabled()));
+    public boolean screen(
+            Caller caller, UUID sessionId, CharacterView character, List<HistoryMessage> recent, String text) {
+        Conversation conversation = Conversation.of(
+                recent.stream().map(HistoryMessage::content).toList(),
+                character.name() + "\n" + (character.description() == null ? "" : character.description()));
+        Verdict verdict = guard.check(
+                text,
+                GuardContext.input(caller.adult(), character.nsfwEnabled()).with(conversation));
         if (verdict.blocked()) {
             jdbc.sql("""
                             insert into blocked_message (id, user_id, session_id, character_id, policy, categories, reasons, content)

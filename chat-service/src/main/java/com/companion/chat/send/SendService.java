@@ -88,7 +88,9 @@ public class SendService {
                         "character-unavailable",
                         "Not Found",
                         "This character is no longer available to you."));
-        screening.screen(caller, session.id(), character, text);
+        List<HistoryMessage> recent =
+                requests.window(session.id(), properties.guardContextMessages(), properties.historyTokenBudget());
+        screening.screen(caller, session.id(), character, recent, text);
         Accepted accepted = new Accepted(UUID.randomUUID(), session.id(), UUID.randomUUID());
         beforePublish.accept(accepted);
         Runnable write = () -> transactions.executeWithoutResult(status -> {

@@ -26,6 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The caller's sessions. Every endpoint asks {@link AccessPolicy#caller} first, so an account that
+ * was disabled or deleted is refused at once, not at its next token refresh.
+ */
 @RestController
 @Validated
 class SessionController {
@@ -46,7 +50,7 @@ class SessionController {
     ChatSession create(AuthenticatedUser user, @Valid @RequestBody CreateSession request) {
         Caller caller = access.caller(user);
         CharacterView character =
-                access.chattable(caller, request.characterId()).orElseThrow(() -> ApiProblem.notFound("character"));
+                access.chattableSoon(caller, request.characterId()).orElseThrow(() -> ApiProblem.notFound("character"));
         String title = request.title() == null || request.title().isBlank()
                 ? character.name()
                 : request.title().strip();
@@ -61,6 +65,7 @@ class SessionController {
             AuthenticatedUser user,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
+        access.caller(user);
         Instant beforeCreated = null;
         UUID beforeId = null;
         if (cursor != null) {
@@ -81,6 +86,7 @@ class SessionController {
 
     @GetMapping("/sessions/{id}")
     ChatSession get(AuthenticatedUser user, @PathVariable UUID id) {
+        access.caller(user);
         return sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
     }
 
@@ -90,6 +96,7 @@ class SessionController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) UUID before) {
+        access.caller(user);
         sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
         List<ChatMessage> items = sessions.history(id, before, limit);
         String next = items.size() < limit ? null : items.getLast().id().toString();
@@ -99,6 +106,7 @@ class SessionController {
     @DeleteMapping("/sessions/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(AuthenticatedUser user, @PathVariable UUID id) {
+        access.caller(user);
         if (!sessions.deleteOwned(id, user.userId())) {
             throw ApiProblem.notFound("session");
         }

@@ -1,5 +1,6 @@
 package com.companion.chat.socket;
 
+import com.companion.chat.access.ReadModels;
 import com.companion.chat.push.ReplyHub;
 import com.companion.chat.push.ReplyListener;
 import com.companion.chat.request.RequestOutcome;
@@ -10,18 +11,25 @@ import com.companion.chat.session.SessionRepository;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -39,12 +47,22 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code /ws} conversation. A socket authenticates with {@code ?access_token=} or a first
  * {@code {type: auth, access_token}} frame, joins sessions it owns, and is sent frames only for
  * those sessions. Joining again after being away replays where the latest request stands.
+ *
+ * <p>Limits: a socket that has not authenticated within {@code chat.socket.auth-deadline} is closed
+ * (4401); every frame, whatever its type, spends the socket's frame budget (past it the frame is
+ * dropped with a {@code rate_limited} error); frames larger than {@code max-frame-bytes} close the
+ * socket (1009, by the container). A sweep every {@code sweep-interval} closes sockets whose token
+ * expired (4401, unless an {@code auth} frame renewed it), sockets whose device session was ended
+ * (logout, revoked; 4401), and sockets of users who were disabled, banned or deleted since (4403).
  */
 @Component
 class ChatSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "unauthorized");
+    private static final CloseStatus SESSION_ENDED = new CloseStatus(4401, "session ended");
+    private static final CloseStatus AUTH_TIMEOUT = new CloseStatus(4401, "authentication timeout");
+    private static final CloseStatus ACCOUNT_UNAVAILABLE = new CloseStatus(4403, "account unavailable");
 
     private final JwtDecoder jwtDecoder;
     private final SessionRepository sessions;
@@ -52,6 +70,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final SendService sends;
     private final ReplyHub hub;
     private final JsonMapper json;
+    private final ReadModels readModels;
+    private final SocketProperties properties;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
     ChatSocketHandler(
@@ -61,6 +81,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
             SendService sends,
             ReplyHub hub,
             JsonMapper json,
+            ReadModels readModels,
+            SocketProperties properties,
             MeterRegistry meters) {
         this.jwtDecoder = jwtDecoder;
         this.sessions = sessions;
@@ -68,6 +90,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
         this.sends = sends;
         this.hub = hub;
         this.json = json;
+        this.readModels = readModels;
+        this.properties = properties;
         Gauge.builder("chat.sockets.open", sockets, Map::size)
                 .description("WebSocket connections held by this instance")
                 .register(meters);
@@ -78,7 +102,15 @@ class ChatSocketHandler extends TextWebSocketHandler {
         final WebSocketSession ws;
         volatile AuthenticatedUser user;
         volatile Instant expiresAt;
+        volatile UUID deviceSession;
         final Set<UUID> joined = ConcurrentHashMap.newKeySet();
+        final Instant connectedAt = Instant.now();
+        final Bucket frames = Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(properties.frameBurst())
+                        .refillGreedy(properties.framesPerSecond(), Duration.ofSeconds(1))
+                        .build())
+                .build();
 
         Socket(WebSocketSession ws) {
             this.ws = new ConcurrentWebSocketSessionDecorator(ws, 5_000, 512 * 1024);
@@ -135,6 +167,14 @@ class ChatSocketHandler extends TextWebSocketHandler {
         try {
             frame = json.readTree(message.getPayload());
         } catch (RuntimeException e) {
+            frame = null;
+        }
+        if (!socket.frames.tryConsume(1)) {
+            String clientId = frame == null ? null : frame.path("client_id").asString(null);
+            send(socket, error("rate_limited", "Too many frames; slow down.", clientId));
+            return;
+        }
+        if (frame == null) {
             send(socket, error("bad_frame", "Frames are JSON objects with a type.", null));
             return;
         }
@@ -233,9 +273,63 @@ class ChatSocketHandler extends TextWebSocketHandler {
             }
             socket.user = user;
             socket.expiresAt = jwt.getExpiresAt();
+            socket.deviceSession = deviceSession(jwt);
             return true;
         } catch (JwtException | IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** Closes sockets past their authentication deadline or token expiry, and those of users who are gone. */
+    @Scheduled(fixedDelayString = "${chat.socket.sweep-interval}")
+    void sweep() {
+        Instant now = Instant.now();
+        Map<UUID, List<Socket>> byUser = new HashMap<>();
+        Map<UUID, List<Socket>> byDeviceSession = new HashMap<>();
+        for (Socket socket : sockets.values()) {
+            AuthenticatedUser user = socket.user;
+            if (user == null) {
+                if (now.isAfter(socket.connectedAt.plus(properties.authDeadline()))) {
+                    close(socket, AUTH_TIMEOUT);
+                }
+            } else if (socket.expiresAt != null && now.isAfter(socket.expiresAt)) {
+                send(socket, error("token_expired", "Your session expired; reconnect with a fresh token.", null));
+                close(socket, UNAUTHORIZED);
+            } else {
+                byUser.computeIfAbsent(user.userId(), id -> new ArrayList<>()).add(socket);
+                if (socket.deviceSession != null) {
+                    byDeviceSession
+                            .computeIfAbsent(socket.deviceSession, id -> new ArrayList<>())
+                            .add(socket);
+                }
+            }
+        }
+        for (UUID ended : readModels.revoked(byDeviceSession.keySet())) {
+            for (Socket socket : byDeviceSession.get(ended)) {
+                send(socket, error("session_ended", "You signed out on this device.", null));
+                close(socket, SESSION_ENDED);
+            }
+        }
+        for (UUID gone : readModels.gone(byUser.keySet())) {
+            for (Socket socket : byUser.get(gone)) {
+                send(socket, error("account_unavailable", "This account is no longer available.", null));
+                close(socket, ACCOUNT_UNAVAILABLE);
+            }
+        }
+    }
+
+    /** Revocations older than any access token they could concern are of no use. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void forgetOldRevocations() {
+        readModels.forgetRevokedBefore(Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    private static UUID deviceSession(Jwt jwt) {
+        try {
+            String sid = jwt.getClaimAsString("sid");
+            return sid == null ? null : UUID.fromString(sid);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -1,10 +1,12 @@
 package com.companion.chat.socket;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -15,6 +17,16 @@ class SocketConfiguration implements WebSocketConfigurer {
 
     SocketConfiguration(ChatSocketHandler handler) {
         this.handler = handler;
+    }
+
+    /** Frames larger than this close the socket (1009) before any of it is parsed; the default leaves room for the
+     * longest message in 4-byte characters. */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer(SocketProperties properties) {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(properties.maxFrameBytes());
+        container.setMaxBinaryMessageBufferSize(properties.maxFrameBytes());
+        return container;
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the edge verifies access tokens: auth-service's key set and issuer, as in every service.
+ * How the edge verifies access tokens: auth-service's key set, issuer and audience, as in every
+ * service.
  *
  * @param jwksMaxAge keys are fetched again after this long even if every {@code kid} is known, so
  *     a key auth-service withdrew stops being accepted
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
 public record EdgeAuthProperties(
         @NotNull URI jwksUri,
         @NotBlank String issuer,
+        @DefaultValue("companion-api") @NotBlank String audience,
         @DefaultValue("30s") @NotNull Duration clockSkew,
         @DefaultValue("2s") @NotNull Duration jwksTimeout,
         @DefaultValue("10m") @NotNull Duration jwksMaxAge,

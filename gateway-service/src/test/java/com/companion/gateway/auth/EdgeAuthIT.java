@@ -27,6 +27,8 @@ class EdgeAuthIT extends GatewayTest {
                 Arguments.of("alg none", "Bearer " + Tokens.unsigned(USER)),
                 Arguments.of("HMAC under the RSA kid", "Bearer " + Tokens.hmac(USER)),
                 Arguments.of("another issuer", "Bearer " + Tokens.wrongIssuer(USER)),
+                Arguments.of("no expiry", "Bearer " + Tokens.withoutExpiry(USER)),
+                Arguments.of("another audience", "Bearer " + Tokens.otherAudience(USER)),
                 Arguments.of("not a JWT", "Bearer not.a.jwt"),
                 Arguments.of("not a bearer token", "Basic dXNlcjpwYXNz"));
     }

@@ -58,12 +58,40 @@ public final class Tokens {
                 .compact();
     }
 
+    /** Everything right but {@code exp}: a token that would never expire. */
+    public static String withoutExpiry(UUID user) {
+        return Jwts.builder()
+                .header()
+                .keyId(JWKS.kid())
+                .and()
+                .issuer(TestJwks.ISSUER)
+                .audience()
+                .add(TestJwks.AUDIENCE)
+                .and()
+                .subject(user.toString())
+                .claim("plan", "free")
+                .claim("is_adult", true)
+                .claim("roles", List.of("user"))
+                .signWith(JWKS.keys().getPrivate(), Jwts.SIG.RS256)
+                .compact();
+    }
+
+    /** Everything right but {@code aud}: a token auth-service minted for some other API. */
+    public static String otherAudience(UUID user) {
+        return claims(user, TestJwks.ISSUER, "another-api")
+                .signWith(JWKS.keys().getPrivate(), Jwts.SIG.RS256)
+                .compact();
+    }
+
     public static String signedWith(String kid, PrivateKey key, UUID user) {
         return Jwts.builder()
                 .header()
                 .keyId(kid)
                 .and()
                 .issuer(TestJwks.ISSUER)
+                .audience()
+                .add(TestJwks.AUDIENCE)
+                .and()
                 .subject(user.toString())
                 .issuedAt(Date.from(Instant.now().minusSeconds(1)))
                 .expiration(Date.from(Instant.now().plus(Duration.ofMinutes(15))))
@@ -75,12 +103,19 @@ public final class Tokens {
     }
 
     private static io.jsonwebtoken.JwtBuilder claims(UUID user, String issuer) {
+        return claims(user, issuer, TestJwks.AUDIENCE);
+    }
+
+    private static io.jsonwebtoken.JwtBuilder claims(UUID user, String issuer, String audience) {
         Instant now = Instant.now();
         return Jwts.builder()
                 .header()
                 .keyId(JWKS.kid())
                 .and()
                 .issuer(issuer)
+                .audience()
+                .add(audience)
+                .and()
                 .subject(user.toString())
                 .issuedAt(Date.from(now.minusSeconds(1)))
                 .expiration(Date.from(now.plus(Duration.ofMinutes(15))))

@@ -15,7 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plays character-service: characters arrive on its topic as it publishes them. */
+/** Plays character-service (characters arrive on its topic as it publishes them), and auth-service for accounts. */
 public final class Characters implements AutoCloseable {
 
     private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
@@ -40,7 +40,7 @@ public final class Characters implements AutoCloseable {
         publish(new CharacterDeleted(characterId, owner, VERSIONS.incrementAndGet()));
     }
 
-    private void publish(Event event) {
+    public void publish(Event event) {
         EventEnvelope<?> envelope = EventEnvelope.wrap(event);
         try {
             producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.encode(envelope)))

@@ -1,6 +1,7 @@
 package com.companion.contracts;
 
 import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserUpdated;
@@ -25,6 +26,7 @@ public final class EventTypes {
             UserRegistered.TYPE,
             UserUpdated.TYPE,
             UserDeleted.TYPE,
+            SessionRevoked.TYPE,
             CharacterUpserted.TYPE,
             CharacterDeleted.TYPE,
             MessageRequested.TYPE,

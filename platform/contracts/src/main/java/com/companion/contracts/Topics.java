@@ -6,6 +6,7 @@ import java.util.List;
 public final class Topics {
 
     public static final String AUTH_USERS = "auth.users.v1";
+    public static final String AUTH_SESSIONS = "auth.sessions.v1";
     public static final String CHARACTERS = "character.characters.v1";
     public static final String MESSAGE_REQUESTED = "chat.message-requested.v1";
     public static final String REPLY_CHUNKS = "chat.reply-chunks.v1";
@@ -16,8 +17,15 @@ public final class Topics {
     /** Topics whose latest record per key is the current state of the aggregate. */
     public static final List<String> COMPACTED = List.of(AUTH_USERS, CHARACTERS);
 
-    public static final List<String> ALL =
-            List.of(AUTH_USERS, CHARACTERS, MESSAGE_REQUESTED, REPLY_CHUNKS, REPLIES, AD_DECISIONS, MEDIA_EVENTS);
+    public static final List<String> ALL = List.of(
+            AUTH_USERS,
+            AUTH_SESSIONS,
+            CHARACTERS,
+            MESSAGE_REQUESTED,
+            REPLY_CHUNKS,
+            REPLIES,
+            AD_DECISIONS,
+            MEDIA_EVENTS);
 
     /** The dead-letter topic that receives records of {@code topic} that could not be processed. */
     public static String deadLetter(String topic) {

@@ -2,6 +2,7 @@ package com.companion.contracts;
 
 import com.companion.contracts.ads.Ad;
 import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserStatus;
@@ -82,6 +83,14 @@ public final class EventSamples {
 
     public static UserUpdated userUpdated() {
         return new UserUpdated(USER_ID, "mira_k", Plan.PREMIUM, true, UserStatus.DISABLED, List.of("plan", "status"));
+    }
+
+    public static SessionRevoked sessionRevoked() {
+        return new SessionRevoked(
+                USER_ID,
+                UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"),
+                "logout",
+                Instant.parse("2025-06-14T09:31:00Z"));
     }
 
     public static UserDeleted userDeleted() {
@@ -266,6 +275,7 @@ public final class EventSamples {
                 new Sample("auth.user-registered", userRegistered()),
                 new Sample("auth.user-updated", userUpdated()),
                 new Sample("auth.user-deleted", userDeleted()),
+                new Sample("auth.session-revoked", sessionRevoked()),
                 new Sample("character.character-upserted", characterUpserted()),
                 new Sample("character.character-deleted", characterDeleted()),
                 new Sample("chat.message-requested", messageRequested()),

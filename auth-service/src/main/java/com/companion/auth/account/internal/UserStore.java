@@ -40,9 +40,6 @@ public class UserStore {
             String passwordHash,
             Instant now) {}
 
-    /** A password check that may go ahead: the attempt's number and, if it was the last allowed, the lock it set. */
-    public record Attempt(int number, Instant lockedUntil, String passwordHash) {}
-
     private static final String COLUMNS = """
             id, username, email, phone_number, first_name, last_name, gender, age, age_given_at, is_adult,
             plan, roles, status, password_hash, created_at
@@ -134,48 +131,6 @@ public class UserStore {
                 .optional();
     }
 
-    /**
-     * Counts a password check before it runs, so that concurrent guesses cannot all slip in
-     * before the first failure is recorded: at most {@code maxAttempts} checks start per lock
-     * period. The check that makes the count reach the limit also sets the lock, which its
-     * success clears. An expired lock starts the count afresh. Empty when locked (or inactive).
-     */
-    public Optional<Attempt> beginAttempt(UUID id, Instant now, int maxAttempts, Instant lockUntil) {
-        return jdbc.sql("""
-                        update users set
-                            failed_logins = case when locked_until <= :now then 1 else failed_logins + 1 end,
-                            locked_until = case
-                                when (case when locked_until <= :now then 1 else failed_logins + 1 end) >= :max
-                                then cast(:lockUntil as timestamptz)
-                                end
-                        where id = :id and status = 'active' and (locked_until is null or locked_until <= :now)
-                        returning failed_logins, locked_until, password_hash
-                        """)
-                .param("id", id)
-                .param("now", utc(now))
-                .param("max", maxAttempts)
-                .param("lockUntil", utc(lockUntil))
-                .query((rs, n) -> new Attempt(
-                        rs.getInt("failed_logins"),
-                        instant(rs.getObject("locked_until", OffsetDateTime.class)),
-                        rs.getString("password_hash")))
-                .optional();
-    }
-
-    public Optional<Instant> lockedUntil(UUID id, Instant now) {
-        return jdbc.sql("select locked_until from users where id = :id and status = 'active' and locked_until > :now")
-                .param("id", id)
-                .param("now", utc(now))
-                .query((rs, n) -> instant(rs.getObject("locked_until", OffsetDateTime.class)))
-                .optional();
-    }
-
-    public void attemptSucceeded(UUID id) {
-        jdbc.sql("update users set failed_logins = 0, locked_until = null where id = :id")
-                .param("id", id)
-                .update();
-    }
-
     public void updatePasswordHash(UUID id, String passwordHash, Instant now) {
         jdbc.sql("update users set password_hash = :hash, updated_at = :now where id = :id")
                 .param("id", id)
@@ -208,6 +163,20 @@ public class UserStore {
         }
     }
 
+    /** States a new age as of {@code now}, with the adult flag that follows from it. */
+    public UserRow updateAge(UUID id, int age, Instant now) {
+        return jdbc.sql("""
+                        update users set age = :age, age_given_at = :now, is_adult = :isAdult, updated_at = :now
+                        where id = :id
+                        returning\s""" + COLUMNS)
+                .param("id", id)
+                .param("age", age)
+                .param("isAdult", UserRow.adultAt(age))
+                .param("now", utc(now))
+                .query(ROW)
+                .single();
+    }
+
     public UserRow updatePlan(UUID id, Plan plan, Instant now) {
         return jdbc.sql("update users set plan = :plan, updated_at = :now where id = :id returning " + COLUMNS)
                 .param("id", id)
@@ -223,7 +192,7 @@ public class UserStore {
                         update users set
                             roles = case when 'admin' = any(roles) then roles else array_append(roles, 'admin') end,
                             is_adult = true, plan = 'premium', status = 'active',
-                            password_hash = :hash, failed_logins = 0, locked_until = null, updated_at = :now
+                            password_hash = :hash, updated_at = :now
                         where id = :id
                         returning\s""" + COLUMNS)
                 .param("id", id)

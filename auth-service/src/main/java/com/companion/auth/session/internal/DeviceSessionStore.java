@@ -90,19 +90,29 @@ public class DeviceSessionStore {
                 .optional();
     }
 
-    public void touch(UUID sessionId, Instant now, Instant expiresAt, ClientInfo client) {
-        jdbc.sql("""
+    /**
+     * Records a refresh and extends the session to {@code expiresAt}, but never past {@code
+     * absoluteLifetime} after its sign-in; returns the expiry it got.
+     */
+    public Instant touch(UUID sessionId, Instant now, Instant expiresAt, Duration absoluteLifetime, ClientInfo client) {
+        return jdbc.sql("""
                         update device_session
-                        set last_used_at = :now, expires_at = :expiresAt,
+                        set last_used_at = :now,
+                            expires_at = least(cast(:expiresAt as timestamptz),
+                                created_at + make_interval(secs => :absoluteSeconds)),
                             ip = coalesce(:ip, ip), user_agent = coalesce(:userAgent, user_agent)
                         where id = :id
+                        returning expires_at
                         """)
                 .param("id", sessionId)
                 .param("now", utc(now))
                 .param("expiresAt", utc(expiresAt))
+                .param("absoluteSeconds", absoluteLifetime.toSeconds())
                 .param("ip", client.ip())
                 .param("userAgent", client.userAgent())
-                .update();
+                .query((rs, n) ->
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant())
+                .single();
     }
 
     /** True when this call revoked a session that was live. */
@@ -131,19 +141,22 @@ public class DeviceSessionStore {
                 == 1;
     }
 
-    public int revokeAll(UUID userId, Instant now, String reason) {
+    /** The sessions this call revoked. */
+    public List<UUID> revokeAll(UUID userId, Instant now, String reason) {
         return jdbc.sql("""
                         update device_session set revoked_at = :now, revoked_reason = :reason
                         where user_id = :userId and revoked_at is null
+                        returning id
                         """)
                 .param("userId", userId)
                 .param("now", utc(now))
                 .param("reason", reason)
-                .update();
+                .query(UUID.class)
+                .list();
     }
 
-    /** Revokes the least recently used live sessions beyond {@code max}. */
-    public int trimToLimit(UUID userId, Instant now, int max) {
+    /** Revokes the least recently used live sessions beyond {@code max}; returns them. */
+    public List<UUID> trimToLimit(UUID userId, Instant now, int max) {
         return jdbc.sql("""
                         update device_session set revoked_at = :now, revoked_reason = 'session_limit'
                         where id in (
@@ -151,11 +164,13 @@ public class DeviceSessionStore {
                             where user_id = :userId and revoked_at is null and expires_at > :now
                             order by last_used_at desc, created_at desc
                             offset :max)
+                        returning id
                         """)
                 .param("userId", userId)
                 .param("now", utc(now))
                 .param("max", max)
-                .update();
+                .query(UUID.class)
+                .list();
     }
 
     public List<SessionRow> listLive(UUID userId, Instant now) {

@@ -7,6 +7,7 @@ import com.companion.contracts.EventEnvelope;
 import com.companion.contracts.EventJson;
 import com.companion.contracts.Plan;
 import com.companion.contracts.Topics;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.platform.messaging.testapp.AppliedCounter;
@@ -72,6 +73,28 @@ class ConsumerDeliveryIT {
             assertThat(header(dead, "kafka_dlt-exception-message")).contains("not a valid event envelope");
             assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.AUTH_USERS);
             assertThat(dead.key()).isEqualTo("some-key");
+        }
+    }
+
+    @Test
+    void whenAnEventArrivesOnATopicItDoesNotBelongToThenItLandsInTheDltAtOnce() throws Exception {
+        try (KafkaProbe dlt = new KafkaProbe(Topics.deadLetter(Topics.AUTH_USERS))) {
+            UUID userId = UUID.randomUUID();
+            // A session event written to the users topic: decodable, but not this topic's to carry.
+            String stray = EventJson.encode(
+                    EventEnvelope.wrap(new SessionRevoked(userId, UUID.randomUUID(), "logout", Instant.now())));
+            kafka.send(Topics.AUTH_USERS, userId.toString(), stray).get();
+
+            ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> dlt.records().stream()
+                                    .filter(r -> stray.equals(r.value()))
+                                    .findFirst()
+                                    .orElse(null),
+                            r -> r != null);
+            assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).contains("MalformedEventException");
+            assertThat(header(dead, "kafka_dlt-exception-message"))
+                    .contains("auth.session-revoked belongs to " + Topics.AUTH_SESSIONS);
         }
     }
 

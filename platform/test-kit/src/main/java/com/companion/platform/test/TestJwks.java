@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for auth-service's key set in tests of other services: serves a JWKS over HTTP and
@@ -27,12 +28,14 @@ import java.util.UUID;
 public final class TestJwks {
 
     public static final String ISSUER = "companion-auth";
+    public static final String AUDIENCE = "companion-api";
 
     private static volatile TestJwks shared;
 
     private final KeyPair keys = Jwts.SIG.RS256.keyPair().build();
     private final String kid = "test-" + UUID.randomUUID();
     private final HttpServer server;
+    private final AtomicInteger jwksRequests = new AtomicInteger();
 
     private TestJwks() {
         try {
@@ -42,6 +45,7 @@ public final class TestJwks {
         }
         byte[] body = jwks().getBytes(StandardCharsets.UTF_8);
         server.createContext("/jwks.json", exchange -> {
+            jwksRequests.incrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -66,6 +70,11 @@ public final class TestJwks {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
     }
 
+    /** How many times the key set was fetched, by anyone in this JVM. */
+    public int jwksRequests() {
+        return jwksRequests.get();
+    }
+
     public KeyPair keys() {
         return keys;
     }
@@ -80,12 +89,24 @@ public final class TestJwks {
     }
 
     public String token(UUID userId, String plan, boolean adult, Duration life, String... roles) {
+        return token(userId, plan, adult, life, UUID.randomUUID(), roles);
+    }
+
+    /** A valid 15-minute token of one device session ({@code sid}), as auth-service issues after a sign-in. */
+    public String tokenOfSession(UUID userId, UUID deviceSession) {
+        return token(userId, "free", true, Duration.ofMinutes(15), deviceSession);
+    }
+
+    private String token(UUID userId, String plan, boolean adult, Duration life, UUID deviceSession, String... roles) {
         Instant now = Instant.now();
         return Jwts.builder()
                 .header()
                 .keyId(kid)
                 .and()
                 .issuer(ISSUER)
+                .audience()
+                .add(AUDIENCE)
+                .and()
                 .subject(userId.toString())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(Date.from(now.minus(Duration.ofSeconds(1))))
@@ -94,6 +115,7 @@ public final class TestJwks {
                 .claim("plan", plan)
                 .claim("is_adult", adult)
                 .claim("roles", roles.length == 0 ? List.of("user") : List.of(roles))
+                .claim("sid", deviceSession.toString())
                 .signWith(keys.getPrivate(), Jwts.SIG.RS256)
                 .compact();
     }

@@ -31,6 +31,7 @@ class WebKitIT {
         registry.add("platform.security.jwks-uri", () -> JWKS.jwksUri().toString());
         registry.add("platform.security.issuer", () -> TestJwks.ISSUER);
         registry.add("platform.web.max-json-body", () -> "1KB");
+        registry.add("platform.security.jwks-refresh-cooldown", () -> "5m");
     }
 
     @Autowired
@@ -94,6 +95,71 @@ class WebKitIT {
                 .expiration(new java.util.Date(System.currentTimeMillis() + 60_000))
                 .signWith(JWKS.keys().getPrivate(), Jwts.SIG.RS256)
                 .compact());
+    }
+
+    @Test
+    void tokensWithoutExpiryOrForAnotherAudienceAreRejected() {
+        unauthorized(signed(jwt -> jwt.audience().add(TestJwks.AUDIENCE).and()));
+        unauthorized(signed(jwt -> jwt.expiration(inAMinute())));
+        unauthorized(signed(jwt -> jwt.audience().add("another-api").and().expiration(inAMinute())));
+        http.get()
+                .uri("/me")
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer "
+                                + signed(jwt -> jwt.audience()
+                                        .add(TestJwks.AUDIENCE)
+                                        .and()
+                                        .expiration(inAMinute())))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void forgedKeyIdsDoNotMakeTheServiceFetchTheKeySetEachTime() {
+        http.get()
+                .uri("/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .exchange()
+                .expectStatus()
+                .isOk();
+        int before = JWKS.jwksRequests();
+        var otherKeys = Jwts.SIG.RS256.keyPair().build();
+        for (int i = 0; i < 20; i++) {
+            String kid = "forged-" + i;
+            unauthorized(Jwts.builder()
+                    .header()
+                    .keyId(kid)
+                    .and()
+                    .issuer(TestJwks.ISSUER)
+                    .audience()
+                    .add(TestJwks.AUDIENCE)
+                    .and()
+                    .subject(USER.toString())
+                    .expiration(inAMinute())
+                    .signWith(otherKeys.getPrivate(), Jwts.SIG.RS256)
+                    .compact());
+        }
+        assertThat(JWKS.jwksRequests() - before).isLessThanOrEqualTo(2);
+    }
+
+    private static java.util.Date inAMinute() {
+        return new java.util.Date(System.currentTimeMillis() + 60_000);
+    }
+
+    /** A token signed with the test key, with the claims {@code claims} adds to issuer and subject. */
+    private static String signed(java.util.function.UnaryOperator<io.jsonwebtoken.JwtBuilder> claims) {
+        return claims.apply(Jwts.builder()
+                        .header()
+                        .keyId(JWKS.kid())
+                        .and()
+                        .issuer(TestJwks.ISSUER)
+                        .subject(USER.toString())
+                        .claim("plan", "free")
+                        .claim("is_adult", true))
+                .signWith(JWKS.keys().getPrivate(), Jwts.SIG.RS256)
+                .compact();
     }
 
     @Test

@@ -382,7 +382,7 @@ final class Lexicon {
                 "intimate:bed",
                 "(?:take|takes|took|taking) (?:you|me|her|him) to bed|come to bed|(?:come|get|climb|crawl|hop|jump"
                         + "|slip|slide|sneak)(?:s|ing)? (?:in|into) (?:bed|my bed|your bed)(?: with (?:me|you))?"
-                        + "|(?:into|in) bed together|pull(?:s|ed|ing)? (?:you|me|her|him) (?:into|onto) (?:bed"
+                        + "|(?:into|in|to) bed together|(?:go|going|goes|went) to bed with (?:me|you|her|him)|pull(?:s|ed|ing)? (?:you|me|her|him) (?:into|onto) (?:bed"
                         + "|the bed|my bed)|pull(?:s|ed|ing)? (?:you|me|her|him) under the (?:covers|sheets|blanket)"
                         + "|(?:get|getting|got) under the (?:covers|sheets)|join (?:me|you) in bed|spend (?:the|all"
                         + "|the whole|all the) (?:whole )?(?:night|weekend|day|morning) in bed|(?:take|taking|took)"

@@ -55,6 +55,10 @@ public final class RuleGuard implements ContentGuard {
         return Pattern.compile("(?<![a-z])(?:" + alternatives + ")(?![a-z])");
     }
 
+    /** Sexual intent aimed at someone other than the two people talking: "undress her", "the girl". */
+    private static final Pattern THIRD_PERSON = Pattern.compile(
+            "(?<![a-z])(?:her|hers|him|his|she|shes|he|hes|them|they|theyre|the (?:girl|boy|kid|child|student))(?![a-z])");
+
     private static final Pattern HUMAN_PARTICIPANTS = Pattern.compile(
             "(?<![a-z])(?:we|us|you and i|you and me|me and you|my (?:wife|husband|girlfriend|boyfriend|partner))(?![a-z])");
 
@@ -75,7 +79,9 @@ public final class RuleGuard implements ContentGuard {
         if (normalized.isEmpty()) {
             return Verdict.allow();
         }
-        return new Assessment(normalized, Lexicon.scan(normalized), context).verdict();
+        return new Assessment(
+                        normalized, Lexicon.scan(normalized), context, ConversationRules.facts(context.conversation()))
+                .verdict();
     }
 
     private record Violation(Policy policy, List<Category> categories, String reason) {}
@@ -85,21 +91,25 @@ public final class RuleGuard implements ContentGuard {
         private final String text;
         private final Map<Marker, List<Hit>> hits;
         private final GuardContext context;
+        private final ConversationRules.Facts before;
         private final List<Violation> violations = new ArrayList<>();
         private final Set<Category> observed = new LinkedHashSet<>();
         private final List<String> notes = new ArrayList<>();
         private boolean support;
         private boolean suspicious;
 
-        Assessment(String text, Map<Marker, List<Hit>> hits, GuardContext context) {
+        Assessment(String text, Map<Marker, List<Hit>> hits, GuardContext context, ConversationRules.Facts before) {
             this.text = text;
             this.hits = hits;
             this.context = context;
+            this.before = before;
         }
 
         Verdict verdict() {
             minors();
+            minorsEarlierInConversation();
             nonConsent();
+            nonConsentEarlierInConversation();
             incest();
             bestiality();
             selfHarm();
@@ -190,6 +200,65 @@ public final class RuleGuard implements ContentGuard {
                 return;
             }
             violations.add(new Violation(Policy.MINORS, List.of(Category.S4), String.join("; ", reasons)));
+        }
+
+        /**
+         * An age under 18 stated earlier in the conversation, or in the character sheet, and sexual intent now. The
+         * same help exemption as within one message: a parent asking how to protect their child is answered.
+         */
+        private void minorsEarlierInConversation() {
+            if (violations.stream().anyMatch(v -> v.policy() == Policy.MINORS)) {
+                return;
+            }
+            List<Hit> sexual = union(
+                    Marker.SEXUAL,
+                    Marker.INTIMATE,
+                    Marker.GRAPHIC_ACT,
+                    Marker.GENITAL,
+                    Marker.BODY_DIRECTED,
+                    Marker.MINOR_SEXUALISING,
+                    Marker.MINOR_PREFERENCE);
+            sexual.addAll(body());
+            if (context.adultMode()) {
+                sexual.addAll(hits(Marker.ROMANTIC_DIRECTED));
+            }
+            if (sexual.isEmpty()) {
+                return;
+            }
+            String reason;
+            boolean theirChild = false;
+            if (before.minorParticipant()) {
+                reason = before.participantMinor().getFirst() + " + " + first(sexual);
+            } else if (before.minorThirdParty() && THIRD_PERSON.matcher(text).find()) {
+                reason = before.thirdPartyMinor().getFirst() + " + " + first(sexual) + " aimed at them";
+                theirChild = true;
+            } else {
+                return;
+            }
+            // A parent who named their child earlier is the one asking: the child at risk is already known.
+            if (exemptAsHelp(sexual, theirChild)) {
+                helped(Category.S4, List.of(reason));
+                return;
+            }
+            violations.add(new Violation(Policy.MINORS, List.of(Category.S4), reason));
+        }
+
+        /** Someone asleep, drugged, passed out or saying no earlier in the conversation, and sexual intent at them now. */
+        private void nonConsentEarlierInConversation() {
+            if (!before.someoneIncapacitated()
+                    || violations.stream().anyMatch(v -> v.policy() == Policy.NON_CONSENT)
+                    || !THIRD_PERSON.matcher(text).find()) {
+                return;
+            }
+            List<Hit> sexual = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.BODY_DIRECTED);
+            sexual.addAll(body());
+            if (sexual.isEmpty() || exemptAsHelp(sexual)) {
+                return;
+            }
+            violations.add(new Violation(
+                    Policy.NON_CONSENT,
+                    List.of(Category.S3),
+                    before.incapacity().getFirst() + " + " + first(sexual) + " aimed at them"));
         }
 
         private void nonConsent() {
@@ -333,8 +402,13 @@ public final class RuleGuard implements ContentGuard {
          * answered and shown resources; the output guard still checks the reply.
          */
         private boolean exemptAsHelp(List<Hit> sexual) {
+            return exemptAsHelp(sexual, false);
+        }
+
+        /** @param victimKnown the conversation already named the speaker's child as the one at risk */
+        private boolean exemptAsHelp(List<Hit> sexual, boolean victimKnown) {
             return has(Marker.HELP)
-                    && has(Marker.VICTIM)
+                    && (victimKnown || has(Marker.VICTIM))
                     && !has(Marker.FRAMING)
                     && !has(Marker.GRAPHIC_ACT)
                     && !near(hits(Marker.GENITAL), hits(Marker.GENITAL_ACTION), GENITAL_WINDOW)

@@ -1,0 +1,130 @@
+package com.companion.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.companion.contracts.Plan;
+import com.companion.contracts.auth.SessionRevoked;
+import com.companion.contracts.auth.UserDeleted;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.auth.UserUpdated;
+import com.companion.platform.test.IntegrationTest;
+import com.companion.platform.test.TestJwks;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What one {@code /ws} connection may do: authenticate in time, stay within its budgets, and no longer than it may. */
+@IntegrationTest(
+        properties = {
+            "chat.socket.auth-deadline=1s",
+            "chat.socket.frame-burst=5",
+            "chat.socket.frames-per-second=1",
+            "chat.socket.max-frame-bytes=4096",
+            "chat.socket.sweep-interval=200ms"
+        })
+class SocketLimitsIT {
+
+    static final ChatFixtures fixtures = new ChatFixtures();
+
+    @LocalServerPort
+    int port;
+
+    @AfterAll
+    static void close() {
+        fixtures.close();
+    }
+
+    @Test
+    void aSocketThatNeverAuthenticatesIsClosedAtTheDeadline() {
+        try (SocketClient socket = new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws"))) {
+            assertThat(socket.awaitClosed()).isEqualTo(4401);
+        }
+    }
+
+    @Test
+    void framesOfEveryTypeSpendTheSocketsBudget() {
+        UUID user = fixtures.user(true);
+        try (SocketClient socket = socket(user, Duration.ofMinutes(5))) {
+            for (int i = 0; i < 12; i++) {
+                socket.send("{\"type\":\"typing\",\"session_id\":\"" + UUID.randomUUID() + "\"}");
+            }
+            socket.await(f -> "rate_limited".equals(f.path("code").asString()));
+            assertThat(socket.frames().stream()
+                            .filter(f -> "rate_limited".equals(f.path("code").asString()))
+                            .count())
+                    .isGreaterThanOrEqualTo(12 - 5 - 1);
+        }
+    }
+
+    @Test
+    void aFrameOverTheSizeLimitClosesTheSocket() {
+        UUID user = fixtures.user(true);
+        try (SocketClient socket = socket(user, Duration.ofMinutes(5))) {
+            socket.send("{\"type\":\"typing\",\"session_id\":\"" + "x".repeat(6_000) + "\"}");
+            assertThat(socket.awaitClosed()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void aSocketIsClosedWhenItsTokenExpires() {
+        UUID user = fixtures.user(true);
+        try (SocketClient socket = socket(user, Duration.ofSeconds(2))) {
+            assertThat(socket.awaitClosed()).isEqualTo(4401);
+            assertThat(socket.frames())
+                    .anyMatch(f -> "token_expired".equals(f.path("code").asString()));
+        }
+    }
+
+    @Test
+    void socketsCloseWhenTheirUserIsDisabledOrDeleted() {
+        UUID banned = fixtures.user(true);
+        UUID deleted = fixtures.user(true);
+        UUID bystander = fixtures.user(true);
+        try (SocketClient bannedSocket = socket(banned, Duration.ofMinutes(5));
+                SocketClient deletedSocket = socket(deleted, Duration.ofMinutes(5));
+                SocketClient bystanderSocket = socket(bystander, Duration.ofMinutes(5))) {
+            fixtures.publish(
+                    new UserUpdated(banned, "banned", Plan.FREE, true, UserStatus.DISABLED, List.of("status")));
+            fixtures.publish(new UserDeleted(deleted));
+
+            assertThat(bannedSocket.awaitClosed()).isEqualTo(4403);
+            assertThat(deletedSocket.awaitClosed()).isEqualTo(4403);
+            assertThat(bystanderSocket.frames())
+                    .noneMatch(f -> "account_unavailable".equals(f.path("code").asString()));
+            bystanderSocket.send("{\"type\":\"typing\",\"session_id\":\"" + UUID.randomUUID() + "\"}");
+            assertThat(bystanderSocket.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aSocketClosesWhenItsDeviceSessionEnds() {
+        UUID user = fixtures.user(true);
+        UUID loggedOut = UUID.randomUUID();
+        UUID stillSignedIn = UUID.randomUUID();
+        try (SocketClient phone = socketOfSession(user, loggedOut);
+                SocketClient laptop = socketOfSession(user, stillSignedIn)) {
+            fixtures.publish(new SessionRevoked(user, loggedOut, "logout", Instant.now()));
+
+            assertThat(phone.awaitClosed()).isEqualTo(4401);
+            assertThat(phone.frames())
+                    .anyMatch(f -> "session_ended".equals(f.path("code").asString()));
+            laptop.send("{\"type\":\"typing\",\"session_id\":\"" + UUID.randomUUID() + "\"}");
+            assertThat(laptop.isOpen()).isTrue();
+        }
+    }
+
+    private SocketClient socketOfSession(UUID user, UUID deviceSession) {
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token="
+                + TestJwks.shared().tokenOfSession(user, deviceSession)));
+    }
+
+    private SocketClient socket(UUID user, Duration life) {
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token="
+                + TestJwks.shared().token(user, "free", true, life)));
+    }
+}
