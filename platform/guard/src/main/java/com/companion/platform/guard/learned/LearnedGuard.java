@@ -5,6 +5,7 @@ import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.Flag;
 import com.companion.platform.guard.GuardContext;
+import com.companion.platform.guard.Normalizer;
 import com.companion.platform.guard.Policy;
 import com.companion.platform.guard.Stage;
 import com.companion.platform.guard.Verdict;
@@ -20,6 +21,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,9 +97,8 @@ public final class LearnedGuard implements ContentGuard {
         if (first.blocked() || text == null || text.isBlank()) {
             return first;
         }
-        Scores scores;
         try {
-            scores = scores(text);
+            return decide(first, scores(text), context, weights, minorEstablished, this::minorMentioned);
         } catch (RuntimeException e) {
             if (failureReported.compareAndSet(false, true)) {
                 log.error("The learned guard layer failed: the rules' verdicts stand until it works", e);
@@ -105,7 +107,6 @@ public final class LearnedGuard implements ContentGuard {
             }
             return first;
         }
-        return decide(first, scores, context, weights, minorEstablished);
     }
 
     /** The text's score per category: the most alarming window's. */
@@ -114,15 +115,48 @@ public final class LearnedGuard implements ContentGuard {
     }
 
     /**
+     * The highest minor-age score among the conversation's texts that are not about somebody else's child. Their
+     * windows were mostly embedded when those messages were checked themselves, so this is usually cached.
+     */
+    double minorMentioned(Conversation conversation) {
+        double best = 0;
+        List<String> texts = new ArrayList<>(conversation.recentMessages());
+        texts.add(conversation.characterText());
+        for (String text : texts) {
+            if (text == null
+                    || text.isBlank()
+                    || THIRD_PARTY.matcher(Normalizer.normalize(text)).find()) {
+                continue;
+            }
+            best = Math.max(best, scores(text).minorAge());
+        }
+        return best;
+    }
+
+    /**
+     * Someone else's child, or the children a teacher or parent looks after ("my son is 8", "she teaches 8th grade"):
+     * a minor mentioned there does not make the participants minors. The same caution as the context rules take.
+     */
+    private static final Pattern THIRD_PARTY = Pattern.compile(
+            "(?<![a-z])(?:(?:my|our|his|her|their|your)(?: (?:own|little|baby|younger|youngest|eldest|oldest|older|step))*"
+                    + " (?:sons?|daughters?|kids?|child|children|babys?|babies|toddlers?|nephews?|nieces?|grand\\w*"
+                    + "|students?|pupils?|class|brother|sister)|teach\\w*|tutor\\w*|coach\\w*|babysit\\w*"
+                    + "|nanny|beta|beti|bacch\\w*)(?![a-z])");
+
+    /**
      * The learned layer's decision on top of an allowed rules verdict. Static so the cross-validation applies exactly
      * this logic with weights trained on the other folds.
+     *
+     * @param minorEstablished the context rules: an age under 18 stated for a participant earlier
+     * @param minorMentioned the minor-age score of the conversation's texts, asked only when the text reads as sexual
      */
     static Verdict decide(
             Verdict first,
             Scores scores,
             GuardContext context,
             LearnedWeights weights,
-            Predicate<Conversation> minorEstablished) {
+            Predicate<Conversation> minorEstablished,
+            ToDoubleFunction<Conversation> minorMentioned) {
         if (first.blocked()) {
             return first;
         }
@@ -131,10 +165,17 @@ public final class LearnedGuard implements ContentGuard {
         EnumSet<Flag> flags = first.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(first.flags());
         for (Category category : LearnedWeights.CATEGORIES) {
             double score = scores.of(category);
+            String reason = "learned:" + category.code() + " " + format(score);
             if (score < weights.head(category).threshold()) {
+                if (category == Category.S4
+                        && scores.minorAge() >= weights.minorAge().threshold()
+                        && scores.of(Category.S12) >= weights.minorSexualThreshold()) {
+                    violated.add(category);
+                    reasons.add("learned:" + LearnedWeights.MINOR_AGE + " " + format(scores.minorAge()) + " + S12 "
+                            + format(scores.of(Category.S12)));
+                }
                 continue;
             }
-            String reason = "learned:" + category.code() + " " + format(score);
             if (category == Category.S12 && context.adultMode()) {
                 continue;
             }
@@ -148,11 +189,19 @@ public final class LearnedGuard implements ContentGuard {
         double sexual = Math.max(scores.of(Category.S12), scores.of(Category.S4));
         if (!violated.contains(Category.S4)
                 && sexual >= weights.contextThreshold()
-                && !context.conversation().isEmpty()
-                && minorEstablished.test(context.conversation())) {
+                && !context.conversation().isEmpty()) {
             Category strongest = scores.of(Category.S4) >= scores.of(Category.S12) ? Category.S4 : Category.S12;
-            violated.add(0, Category.S4);
-            reasons.add("context:minor + learned:" + strongest.code() + " " + format(sexual));
+            String intent = "learned:" + strongest.code() + " " + format(sexual);
+            if (minorEstablished.test(context.conversation())) {
+                violated.add(0, Category.S4);
+                reasons.add("context:minor + " + intent);
+            } else {
+                double mentioned = minorMentioned.applyAsDouble(context.conversation());
+                if (mentioned >= weights.minorAge().threshold()) {
+                    violated.add(0, Category.S4);
+                    reasons.add("context:" + LearnedWeights.MINOR_AGE + " " + format(mentioned) + " + " + intent);
+                }
+            }
         }
         if (violated.isEmpty()) {
             return reasons.size() == first.reasons().size() ? first : withReasons(first, reasons);
@@ -181,7 +230,7 @@ public final class LearnedGuard implements ContentGuard {
      * The highest score per category over the text's windows, and which kind of S3 the most S3-like window is closest
      * to.
      */
-    public record Scores(Map<Category, Double> byCategory, Policy nonConsentKind) {
+    public record Scores(Map<Category, Double> byCategory, double minorAge, Policy nonConsentKind) {
 
         public Scores {
             byCategory = Map.copyOf(byCategory);
@@ -191,21 +240,24 @@ public final class LearnedGuard implements ContentGuard {
             return byCategory.getOrDefault(category, 0.0);
         }
 
-        static Scores of(List<float[]> windows, LearnedWeights weights) {
+        static Scores of(List<SentenceEmbedder.Window> windows, LearnedWeights weights) {
             Map<Category, Double> best = new EnumMap<>(Category.class);
+            double minor = 0;
             float[] mostS3 = null;
-            for (float[] window : windows) {
+            for (SentenceEmbedder.Window window : windows) {
+                int[] lexical = Lexical.features(window.ids());
+                minor = Math.max(minor, weights.minorAge().score(window.features(), lexical));
                 for (Category category : LearnedWeights.CATEGORIES) {
-                    double score = weights.head(category).score(window);
+                    double score = weights.head(category).score(window.features(), lexical);
                     if (score > best.getOrDefault(category, -1.0)) {
                         best.put(category, score);
                         if (category == Category.S3) {
-                            mostS3 = window;
+                            mostS3 = window.features();
                         }
                     }
                 }
             }
-            return new Scores(best, mostS3 == null ? Policy.NON_CONSENT : nearestKind(mostS3, weights));
+            return new Scores(best, minor, mostS3 == null ? Policy.NON_CONSENT : nearestKind(mostS3, weights));
         }
 
         private static Policy nearestKind(float[] embedding, LearnedWeights weights) {

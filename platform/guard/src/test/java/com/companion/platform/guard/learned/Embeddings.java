@@ -22,7 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Embeddings {
 
     private static final Path FILE = Path.of("target", "guard-embeddings.bin");
-    private static final Map<Key, List<float[]>> MEMORY = new ConcurrentHashMap<>();
+    /** Bump when the windows or features change. */
+    private static final String FORMAT = SentenceEmbedder.MODEL_ID + " features=" + SentenceEmbedder.DIMENSIONS
+            + " window=" + SentenceEmbedder.WINDOW_TOKENS + " v4";
+
+    private static final Map<Key, List<SentenceEmbedder.Window>> MEMORY = new ConcurrentHashMap<>();
     private static boolean loaded;
 
     private record Key(boolean normalized, String text) {}
@@ -30,7 +34,7 @@ final class Embeddings {
     private Embeddings() {}
 
     /** The window embeddings of each text, in order. */
-    static synchronized List<List<float[]>> of(List<String> texts, boolean normalized) {
+    static synchronized List<List<SentenceEmbedder.Window>> of(List<String> texts, boolean normalized) {
         if (!loaded) {
             readFile();
             loaded = true;
@@ -45,32 +49,27 @@ final class Embeddings {
             missing.parallelStream().forEach(k -> MEMORY.put(k, embedder.embed(k.text(), k.normalized())));
             writeFile(MEMORY.entrySet());
         }
-        List<List<float[]>> out = new ArrayList<>(texts.size());
+        List<List<SentenceEmbedder.Window>> out = new ArrayList<>(texts.size());
         for (String text : texts) {
             out.add(MEMORY.get(new Key(normalized, text)));
         }
         return out;
     }
 
-    /** The mean of a text's windows, at unit length: the training example for a text. */
-    static float[] pooled(List<float[]> windows) {
-        if (windows.size() == 1) {
-            return windows.getFirst();
+    /** The mean of a text's window features: the training example for a text. */
+    static float[] pooled(List<SentenceEmbedder.Window> windows) {
+        return mean(windows.stream().map(SentenceEmbedder.Window::features).toList());
+    }
+
+    static float[] mean(List<float[]> vectors) {
+        if (vectors.size() == 1) {
+            return vectors.getFirst();
         }
-        double[] sum = new double[SentenceEmbedder.DIMENSIONS];
-        for (float[] w : windows) {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += w[i];
+        float[] out = new float[vectors.getFirst().length];
+        for (float[] v : vectors) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += v[i] / vectors.size();
             }
-        }
-        double norm = 0;
-        for (double v : sum) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        float[] out = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            out[i] = (float) (norm == 0 ? 0 : sum[i] / norm);
         }
         return out;
     }
@@ -80,7 +79,7 @@ final class Embeddings {
             return;
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(FILE)))) {
-            if (!in.readUTF().equals(SentenceEmbedder.MODEL_ID)) {
+            if (!in.readUTF().equals(FORMAT)) {
                 return;
             }
             int count = in.readInt();
@@ -89,13 +88,17 @@ final class Embeddings {
                 byte[] text = new byte[in.readInt()];
                 in.readFully(text);
                 int windows = in.readInt();
-                List<float[]> embeddings = new ArrayList<>(windows);
+                List<SentenceEmbedder.Window> embeddings = new ArrayList<>(windows);
                 for (int w = 0; w < windows; w++) {
+                    long[] ids = new long[in.readInt()];
+                    for (int i = 0; i < ids.length; i++) {
+                        ids[i] = in.readInt();
+                    }
                     float[] e = new float[SentenceEmbedder.DIMENSIONS];
                     for (int i = 0; i < e.length; i++) {
                         e[i] = in.readFloat();
                     }
-                    embeddings.add(e);
+                    embeddings.add(new SentenceEmbedder.Window(ids, e));
                 }
                 MEMORY.put(new Key(normalized, new String(text, StandardCharsets.UTF_8)), List.copyOf(embeddings));
             }
@@ -104,22 +107,26 @@ final class Embeddings {
         }
     }
 
-    private static void writeFile(Collection<Map.Entry<Key, List<float[]>>> entries) {
+    private static void writeFile(Collection<Map.Entry<Key, List<SentenceEmbedder.Window>>> entries) {
         try {
             Files.createDirectories(FILE.getParent());
             Path tmp = Files.createTempFile(FILE.getParent(), "guard-embeddings", ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeUTF(SentenceEmbedder.MODEL_ID);
-                List<Map.Entry<Key, List<float[]>>> all = List.copyOf(entries);
+                out.writeUTF(FORMAT);
+                List<Map.Entry<Key, List<SentenceEmbedder.Window>>> all = List.copyOf(entries);
                 out.writeInt(all.size());
-                for (Map.Entry<Key, List<float[]>> entry : all) {
+                for (Map.Entry<Key, List<SentenceEmbedder.Window>> entry : all) {
                     out.writeBoolean(entry.getKey().normalized());
                     byte[] text = entry.getKey().text().getBytes(StandardCharsets.UTF_8);
                     out.writeInt(text.length);
                     out.write(text);
                     out.writeInt(entry.getValue().size());
-                    for (float[] e : entry.getValue()) {
-                        for (float v : e) {
+                    for (SentenceEmbedder.Window window : entry.getValue()) {
+                        out.writeInt(window.ids().length);
+                        for (long id : window.ids()) {
+                            out.writeInt((int) id);
+                        }
+                        for (float v : window.features()) {
                             out.writeFloat(v);
                         }
                     }

@@ -25,11 +25,12 @@ class SentenceEmbedderTest {
     @Test
     void embedsAShortTextExactlyAsLangchain4jsModelClassDoes() {
         String text = "Let's go for a walk by the river tonight. I'll bring the dog!";
-        float[] ours = embedder.embed(text, false).getFirst();
+        float[] ours = embedder.embed(text, false).getFirst().features();
         float[] theirs =
                 new AllMiniLmL6V2QuantizedEmbeddingModel().embed(text).content().vector();
         assertThat(cosine(ours, theirs)).isGreaterThan(0.9999);
         assertThat(cosine(ours, ours)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(embedder.embed(text, false).getFirst().features()).hasSize(SentenceEmbedder.DIMENSIONS);
     }
 
     @Test
@@ -74,7 +75,7 @@ class SentenceEmbedderTest {
         try {
             List<Callable<float[]>> jobs = new ArrayList<>();
             for (String t : texts) {
-                jobs.add(() -> embedder.embed(t, false).getFirst());
+                jobs.add(() -> embedder.embed(t, false).getFirst().features());
             }
             List<Future<float[]>> parallel = pool.invokeAll(jobs);
             for (int i = 0; i < texts.size(); i++) {
@@ -95,11 +96,11 @@ class SentenceEmbedderTest {
                     .append(i)
                     .append(" was coming home with its nets full. ");
         }
-        List<float[]> first = embedder.embed(reply.toString(), false);
-        List<float[]> grown = embedder.embed(reply + "Then the sun set over the harbour.", false);
+        List<SentenceEmbedder.Window> first = embedder.embed(reply.toString(), false);
+        List<SentenceEmbedder.Window> grown = embedder.embed(reply + "Then the sun set over the harbour.", false);
         assertThat(first).hasSizeGreaterThan(2);
-        assertThat(grown.getFirst()).isSameAs(first.getFirst());
-        assertThat(grown.getLast()).isNotSameAs(first.getLast());
+        assertThat(grown.getFirst().features()).isSameAs(first.getFirst().features());
+        assertThat(grown.getLast().features()).isNotSameAs(first.getLast().features());
     }
 
     private static long[] ids(int length) {

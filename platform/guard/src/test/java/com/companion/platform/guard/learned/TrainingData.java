@@ -25,17 +25,23 @@ final class TrainingData {
     }
 
     static List<Trainer.Example> examples(List<Corpus.Line> lines, boolean normalized) {
-        List<List<float[]>> windows =
+        List<List<SentenceEmbedder.Window>> windows =
                 Embeddings.of(lines.stream().map(Corpus.Line::text).toList(), normalized);
         ContentGuard rules = ContentGuard.rules();
         List<Trainer.Example> examples = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Corpus.Line line = lines.get(i);
-            List<float[]> w = windows.get(i);
+            List<SentenceEmbedder.Window> w = windows.get(i);
             if (w.isEmpty()) {
-                w = List.of(new float[SentenceEmbedder.DIMENSIONS]);
+                w = List.of(new SentenceEmbedder.Window(new long[0], new float[SentenceEmbedder.DIMENSIONS]));
             }
-            examples.add(new Trainer.Example(line, w, Embeddings.pooled(w), rules.check(line.text(), line.context())));
+            int[] lexical = w.stream()
+                    .flatMapToInt(window -> java.util.Arrays.stream(Lexical.features(window.ids())))
+                    .sorted()
+                    .distinct()
+                    .toArray();
+            examples.add(new Trainer.Example(
+                    line, w, Embeddings.pooled(w), lexical, rules.check(line.text(), line.context())));
         }
         return List.copyOf(examples);
     }
