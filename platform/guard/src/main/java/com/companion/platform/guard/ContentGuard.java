@@ -1,5 +1,6 @@
 package com.companion.platform.guard;
 
+import com.companion.platform.guard.learned.LearnedGuard;
 import com.companion.platform.guard.rules.RuleGuard;
 
 /**
@@ -17,10 +18,11 @@ public interface ContentGuard {
     }
 
     /**
-     * Everything that runs in-process, no network: the rules and the learned layer. For checks that must not wait on
-     * a provider, such as screening a reply while it streams. Shared and thread-safe.
+     * Everything that runs in-process, no network: the rules and the learned layer (a sentence-embedding classifier on
+     * the CPU, a few milliseconds a message; its model loads once per JVM on first use). For checks that must not wait
+     * on a provider, such as screening a reply while it streams. Shared and thread-safe.
      */
     static ContentGuard local() {
-        return RuleGuard.shared(); // the learned layer joins the rules here
+        return LearnedGuard.shared();
     }
 }

@@ -1,6 +1,7 @@
 package com.companion.platform.guard.autoconfigure;
 
 import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.learned.LearnedGuard;
 import com.companion.platform.guard.moderation.LayeredGuard;
 import com.companion.platform.guard.moderation.LlamaGuardClient;
 import java.net.http.HttpClient;
@@ -11,8 +12,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * A {@link ContentGuard} bean for Spring services: the rules alone, or rules plus Llama Guard when
- * {@code platform.guard.moderation.enabled=true}. Declare your own {@code ContentGuard} bean to replace it.
+ * A {@link ContentGuard} bean for Spring services: the rules and the learned layer ({@link ContentGuard#local()},
+ * unless {@code platform.guard.learned.enabled=false}), then Llama Guard when
+ * {@code platform.guard.moderation.enabled=true}. The learned layer's model is loaded while the bean is created, so a
+ * service that cannot load it fails at startup rather than on its first message. Declare your own
+ * {@code ContentGuard} bean to replace it.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(GuardProperties.class)
@@ -21,9 +25,11 @@ public class GuardAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ContentGuard contentGuard(GuardProperties properties) {
+        ContentGuard local =
+                properties.learned().enabled() ? LearnedGuard.shared().warmUp() : ContentGuard.rules();
         GuardProperties.Moderation moderation = properties.moderation();
         if (!moderation.enabled()) {
-            return ContentGuard.rules();
+            return local;
         }
         if (moderation.apiKey() == null || moderation.apiKey().isBlank()) {
             throw new IllegalStateException(
@@ -39,6 +45,6 @@ public class GuardAutoConfiguration {
                 moderation.apiKey(),
                 moderation.model(),
                 moderation.timeout().plus(Duration.ofMillis(500)));
-        return new LayeredGuard(ContentGuard.rules(), client, moderation.timeout());
+        return new LayeredGuard(local, client, moderation.timeout());
     }
 }

@@ -7,11 +7,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code platform.guard.*}. The moderation layer is off by default; turning it on needs an API key
+ * {@code platform.guard.*}. The learned layer is on by default. The moderation layer is off by default; turning it on needs an API key
  * ({@code PLATFORM_GUARD_MODERATION_API_KEY}, or point the property at {@code ${TOGETHER_API_KEY}}).
  */
 @ConfigurationProperties("platform.guard")
-public record GuardProperties(@DefaultValue Moderation moderation) {
+public record GuardProperties(
+        @DefaultValue Learned learned, @DefaultValue Moderation moderation) {
+
+    /**
+     * @param enabled run the learned layer (a sentence-embedding classifier, in-process) after the rules; off leaves
+     *     the rules alone in front of the moderation layer
+     */
+    public record Learned(@DefaultValue("true") boolean enabled) {}
 
     /**
      * @param enabled ask Llama Guard about what the rules let through

@@ -16,8 +16,14 @@ class GuardAutoConfigurationTest {
             new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GuardAutoConfiguration.class));
 
     @Test
-    void providesTheRulesAloneByDefault() {
-        runner.run(context -> assertThat(context).getBean(ContentGuard.class).isInstanceOf(RuleGuard.class));
+    void providesTheRulesAndTheLearnedLayerByDefault() {
+        runner.run(context -> assertThat(context).getBean(ContentGuard.class).isSameAs(ContentGuard.local()));
+    }
+
+    @Test
+    void leavesTheRulesAloneWhenTheLearnedLayerIsOff() {
+        runner.withPropertyValues("platform.guard.learned.enabled=false")
+                .run(context -> assertThat(context).getBean(ContentGuard.class).isInstanceOf(RuleGuard.class));
     }
 
     @Test

@@ -1,0 +1,285 @@
+package com.companion.platform.guard.learned;
+
+import com.companion.platform.guard.Category;
+import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.Conversation;
+import com.companion.platform.guard.Flag;
+import com.companion.platform.guard.GuardContext;
+import com.companion.platform.guard.Normalizer;
+import com.companion.platform.guard.Policy;
+import com.companion.platform.guard.Stage;
+import com.companion.platform.guard.Verdict;
+import com.companion.platform.guard.rules.ConversationRules;
+import com.companion.platform.guard.rules.RuleGuard;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules, then a sentence-embedding classifier for what they let through: rules OR classifier. The rules are
+ * explainable and catch the phrasings they were written for; the classifier generalises to phrasings no lexicon
+ * anticipated (an age given in passing, drugging or restraint instead of the word "rape").
+ *
+ * <ul>
+ *   <li>A rules block is final; the model is not run (no cost).
+ *   <li>S4 and S3 from the classifier block in every mode. S12 blocks only outside adult mode: in adult mode what is
+ *       too graphic stays the rules' call. S11 blocks encouragement; on input, a message the rules read as a person
+ *       talking about their own feelings (allowed with {@link Flag#SUPPORT}) stays allowed with support.
+ *   <li>When the conversation has already established that a participant is under 18 ({@link
+ *       ConversationRules#establishesMinor}), sexual intent in the new text (the S12 or S4 score above the context
+ *       threshold) is sexual content with a minor.
+ *   <li>{@code reasons} name the layer and the score ({@code learned:S4 0.93}), never the text.
+ * </ul>
+ *
+ * <p>Never throws: if the model cannot run, the rules' verdict stands and the failure is logged.
+ */
+public final class LearnedGuard implements ContentGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(LearnedGuard.class);
+
+    private final ContentGuard rules;
+    private final Supplier<SentenceEmbedder> embedder;
+    private final LearnedWeights weights;
+    private final Predicate<Conversation> minorEstablished;
+    private final AtomicBoolean failureReported = new AtomicBoolean();
+
+    /**
+     * @param embedder asked on each check, so that the model loads on first use ({@link SentenceEmbedder#shared()})
+     */
+    public LearnedGuard(ContentGuard rules, Supplier<SentenceEmbedder> embedder, LearnedWeights weights) {
+        this(rules, embedder, weights, ConversationRules::establishesMinor);
+    }
+
+    LearnedGuard(
+            ContentGuard rules,
+            Supplier<SentenceEmbedder> embedder,
+            LearnedWeights weights,
+            Predicate<Conversation> minorEstablished) {
+        this.minorEstablished = Objects.requireNonNull(minorEstablished, "minorEstablished");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.weights = Objects.requireNonNull(weights, "weights");
+        if (!SentenceEmbedder.MODEL_ID.equals(weights.modelId())) {
+            throw new IllegalArgumentException(
+                    "weights trained for " + weights.modelId() + ", model is " + SentenceEmbedder.MODEL_ID);
+        }
+    }
+
+    /** Rules plus the learned layer with the committed weights; one per JVM, the model loaded on first use. */
+    public static LearnedGuard shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** Loads the model now (about 1–2 s) instead of on the first message; throws if it cannot be loaded. */
+    public LearnedGuard warmUp() {
+        scores("warm up");
+        return this;
+    }
+
+    public LearnedWeights weights() {
+        return weights;
+    }
+
+    @Override
+    public Verdict check(String text, GuardContext context) {
+        Verdict first = rules.check(text, context);
+        if (first.blocked() || text == null || text.isBlank()) {
+            return first;
+        }
+        try {
+            return decide(first, scores(text), context, weights, minorEstablished, this::minorMentioned);
+        } catch (RuntimeException e) {
+            if (failureReported.compareAndSet(false, true)) {
+                log.error("The learned guard layer failed: the rules' verdicts stand until it works", e);
+            } else {
+                log.debug("The learned guard layer failed again: {}", e.toString());
+            }
+            return first;
+        }
+    }
+
+    /** The text's score per category: the most alarming window's. */
+    public Scores scores(String text) {
+        return Scores.of(embedder.get().embed(text, weights.normalizedInput()), weights);
+    }
+
+    /**
+     * The highest minor-age score among the conversation's texts that are not about somebody else's child. Their
+     * windows were mostly embedded when those messages were checked themselves, so this is usually cached.
+     */
+    double minorMentioned(Conversation conversation) {
+        double best = 0;
+        List<String> texts = new ArrayList<>(conversation.recentMessages());
+        texts.add(conversation.characterText());
+        for (String text : texts) {
+            if (text == null
+                    || text.isBlank()
+                    || THIRD_PARTY.matcher(Normalizer.normalize(text)).find()) {
+                continue;
+            }
+            best = Math.max(best, scores(text).minorAge());
+        }
+        return best;
+    }
+
+    /**
+     * Someone else's child, or the children a teacher or parent looks after ("my son is 8", "she teaches 8th grade"):
+     * a minor mentioned there does not make the participants minors. The same caution as the context rules take.
+     */
+    private static final Pattern THIRD_PARTY = Pattern.compile(
+            "(?<![a-z])(?:(?:my|our|his|her|their|your)(?: (?:own|little|baby|younger|youngest|eldest|oldest|older|step))*"
+                    + " (?:sons?|daughters?|kids?|child|children|babys?|babies|toddlers?|nephews?|nieces?|grand\\w*"
+                    + "|students?|pupils?|class|brother|sister)|teach\\w*|tutor\\w*|coach\\w*|babysit\\w*"
+                    + "|nanny|beta|beti|bacch\\w*)(?![a-z])");
+
+    /**
+     * The learned layer's decision on top of an allowed rules verdict. Static so the cross-validation applies exactly
+     * this logic with weights trained on the other folds.
+     *
+     * @param minorEstablished the context rules: an age under 18 stated for a participant earlier
+     * @param minorMentioned the minor-age score of the conversation's texts, asked only when the text reads as sexual
+     */
+    static Verdict decide(
+            Verdict first,
+            Scores scores,
+            GuardContext context,
+            LearnedWeights weights,
+            Predicate<Conversation> minorEstablished,
+            ToDoubleFunction<Conversation> minorMentioned) {
+        if (first.blocked()) {
+            return first;
+        }
+        List<Category> violated = new ArrayList<>();
+        List<String> reasons = new ArrayList<>(first.reasons());
+        EnumSet<Flag> flags = first.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(first.flags());
+        for (Category category : LearnedWeights.CATEGORIES) {
+            double score = scores.of(category);
+            String reason = "learned:" + category.code() + " " + format(score);
+            if (score < weights.head(category).threshold()) {
+                if (category == Category.S4
+                        && scores.minorAge() >= weights.minorAge().threshold()
+                        && scores.of(Category.S12) >= weights.minorSexualThreshold()) {
+                    violated.add(category);
+                    reasons.add("learned:" + LearnedWeights.MINOR_AGE + " " + format(scores.minorAge()) + " + S12 "
+                            + format(scores.of(Category.S12)));
+                }
+                continue;
+            }
+            if (category == Category.S12 && context.adultMode()) {
+                continue;
+            }
+            if (category == Category.S11 && context.stage() == Stage.INPUT && first.has(Flag.SUPPORT)) {
+                reasons.add(reason + " -> support");
+                continue;
+            }
+            violated.add(category);
+            reasons.add(reason);
+        }
+        double sexual = Math.max(scores.of(Category.S12), scores.of(Category.S4));
+        if (!violated.contains(Category.S4)
+                && sexual >= weights.contextThreshold()
+                && !context.conversation().isEmpty()) {
+            Category strongest = scores.of(Category.S4) >= scores.of(Category.S12) ? Category.S4 : Category.S12;
+            String intent = "learned:" + strongest.code() + " " + format(sexual);
+            if (minorEstablished.test(context.conversation())) {
+                violated.add(0, Category.S4);
+                reasons.add("context:minor + " + intent);
+            } else {
+                double mentioned = minorMentioned.applyAsDouble(context.conversation());
+                if (mentioned >= weights.minorAge().threshold()) {
+                    violated.add(0, Category.S4);
+                    reasons.add("context:" + LearnedWeights.MINOR_AGE + " " + format(mentioned) + " + " + intent);
+                }
+            }
+        }
+        if (violated.isEmpty()) {
+            return reasons.size() == first.reasons().size() ? first : withReasons(first, reasons);
+        }
+        if (violated.contains(Category.S11)) {
+            flags.add(Flag.SUPPORT);
+        }
+        Policy policy = switch (violated.getFirst()) {
+            case S4 -> Policy.MINORS;
+            case S3 -> scores.nonConsentKind();
+            case S11 -> Policy.SELF_HARM;
+            default -> Policy.SEXUAL_CONTENT;
+        };
+        return Verdict.block(policy, violated, reasons, flags);
+    }
+
+    private static Verdict withReasons(Verdict first, List<String> reasons) {
+        return new Verdict(true, first.policy(), first.categories(), reasons, first.flags());
+    }
+
+    static String format(double score) {
+        return String.format(Locale.ROOT, "%.2f", Math.floor(score * 100) / 100);
+    }
+
+    /**
+     * The highest score per category over the text's windows, and which kind of S3 the most S3-like window is closest
+     * to.
+     */
+    public record Scores(Map<Category, Double> byCategory, double minorAge, Policy nonConsentKind) {
+
+        public Scores {
+            byCategory = Map.copyOf(byCategory);
+        }
+
+        public double of(Category category) {
+            return byCategory.getOrDefault(category, 0.0);
+        }
+
+        static Scores of(List<SentenceEmbedder.Window> windows, LearnedWeights weights) {
+            Map<Category, Double> best = new EnumMap<>(Category.class);
+            double minor = 0;
+            float[] mostS3 = null;
+            for (SentenceEmbedder.Window window : windows) {
+                int[] lexical = Lexical.features(window.ids());
+                minor = Math.max(minor, weights.minorAge().score(window.features(), lexical));
+                for (Category category : LearnedWeights.CATEGORIES) {
+                    double score = weights.head(category).score(window.features(), lexical);
+                    if (score > best.getOrDefault(category, -1.0)) {
+                        best.put(category, score);
+                        if (category == Category.S3) {
+                            mostS3 = window.features();
+                        }
+                    }
+                }
+            }
+            return new Scores(best, minor, mostS3 == null ? Policy.NON_CONSENT : nearestKind(mostS3, weights));
+        }
+
+        private static Policy nearestKind(float[] embedding, LearnedWeights weights) {
+            Policy nearest = Policy.NON_CONSENT;
+            double best = Double.NEGATIVE_INFINITY;
+            for (Map.Entry<String, float[]> kind : weights.nonConsentKinds().entrySet()) {
+                double similarity = 0;
+                for (int i = 0; i < embedding.length; i++) {
+                    similarity += embedding[i] * kind.getValue()[i];
+                }
+                if (similarity > best) {
+                    best = similarity;
+                    nearest = Policy.valueOf(
+                            kind.getKey().toUpperCase(Locale.ROOT).replace('-', '_'));
+                }
+            }
+            return nearest;
+        }
+    }
+
+    private static final class Shared {
+        static final LearnedGuard INSTANCE =
+                new LearnedGuard(RuleGuard.shared(), SentenceEmbedder::shared, LearnedWeights.committed());
+    }
+}

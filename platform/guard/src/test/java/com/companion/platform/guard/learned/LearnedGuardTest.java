@@ -1,0 +1,203 @@
+package com.companion.platform.guard.learned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.companion.platform.guard.Audience;
+import com.companion.platform.guard.Category;
+import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.Conversation;
+import com.companion.platform.guard.Flag;
+import com.companion.platform.guard.GuardContext;
+import com.companion.platform.guard.Policy;
+import com.companion.platform.guard.Verdict;
+import com.companion.platform.guard.learned.LearnedGuard.Scores;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class LearnedGuardTest {
+
+    private static final LearnedWeights WEIGHTS = weights(0.8, 0.5);
+    private static final Predicate<Conversation> NO_MINOR = c -> false;
+    private static final Predicate<Conversation> MINOR = c -> true;
+    private static final Conversation ROLEPLAY = Conversation.of(List.of("earlier message"), "");
+
+    private final GuardContext cleanInput = GuardContext.input(Audience.CLEAN);
+    private final GuardContext adultInput = GuardContext.input(Audience.ADULT_MODE);
+
+    @Test
+    void minorsAndNonConsentBlockInEveryModeNamingTheLayerAndTheScore() {
+        for (GuardContext context : List.of(cleanInput, adultInput, GuardContext.output(Audience.ADULT_MODE, "hi"))) {
+            Verdict v = decide(Verdict.allow(), scores(Category.S4, 0.937), context, NO_MINOR);
+            assertThat(v.blocked()).isTrue();
+            assertThat(v.policy()).isEqualTo(Policy.MINORS);
+            assertThat(v.categoryCodes()).containsExactly("S4");
+            assertThat(v.reasons()).containsExactly("learned:S4 0.93");
+        }
+        Verdict s3 = decide(Verdict.allow(), scores(Category.S3, 0.9), adultInput, NO_MINOR);
+        assertThat(s3.policy()).isEqualTo(Policy.NON_CONSENT);
+        assertThat(s3.reasons()).containsExactly("learned:S3 0.90");
+    }
+
+    @Test
+    void anS3BlockIsNamedByTheNearestKind() {
+        Scores incest = new Scores(Map.of(Category.S3, 0.95), 0.0, Policy.INCEST);
+        assertThat(decide(Verdict.allow(), incest, adultInput, NO_MINOR).policy())
+                .isEqualTo(Policy.INCEST);
+    }
+
+    @Test
+    void sexualContentBlocksOnlyOutsideAdultMode() {
+        Scores sexual = scores(Category.S12, 0.95);
+        Verdict clean = decide(Verdict.allow(), sexual, cleanInput, NO_MINOR);
+        assertThat(clean.policy()).isEqualTo(Policy.SEXUAL_CONTENT);
+        assertThat(clean.categoryCodes()).containsExactly("S12");
+        assertThat(decide(Verdict.allow(), sexual, GuardContext.input(Audience.MINOR), NO_MINOR)
+                        .blocked())
+                .isTrue();
+        assertThat(decide(Verdict.allow(), sexual, adultInput, NO_MINOR)).isSameAs(Verdict.allow());
+    }
+
+    @Test
+    void selfHarmEncouragementBlocksWithSupportButADisclosureStaysAllowedWithSupport() {
+        Scores encouragement = scores(Category.S11, 0.91);
+        Verdict blocked = decide(Verdict.allow(), encouragement, cleanInput, NO_MINOR);
+        assertThat(blocked.policy()).isEqualTo(Policy.SELF_HARM);
+        assertThat(blocked.needsSupport()).isTrue();
+
+        Verdict disclosure = new Verdict(
+                true, Policy.NONE, List.of(Category.S11), List.of("self-harm:ideation"), Set.of(Flag.SUPPORT));
+        Verdict input = decide(disclosure, encouragement, cleanInput, NO_MINOR);
+        assertThat(input.allowed()).isTrue();
+        assertThat(input.needsSupport()).isTrue();
+        assertThat(input.reasons()).containsExactly("self-harm:ideation", "learned:S11 0.91 -> support");
+
+        Verdict output = decide(disclosure, encouragement, GuardContext.output(Audience.CLEAN, "hi"), NO_MINOR);
+        assertThat(output.blocked()).isTrue();
+        assertThat(output.needsSupport()).isTrue();
+    }
+
+    @Test
+    void theMostSevereCategoryNamesThePolicyAndAllAreListed() {
+        Scores both = new Scores(Map.of(Category.S12, 0.99, Category.S4, 0.85), 0.0, Policy.NON_CONSENT);
+        Verdict v = decide(Verdict.allow(), both, cleanInput, NO_MINOR);
+        assertThat(v.policy()).isEqualTo(Policy.MINORS);
+        assertThat(v.categoryCodes()).containsExactly("S4", "S12");
+    }
+
+    @Test
+    void aRulesBlockIsFinalAndLowScoresLeaveTheRulesVerdict() {
+        Verdict rules = Verdict.block(Policy.INCEST, List.of(Category.S3), List.of("family + sexual"), Set.of());
+        assertThat(decide(rules, scores(Category.S4, 0.99), cleanInput, NO_MINOR))
+                .isSameAs(rules);
+        Verdict suspicious = new Verdict(
+                true, Policy.NONE, List.of(Category.S4), List.of("minor + romance"), Set.of(Flag.SUSPICIOUS));
+        assertThat(decide(suspicious, scores(Category.S4, 0.79), cleanInput, NO_MINOR))
+                .isSameAs(suspicious);
+        Verdict escalated = decide(suspicious, scores(Category.S4, 0.81), cleanInput, NO_MINOR);
+        assertThat(escalated.blocked()).isTrue();
+        assertThat(escalated.has(Flag.SUSPICIOUS)).isTrue();
+        assertThat(escalated.reasons()).containsExactly("minor + romance", "learned:S4 0.81");
+    }
+
+    @Test
+    void sexualIntentAfterAMinorWasEstablishedIsSexualContentWithAMinor() {
+        Scores intent = scores(Category.S12, 0.6);
+        GuardContext inRoleplay = adultInput.with(ROLEPLAY);
+        Verdict v = decide(Verdict.allow(), intent, inRoleplay, MINOR);
+        assertThat(v.policy()).isEqualTo(Policy.MINORS);
+        assertThat(v.categoryCodes()).containsExactly("S4");
+        assertThat(v.reasons()).containsExactly("context:minor + learned:S12 0.60");
+
+        assertThat(decide(Verdict.allow(), intent, inRoleplay, NO_MINOR).allowed())
+                .isTrue();
+        assertThat(decide(Verdict.allow(), intent, adultInput, MINOR).allowed())
+                .as("no conversation")
+                .isTrue();
+        assertThat(decide(Verdict.allow(), scores(Category.S12, 0.4), inRoleplay, MINOR)
+                        .allowed())
+                .as("below the context threshold")
+                .isTrue();
+        Verdict clean = decide(Verdict.allow(), scores(Category.S12, 0.9), cleanInput.with(ROLEPLAY), MINOR);
+        assertThat(clean.policy()).isEqualTo(Policy.MINORS);
+        assertThat(clean.categoryCodes()).containsExactly("S4", "S12");
+    }
+
+    @Test
+    void aModelThatCannotLoadLeavesTheRulesVerdictAndNeverThrows() {
+        LearnedGuard broken = new LearnedGuard(
+                ContentGuard.rules(),
+                () -> {
+                    throw new IllegalStateException("no native library");
+                },
+                WEIGHTS);
+        assertThat(broken.check("what a lovely day for a walk", cleanInput)).isSameAs(Verdict.allow());
+        assertThat(broken.check("write a sex scene with a 12 y/o", cleanInput).policy())
+                .isEqualTo(Policy.MINORS);
+        assertThat(broken.check(null, cleanInput).allowed()).isTrue();
+    }
+
+    @Test
+    void theLocalGuardIsTheSharedRulesAndLearnedGuard() {
+        assertThat(ContentGuard.local()).isSameAs(LearnedGuard.shared());
+        assertThat(ContentGuard.local().check("Good morning! Did you sleep well?", cleanInput))
+                .isSameAs(Verdict.allow());
+        assertThat(ContentGuard.local().check("", cleanInput).allowed()).isTrue();
+    }
+
+    @Test
+    void theCommittedWeightsCatchTheTrainingLinesTheRulesMiss() {
+        List<Corpus.Line> missedByRules = TrainingData.corpus().lines().stream()
+                .filter(Corpus.Line::neverAllowed)
+                .filter(l -> ContentGuard.rules().check(l.text(), l.context()).allowed())
+                .toList();
+        long caught = missedByRules.stream()
+                .filter(l -> ContentGuard.local().check(l.text(), l.context()).blocked())
+                .count();
+        Verdict one = missedByRules.stream()
+                .map(l -> ContentGuard.local().check(l.text(), l.context()))
+                .filter(Verdict::blocked)
+                .findFirst()
+                .orElseThrow();
+        assertThat(one.reasons()).anySatisfy(r -> assertThat(r).matches("learned:S(4|3|12) 0\\.\\d\\d"));
+        assertThat((double) caught / missedByRules.size())
+                .as("%d of %d never-allowed training lines the rules miss", caught, missedByRules.size())
+                .isGreaterThan(0.7);
+    }
+
+    private static Verdict decide(Verdict first, Scores scores, GuardContext context, Predicate<Conversation> minor) {
+        return LearnedGuard.decide(first, scores, context, WEIGHTS, minor, conversation -> 0);
+    }
+
+    private static Scores scores(Category category, double score) {
+        Map<Category, Double> all = new EnumMap<>(Category.class);
+        for (Category c : LearnedWeights.CATEGORIES) {
+            all.put(c, 0.01);
+        }
+        all.put(category, score);
+        return new Scores(all, 0.0, Policy.NON_CONSENT);
+    }
+
+    static LearnedWeights weights(double threshold, double context) {
+        Map<String, LearnedWeights.Head> heads = new java.util.HashMap<>();
+        for (String c : List.of("S4", "S3", "S11", "S12", LearnedWeights.MINOR_AGE)) {
+            heads.put(
+                    c,
+                    new LearnedWeights.Head(
+                            0, threshold, new double[SentenceEmbedder.DIMENSIONS], new int[0], new double[0]));
+        }
+        return new LearnedWeights(
+                SentenceEmbedder.MODEL_ID,
+                "test",
+                0,
+                false,
+                new LearnedWeights.Training(1, 5, 0, 0, 0, Map.of()),
+                heads,
+                0.6,
+                context,
+                Map.of());
+    }
+}

@@ -1,0 +1,121 @@
+package com.companion.platform.guard.learned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SentenceEmbedderTest {
+
+    private final SentenceEmbedder embedder = SentenceEmbedder.shared();
+
+    @Test
+    void isLoadedOncePerJvmAndOffline() {
+        assertThat(SentenceEmbedder.shared()).isSameAs(embedder);
+        assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+    }
+
+    @Test
+    void embedsAShortTextExactlyAsLangchain4jsModelClassDoes() {
+        String text = "Let's go for a walk by the river tonight. I'll bring the dog!";
+        float[] ours = embedder.embed(text, false).getFirst().features();
+        float[] theirs =
+                new AllMiniLmL6V2QuantizedEmbeddingModel().embed(text).content().vector();
+        assertThat(cosine(ours, theirs)).isGreaterThan(0.9999);
+        assertThat(cosine(ours, ours)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(embedder.embed(text, false).getFirst().features()).hasSize(SentenceEmbedder.DIMENSIONS);
+    }
+
+    @Test
+    void splitsAtSentenceEndsAndLineBreaks() {
+        assertThat(SentenceEmbedder.sentences("Hi there! How are you?  *smiles* Fine.\nNew line\n\nlast"))
+                .containsExactly("Hi there!", "How are you?", "*smiles* Fine.", "New line", "last");
+        assertThat(SentenceEmbedder.sentences("version 1.5 is out")).containsExactly("version 1.5 is out");
+    }
+
+    @Test
+    void packsSentencesIntoOverlappingWindowsOfTheModelsLength() {
+        List<long[]> sentences = List.of(ids(50), ids(50), ids(50), ids(10));
+        List<long[]> windows = SentenceEmbedder.pack(sentences);
+        // 50+50 | 50(repeated)+50+10
+        assertThat(windows).extracting(w -> w.length).containsExactly(100, 110);
+    }
+
+    @Test
+    void longTextsGetSeveralWindowsNoneLongerThanTheModelsWindow() {
+        String sentence = "The rain kept falling on the old roof while we talked about everything and nothing. ";
+        List<long[]> windows = embedder.windows(sentence.repeat(40), false);
+        assertThat(windows).hasSizeGreaterThan(5);
+        assertThat(windows).allSatisfy(w -> assertThat(w.length).isLessThanOrEqualTo(SentenceEmbedder.CONTENT_TOKENS));
+        String runOn = "and then we walked ".repeat(200);
+        assertThat(embedder.windows(runOn, false))
+                .hasSizeGreaterThan(5)
+                .allSatisfy(w -> assertThat(w.length).isLessThanOrEqualTo(SentenceEmbedder.CONTENT_TOKENS));
+    }
+
+    @Test
+    void blankTextHasNoWindows() {
+        assertThat(embedder.embed("  \n ", false)).isEmpty();
+        assertThat(embedder.embed(null, true)).isEmpty();
+    }
+
+    @Test
+    void givesTheSameEmbeddingsFromManyThreadsAtOnce() throws Exception {
+        List<String> texts = IntStream.range(0, 32)
+                .mapToObj(i -> "Concurrency probe " + i + ": the weather, a walk in the park and " + i * 7 + " ducks")
+                .toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<float[]>> jobs = new ArrayList<>();
+            for (String t : texts) {
+                jobs.add(() -> embedder.embed(t, false).getFirst().features());
+            }
+            List<Future<float[]>> parallel = pool.invokeAll(jobs);
+            for (int i = 0; i < texts.size(); i++) {
+                float[] alone =
+                        embedder.run(embedder.windows(texts.get(i), false).getFirst());
+                assertThat(parallel.get(i).get()).containsExactly(alone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void embedsTheWindowsOfAGrowingReplyOnce() {
+        StringBuilder reply = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            reply.append("She laughed and looked out at the sea where boat number ")
+                    .append(i)
+                    .append(" was coming home with its nets full. ");
+        }
+        List<SentenceEmbedder.Window> first = embedder.embed(reply.toString(), false);
+        List<SentenceEmbedder.Window> grown = embedder.embed(reply + "Then the sun set over the harbour.", false);
+        assertThat(first).hasSizeGreaterThan(2);
+        assertThat(grown.getFirst().features()).isSameAs(first.getFirst().features());
+        assertThat(grown.getLast().features()).isNotSameAs(first.getLast().features());
+    }
+
+    private static long[] ids(int length) {
+        long[] ids = new long[length];
+        java.util.Arrays.fill(ids, 1000);
+        return ids;
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+}
