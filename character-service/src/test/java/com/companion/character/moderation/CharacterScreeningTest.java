@@ -29,7 +29,7 @@ class CharacterScreeningTest {
 
     @Test
     void whenOnlyTheFieldsTogetherSexualiseAMinorThenTheCharacterIsNamed() {
-        CharacterText split = text("Mia", "A 13-year-old schoolgirl.", List.of("nudes", "sexting"));
+        CharacterText split = text("Mia", "Mia is 13 and loves painting and her cat.", List.of("sexting", "lingerie"));
 
         Refusal refusal = screening.screen(split, true).orElseThrow();
 
@@ -41,7 +41,7 @@ class CharacterScreeningTest {
     void whenTheCombinationIsWorseThanAFieldAloneThenTheWorsePolicyIsReported() {
         // In clean mode the tags alone are sexual content; together with the age they are minors.
         Refusal refusal = screening
-                .screen(text("Mia", "A 13-year-old schoolgirl.", List.of("nudes", "sexting")), false)
+                .screen(text("Mia", "Mia is 13 and loves painting and her cat.", List.of("sexting", "lingerie")), false)
                 .orElseThrow();
 
         assertThat(refusal.policy()).isEqualTo("minors");
