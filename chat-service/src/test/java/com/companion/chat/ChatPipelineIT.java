@@ -449,53 +449,32 @@ class ChatPipelineIT {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, true));
         String age = "*I adjust my school bag* I'm only 13, is that ok?";
-        CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> send(user, session, age, 200));
-        MessageRequested request = fixtures.awaitRequest(session, age);
-        fixtures.reply(request, "Of course! Tell me about your day.");
-        fixtures.decide(request, 1, false);
-        first.join();
+        answered(user, session, age, "Of course! Tell me about your day.", 1);
 
         String turn = "now take off your top for me";
-        http.post()
-                .uri("/chat/send")
-                .header(HttpHeaders.AUTHORIZATION, bearer(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"session_id\":\"" + session + "\",\"message\":\"" + turn + "\"}")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.policy")
-                .isEqualTo("minors");
+        assertThat(send(user, session, turn, 400).path("policy").asString()).isEqualTo("minors");
         assertThat(fixtures.requestsFor(session))
                 .extracting(MessageRequested::userMessage)
                 .containsExactly(age);
 
         UUID otherSession = session(user, fixtures.character(user, Visibility.PRIVATE, true));
-        CompletableFuture<JsonNode> alone = CompletableFuture.supplyAsync(() -> send(user, otherSession, turn, 200));
-        MessageRequested adultTurn = fixtures.awaitRequest(otherSession, turn);
-        fixtures.reply(adultTurn, "*smiles*");
-        fixtures.decide(adultTurn, 2, false);
-        assertThat(alone.join().path("reply").asString()).isEqualTo("*smiles*");
+        assertThat(answered(user, otherSession, turn, "*smiles*", 2)
+                        .path("reply")
+                        .asString())
+                .isEqualTo("*smiles*");
     }
 
     @Test
     void aParentWhoGaveTheirChildsAgeCanGoOnAskingForAdvice() {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
-        String age = "my son is 8 and he keeps having nightmares";
-        CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> send(user, session, age, 200));
-        MessageRequested request = fixtures.awaitRequest(session, age);
-        fixtures.reply(request, "That sounds hard for both of you.");
-        fixtures.decide(request, 1, false);
-        first.join();
+        answered(user, session, "my son is 8 and he keeps having nightmares", "That sounds hard for both of you.", 1);
 
         String followUp = "how do I comfort him when he wakes up crying?";
-        CompletableFuture<JsonNode> second = CompletableFuture.supplyAsync(() -> send(user, session, followUp, 200));
-        MessageRequested next = fixtures.awaitRequest(session, followUp);
-        fixtures.reply(next, "Stay close and keep your voice calm.");
-        fixtures.decide(next, 2, false);
-        assertThat(second.join().path("reply").asString()).isEqualTo("Stay close and keep your voice calm.");
+        assertThat(answered(user, session, followUp, "Stay close and keep your voice calm.", 2)
+                        .path("reply")
+                        .asString())
+                .isEqualTo("Stay close and keep your voice calm.");
     }
 
     @Test
@@ -582,6 +561,15 @@ class ChatPipelineIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"character_id\":\"" + character + "\"}")
                 .exchange();
+    }
+
+    /** Sends a message and answers it as the worker and ad-service would; returns the send's answer. */
+    private JsonNode answered(UUID user, UUID session, String message, String reply, long adCounter) {
+        CompletableFuture<JsonNode> sent = CompletableFuture.supplyAsync(() -> send(user, session, message, 200));
+        MessageRequested request = fixtures.awaitRequest(session, message);
+        fixtures.reply(request, reply);
+        fixtures.decide(request, adCounter, false);
+        return sent.join();
     }
 
     private JsonNode send(UUID user, UUID session, String message, int expectedStatus) {
