@@ -32,7 +32,18 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@IntegrationTest(properties = {"chat.send-wait=5s", "chat.read-model-wait=2s", "chat.socket.frame-burst=500"})
+// ad-wait is generous so that a decision published right after its reply is always included here; the
+// tests of a missing decision show that the reply is still finished when it runs out.
+@IntegrationTest(
+        properties = {
+            "chat.send-wait=5s",
+            "chat.read-model-wait=2s",
+            "chat.socket.frame-burst=500",
+            "chat.ad-wait=1500ms",
+            // A small budget refills one send every 10 s, so the budget test does not race the refill on a busy
+            // machine.
+            "chat.sends-per-minute=6"
+        })
 @AutoConfigureRestTestClient
 class ChatPipelineIT {
 
@@ -181,6 +192,70 @@ class ChatPipelineIT {
         assertThat(body.path("show_ad").asBoolean()).isTrue();
         assertThat(body.path("ad_counter").asLong()).isEqualTo(10);
         assertThat(body.path("message_id").asString()).isNotBlank();
+    }
+
+    @Test
+    void aReplyWhoseAdDecisionDoesNotComeIsFinishedAnywayAndTheSessionTakesMessagesAgain() {
+        UUID user = fixtures.user(false);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        CompletableFuture<JsonNode> answer =
+                CompletableFuture.supplyAsync(() -> send(user, session, "Is anyone counting?", 200));
+
+        MessageRequested request = fixtures.awaitRequest(session, "Is anyone counting?");
+        fixtures.reply(request, "Not right now.");
+
+        JsonNode body = answer.join();
+        assertThat(body.path("reply").asString()).isEqualTo("Not right now.");
+        assertThat(body.path("ad_pending").asBoolean()).isTrue();
+        assertThat(body.path("show_ad").asBoolean()).isFalse();
+        CompletableFuture<JsonNode> next = CompletableFuture.supplyAsync(() -> send(user, session, "And now?", 200));
+        MessageRequested second = fixtures.awaitRequest(session, "And now?");
+        fixtures.decide(second, 2, false);
+        fixtures.reply(second, "Now, yes.");
+        assertThat(next.join().has("ad_pending"))
+                .as("a decision in before its reply is included at once")
+                .isFalse();
+    }
+
+    @Test
+    void aLateAdDecisionFollowsOnTheSocketAndOnTheRequest() {
+        UUID user = fixtures.user(false);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(user)) {
+            socket.send("{\"type\":\"join_session\",\"session_id\":\"" + session + "\"}");
+            socket.awaitType("presence");
+            socket.userMessage(session, "tenth message");
+            MessageRequested request = fixtures.awaitRequest(session, "tenth message");
+            fixtures.reply(request, "tenth reply");
+
+            JsonNode done = socket.awaitType("assistant_done");
+            assertThat(done.path("ad_pending").asBoolean()).isTrue();
+            assertThat(done.path("show_ad").asBoolean()).isFalse();
+
+            fixtures.decide(request, 10, true);
+            JsonNode ad = socket.awaitType("ad");
+            assertThat(ad.path("request_id").asString())
+                    .isEqualTo(request.requestId().toString());
+            assertThat(ad.path("session_id").asString()).isEqualTo(session.toString());
+            assertThat(ad.path("show_ad").asBoolean()).isTrue();
+            assertThat(ad.path("ad_counter").asLong()).isEqualTo(10);
+        }
+        http.get()
+                .uri("/chat/requests/"
+                        + fixtures.awaitRequest(session, "tenth message").requestId())
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("completed")
+                .jsonPath("$.show_ad")
+                .isEqualTo(true)
+                .jsonPath("$.ad_counter")
+                .isEqualTo(10)
+                .jsonPath("$.ad_pending")
+                .doesNotExist();
     }
 
     @Test

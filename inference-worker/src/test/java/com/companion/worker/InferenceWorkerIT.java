@@ -180,7 +180,7 @@ class InferenceWorkerIT {
         assertThat(blocked.stage()).isEqualTo("input");
         assertThat(blocked.policy()).isNotBlank();
         assertThat(blocked.categories()).contains("S4");
-        assertThat(blocked.userMessage()).isNotBlank();
+        assertThat(blocked.refusal()).isNotBlank();
         assertThat(published.chunks(request.requestId())).isEmpty();
         assertThat(llm.calls())
                 .noneMatch(call -> call.lastUserMessage().orElse("").contains(marker));
@@ -196,7 +196,7 @@ class InferenceWorkerIT {
         assertThat(blocked.stage()).isEqualTo("output");
         assertThat(blocked.policy()).isNotBlank();
         assertThat(blocked.categories()).isNotEmpty();
-        assertThat(blocked.userMessage()).contains("Asha").doesNotContain("12 year old");
+        assertThat(blocked.refusal()).contains("Asha").doesNotContain("12 year old");
         assertThat(published.text(request.requestId(), 1)).doesNotContain("It goes on");
         assertThat(published.outcomes(request.requestId())).hasSize(1);
     }
@@ -337,7 +337,7 @@ class InferenceWorkerIT {
         Duration took = Duration.ofNanos(System.nanoTime() - sent);
         assertThat(failed.reason()).isEqualTo("llm_timeout");
         assertThat(failed.retryable()).isTrue();
-        assertThat(failed.userMessage()).isNotBlank().doesNotContain("llm_");
+        assertThat(failed.notice()).isNotBlank().doesNotContain("llm_");
         assertThat(took).isLessThan(DEADLINE.plusSeconds(3));
         assertThat(callsFor(request)).hasSizeGreaterThanOrEqualTo(2);
     }
@@ -351,7 +351,7 @@ class InferenceWorkerIT {
         ReplyFailed failed = awaitOutcome(request, ReplyFailed.class);
 
         assertThat(failed.reason()).isEqualTo("request_expired");
-        assertThat(failed.userMessage()).isNotBlank().doesNotContain("request_expired");
+        assertThat(failed.notice()).isNotBlank().doesNotContain("request_expired");
         assertThat(callsFor(request)).isEmpty();
         assertThat(published.chunks(request.requestId())).isEmpty();
     }
@@ -426,7 +426,7 @@ class InferenceWorkerIT {
 
         assertThat(failed.reason()).isEqualTo("llm_rejected");
         assertThat(failed.retryable()).isFalse();
-        assertThat(failed.userMessage()).isNotBlank();
+        assertThat(failed.notice()).isNotBlank();
         assertThat(callsFor(request)).extracting(RecordedCall::status).containsExactly(401);
     }
 

@@ -1,11 +1,10 @@
 package com.companion.chat.push;
 
-import com.companion.chat.request.Requests;
+import com.companion.chat.request.RequestNotice;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -15,7 +14,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears, on a connection of its own, every request that any instance finished: PostgreSQL
+ * Hears, on a connection of its own, every request notice of any instance (finished, or its ad
+ * decision in late): PostgreSQL
  * delivers a notification only when the transaction that stored the outcome commits, so the
  * push that follows always finds the reply stored. A lost connection is re-established; what was
  * missed meanwhile is caught by the hub's sweep.
@@ -46,7 +46,7 @@ class CompletionFeed implements SmartLifecycle {
             try (Connection connection = DriverManager.getConnection(
                     dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword())) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + Requests.DONE_CHANNEL);
+                    statement.execute("listen " + RequestNotice.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -55,7 +55,7 @@ class CompletionFeed implements SmartLifecycle {
                         continue;
                     }
                     for (PGNotification notification : notifications) {
-                        hub.onFinished(UUID.fromString(notification.getParameter()));
+                        RequestNotice.parse(notification.getParameter()).ifPresent(hub::onNotice);
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -1,5 +1,7 @@
 package com.companion.chat.push;
 
+import com.companion.chat.ChatProperties;
+import com.companion.chat.request.RequestNotice;
 import com.companion.chat.request.RequestOutcome;
 import com.companion.chat.request.Requests;
 import com.companion.contracts.chat.ReplyChunk;
@@ -12,48 +14,83 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * This instance's switchboard: it hears every reply chunk (a consumer of its own) and every
- * finished request (a PostgreSQL notification), and hands them to whoever here waits for them —
- * a blocked {@code POST /chat/send}, an SSE stream, or the sockets that joined the session.
- * It also keeps the chunks of requests still streaming, so a socket that joins mid-reply is
- * sent what it missed.
+ * request notice (a PostgreSQL notification), and hands them to whoever here waits for them — a
+ * blocked {@code POST /chat/send}, an SSE stream, or the sockets that joined the session. It also
+ * keeps the chunks of requests still streaming, so a socket that joins mid-reply is sent what it
+ * missed.
+ *
+ * <p>A reply is finished when it is stored; its ad decision comes from ad-service on its own. When
+ * the decision is not in yet, the finish is held back for at most {@code chat.ad-wait} so that it
+ * usually carries the decision; past that it goes out with {@code ad_pending} and the decision
+ * follows to the session's sockets when it arrives. A stopped or lagging ad-service thus delays a
+ * reply by {@code ad-wait}, never more.
  */
 @Component
 public class ReplyHub {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyHub.class);
     private static final Duration REPLAY_RETENTION = Duration.ofMinutes(5);
+    /** How long a delivered request is remembered: repeated notices are ignored, a late decision still goes out. */
+    private static final Duration DELIVERED_RETENTION = Duration.ofMinutes(2);
 
     private final Requests requests;
+    private final Duration adWait;
+    private final Duration safetyNetAge;
+    private final Executor afterAdWait;
     private final Map<UUID, InFlight> inFlight = new ConcurrentHashMap<>();
     private final Map<UUID, Set<ReplyListener>> sessionListeners = new ConcurrentHashMap<>();
 
-    public ReplyHub(Requests requests) {
+    @Autowired
+    public ReplyHub(Requests requests, ChatProperties properties) {
+        this(requests, properties.adWait(), Duration.ofSeconds(2));
+    }
+
+    ReplyHub(Requests requests, Duration adWait, Duration safetyNetAge) {
         this.requests = requests;
+        this.adWait = adWait;
+        this.safetyNetAge = safetyNetAge;
+        this.afterAdWait = CompletableFuture.delayedExecutor(adWait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Chunks and the outcome of one request: kept while someone may still want them. */
     private static final class InFlight {
+        final UUID requestId;
         final UUID sessionId;
         final long startedAt = System.nanoTime();
         final CompletableFuture<RequestOutcome> outcome = new CompletableFuture<>();
         final List<ReplyListener> listeners = new CopyOnWriteArrayList<>();
         final List<ReplyChunk> chunks = new ArrayList<>();
+        final AtomicBoolean holding = new AtomicBoolean();
+        final AtomicBoolean delivered = new AtomicBoolean();
+        /** Delivered without its ad decision: the decision goes to the sockets when it comes. */
+        final AtomicBoolean awaitingDecision = new AtomicBoolean();
 
-        InFlight(UUID sessionId) {
+        volatile long deliveredAt;
+
+        InFlight(UUID requestId, UUID sessionId) {
+            this.requestId = requestId;
             this.sessionId = sessionId;
+        }
+
+        boolean olderThan(Duration age, long now) {
+            return Duration.ofNanos(now - startedAt).compareTo(age) > 0;
         }
     }
 
     /** Registers interest in a request before it is published, so no chunk can be missed. */
     public CompletableFuture<RequestOutcome> expect(UUID requestId, UUID sessionId, ReplyListener listener) {
-        InFlight flight = inFlight.computeIfAbsent(requestId, id -> new InFlight(sessionId));
+        InFlight flight = inFlight.computeIfAbsent(requestId, id -> new InFlight(id, sessionId));
         if (listener != null) {
             flight.listeners.add(listener);
         }
@@ -88,9 +125,9 @@ public class ReplyHub {
         Set<ReplyListener> sockets = sessionListeners.get(chunk.sessionId());
         InFlight flight = sockets == null
                 ? inFlight.get(chunk.requestId())
-                : inFlight.computeIfAbsent(chunk.requestId(), id -> new InFlight(chunk.sessionId()));
+                : inFlight.computeIfAbsent(chunk.requestId(), id -> new InFlight(id, chunk.sessionId()));
         if (flight != null) {
-            if (flight.outcome.isDone()) {
+            if (flight.delivered.get() || flight.holding.get()) {
                 return;
             }
             synchronized (flight.chunks) {
@@ -112,52 +149,110 @@ public class ReplyHub {
         }
     }
 
+    void onNotice(RequestNotice notice) {
+        switch (notice.kind()) {
+            case FINISHED -> onFinished(notice.requestId());
+            case AD_DECIDED -> onAdDecided(notice.requestId());
+        }
+    }
+
     /** A request finished somewhere (this or another instance): tell whoever here cares. */
-    void onFinished(UUID requestId) {
-        InFlight flight = inFlight.remove(requestId);
-        Set<ReplyListener> sockets = flight == null ? null : sessionListeners.get(flight.sessionId);
-        if (flight == null) {
-            // Nobody here registered for it; sockets of the session may still be here.
-            requests.outcome(requestId).ifPresent(outcome -> {
-                Set<ReplyListener> joined = sessionListeners.get(outcome.sessionId());
-                if (joined != null) {
-                    joined.forEach(socket -> deliver(() -> socket.finished(outcome)));
-                }
-            });
+    private void onFinished(UUID requestId) {
+        RequestOutcome outcome = requests.outcome(requestId).orElse(null);
+        if (outcome == null || !outcome.finished()) {
             return;
         }
-        requests.outcome(requestId).ifPresent(outcome -> {
-            flight.outcome.complete(outcome);
-            flight.listeners.forEach(listener -> deliver(() -> listener.finished(outcome)));
+        InFlight flight = inFlight.get(requestId);
+        if (flight == null) {
+            if (!sessionListeners.containsKey(outcome.sessionId())) {
+                return;
+            }
+            flight = inFlight.computeIfAbsent(requestId, id -> new InFlight(id, outcome.sessionId()));
+        }
+        if (!outcome.adPending() || adWait.isZero()) {
+            deliverFinished(flight, outcome);
+        } else if (flight.holding.compareAndSet(false, true)) {
+            InFlight held = flight;
+            CompletableFuture.runAsync(() -> deliverFinished(held, null), afterAdWait);
+        }
+    }
+
+    /** The decision came after the reply: it completes a finish held back for it, or goes out on its own. */
+    private void onAdDecided(UUID requestId) {
+        InFlight flight = inFlight.get(requestId);
+        if (flight == null) {
+            return;
+        }
+        if (!flight.delivered.get()) {
+            if (flight.holding.get()) {
+                deliverFinished(flight, null);
+            }
+            return;
+        }
+        if (!flight.awaitingDecision.compareAndSet(true, false)) {
+            return;
+        }
+        requests.outcome(requestId).filter(o -> !o.adPending()).ifPresent(outcome -> {
+            Set<ReplyListener> sockets = sessionListeners.get(outcome.sessionId());
             if (sockets != null) {
-                sockets.stream()
-                        .filter(socket -> !flight.listeners.contains(socket))
-                        .forEach(socket -> deliver(() -> socket.finished(outcome)));
+                sockets.forEach(socket -> deliver(() -> socket.adDecided(outcome)));
             }
         });
     }
 
+    /** Delivers a finish once; {@code known} null means read it now (a held-back finish picks up its decision). */
+    private void deliverFinished(InFlight flight, RequestOutcome known) {
+        if (!flight.delivered.compareAndSet(false, true)) {
+            return;
+        }
+        flight.deliveredAt = System.nanoTime();
+        synchronized (flight.chunks) {
+            flight.chunks.clear();
+        }
+        RequestOutcome outcome =
+                known != null ? known : requests.outcome(flight.requestId).orElse(null);
+        if (outcome == null) {
+            return;
+        }
+        flight.awaitingDecision.set(outcome.adPending());
+        List<ReplyListener> own = List.copyOf(flight.listeners);
+        flight.listeners.clear();
+        flight.outcome.complete(outcome);
+        own.forEach(listener -> deliver(() -> listener.finished(outcome)));
+        Set<ReplyListener> sockets = sessionListeners.get(outcome.sessionId());
+        if (sockets != null) {
+            sockets.stream()
+                    .filter(socket -> !own.contains(socket))
+                    .forEach(socket -> deliver(() -> socket.finished(outcome)));
+        }
+    }
+
     /**
      * The safety net under notifications: a notification lost while the listening connection was
-     * being re-established must not leave anyone waiting, so unfinished requests are re-read now
-     * and then; it also forgets chunks of requests nobody waits for any more.
+     * being re-established must not leave anyone waiting, so requests older than two seconds that
+     * are still waited for here are checked with one query; it also forgets chunks of requests
+     * nobody waits for any more and requests delivered a while ago.
      */
     @Scheduled(fixedDelayString = "${chat.hub-sweep-interval:2s}")
     void sweep() {
         long now = System.nanoTime();
+        List<UUID> overdue = new ArrayList<>();
         for (Map.Entry<UUID, InFlight> entry : inFlight.entrySet()) {
             InFlight flight = entry.getValue();
-            boolean waitedFor = !flight.listeners.isEmpty() || flight.outcome.getNumberOfDependents() > 0;
-            if (!waitedFor && Duration.ofNanos(now - flight.startedAt).compareTo(REPLAY_RETENTION) > 0) {
-                inFlight.remove(entry.getKey());
+            if (flight.delivered.get()) {
+                if (Duration.ofNanos(now - flight.deliveredAt).compareTo(DELIVERED_RETENTION) > 0) {
+                    inFlight.remove(entry.getKey());
+                }
                 continue;
             }
-            if (Duration.ofNanos(now - flight.startedAt).toSeconds() >= 2) {
-                requests.outcome(entry.getKey())
-                        .filter(RequestOutcome::finished)
-                        .ifPresent(outcome -> onFinished(entry.getKey()));
+            boolean waitedFor = !flight.listeners.isEmpty() || flight.outcome.getNumberOfDependents() > 0;
+            if (!waitedFor && flight.olderThan(REPLAY_RETENTION, now)) {
+                inFlight.remove(entry.getKey());
+            } else if (!flight.holding.get() && flight.olderThan(safetyNetAge, now)) {
+                overdue.add(entry.getKey());
             }
         }
+        requests.finishedAmong(overdue).forEach(this::onFinished);
     }
 
     /** Drops a registration whose request was never accepted. */
@@ -170,6 +265,11 @@ public class ReplyHub {
         if (flight != null) {
             flight.listeners.remove(listener);
         }
+    }
+
+    /** How many requests this instance still delivers for. */
+    int tracked() {
+        return (int) inFlight.values().stream().filter(f -> !f.delivered.get()).count();
     }
 
     private static void deliver(Runnable delivery) {

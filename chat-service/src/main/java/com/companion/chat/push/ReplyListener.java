@@ -9,4 +9,10 @@ public interface ReplyListener {
     void chunk(ReplyChunk chunk);
 
     void finished(RequestOutcome outcome);
+
+    /**
+     * The ad decision for a reply that was delivered without it ({@code adPending}), arriving late.
+     * Only the session's sockets are told; a request's own waiters are gone by then.
+     */
+    default void adDecided(RequestOutcome outcome) {}
 }

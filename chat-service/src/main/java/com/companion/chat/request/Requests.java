@@ -1,34 +1,60 @@
 package com.companion.chat.request;
 
+import com.companion.chat.session.SessionRepository;
+import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.ReplyBlocked;
+import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.ReplyFailed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Chat requests and the messages they add; every write that finishes a request also notifies. */
+/**
+ * The one home of a request's state and of the messages it adds. A request moves once, under a
+ * row lock, from {@code PENDING} (requested) to one of
+ *
+ * <ul>
+ *   <li>{@code COMPLETED} — the reply is stored; the session takes messages again. Ad-service's
+ *       decision for the reply may come before or after; it never holds the request up.
+ *   <li>{@code BLOCKED} — the guard refused; the refusal in character is stored as the reply.
+ *   <li>{@code FAILED} — the worker gave up, or nobody answered within the timeout (expired,
+ *       {@code error_code = timeout}).
+ * </ul>
+ *
+ * <p>Every change that someone may be waiting for notifies all instances on {@link
+ * RequestNotice#CHANNEL}, delivered by PostgreSQL when the transaction commits, so a push never
+ * gets ahead of the stored data. Effects are idempotent by request id: a redelivered or redone reply
+ * (a second ReplyCompleted with a new event id) finds the request no longer pending and changes
+ * nothing.
+ */
 @Repository
 public class Requests {
 
-    /** Instances listen on this channel; a notification is delivered only once its transaction commits. */
-    public static final String DONE_CHANNEL = "chat_request_done";
-
     private final JdbcClient jdbc;
+    private final SessionRepository sessions;
 
-    public Requests(JdbcClient jdbc) {
+    public Requests(JdbcClient jdbc, SessionRepository sessions) {
         this.jdbc = jdbc;
+        this.sessions = sessions;
     }
 
     /** The assistant message for a request has an id derived from it, so every instance knows it. */
     public static UUID assistantMessageId(UUID requestId) {
         return UUID.nameUUIDFromBytes(("assistant:" + requestId).getBytes(StandardCharsets.UTF_8));
     }
+
+    // ---- requested ----
 
     public void insertPending(UUID requestId, UUID sessionId, UUID userId, UUID userMessageId) {
         jdbc.sql("""
@@ -43,16 +69,113 @@ public class Requests {
     }
 
     public void insertUserMessage(UUID messageId, UUID sessionId, UUID requestId, String content) {
-        jdbc.sql("""
-                        insert into chat_message (id, session_id, role, content, request_id)
-                        values (:id, :session, 'user', :content, :request)
-                        """)
-                .param("id", messageId)
-                .param("session", sessionId)
-                .param("content", content)
-                .param("request", requestId)
-                .update();
+        insertMessage(messageId, sessionId, "user", requestId, content);
     }
+
+    // ---- transitions, each in the caller's transaction ----
+
+    /** The reply arrived: stored, and the request is finished whether or not its ad decision is in. */
+    public void replied(ReplyCompleted reply) {
+        lockPending(reply.requestId()).ifPresent(sessionId -> {
+            UUID messageId = assistantMessageId(reply.requestId());
+            insertMessage(messageId, sessionId, "assistant", reply.requestId(), reply.text());
+            jdbc.sql("""
+                            update chat_request set status = 'COMPLETED', completed_at = now(), reply_received = true,
+                                assistant_message_id = :message, reply_text = :text
+                            where request_id = :id
+                            """)
+                    .param("message", messageId)
+                    .param("text", reply.text())
+                    .param("id", reply.requestId())
+                    .update();
+            finished(reply.requestId(), sessionId);
+        });
+    }
+
+    /** A refused request still answers, with a refusal in character; it is not an ad-counted reply. */
+    public void blocked(ReplyBlocked blocked) {
+        lockPending(blocked.requestId()).ifPresent(sessionId -> {
+            UUID messageId = assistantMessageId(blocked.requestId());
+            insertMessage(messageId, sessionId, "assistant", blocked.requestId(), blocked.refusal());
+            jdbc.sql("""
+                            update chat_request set status = 'BLOCKED', completed_at = now(), assistant_message_id = :message,
+                                reply_text = :text, show_ad = false, error_code = :code, error_message = :text
+                            where request_id = :id
+                            """)
+                    .param("message", messageId)
+                    .param("text", blocked.refusal())
+                    .param("code", blocked.policy())
+                    .param("id", blocked.requestId())
+                    .update();
+            finished(blocked.requestId(), sessionId);
+        });
+    }
+
+    public void failed(ReplyFailed failed) {
+        lockPending(failed.requestId()).ifPresent(sessionId -> {
+            jdbc.sql("""
+                            update chat_request set status = 'FAILED', completed_at = now(), error_code = :code,
+                                error_message = :message
+                            where request_id = :id
+                            """)
+                    .param("code", failed.reason())
+                    .param("message", failed.notice())
+                    .param("id", failed.requestId())
+                    .update();
+            finished(failed.requestId(), sessionId);
+        });
+    }
+
+    /**
+     * Ad-service counted the reply. Kept on the request whenever it comes; when the request had
+     * already finished without it, instances are told so that they send it on its own.
+     */
+    public void decided(AdDecision decision) {
+        jdbc.sql("update chat_session set ad_counter = greatest(ad_counter, :counter) where id = :session")
+                .param("counter", decision.adCounter())
+                .param("session", decision.sessionId())
+                .update();
+        Optional<String> status = jdbc.sql("""
+                        select status from chat_request where request_id = :id and not decision_received for update
+                        """)
+                .param("id", decision.requestId())
+                .query(String.class)
+                .optional();
+        if (status.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update chat_request set decision_received = true, show_ad = :show, ad_counter = :counter
+                        where request_id = :id
+                        """)
+                .param("show", decision.showAd())
+                .param("counter", decision.adCounter())
+                .param("id", decision.requestId())
+                .update();
+        if ("COMPLETED".equals(status.get())) {
+            notify(new RequestNotice(RequestNotice.Kind.AD_DECIDED, decision.requestId()));
+        }
+    }
+
+    /** Fails requests that have been pending past {@code timeout}, so they no longer block sessions. */
+    public int expire(UUID sessionId, Duration timeout) {
+        return jdbc.sql("""
+                        with expired as (
+                            update chat_request set status = 'FAILED', completed_at = now(), error_code = 'timeout',
+                                error_message = 'That took too long. Please try again.'
+                            where status = 'PENDING' and created_at < now() - make_interval(secs => :secs)
+                              and (cast(:session as uuid) is null or session_id = :session)
+                            returning request_id)
+                        select count(pg_notify(:channel, 'finished:' || request_id::text)) from expired
+                        """)
+                .param("secs", timeout.toSeconds())
+                .param("session", sessionId)
+                .param("channel", RequestNotice.CHANNEL)
+                .query(Integer.class)
+                .single();
+    }
+
+    // ---- reads ----
 
     /**
      * The latest {@code limit} messages of a session, oldest first, trimmed from the oldest end to
@@ -80,42 +203,43 @@ public class Requests {
         return kept;
     }
 
-    /** Fails requests that have been pending past {@code timeout}, so they no longer block sessions. */
-    public int expire(UUID sessionId, Duration timeout) {
-        return jdbc.sql("""
-                        with expired as (
-                            update chat_request set status = 'FAILED', completed_at = now(), error_code = 'timeout',
-                                error_message = 'That took too long. Please try again.'
-                            where status = 'PENDING' and created_at < now() - make_interval(secs => :secs)
-                              and (cast(:session as uuid) is null or session_id = :session)
-                            returning request_id)
-                        select count(pg_notify(:channel, request_id::text)) from expired
-                        """)
-                .param("secs", timeout.toSeconds())
-                .param("session", sessionId)
-                .param("channel", DONE_CHANNEL)
-                .query(Integer.class)
-                .single();
-    }
-
     public Optional<RequestOutcome> outcome(UUID requestId) {
         return jdbc.sql("""
                         select r.*, coalesce(r.ad_counter, s.ad_counter) as counter from chat_request r
                         join chat_session s on s.id = r.session_id where r.request_id = :id
                         """)
                 .param("id", requestId)
-                .query((rs, n) -> new RequestOutcome(
-                        rs.getObject("request_id", UUID.class),
-                        rs.getObject("session_id", UUID.class),
-                        rs.getObject("user_id", UUID.class),
-                        RequestStatus.valueOf(rs.getString("status")),
-                        rs.getObject("assistant_message_id", UUID.class),
-                        rs.getString("reply_text"),
-                        rs.getBoolean("show_ad"),
-                        rs.getLong("counter"),
-                        rs.getString("error_code"),
-                        rs.getString("error_message")))
+                .query((rs, n) -> {
+                    RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
+                    boolean decided = rs.getBoolean("decision_received");
+                    return new RequestOutcome(
+                            rs.getObject("request_id", UUID.class),
+                            rs.getObject("session_id", UUID.class),
+                            rs.getObject("user_id", UUID.class),
+                            status,
+                            rs.getObject("assistant_message_id", UUID.class),
+                            rs.getString("reply_text"),
+                            decided && rs.getBoolean("show_ad"),
+                            rs.getLong("counter"),
+                            status == RequestStatus.COMPLETED && !decided,
+                            rs.getString("error_code"),
+                            rs.getString("error_message"));
+                })
                 .optional();
+    }
+
+    /** Of {@code requestIds}, those that are no longer pending: one query however many there are. */
+    public Set<UUID> finishedAmong(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc
+                .sql("select request_id from chat_request where request_id = any(:ids) and status <> 'PENDING'")
+                .param("ids", requestIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list()
+                .stream()
+                .collect(Collectors.toSet());
     }
 
     /** The latest request of a session, for a client that joins again after being away. */
@@ -126,5 +250,42 @@ public class Requests {
                 .query(UUID.class)
                 .optional()
                 .flatMap(this::outcome);
+    }
+
+    // ---- helpers ----
+
+    /** The request's session, with the request locked for this transaction, if it is still pending. */
+    private Optional<UUID> lockPending(UUID requestId) {
+        return jdbc.sql("select session_id from chat_request where request_id = :id and status = 'PENDING' for update")
+                .param("id", requestId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    private void finished(UUID requestId, UUID sessionId) {
+        sessions.touch(sessionId);
+        notify(new RequestNotice(RequestNotice.Kind.FINISHED, requestId));
+    }
+
+    private void notify(RequestNotice notice) {
+        jdbc.sql("select pg_notify(:channel, :payload)")
+                .param("channel", RequestNotice.CHANNEL)
+                .param("payload", notice.payload())
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    private void insertMessage(UUID messageId, UUID sessionId, String role, UUID requestId, String content) {
+        jdbc.sql("""
+                        insert into chat_message (id, session_id, role, content, request_id)
+                        values (:id, :session, :role, :content, :request)
+                        on conflict do nothing
+                        """)
+                .param("id", messageId)
+                .param("session", sessionId)
+                .param("role", role)
+                .param("content", content)
+                .param("request", requestId)
+                .update();
     }
 }

@@ -3,6 +3,7 @@ package com.companion.chat.send;
 import com.companion.chat.ChatProperties;
 import com.companion.chat.push.ReplyHub;
 import com.companion.chat.push.ReplyListener;
+import com.companion.chat.request.OutcomeView;
 import com.companion.chat.request.RequestOutcome;
 import com.companion.chat.request.RequestStatus;
 import com.companion.chat.request.Requests;
@@ -12,7 +13,6 @@ import com.companion.platform.web.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,8 +34,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class SendController {
 
     record SendMessage(@NotNull UUID sessionId, @NotNull String message) {}
-
-    record Reply(UUID requestId, UUID messageId, String reply, boolean showAd, long adCounter) {}
 
     record Pending(UUID requestId, RequestStatus status) {}
 
@@ -89,9 +87,9 @@ class SendController {
             @Override
             public void finished(RequestOutcome outcome) {
                 if (outcome.status() == RequestStatus.FAILED) {
-                    send(emitter, "error", error(outcome));
+                    send(emitter, "error", OutcomeView.error(outcome));
                 } else {
-                    send(emitter, "done", done(outcome));
+                    send(emitter, "done", OutcomeView.done(outcome));
                 }
                 emitter.complete();
             }
@@ -120,18 +118,7 @@ class SendController {
         RequestOutcome outcome = requests.outcome(id)
                 .filter(o -> o.userId().equals(user.userId()))
                 .orElseThrow(() -> ApiProblem.notFound("request"));
-        if (!outcome.finished()) {
-            return ResponseEntity.ok(new Pending(id, RequestStatus.PENDING));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_id", id);
-        body.put("status", outcome.status());
-        if (outcome.status() == RequestStatus.FAILED) {
-            body.putAll(error(outcome));
-        } else {
-            body.putAll(done(outcome));
-        }
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok(OutcomeView.status(outcome));
     }
 
     private SendService.Accepted accept(
@@ -163,26 +150,7 @@ class SendController {
                     Map.of("code", outcome.errorCode(), "request_id", outcome.requestId()));
             return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem.toProblemDetail());
         }
-        return ResponseEntity.ok(new Reply(
-                outcome.requestId(), outcome.messageId(), outcome.reply(), outcome.showAd(), outcome.adCounter()));
-    }
-
-    static Map<String, Object> done(RequestOutcome outcome) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_id", outcome.requestId());
-        body.put("message_id", outcome.messageId());
-        body.put("reply", outcome.reply());
-        body.put("show_ad", outcome.showAd());
-        body.put("ad_counter", outcome.adCounter());
-        return body;
-    }
-
-    static Map<String, Object> error(RequestOutcome outcome) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_id", outcome.requestId());
-        body.put("code", outcome.errorCode());
-        body.put("message", outcome.errorMessage());
-        return body;
+        return ResponseEntity.ok(OutcomeView.done(outcome));
     }
 
     private static void send(SseEmitter emitter, String event, Object data) {

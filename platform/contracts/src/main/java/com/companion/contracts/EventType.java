@@ -9,4 +9,9 @@ public record EventType<T extends Event>(String name, String topic, int schemaVe
     public static <T extends Event> EventType<T> of(String name, String topic, Class<T> javaType) {
         return new EventType<>(name, topic, 1, javaType);
     }
+
+    /** A type whose records are written at {@code schemaVersion}; readers still take every earlier version. */
+    public static <T extends Event> EventType<T> of(String name, String topic, int schemaVersion, Class<T> javaType) {
+        return new EventType<>(name, topic, schemaVersion, javaType);
+    }
 }

@@ -22,6 +22,7 @@ import org.json.JSONException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -80,6 +81,30 @@ class PinnedEventJsonTest {
         }
 
         assertThat(decoded).isEqualTo(sample.envelope());
+    }
+
+    /**
+     * Records written at an earlier schema version ({@code src/test/resources/pinned-earlier}, named
+     * {@code <wire name>--v<version>.json}) still decode to the canonical sample's data, so a rolling
+     * upgrade whose producers still write the old version loses nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chat.reply-blocked--v1", "chat.reply-failed--v1"})
+    void recordsOfAnEarlierSchemaVersionStillDecode(String file) throws IOException {
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/pinned-earlier/" + file + ".json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String wireName = file.substring(0, file.indexOf("--"));
+        Sample canonical = EventSamples.canonical().stream()
+                .filter(s -> s.name().equals(wireName))
+                .findFirst()
+                .orElseThrow();
+
+        EventEnvelope<Event> decoded = EventJson.decode(json);
+
+        assertThat(decoded.schemaVersion()).isLessThan(canonical.type().schemaVersion());
+        assertThat(decoded.data()).isEqualTo(canonical.event());
     }
 
     @ParameterizedTest(name = "{0}")
