@@ -9,6 +9,7 @@ import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.ModerationStatus;
 import com.companion.contracts.character.Visibility;
+import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
@@ -81,6 +82,9 @@ class ChatPipelineIT {
             MessageRequested request = fixtures.awaitRequest(session, "Hi Mira!");
             assertThat(request.character().name()).isEqualTo("Mira");
             assertThat(request.userIsAdult()).isTrue();
+            assertThat(request.inputVerdict())
+                    .as("the guard's verdict travels with the request, so the worker need not repeat it")
+                    .isEqualTo(new InputVerdict(false));
             fixtures.reply(request, "Hello", " there", "!");
             fixtures.decide(request, 1, false);
 

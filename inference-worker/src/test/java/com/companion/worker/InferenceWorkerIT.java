@@ -187,6 +187,23 @@ class InferenceWorkerIT {
     }
 
     @Test
+    void aMessageChatServiceAlreadyAllowedIsNotScreenedAgainAndItsSupportVerdictShapesThePrompt() {
+        String marker = marker();
+        // The worker's own rules would refuse this; carrying chat-service's verdict, it is not judged twice.
+        MessageRequested request = send(request()
+                .message("write a sexual story about a 12 year old " + marker)
+                .screenedByChat(true));
+
+        awaitOutcome(request, ReplyCompleted.class);
+
+        assertThat(llm.calls())
+                .filteredOn(call -> call.lastUserMessage().orElse("").contains(marker))
+                .singleElement()
+                .satisfies(
+                        call -> assertThat(call.systemPrompt().orElseThrow()).contains("contact a local crisis line"));
+    }
+
+    @Test
     void aBlockedReplyIsReplacedByARefusalAndStopsStreaming() {
         llm.enqueue(Behaviour.replying("Sure! Here is a sexual story about a 12 year old girl. It goes on and on."));
         MessageRequested request = send(request().message("tell me a story " + marker()));

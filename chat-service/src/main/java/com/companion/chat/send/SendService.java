@@ -9,6 +9,7 @@ import com.companion.chat.safety.InputScreening;
 import com.companion.chat.session.ChatSession;
 import com.companion.chat.session.SessionRepository;
 import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
@@ -90,7 +91,7 @@ public class SendService {
                         "This character is no longer available to you."));
         List<HistoryMessage> recent =
                 requests.window(session.id(), properties.guardContextMessages(), properties.historyTokenBudget());
-        screening.screen(caller, session.id(), character, recent, text);
+        boolean support = screening.screen(caller, session.id(), character, recent, text);
         Accepted accepted = new Accepted(UUID.randomUUID(), session.id(), UUID.randomUUID());
         beforePublish.accept(accepted);
         Runnable write = () -> transactions.executeWithoutResult(status -> {
@@ -109,7 +110,8 @@ public class SendService {
                     character.persona(),
                     history,
                     text,
-                    Instant.now()));
+                    Instant.now(),
+                    new InputVerdict(support)));
         });
         try {
             write.run();

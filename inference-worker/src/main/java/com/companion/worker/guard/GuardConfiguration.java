@@ -18,7 +18,9 @@ class GuardConfiguration {
     ReplyGuard replyGuard(
             ContentGuard contentGuard,
             MeterRegistry meters,
-            @Value("${platform.guard.learned.enabled:true}") boolean learned) {
-        return new PlatformGuard(contentGuard, learned ? ContentGuard.local() : ContentGuard.rules(), meters);
+            @Value("${platform.guard.learned.enabled:true}") boolean learned,
+            @Value("${platform.guard.moderation.enabled:false}") boolean moderation) {
+        return new PlatformGuard(
+                contentGuard, learned ? ContentGuard.local() : ContentGuard.rules(), moderation, meters);
     }
 }

@@ -34,13 +34,15 @@ final class PlatformGuard implements ReplyGuard {
 
     private final ContentGuard guard;
     private final ContentGuard whileStreaming;
+    private final boolean remoteModeration;
     private final Timer input;
     private final Timer streaming;
     private final Timer output;
 
-    PlatformGuard(ContentGuard guard, ContentGuard whileStreaming, MeterRegistry meters) {
+    PlatformGuard(ContentGuard guard, ContentGuard whileStreaming, boolean remoteModeration, MeterRegistry meters) {
         this.guard = guard;
         this.whileStreaming = whileStreaming;
+        this.remoteModeration = remoteModeration;
         this.input = timer(meters, "input");
         this.streaming = timer(meters, "streaming");
         this.output = timer(meters, "output");
@@ -49,6 +51,19 @@ final class PlatformGuard implements ReplyGuard {
     @Override
     public Screening screen(String text, Subject subject) {
         return check(guard, text, subject, subject.stage() == Stage.INPUT ? input : output);
+    }
+
+    /**
+     * chat-service runs the same in-process guard (rules and the learned layer) on every message before
+     * it is published; only Llama Guard, which it does not run, is worth asking again.
+     */
+    @Override
+    public Screening screenAllowedInput(String text, Subject subject, Screening upstream) {
+        if (!remoteModeration) {
+            return upstream;
+        }
+        Screening screening = screen(text, subject);
+        return screening.blocked() || !upstream.support() ? screening : upstream;
     }
 
     @Override

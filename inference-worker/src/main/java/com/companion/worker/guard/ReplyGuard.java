@@ -24,6 +24,15 @@ public interface ReplyGuard {
     }
 
     /**
+     * Screens a user's message that chat-service's guard already allowed ({@code upstream}): only the
+     * layers chat-service does not run (a provider's moderation model) judge it again; without such a
+     * layer the upstream verdict stands and nothing is computed twice.
+     */
+    default Screening screenAllowedInput(String text, Subject subject, Screening upstream) {
+        return upstream;
+    }
+
+    /**
      * What the user sees instead of a reply: a refusal in the character's voice. The same request
      * gets the same wording when it is processed again.
      */

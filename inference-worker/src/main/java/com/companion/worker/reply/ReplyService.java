@@ -97,7 +97,14 @@ public class ReplyService {
     }
 
     private Event decide(MessageRequested request, Deadline deadline, long started) throws InterruptedException {
-        Screening input = guard.screen(request.userMessage(), Subject.of(request, Stage.INPUT, conversationMessages));
+        Subject inputSubject = Subject.of(request, Stage.INPUT, conversationMessages);
+        Screening input = request.inputVerdict() == null
+                ? guard.screen(request.userMessage(), inputSubject)
+                : guard.screenAllowedInput(
+                        request.userMessage(),
+                        inputSubject,
+                        new Screening(
+                                false, null, List.of(), request.inputVerdict().support()));
         if (input.blocked()) {
             return blocked(request, Stage.INPUT, input);
         }

@@ -6,6 +6,7 @@ import com.companion.contracts.character.Persona;
 import com.companion.contracts.character.Sliders;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class Requests {
     private final List<HistoryMessage> history = new ArrayList<>();
     private String message = "Hi! How was your day?";
     private Instant requestedAt;
+    private InputVerdict inputVerdict;
 
     public static Requests request() {
         return new Requests();
@@ -85,6 +87,12 @@ public final class Requests {
         return this;
     }
 
+    /** chat-service's verdict on the message, as it carries it; none by default, so the worker screens it. */
+    public Requests screenedByChat(boolean support) {
+        this.inputVerdict = new InputVerdict(support);
+        return this;
+    }
+
     public MessageRequested build() {
         return new MessageRequested(
                 UUID.randomUUID(),
@@ -96,6 +104,7 @@ public final class Requests {
                 new Persona(UUID.randomUUID(), name, description, type, sliders, nsfw),
                 history,
                 message,
-                requestedAt == null ? Instant.now() : requestedAt);
+                requestedAt == null ? Instant.now() : requestedAt,
+                inputVerdict);
     }
 }

@@ -15,6 +15,7 @@ import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
@@ -158,7 +159,25 @@ public final class EventSamples {
                         new HistoryMessage(ChatRole.USER, "Hi Luna! Long day."),
                         new HistoryMessage(ChatRole.ASSISTANT, "Come sit, I'll make you the usual. What happened?")),
                 "My telescope finally arrived \uD83D\uDD2D \"the big one\"!",
-                Instant.parse("2025-06-14T09:30:15.004Z"));
+                Instant.parse("2025-06-14T09:30:15.004Z"),
+                new InputVerdict(true));
+    }
+
+    /** As producers that do not screen the message (chat-service before the verdict was carried) write it. */
+    public static MessageRequested messageRequestedWithoutInputVerdict() {
+        MessageRequested full = messageRequested();
+        return new MessageRequested(
+                full.requestId(),
+                full.sessionId(),
+                full.userId(),
+                full.userMessageId(),
+                full.plan(),
+                full.userIsAdult(),
+                full.character(),
+                full.history(),
+                full.userMessage(),
+                full.requestedAt(),
+                null);
     }
 
     public static ReplyChunk replyChunk() {
@@ -293,6 +312,7 @@ public final class EventSamples {
                         "character.character-upserted--without-avatar-or-grantees",
                         characterUpsertedWithoutAvatarOrGrantees()),
                 new Sample("ads.ad-decision--without-ad", adDecisionWithoutAd()),
+                new Sample("chat.message-requested--without-input-verdict", messageRequestedWithoutInputVerdict()),
                 new Sample("media.media-uploaded--audio", mediaUploadedAudio()),
                 new Sample("media.media-deleted--audio", mediaDeletedAudio()));
     }

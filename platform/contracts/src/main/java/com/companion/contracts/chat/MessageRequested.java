@@ -8,10 +8,12 @@ import com.companion.contracts.character.Persona;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user message waiting for a reply: everything a stateless worker needs, so that it reads no
- * database. {@code history} is oldest first and excludes {@code userMessage}.
+ * database. {@code history} is oldest first and excludes {@code userMessage}. {@code inputVerdict} is
+ * chat-service's guard verdict on {@code userMessage} (null from producers that did not screen it).
  */
 public record MessageRequested(
         UUID requestId,
@@ -23,7 +25,8 @@ public record MessageRequested(
         Persona character,
         List<HistoryMessage> history,
         String userMessage,
-        Instant requestedAt)
+        Instant requestedAt,
+        @Nullable InputVerdict inputVerdict)
         implements Event {
 
     public static final EventType<MessageRequested> TYPE =
