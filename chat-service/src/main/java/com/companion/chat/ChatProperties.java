@@ -17,9 +17,12 @@ import org.springframework.validation.annotation.Validated;
  *     (created, published or shared a moment ago) before answering 404
  * @param guardContextMessages how many of the session's latest messages the input guard reads with a new message, so
  *     that an age stated earlier in a roleplay counts when the next message turns sexual
- * @param adWait how long a finished reply is held back for its ad decision when that is not in yet; past it
- *     the reply goes out with {@code ad_pending: true} and the decision follows on its own (sockets: an
- *     {@code ad} frame; {@code GET /chat/requests/{id}})
+ * @param adWait how long a finished reply is held back for its ad decision when that is not in yet, once
+ *     ad-service has been seen behind (a decision that missed its wait); past it the reply goes out with
+ *     {@code ad_pending: true} and the decision follows on its own (sockets: an {@code ad} frame; {@code GET
+ *     /chat/requests/{id}})
+ * @param adWaitMax the same wait while ad-service keeps up: long enough that a busy machine still puts the
+ *     decision on every reply, paid by at most one reply when ad-service stops
  */
 @Validated
 @ConfigurationProperties("chat")
@@ -32,4 +35,5 @@ public record ChatProperties(
         @Min(1) int sendsPerMinute,
         @Min(6) int guardContextMessages,
         @NotNull Duration readModelWait,
-        @NotNull Duration adWait) {}
+        @NotNull Duration adWait,
+        @NotNull Duration adWaitMax) {}

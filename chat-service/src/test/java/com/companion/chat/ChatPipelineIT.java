@@ -41,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
             "chat.read-model-wait=2s",
             "chat.socket.frame-burst=500",
             "chat.ad-wait=1500ms",
+            "chat.ad-wait-max=1500ms",
             // A small budget refills one send every 10 s, so the budget test does not race the refill on a busy
             // machine.
             "chat.sends-per-minute=6"

@@ -59,6 +59,32 @@ final class CpuUse {
         return result;
     }
 
+    /**
+     * CPU milliseconds each stack process used since {@code earlier} per unit of work (a completed
+     * turn), the whole stack first under {@code "stack"}; empty when nothing was done or not on Linux.
+     */
+    Map<String, Double> millisPerUnitSince(CpuUse earlier, long units) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        if (units <= 0) {
+            return result;
+        }
+        Map<String, Double> each = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, Long> e : processes.entrySet()) {
+            Long before = earlier.processes.get(e.getKey());
+            if (before != null) {
+                double ms = (e.getValue() - before) * 1000.0 / TICKS_PER_SECOND / units;
+                each.put(e.getKey(), ms);
+                total += ms;
+            }
+        }
+        result.put("stack", total);
+        each.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
     /** {busy, total} jiffies of all cores, or null. */
     private static long[] machine() {
         try {

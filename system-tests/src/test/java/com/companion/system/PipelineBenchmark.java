@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +53,9 @@ class PipelineBenchmark {
         phase = cpuRow(phase);
         concurrency(users, characters, 500);
         phase = cpuRow(phase);
-        sustained(users, characters, 64, Duration.ofSeconds(30));
+        double capacity = sustained(users, characters, 64, Duration.ofSeconds(30));
+        phase = cpuRow(phase);
+        openLoopTimeToFirstToken(users, characters, Math.max(1, capacity / 2), Duration.ofSeconds(20));
         cpuRow(phase);
         apiLatency(users.getFirst(), characters.get(users.getFirst()));
         stackFigures();
@@ -165,19 +168,28 @@ class PipelineBenchmark {
         }
     }
 
-    /** Back-to-back turns with an instant LLM: completed turns per second and end-to-end latency. */
-    private void sustained(List<User> users, Map<User, UUID> characters, int clients, Duration length)
+    /**
+     * Back-to-back turns with an instant LLM: completed turns per second, end-to-end latency, and the
+     * CPU each turn costs (CPU time of every stack process ÷ completed turns). Returns turns per second.
+     */
+    private double sustained(List<User> users, Map<User, UUID> characters, int clients, Duration length)
             throws Exception {
         llm(0, 0);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong turns = new AtomicLong();
         AtomicLong failures = new AtomicLong();
-        long end = System.nanoTime() + length.toNanos();
         List<CompletableFuture<Void>> all = new ArrayList<>();
+        List<UUID> sessions = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            User user = users.get(i % users.size());
+            sessions.add(session(user, characters.get(user)));
+        }
+        CpuUse cpuBefore = CpuUse.now();
+        long end = System.nanoTime() + length.toNanos();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < clients; i++) {
                 User user = users.get(i % users.size());
-                UUID session = session(user, characters.get(user));
+                UUID session = sessions.get(i);
                 all.add(CompletableFuture.runAsync(
                         () -> {
                             while (System.nanoTime() < end) {
@@ -209,6 +221,116 @@ class PipelineBenchmark {
                     ms(percentile(sorted, 50)) + " / " + ms(percentile(sorted, 99)),
                     "p99 <= 250 ms");
             row("  (failed turns)", Long.toString(failures.get()), "0");
+            CpuUse.now()
+                    .millisPerUnitSince(cpuBefore, turns.get())
+                    .forEach((process, ms) -> row(
+                            "stack".equals(process)
+                                    ? "CPU ms per completed turn, whole stack (incl. load generator's gateway traffic)"
+                                    : "  CPU ms per turn: " + process,
+                            String.format(Locale.ROOT, "%.2f", ms),
+                            "stack".equals(process) ? "<= 5" : ""));
+            return turns.get() / seconds;
+        }
+    }
+
+    /**
+     * Added time to first token at a fixed offered rate (open loop: a new message every 1/rate s, whatever
+     * came back), on sessions that are free at that moment, with a 200 ms LLM time to first token.
+     */
+    private void openLoopTimeToFirstToken(
+            List<User> users, Map<User, UUID> characters, double perSecond, Duration length) throws Exception {
+        int llmTtft = 200;
+        llm(llmTtft, 10);
+        int sessions = (int) Math.min(400, Math.ceil(perSecond * 3) + 4);
+        List<Long> added = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.BlockingQueue<OpenLoopSession> free = new java.util.concurrent.LinkedBlockingQueue<>();
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            User user = users.get(i % users.size());
+            OpenLoopSession s = new OpenLoopSession(session(user, characters.get(user)));
+            sockets.add(s.connect(user, free, added, llmTtft));
+            free.add(s);
+        }
+        long intervalNanos = (long) (1e9 / perSecond);
+        long next = System.nanoTime();
+        long end = next + length.toNanos();
+        long offered = 0;
+        long skipped = 0;
+        while (next < end) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            OpenLoopSession s = free.poll();
+            if (s == null) {
+                skipped++;
+            } else {
+                s.send();
+                offered++;
+            }
+            next += intervalNanos;
+        }
+        sockets.forEach(WebSocket::abort);
+        List<Long> sorted = sorted(added);
+        String rate = String.format(Locale.ROOT, "%.0f/s", perSecond);
+        row("added TTFT p50, open loop at " + rate + " (50 % of capacity)", ms(percentile(sorted, 50)), "<= 10 ms");
+        row("added TTFT p99, open loop at " + rate, ms(percentile(sorted, 99)), "<= 40 ms");
+        row("  (sent / no free session)", offered + " / " + skipped, "");
+    }
+
+    /** One session of the open-loop phase: sends when told, and is free again when its reply is done. */
+    private static final class OpenLoopSession {
+        final UUID session;
+        final AtomicLong sentAt = new AtomicLong();
+        final AtomicBoolean firstSeen = new AtomicBoolean();
+        WebSocket ws;
+        String frame;
+
+        OpenLoopSession(UUID session) {
+            this.session = session;
+        }
+
+        WebSocket connect(
+                User user, java.util.concurrent.BlockingQueue<OpenLoopSession> free, List<Long> added, int llmTtftMs) {
+            frame = Api.JSON.writeValueAsString(Map.of(
+                    "type", "user_message", "session_id", session.toString(), "message", "Tell me something nice"));
+            OpenLoopSession self = this;
+            WebSocket.Listener listener = new WebSocket.Listener() {
+                private final StringBuilder partial = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                        JsonNode f = Api.JSON.readTree(partial.toString());
+                        partial.setLength(0);
+                        String type = f.path("type").asString();
+                        if ("assistant_token".equals(type) && firstSeen.compareAndSet(false, true)) {
+                            added.add(System.nanoTime() - sentAt.get() - TimeUnit.MILLISECONDS.toNanos(llmTtftMs));
+                        } else if ("assistant_done".equals(type)
+                                || "assistant_error".equals(type)
+                                || ("error".equals(type) && f.has("client_id"))) {
+                            free.add(self);
+                        }
+                    }
+                    socket.request(1);
+                    return null;
+                }
+            };
+            ws = Api.http()
+                    .newWebSocketBuilder()
+                    .buildAsync(
+                            URI.create(Stack.GATEWAY.replaceFirst("^http", "ws") + "/ws?access_token="
+                                    + user.accessToken()),
+                            listener)
+                    .join();
+            ws.sendText(
+                    Api.JSON.writeValueAsString(Map.of("type", "join_session", "session_id", session.toString())),
+                    true);
+            return ws;
+        }
+
+        void send() {
+            firstSeen.set(false);
+            sentAt.set(System.nanoTime());
+            ws.sendText(frame.replace("\"user_message\"", "\"user_message\",\"client_id\":\"ol\""), true);
         }
     }
 

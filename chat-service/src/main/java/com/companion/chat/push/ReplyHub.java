@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -31,10 +30,12 @@ import org.springframework.stereotype.Component;
  * missed.
  *
  * <p>A reply is finished when it is stored; its ad decision comes from ad-service on its own. When
- * the decision is not in yet, the finish is held back for at most {@code chat.ad-wait} so that it
- * usually carries the decision; past that it goes out with {@code ad_pending} and the decision
- * follows to the session's sockets when it arrives. A stopped or lagging ad-service thus delays a
- * reply by {@code ad-wait}, never more.
+ * the decision is not in yet, the finish is held back so that it carries the decision: for at most
+ * {@code chat.ad-wait-max} while ad-service keeps up, and for only {@code chat.ad-wait} once a
+ * decision has failed to come in time (until one comes in time again). Past the wait the reply goes
+ * out with {@code ad_pending} and the decision follows to the session's sockets when it arrives. A
+ * stopped or lagging ad-service thus delays one reply by {@code ad-wait-max} and the ones after it by
+ * {@code ad-wait}, never more; a healthy but busy one still has its decision on every reply.
  */
 @Component
 public class ReplyHub {
@@ -46,21 +47,24 @@ public class ReplyHub {
 
     private final Requests requests;
     private final Duration adWait;
+    private final Duration adWaitMax;
     private final Duration safetyNetAge;
-    private final Executor afterAdWait;
+    /** A decision failed to come within the wait: ad-service is behind, so replies wait only {@link #adWait}. */
+    private volatile boolean adServiceBehind;
+
     private final Map<UUID, InFlight> inFlight = new ConcurrentHashMap<>();
     private final Map<UUID, Set<ReplyListener>> sessionListeners = new ConcurrentHashMap<>();
 
     @Autowired
     public ReplyHub(Requests requests, ChatProperties properties) {
-        this(requests, properties.adWait(), Duration.ofSeconds(2));
+        this(requests, properties.adWait(), properties.adWaitMax(), Duration.ofSeconds(2));
     }
 
-    ReplyHub(Requests requests, Duration adWait, Duration safetyNetAge) {
+    ReplyHub(Requests requests, Duration adWait, Duration adWaitMax, Duration safetyNetAge) {
         this.requests = requests;
         this.adWait = adWait;
+        this.adWaitMax = adWaitMax.compareTo(adWait) < 0 ? adWait : adWaitMax;
         this.safetyNetAge = safetyNetAge;
-        this.afterAdWait = CompletableFuture.delayedExecutor(adWait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Chunks and the outcome of one request: kept while someone may still want them. */
@@ -169,11 +173,22 @@ public class ReplyHub {
             }
             flight = inFlight.computeIfAbsent(requestId, id -> new InFlight(id, outcome.sessionId()));
         }
-        if (!outcome.adPending() || adWait.isZero()) {
+        if (!outcome.adPending() || adWaitMax.isZero()) {
+            if (!outcome.adPending()) {
+                adServiceBehind = false;
+            }
             deliverFinished(flight, outcome);
         } else if (flight.holding.compareAndSet(false, true)) {
             InFlight held = flight;
-            CompletableFuture.runAsync(() -> deliverFinished(held, null), afterAdWait);
+            Duration wait = adServiceBehind ? adWait : adWaitMax;
+            CompletableFuture.runAsync(
+                    () -> {
+                        if (!held.delivered.get()) {
+                            adServiceBehind = true;
+                        }
+                        deliverFinished(held, null);
+                    },
+                    CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
         }
     }
 
@@ -185,10 +200,13 @@ public class ReplyHub {
         }
         if (!flight.delivered.get()) {
             if (flight.holding.get()) {
+                adServiceBehind = false;
                 deliverFinished(flight, null);
             }
             return;
         }
+        // A decision, even a late one, shows ad-service is answering again: the next reply waits for its own.
+        adServiceBehind = false;
         if (!flight.awaitingDecision.compareAndSet(true, false)) {
             return;
         }
@@ -265,6 +283,11 @@ public class ReplyHub {
         if (flight != null) {
             flight.listeners.remove(listener);
         }
+    }
+
+    /** Whether replies wait only the short {@code ad-wait} because a decision missed its wait. */
+    boolean adServiceBehind() {
+        return adServiceBehind;
     }
 
     /** How many requests this instance still delivers for. */

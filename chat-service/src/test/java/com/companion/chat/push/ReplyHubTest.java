@@ -115,6 +115,26 @@ class ReplyHubTest {
     }
 
     @Test
+    void onceADecisionMissesItsWaitRepliesWaitOnlyTheShortWaitUntilDecisionsComeAgain() throws Exception {
+        ReplyHub hub = new ReplyHub(requests, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ZERO);
+        var first = hub.expect(request, session, null);
+        stored.put(request, outcome(false, 3, true));
+        hub.onNotice(new RequestNotice(RequestNotice.Kind.FINISHED, request));
+        assertThat(hub.adServiceBehind()).isFalse();
+
+        assertThat(first.get(5, TimeUnit.SECONDS).adPending()).isTrue();
+        assertThat(hub.adServiceBehind())
+                .as("the decision missed the long wait")
+                .isTrue();
+
+        stored.put(request, outcome(false, 4, false));
+        hub.onNotice(new RequestNotice(RequestNotice.Kind.AD_DECIDED, request));
+        assertThat(hub.adServiceBehind())
+                .as("a late decision shows ad-service answers again")
+                .isFalse();
+    }
+
+    @Test
     void aDecisionForAReplyDeliveredWithItIsNotSentAgain() {
         ReplyHub hub = hub(Duration.ofMillis(50));
         Recorder socket = new Recorder();
@@ -156,7 +176,7 @@ class ReplyHubTest {
     }
 
     private ReplyHub hub(Duration adWait) {
-        return new ReplyHub(requests, adWait, Duration.ZERO);
+        return new ReplyHub(requests, adWait, adWait, Duration.ZERO);
     }
 
     private ReplyChunk chunk(int attempt, int seq, String text) {
