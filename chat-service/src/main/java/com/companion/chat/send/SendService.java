@@ -8,6 +8,7 @@ import com.companion.chat.request.Requests;
 import com.companion.chat.safety.InputScreening;
 import com.companion.chat.session.ChatSession;
 import com.companion.chat.session.SessionRepository;
+import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
@@ -89,14 +90,25 @@ public class SendService {
                         "character-unavailable",
                         "Not Found",
                         "This character is no longer available to you."));
+        // One read of the window serves both the guard (its latest messages) and the request. Only a reply to the
+        // session's last message can land meanwhile; when that message is still unanswered the request's window is
+        // read again inside the transaction that takes the session's one in-flight slot.
+        List<HistoryMessage> history = requests.window(
+                session.id(),
+                Math.max(properties.historyWindow(), properties.guardContextMessages()),
+                properties.historyTokenBudget());
         List<HistoryMessage> recent =
-                requests.window(session.id(), properties.guardContextMessages(), properties.historyTokenBudget());
+                history.subList(Math.max(0, history.size() - properties.guardContextMessages()), history.size());
+        List<HistoryMessage> prompt =
+                history.subList(Math.max(0, history.size() - properties.historyWindow()), history.size());
         boolean support = screening.screen(caller, session.id(), character, recent, text);
         Accepted accepted = new Accepted(UUID.randomUUID(), session.id(), UUID.randomUUID());
         beforePublish.accept(accepted);
+        boolean lastUnanswered = !history.isEmpty() && history.getLast().role() == ChatRole.USER;
         Runnable write = () -> transactions.executeWithoutResult(status -> {
-            List<HistoryMessage> history =
-                    requests.window(session.id(), properties.historyWindow(), properties.historyTokenBudget());
+            List<HistoryMessage> window = lastUnanswered
+                    ? requests.window(session.id(), properties.historyWindow(), properties.historyTokenBudget())
+                    : prompt;
             requests.insertPending(accepted.requestId(), session.id(), user.userId(), accepted.userMessageId());
             requests.insertUserMessage(accepted.userMessageId(), session.id(), accepted.requestId(), text);
             sessions.touch(session.id());
@@ -108,7 +120,7 @@ public class SendService {
                     caller.plan(),
                     caller.adult(),
                     character.persona(),
-                    history,
+                    window,
                     text,
                     Instant.now(),
                     new InputVerdict(support)));
