@@ -46,11 +46,11 @@ final class Trainer {
     static final boolean NORMALIZED_INPUT = true;
 
     static final int FOLDS = 5;
-    static final double L2 = 1e-4;
+    static final double L2 = Double.parseDouble(System.getenv().getOrDefault("GUARD_L2", "1e-4"));
     /** On the word-piece weights only: most of them become exactly zero, which keeps the weights file small. */
     static final double L1 = 5e-5;
 
-    static final int ITERATIONS = 60;
+    static final int ITERATIONS = Integer.parseInt(System.getenv().getOrDefault("GUARD_ITERATIONS", "60"));
     /**
      * Out-of-fold false-block budgets, as a share of the allowed lines: per category head; for the composite S4
      * (minor mentioned and sexual); and, in a conversation that established a minor, for sexual intent. Chosen with
