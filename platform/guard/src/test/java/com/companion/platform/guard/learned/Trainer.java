@@ -55,10 +55,25 @@ final class Trainer {
      * Out-of-fold false-block budgets, as a share of the allowed lines: per category head; for the composite S4
      * (minor mentioned and sexual); and, in a conversation that established a minor, for sexual intent. Chosen with
      * {@link LearnedEvaluationTest}: the highest cross-validated never-allowed recall whose total false-block rate
-     * (rules included) stays under 2.5 %; S3 gets the largest share because it gains most per false block.
+     * (rules included) stays under 2.5 %; S3 gets the largest share because it gains most per false block. Second
+     * round (3,959 lines, harder benign lines): the first round's budgets gave 0.802 / 2.98 %; scaled by 0.8 they give
+     * 0.785 / 2.50 % (0.7: 0.778 / 2.32 %). For experiments, GUARD_BUDGET_SCALE and GUARD_BUDGET_S3 (etc.),
+     * GUARD_ITERATIONS and GUARD_L2 in the environment override the committed values (LearnedWeightsTest then fails
+     * until they are put back).
      */
-    static final Map<String, Double> BUDGETS = new TreeMap<>(
-            Map.of("S4", 0.004, "S3", 0.007, "S11", 0.002, "S12", 0.002, "minor-age+S12", 0.004, "context", 0.02));
+    static final Map<String, Double> BUDGETS = scaled(Map.of(
+            "S4", 0.0032, "S3", 0.0056, "S11", 0.0016, "S12", 0.0016, "minor-age+S12", 0.0032, "context", 0.016));
+
+    private static Map<String, Double> scaled(Map<String, Double> budgets) {
+        double scale = Double.parseDouble(System.getenv().getOrDefault("GUARD_BUDGET_SCALE", "1"));
+        Map<String, Double> out = new TreeMap<>();
+        budgets.forEach((k, v) -> out.put(
+                k,
+                Double.parseDouble(System.getenv()
+                        .getOrDefault(
+                                "GUARD_BUDGET_" + k.replaceAll("[^A-Za-z0-9]", "_"), String.valueOf(v * scale)))));
+        return out;
+    }
 
     static final double CONTEXT_BUDGET = BUDGETS.get("context");
 
