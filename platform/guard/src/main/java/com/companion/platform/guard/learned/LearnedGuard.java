@@ -94,7 +94,9 @@ public final class LearnedGuard implements ContentGuard {
     @Override
     public Verdict check(String text, GuardContext context) {
         Verdict first = rules.check(text, context);
-        if (first.blocked() || text == null || text.isBlank()) {
+        if (text == null
+                || text.isBlank()
+                || (first.blocked() && !(weights.sexualReleaseThreshold() > 0 && releasable(first, context)))) {
             return first;
         }
         try {
@@ -158,7 +160,12 @@ public final class LearnedGuard implements ContentGuard {
             Predicate<Conversation> minorEstablished,
             ToDoubleFunction<Conversation> minorMentioned) {
         if (first.blocked()) {
-            return first;
+            if (!releasable(first, context) || scores.of(Category.S12) >= weights.sexualReleaseThreshold()) {
+                return first;
+            }
+            List<String> why = new ArrayList<>(first.reasons());
+            why.add("learned:S12 " + format(scores.of(Category.S12)) + " -> released");
+            first = new Verdict(true, Policy.NONE, List.of(Category.S12), why, EnumSet.of(Flag.SUSPICIOUS));
         }
         List<Category> violated = new ArrayList<>();
         List<String> reasons = new ArrayList<>(first.reasons());
@@ -216,6 +223,22 @@ public final class LearnedGuard implements ContentGuard {
             default -> Policy.SEXUAL_CONTENT;
         };
         return Verdict.block(policy, violated, reasons, flags);
+    }
+
+    /**
+     * A rules block the learned layer may overturn: a user's message outside adult mode blocked only as sexual content
+     * because of a sexual word (not graphic, no other category), when the weights have a release threshold. The rules
+     * read "sex" in "bleeding after sex, should I see a doctor?" as they read it in a proposition; the S12 head,
+     * trained on both, tells them apart. Never-allowed and graphic blocks are final. Released only below the weights'
+     * {@link LearnedWeights#sexualReleaseThreshold()}.
+     */
+    static boolean releasable(Verdict first, GuardContext context) {
+        return first.blocked()
+                && first.policy() == Policy.SEXUAL_CONTENT
+                && first.categories().equals(List.of(Category.S12))
+                && context.stage() == Stage.INPUT
+                && !context.adultMode()
+                && first.reasons().stream().allMatch(r -> r.endsWith(" outside adult mode"));
     }
 
     private static Verdict withReasons(Verdict first, List<String> reasons) {

@@ -32,6 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  *     above which the text is sexual intent towards that minor
  * @param nonConsentKinds the mean embedding of each kind of S3 training line, keyed by policy code: the nearest names
  *     the policy (non-consent, incest, bestiality) of an S3 block
+ * @param sexualReleaseThreshold a user's message that the rules block only as sexual content outside adult mode
+ *     (a sexual word, nothing graphic, nothing never-allowed) is allowed, flagged {@link
+ *     com.companion.platform.guard.Flag#SUSPICIOUS}, when its S12 score is below this (and no head blocks it): medical,
+ *     legal and educational questions that use sexual words. 0 releases nothing (weights from before it existed)
  */
 public record LearnedWeights(
         String modelId,
@@ -42,7 +46,32 @@ public record LearnedWeights(
         Map<String, Head> heads,
         double minorSexualThreshold,
         double contextThreshold,
-        Map<String, float[]> nonConsentKinds) {
+        Map<String, float[]> nonConsentKinds,
+        double sexualReleaseThreshold) {
+
+    /** Weights without a release threshold: the rules' sexual-content blocks all stand. */
+    public LearnedWeights(
+            String modelId,
+            String corpusSha256,
+            int corpusLines,
+            boolean normalizedInput,
+            Training training,
+            Map<String, Head> heads,
+            double minorSexualThreshold,
+            double contextThreshold,
+            Map<String, float[]> nonConsentKinds) {
+        this(
+                modelId,
+                corpusSha256,
+                corpusLines,
+                normalizedInput,
+                training,
+                heads,
+                minorSexualThreshold,
+                contextThreshold,
+                nonConsentKinds,
+                0);
+    }
 
     /** The categories the learned layer scores, most severe first. */
     public static final List<Category> CATEGORIES = List.of(Category.S4, Category.S3, Category.S11, Category.S12);

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 class LearnedEvaluationTest {
 
     /**
-     * Floors at what cross-validation reached when the weights were committed (never-allowed recall 0.807, false blocks
-     * 2.44 %), less a margin, so that regressions fail. The targets (0.98, 2.5 %) are not reached; see the README.
+     * Floors at what cross-validation reached when the weights were committed (first round 0.807 / 2.44 % on 3,697
+     * lines; second round, 3,959 lines with harder benign ones, 0.785 / 2.50 %), less a margin, so that regressions
+     * fail. The targets (0.98, 2.5 %) are not reached; see the README.
      */
-    static final double MIN_NEVER_ALLOWED_RECALL = 0.78;
+    static final double MIN_NEVER_ALLOWED_RECALL = 0.77;
 
     static final double MAX_FALSE_BLOCK_RATE = 0.03;
 

@@ -104,6 +104,44 @@ class LearnedGuardTest {
     }
 
     @Test
+    void aSexualWordBlockOutsideAdultModeIsReleasedOnlyWhenTheSexualScoreIsLow() {
+        LearnedWeights base = weights(0.8, 0.5);
+        LearnedWeights releasing = new LearnedWeights(
+                base.modelId(),
+                base.corpusSha256(),
+                0,
+                false,
+                base.training(),
+                base.heads(),
+                base.minorSexualThreshold(),
+                base.contextThreshold(),
+                Map.of(),
+                0.3);
+        Verdict word = Verdict.block(
+                Policy.SEXUAL_CONTENT, List.of(Category.S12), List.of("sexual:act outside adult mode"), Set.of());
+        Verdict released =
+                LearnedGuard.decide(word, scores(Category.S12, 0.1), cleanInput, releasing, NO_MINOR, c -> 0);
+        assertThat(released.allowed()).isTrue();
+        assertThat(released.has(Flag.SUSPICIOUS)).isTrue();
+        assertThat(released.reasons()).containsExactly("sexual:act outside adult mode", "learned:S12 0.10 -> released");
+        // A high S12 score, another head, output, a graphic block or weights without a release threshold: it stands.
+        assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.5), cleanInput, releasing, NO_MINOR, c -> 0))
+                .isSameAs(word);
+        Verdict escalated =
+                LearnedGuard.decide(word, scores(Category.S4, 0.9), cleanInput, releasing, NO_MINOR, c -> 0);
+        assertThat(escalated.blocked()).isTrue();
+        assertThat(escalated.policy()).isEqualTo(Policy.MINORS);
+        GuardContext output = GuardContext.output(Audience.CLEAN, null);
+        assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.1), output, releasing, NO_MINOR, c -> 0))
+                .isSameAs(word);
+        Verdict graphic = Verdict.block(Policy.SEXUAL_CONTENT, List.of(Category.S12), List.of("graphic:act"), Set.of());
+        assertThat(LearnedGuard.decide(graphic, scores(Category.S12, 0.1), cleanInput, releasing, NO_MINOR, c -> 0))
+                .isSameAs(graphic);
+        assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.1), cleanInput, base, NO_MINOR, c -> 0))
+                .isSameAs(word);
+    }
+
+    @Test
     void sexualIntentAfterAMinorWasEstablishedIsSexualContentWithAMinor() {
         Scores intent = scores(Category.S12, 0.6);
         GuardContext inRoleplay = adultInput.with(ROLEPLAY);

@@ -46,19 +46,47 @@ final class Trainer {
     static final boolean NORMALIZED_INPUT = true;
 
     static final int FOLDS = 5;
-    static final double L2 = 1e-4;
+    static final double L2 = Double.parseDouble(System.getenv().getOrDefault("GUARD_L2", "1e-4"));
     /** On the word-piece weights only: most of them become exactly zero, which keeps the weights file small. */
     static final double L1 = 5e-5;
 
-    static final int ITERATIONS = 60;
+    static final int ITERATIONS = Integer.parseInt(System.getenv().getOrDefault("GUARD_ITERATIONS", "60"));
     /**
      * Out-of-fold false-block budgets, as a share of the allowed lines: per category head; for the composite S4
      * (minor mentioned and sexual); and, in a conversation that established a minor, for sexual intent. Chosen with
      * {@link LearnedEvaluationTest}: the highest cross-validated never-allowed recall whose total false-block rate
-     * (rules included) stays under 2.5 %; S3 gets the largest share because it gains most per false block.
+     * (rules included) stays under 2.5 %; S3 gets the largest share because it gains most per false block. Second
+     * round (3,959 lines, harder benign lines): the first round's budgets gave 0.802 / 2.98 %; scaled by 0.8 they give
+     * 0.785 / 2.50 % (0.7: 0.778 / 2.32 %). For experiments, GUARD_BUDGET_SCALE and GUARD_BUDGET_S3 (etc.),
+     * GUARD_ITERATIONS and GUARD_L2 in the environment override the committed values (LearnedWeightsTest then fails
+     * until they are put back).
      */
-    static final Map<String, Double> BUDGETS = new TreeMap<>(
-            Map.of("S4", 0.004, "S3", 0.007, "S11", 0.002, "S12", 0.002, "minor-age+S12", 0.004, "context", 0.02));
+    static final Map<String, Double> BUDGETS = scaled(Map.of(
+            "S4",
+            0.0032,
+            "S3",
+            0.0056,
+            "S11",
+            0.0016,
+            "S12",
+            0.0016,
+            "minor-age+S12",
+            0.0032,
+            "context",
+            0.016,
+            "S12-release",
+            0.02));
+
+    private static Map<String, Double> scaled(Map<String, Double> budgets) {
+        double scale = Double.parseDouble(System.getenv().getOrDefault("GUARD_BUDGET_SCALE", "1"));
+        Map<String, Double> out = new TreeMap<>();
+        budgets.forEach((k, v) -> out.put(
+                k,
+                Double.parseDouble(System.getenv()
+                        .getOrDefault(
+                                "GUARD_BUDGET_" + k.replaceAll("[^A-Za-z0-9]", "_"), String.valueOf(v * scale)))));
+        return out;
+    }
 
     static final double CONTEXT_BUDGET = BUDGETS.get("context");
 
@@ -108,7 +136,35 @@ final class Trainer {
                 heads,
                 composite[1],
                 contextThreshold(examples, oof),
-                kinds(examples));
+                kinds(examples),
+                releaseThreshold(examples, oof));
+    }
+
+    /**
+     * The S12 score below which a rules block for a sexual word outside adult mode is released: out of fold, it
+     * releases none of the never-allowed lines the rules blocked that way and at most {@code S12-release} of the other
+     * blocked ones (S12, S11).
+     */
+    static double releaseThreshold(List<Example> examples, double[][] oof) {
+        double lowestNeverAllowed = 1;
+        List<Double> policy = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            if (!e.line().blocked()
+                    || !LearnedGuard.releasable(e.rules(), e.line().context())) {
+                continue;
+            }
+            if (e.line().neverAllowed()) {
+                lowestNeverAllowed = Math.min(lowestNeverAllowed, oof[i][S12]);
+            } else {
+                policy.add(oof[i][S12]);
+            }
+        }
+        Collections.sort(policy);
+        int allowance = (int) Math.floor(BUDGETS.get("S12-release") * policy.size());
+        double threshold =
+                allowance < policy.size() ? Math.min(lowestNeverAllowed, policy.get(allowance)) : lowestNeverAllowed;
+        return Math.round(threshold * 10_000) / 10_000.0;
     }
 
     /** Each example's per-head score from heads trained without its fold: [example][head]. */
