@@ -76,5 +76,5 @@ class ArchitectureTest {
             .that()
             .containAnyMethodsThat(annotatedWith(KafkaListener.class))
             .should()
-            .resideInAnyPackage(APP + ".users.internal..", APP + ".avatar..");
+            .resideInAnyPackage(APP + ".users.internal..", APP + ".avatar..", APP + ".catalogue.internal..");
 }

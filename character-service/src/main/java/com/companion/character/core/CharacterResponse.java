@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * the owner also sees {@code hidden}, {@code pending} or {@code taken_down} with
  * {@code moderation_reason}. The Character Card fields ({@code greeting}, {@code scenario},
  * {@code lorebook}, ...) are empty strings, an empty list or an empty lorebook when unset.
+ * {@code chat_count} (chats in the last 7 days) and {@code favorite_count} are present on characters of
+ * the public catalogue.
  */
 public record CharacterResponse(
         UUID id,
@@ -46,7 +48,45 @@ public record CharacterResponse(
         String characterVersion,
         Lorebook lorebook,
         Map<String, @Nullable Object> extensions,
-        boolean exportAllowed) {
+        boolean exportAllowed,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long chatCount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long favoriteCount) {
+
+    /** A character of the public catalogue with its counts: chats in the last 7 days and favourites. */
+    public static CharacterResponse listed(CharacterRow row, long chatCount, long favoriteCount) {
+        CharacterResponse r = of(row, null);
+        return new CharacterResponse(
+                r.id,
+                r.ownerId,
+                r.name,
+                r.description,
+                r.characterType,
+                r.sliders,
+                r.visibility,
+                r.tags,
+                r.avatarUrl,
+                r.nsfwEnabled,
+                r.createdAt,
+                r.updatedAt,
+                r.moderationStatus,
+                r.moderationReason,
+                r.granteeIds,
+                r.nickname,
+                r.greeting,
+                r.alternateGreetings,
+                r.scenario,
+                r.exampleDialogue,
+                r.systemPrompt,
+                r.postHistoryInstructions,
+                r.creatorNotes,
+                r.creator,
+                r.characterVersion,
+                r.lorebook,
+                r.extensions,
+                r.exportAllowed,
+                chatCount,
+                favoriteCount);
+    }
 
     public static CharacterResponse of(CharacterRow row, @Nullable List<UUID> granteeIds) {
         return new CharacterResponse(
@@ -77,6 +117,8 @@ public record CharacterResponse(
                 row.card().characterVersion(),
                 row.card().lorebook(),
                 row.card().extensions(),
-                row.exportAllowed());
+                row.exportAllowed(),
+                null,
+                null);
     }
 }
