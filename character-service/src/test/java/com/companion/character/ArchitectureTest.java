@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     private static final String APP = "com.companion.character";
     private static final List<String> FEATURES =
-            List.of("profile", "adult", "sharing", "catalogue", "avatar", "moderation");
+            List.of("profile", "adult", "sharing", "catalogue", "avatar", "moderation", "card");
     private static final String[] FOUNDATION = {APP + ".core..", APP + ".access..", APP + ".events..", APP + ".users.."
     };
 
@@ -76,5 +76,5 @@ class ArchitectureTest {
             .that()
             .containAnyMethodsThat(annotatedWith(KafkaListener.class))
             .should()
-            .resideInAnyPackage(APP + ".users.internal..", APP + ".avatar..");
+            .resideInAnyPackage(APP + ".users.internal..", APP + ".avatar..", APP + ".catalogue.internal..");
 }

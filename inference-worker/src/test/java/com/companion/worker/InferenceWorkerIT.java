@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.companion.contracts.Event;
 import com.companion.contracts.EventJson;
 import com.companion.contracts.Topics;
+import com.companion.contracts.character.LorebookEntry;
+import com.companion.contracts.character.LorebookPosition;
+import com.companion.contracts.character.PersonaCard;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
@@ -287,6 +290,44 @@ class InferenceWorkerIT {
                 (int) checks,
                 streamingCpu / checks / 1_000,
                 outputCpu / 1_000);
+    }
+
+    @Test
+    void aLorebookEntryReachesThePromptOnlyWhenItsKeyIsMentioned() {
+        String lore = "Asha's grandmother left her a brass telescope named Tara.";
+        PersonaCard card = new PersonaCard(
+                "",
+                "",
+                List.of(),
+                "",
+                "",
+                "",
+                "",
+                List.of(new LorebookEntry(
+                        List.of("telescope"),
+                        List.of(),
+                        lore,
+                        false,
+                        false,
+                        10,
+                        LorebookPosition.AFTER_CHAR,
+                        false,
+                        false)));
+
+        llm.enqueue(Behaviour.replying("Rainy again!"), Behaviour.replying("Tara is my favourite."));
+        MessageRequested quiet = send(request().card(card).message("How is the weather " + marker()));
+        awaitOutcome(quiet, ReplyCompleted.class);
+        MessageRequested asked =
+                send(request().card(card).message("Do you still have that old Telescope? " + marker()));
+        awaitOutcome(asked, ReplyCompleted.class);
+
+        String withoutKey = callsFor(quiet).getFirst().systemPrompt().orElseThrow();
+        String withKey = callsFor(asked).getFirst().systemPrompt().orElseThrow();
+        assertThat(withoutKey).doesNotContain("brass telescope");
+        assertThat(withKey).contains("World info: " + lore);
+        assertThat(withKey.indexOf(lore))
+                .isGreaterThan(withKey.indexOf("<character_sheet>"))
+                .isLessThan(withKey.indexOf("</character_sheet>"));
     }
 
     @Test

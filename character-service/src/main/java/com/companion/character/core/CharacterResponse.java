@@ -6,6 +6,7 @@ import com.companion.contracts.character.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * character, so the owner can see and revoke the grants; everyone else never sees who else has
  * access. {@code moderation_status} is {@code ok} for every character anyone but its owner can reach;
  * the owner also sees {@code hidden}, {@code pending} or {@code taken_down} with
- * {@code moderation_reason}.
+ * {@code moderation_reason}. The Character Card fields ({@code greeting}, {@code scenario},
+ * {@code lorebook}, ...) are empty strings, an empty list or an empty lorebook when unset.
+ * {@code chat_count} (chats in the last 7 days) and {@code favorite_count} are present on characters of
+ * the public catalogue.
  */
 public record CharacterResponse(
         UUID id,
@@ -31,7 +35,58 @@ public record CharacterResponse(
         Instant updatedAt,
         ModerationStatus moderationStatus,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String moderationReason,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<UUID> granteeIds) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<UUID> granteeIds,
+        String nickname,
+        String greeting,
+        List<String> alternateGreetings,
+        String scenario,
+        String exampleDialogue,
+        String systemPrompt,
+        String postHistoryInstructions,
+        String creatorNotes,
+        String creator,
+        String characterVersion,
+        Lorebook lorebook,
+        Map<String, @Nullable Object> extensions,
+        boolean exportAllowed,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long chatCount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long favoriteCount) {
+
+    /** A character of the public catalogue with its counts: chats in the last 7 days and favourites. */
+    public static CharacterResponse listed(CharacterRow row, long chatCount, long favoriteCount) {
+        CharacterResponse r = of(row, null);
+        return new CharacterResponse(
+                r.id,
+                r.ownerId,
+                r.name,
+                r.description,
+                r.characterType,
+                r.sliders,
+                r.visibility,
+                r.tags,
+                r.avatarUrl,
+                r.nsfwEnabled,
+                r.createdAt,
+                r.updatedAt,
+                r.moderationStatus,
+                r.moderationReason,
+                r.granteeIds,
+                r.nickname,
+                r.greeting,
+                r.alternateGreetings,
+                r.scenario,
+                r.exampleDialogue,
+                r.systemPrompt,
+                r.postHistoryInstructions,
+                r.creatorNotes,
+                r.creator,
+                r.characterVersion,
+                r.lorebook,
+                r.extensions,
+                r.exportAllowed,
+                chatCount,
+                favoriteCount);
+    }
 
     public static CharacterResponse of(CharacterRow row, @Nullable List<UUID> granteeIds) {
         return new CharacterResponse(
@@ -49,6 +104,21 @@ public record CharacterResponse(
                 row.updatedAt(),
                 row.moderationStatus(),
                 row.moderationReason(),
-                granteeIds == null ? null : List.copyOf(granteeIds));
+                granteeIds == null ? null : List.copyOf(granteeIds),
+                row.card().nickname(),
+                row.card().greeting(),
+                row.card().alternateGreetings(),
+                row.card().scenario(),
+                row.card().exampleDialogue(),
+                row.card().systemPrompt(),
+                row.card().postHistoryInstructions(),
+                row.card().creatorNotes(),
+                row.card().creator(),
+                row.card().characterVersion(),
+                row.card().lorebook(),
+                row.card().extensions(),
+                row.exportAllowed(),
+                null,
+                null);
     }
 }

@@ -29,7 +29,9 @@ public record CharacterRow(
         Instant updatedAt,
         ModerationStatus moderationStatus,
         @Nullable String moderationReason,
-        @Nullable Instant screenedAt) {
+        @Nullable Instant screenedAt,
+        CardFields card,
+        boolean exportAllowed) {
 
     public CharacterRow {
         tags = List.copyOf(tags);
@@ -41,6 +43,6 @@ public record CharacterRow(
     }
 
     public CharacterDraft draft() {
-        return new CharacterDraft(name, description, characterType, sliders, visibility, tags);
+        return new CharacterDraft(name, description, characterType, sliders, visibility, tags, card, exportAllowed);
     }
 }

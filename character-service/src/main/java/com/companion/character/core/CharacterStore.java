@@ -27,7 +27,7 @@ public class CharacterStore {
             c.id, c.owner_id, c.name, c.description, c.character_type, c.shyness, c.flirtiness, c.humor,
             c.boldness, c.affection, c.sarcasm, c.positivity, c.visibility, c.tags, c.nsfw_enabled,
             c.avatar_url, c.avatar_media_id, c.version, c.created_at, c.updated_at, c.moderation_status,
-            c.moderation_reason, c.screened_at""";
+            c.moderation_reason, c.screened_at, c.card, c.export_allowed""";
 
     public static final RowMapper<CharacterRow> ROWS = (rs, n) -> new CharacterRow(
             rs.getObject("id", UUID.class),
@@ -53,7 +53,9 @@ public class CharacterStore {
             Objects.requireNonNull(Sql.instant(rs, "updated_at")),
             ModerationStatus.fromWire(rs.getString("moderation_status")),
             rs.getString("moderation_reason"),
-            Sql.instant(rs, "screened_at"));
+            Sql.instant(rs, "screened_at"),
+            CardJson.read(rs.getString("card")),
+            rs.getBoolean("export_allowed"));
 
     private final JdbcClient jdbc;
 
@@ -88,9 +90,10 @@ public class CharacterStore {
         jdbc.sql("""
                         insert into characters (id, owner_id, name, description, character_type, shyness, flirtiness,
                             humor, boldness, affection, sarcasm, positivity, visibility, tags, nsfw_enabled, version,
-                            created_at, updated_at, moderation_status, screened_at)
+                            created_at, updated_at, moderation_status, screened_at, card, export_allowed)
                         values (:id, :owner, :name, :description, :type, :shyness, :flirtiness, :humor, :boldness,
-                            :affection, :sarcasm, :positivity, :visibility, :tags, :nsfw, 1, :now, :now, 'ok', :now)
+                            :affection, :sarcasm, :positivity, :visibility, :tags, :nsfw, 1, :now, :now, 'ok', :now,
+                            cast(:card as jsonb), :exportAllowed)
                         """)
                 .param("id", id)
                 .param("owner", ownerId)
@@ -105,7 +108,8 @@ public class CharacterStore {
                         update characters set name = :name, description = :description, character_type = :type,
                             shyness = :shyness, flirtiness = :flirtiness, humor = :humor, boldness = :boldness,
                             affection = :affection, sarcasm = :sarcasm, positivity = :positivity,
-                            visibility = :visibility, tags = :tags
+                            visibility = :visibility, tags = :tags, card = cast(:card as jsonb),
+                            export_allowed = :exportAllowed
                         where id = :id
                         """).param("id", id).params(draftParams(draft)).update();
     }
@@ -208,6 +212,8 @@ public class CharacterStore {
         params.put("positivity", s.positivity());
         params.put("visibility", Sql.wire(draft.visibility()));
         params.put("tags", draft.tags().toArray(String[]::new));
+        params.put("card", CardJson.write(draft.card()));
+        params.put("exportAllowed", draft.exportAllowed());
         return params;
     }
 }

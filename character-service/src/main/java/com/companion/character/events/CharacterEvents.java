@@ -83,6 +83,7 @@ public class CharacterEvents {
                 row.createdAt(),
                 row.updatedAt(),
                 com.companion.contracts.character.ModerationStatus.valueOf(
-                        row.moderationStatus().name())));
+                        row.moderationStatus().name()),
+                row.card().persona()));
     }
 }

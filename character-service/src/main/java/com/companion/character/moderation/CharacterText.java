@@ -1,14 +1,19 @@
 package com.companion.character.moderation;
 
+import com.companion.character.core.CardFields;
 import com.companion.character.core.CharacterDraft;
 import com.companion.character.core.CharacterRow;
+import com.companion.character.core.Lorebook;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a creator writes about a character: the text that ends up in the model's system message. */
-public record CharacterText(String name, String description, List<String> tags) {
+/**
+ * Everything a creator writes about a character: the text that ends up in the model's system message
+ * or in front of people (greetings, creator notes, the lorebook), card fields included.
+ */
+public record CharacterText(String name, String description, List<String> tags, CardFields card) {
 
     /** The field name of a refusal that only the fields together explain. */
     public static final String TOGETHER = "character";
@@ -17,12 +22,16 @@ public record CharacterText(String name, String description, List<String> tags) 
         tags = List.copyOf(tags);
     }
 
+    public CharacterText(String name, String description, List<String> tags) {
+        this(name, description, tags, CardFields.EMPTY);
+    }
+
     public static CharacterText of(CharacterDraft draft) {
-        return new CharacterText(draft.name(), draft.description(), draft.tags());
+        return new CharacterText(draft.name(), draft.description(), draft.tags(), draft.card());
     }
 
     public static CharacterText of(CharacterRow row) {
-        return new CharacterText(row.name(), row.description(), row.tags());
+        return new CharacterText(row.name(), row.description(), row.tags(), row.card());
     }
 
     /** Each non-empty field alone, by its API name, in the order a refusal names the first. */
@@ -31,21 +40,48 @@ public record CharacterText(String name, String description, List<String> tags) 
         put(fields, "name", name);
         put(fields, "description", description);
         put(fields, "tags", String.join(", ", tags));
+        put(fields, "nickname", card.nickname());
+        put(fields, "greeting", card.greeting());
+        for (int i = 0; i < card.alternateGreetings().size(); i++) {
+            put(
+                    fields,
+                    "alternate_greetings[" + i + "]",
+                    card.alternateGreetings().get(i));
+        }
+        put(fields, "scenario", card.scenario());
+        put(fields, "example_dialogue", card.exampleDialogue());
+        put(fields, "system_prompt", card.systemPrompt());
+        put(fields, "post_history_instructions", card.postHistoryInstructions());
+        put(fields, "creator_notes", card.creatorNotes());
+        put(fields, "creator", card.creator());
+        List<Lorebook.Entry> entries = card.lorebook().entries();
+        for (int i = 0; i < entries.size(); i++) {
+            put(
+                    fields,
+                    "lorebook.entries[" + i + "].keys",
+                    String.join(", ", entries.get(i).keys()));
+            put(
+                    fields,
+                    "lorebook.entries[" + i + "].secondary_keys",
+                    String.join(", ", entries.get(i).secondaryKeys()));
+            put(fields, "lorebook.entries[" + i + "].content", entries.get(i).content());
+        }
         return fields;
     }
 
     /**
      * The fields as one text, so that an age in one and sexual content in another are judged
      * together. The guard looks for such combinations within a window of a few hundred characters,
-     * so the short fields (name, tags) are placed at both ends of the description: next to whatever
-     * it says first and last.
+     * so the short fields (name, nickname, tags) are placed at both ends of the description, scenario and
+     * greeting: next to whatever they say first and last.
      */
     String together() {
         List<String> parts = new ArrayList<>();
-        String shortFields = String.join("\n", nonEmpty(name, String.join(", ", tags)));
+        String shortFields = String.join("\n", nonEmpty(name, card.nickname(), String.join(", ", tags)));
         parts.add(shortFields);
-        if (!description.isBlank()) {
-            parts.add(description);
+        String longFields = String.join("\n", nonEmpty(description, card.scenario(), card.greeting()));
+        if (!longFields.isBlank()) {
+            parts.add(longFields);
             parts.add(shortFields);
         }
         return String.join("\n", nonEmpty(parts.toArray(String[]::new)));

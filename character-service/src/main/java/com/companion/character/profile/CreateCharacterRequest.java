@@ -1,6 +1,9 @@
 package com.companion.character.profile;
 
+import com.companion.character.core.CardFields;
+import com.companion.character.core.CardLimits;
 import com.companion.character.core.CharacterDraft;
+import com.companion.character.core.Lorebook;
 import com.companion.character.core.Tags;
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.Visibility;
@@ -10,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +40,64 @@ public record CreateCharacterRequest(
         @Size(max = Tags.MAX_COUNT, message = Tags.COUNT_MESSAGE)
         List<@Nullable @NotNull @Pattern(regexp = Tags.PATTERN, message = Tags.PATTERN_MESSAGE) String> tags,
 
-        Boolean nsfwEnabled) {
+        Boolean nsfwEnabled,
+
+        @Nullable
+        @Size(max = CardLimits.SHORT_TEXT)
+        @Pattern(regexp = CardLimits.LINE_PATTERN, message = CardLimits.LINE_MESSAGE)
+        String nickname,
+
+        @Nullable
+        @Size(max = CardLimits.LONG_TEXT)
+        @Pattern(regexp = CardLimits.TEXT_PATTERN, message = CardLimits.TEXT_MESSAGE)
+        String greeting,
+
+        @Nullable @Size(max = CardLimits.ALTERNATE_GREETINGS)
+        List<
+                        @NotNull @Size(max = CardLimits.LONG_TEXT)
+                        @Pattern(regexp = CardLimits.TEXT_PATTERN, message = CardLimits.TEXT_MESSAGE) String>
+                alternateGreetings,
+
+        @Nullable
+        @Size(max = CardLimits.NOTES_TEXT)
+        @Pattern(regexp = CardLimits.TEXT_PATTERN, message = CardLimits.TEXT_MESSAGE)
+        String scenario,
+
+        @Nullable
+        @Size(max = CardLimits.LONG_TEXT)
+        @Pattern(regexp = CardLimits.TEXT_PATTERN, message = CardLimits.TEXT_MESSAGE)
+        String exampleDialogue,
+
+        @Nullable
+        @Size(max = CardLimits.NOTES_TEXT)
+        @Pattern(regexp = CardLimits.TEXT_PATTERN, message = CardLimits.TEXT_MESSAGE)
+        String systemPrompt,
+
+        @Nullable
+        @Size(max = CardLimits.NOTES_TEXT)
+        @Pattern(regexp = CardLimits.TEXT_PATTERN, message = CardLimits.TEXT_MESSAGE)
+        String postHistoryInstructions,
+
+        @Nullable
+        @Size(max = CardLimits.NOTES_TEXT)
+        @Pattern(regexp = CardLimits.TEXT_PATTERN, message = CardLimits.TEXT_MESSAGE)
+        String creatorNotes,
+
+        @Nullable
+        @Size(max = CardLimits.SHORT_TEXT)
+        @Pattern(regexp = CardLimits.LINE_PATTERN, message = CardLimits.LINE_MESSAGE)
+        String creator,
+
+        @Nullable
+        @Size(max = CardLimits.VERSION_TEXT)
+        @Pattern(regexp = CardLimits.LINE_PATTERN, message = CardLimits.LINE_MESSAGE)
+        String characterVersion,
+
+        @Nullable @Valid Lorebook lorebook,
+
+        @Nullable Map<String, @Nullable Object> extensions,
+
+        @Nullable Boolean exportAllowed) {
 
     public CreateCharacterRequest {
         name = TextRules.name(name);
@@ -47,6 +108,7 @@ public record CreateCharacterRequest(
         nsfwEnabled = Boolean.TRUE.equals(nsfwEnabled);
     }
 
+    /** The draft of a new character: unset card fields are empty, export is off unless asked for. */
     public CharacterDraft draft() {
         return new CharacterDraft(
                 Objects.requireNonNull(name),
@@ -54,6 +116,21 @@ public record CreateCharacterRequest(
                 Objects.requireNonNull(characterType),
                 sliders.toSliders(),
                 visibility,
-                tags);
+                tags,
+                CardRequest.merge(
+                        CardFields.EMPTY,
+                        nickname,
+                        greeting,
+                        alternateGreetings,
+                        scenario,
+                        exampleDialogue,
+                        systemPrompt,
+                        postHistoryInstructions,
+                        creatorNotes,
+                        creator,
+                        characterVersion,
+                        lorebook,
+                        extensions),
+                Boolean.TRUE.equals(exportAllowed));
     }
 }

@@ -7,9 +7,12 @@ import com.companion.character.core.CharacterResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** The service's HTTP API as a client uses it; {@code as == null} is an anonymous caller. */
 public final class Api {
@@ -97,6 +100,25 @@ public final class Api {
                 .headers(h -> authorize(h, as))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
+                .exchange();
+    }
+
+    /** A multipart upload of one file as the part {@code file}, with extra form fields. */
+    public RestTestClient.ResponseSpec upload(
+            String uri, @Nullable TestUser as, String fileName, byte[] bytes, Map<String, String> fields) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        fields.forEach(parts::add);
+        return http.post()
+                .uri(uri)
+                .headers(h -> authorize(h, as))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
                 .exchange();
     }
 

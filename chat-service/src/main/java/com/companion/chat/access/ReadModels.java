@@ -5,6 +5,7 @@ import com.companion.contracts.Plan;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.PersonaCard;
 import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
 import java.sql.Array;
@@ -116,14 +117,15 @@ public class ReadModels {
     void upsertCharacter(CharacterUpserted c) {
         jdbc.sql("""
                         insert into character_view (character_id, owner_id, version, name, description, character_type,
-                            sliders, nsfw_enabled, visibility, grantee_ids, usable, deleted)
+                            sliders, nsfw_enabled, visibility, grantee_ids, usable, card, deleted)
                         values (:id, :owner, :version, :name, :description, :type, :sliders, :nsfw, :visibility,
-                            :grantees, :usable, false)
+                            :grantees, :usable, cast(:card as jsonb), false)
                         on conflict (character_id) do update set owner_id = excluded.owner_id,
                             version = excluded.version, name = excluded.name, description = excluded.description,
                             character_type = excluded.character_type, sliders = excluded.sliders,
                             nsfw_enabled = excluded.nsfw_enabled, visibility = excluded.visibility,
-                            grantee_ids = excluded.grantee_ids, usable = excluded.usable, deleted = false
+                            grantee_ids = excluded.grantee_ids, usable = excluded.usable, card = excluded.card,
+                            deleted = false
                         where character_view.version < excluded.version
                         """)
                 .param("id", c.characterId())
@@ -137,6 +139,7 @@ public class ReadModels {
                 .param("visibility", c.visibility().name())
                 .param("grantees", c.granteeIds().toArray(UUID[]::new))
                 .param("usable", c.usable())
+                .param("card", c.card() == null ? null : EventJson.mapper().writeValueAsString(c.card()))
                 .update();
     }
 
@@ -149,6 +152,7 @@ public class ReadModels {
 
     private static CharacterView character(ResultSet rs) throws SQLException {
         Array grantees = rs.getArray("grantee_ids");
+        String card = rs.getString("card");
         return new CharacterView(
                 rs.getObject("character_id", UUID.class),
                 rs.getObject("owner_id", UUID.class),
@@ -159,6 +163,7 @@ public class ReadModels {
                 rs.getBoolean("nsfw_enabled"),
                 Visibility.valueOf(rs.getString("visibility")),
                 Set.of((UUID[]) grantees.getArray()),
-                rs.getBoolean("usable"));
+                rs.getBoolean("usable"),
+                card == null ? null : EventJson.mapper().readValue(card, PersonaCard.class));
     }
 }

@@ -1,6 +1,8 @@
 package com.companion.worker.prompt;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -36,13 +38,69 @@ final class CharacterSheet {
 
     /** The fenced block: the name and the description (cut to {@code maxDescriptionChars}), each on one line. */
     static String of(String name, String description, int maxDescriptionChars) {
-        StringBuilder sheet = new StringBuilder(OPEN).append('\n');
-        sheet.append("Name: ").append(cut(escape(name), MAX_NAME_CHARS)).append('\n');
-        String text = cut(escape(description), maxDescriptionChars);
-        if (!text.isEmpty()) {
-            sheet.append("Description: ").append(text).append('\n');
+        return of(name, description, maxDescriptionChars, List.of(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * The fenced block with the card's fields: each given line is a label and creator text, written as
+     * {@code Label: text} on one line of its own, in order, with empty texts left out. The description
+     * is cut to {@code maxDescriptionChars}; when the whole sheet would pass {@code maxSheetChars}, the
+     * lines marked droppable (the example dialogue) are left out first, then the rest is cut.
+     */
+    static String of(String name, String description, int maxDescriptionChars, List<Line> lines, int maxSheetChars) {
+        List<String> kept = new ArrayList<>();
+        kept.add("Name: " + cut(escape(name), MAX_NAME_CHARS));
+        for (Line line : lines) {
+            if (line == Line.DESCRIPTION_SLOT) {
+                String text = cut(escape(description), maxDescriptionChars);
+                if (!text.isEmpty()) {
+                    kept.add("Description: " + text);
+                }
+            } else {
+                String text = escape(line.text());
+                if (!text.isEmpty()) {
+                    kept.add((line.droppable() ? DROPPABLE : "") + line.label() + ": " + text);
+                }
+            }
         }
-        return sheet.append(CLOSE).toString();
+        if (lines.isEmpty()) {
+            String text = cut(escape(description), maxDescriptionChars);
+            if (!text.isEmpty()) {
+                kept.add("Description: " + text);
+            }
+        }
+        if (length(kept) > maxSheetChars) {
+            kept.removeIf(line -> line.startsWith(DROPPABLE));
+        }
+        List<String> fitted = new ArrayList<>();
+        int left = maxSheetChars;
+        for (String line : kept) {
+            String clean = line.startsWith(DROPPABLE) ? line.substring(DROPPABLE.length()) : line;
+            if (left <= 1) {
+                break;
+            }
+            String cutLine = cut(clean, left - 1);
+            fitted.add(cutLine);
+            left -= cutLine.length() + 1;
+        }
+        return OPEN + "\n" + String.join("\n", fitted) + "\n" + CLOSE;
+    }
+
+    /** One labelled field of the sheet. */
+    record Line(String label, String text, boolean droppable) {
+
+        /** Where the description goes among the lines. */
+        static final Line DESCRIPTION_SLOT = new Line("Description", "", false);
+    }
+
+    private static final String DROPPABLE = "\u0000";
+
+    private static int length(List<String> lines) {
+        int total = 0;
+        for (String line : lines) {
+            total += line.length() + 1;
+        }
+        return total;
     }
 
     /** Creator text as one line of plain words: nothing in it can close the fence or read as markup. */

@@ -1,5 +1,6 @@
 package com.companion.worker.prompt;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -12,6 +13,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxHistoryChars at most this many characters of earlier messages
  * @param maxDescriptionChars the character description is cut to this length
  * @param hinglishLookback how many of the user's latest messages decide whether they write Hinglish
+ * @param maxSheetChars the whole character sheet is kept within this many characters: the example dialogue
+ *     is left out first, then the sheet is cut
+ * @param loreScanDepth how many of the latest messages (the new one included) are searched for lorebook keys
+ * @param loreBudgetChars at most this many characters of lorebook entries go into a prompt
+ * @param userName what {@code {{user}}} becomes while requests carry no name of the user
  */
 @Validated
 @ConfigurationProperties("worker.prompt")
@@ -19,4 +25,8 @@ public record PromptProperties(
         @Positive int maxHistoryMessages,
         @Positive int maxHistoryChars,
         @Positive int maxDescriptionChars,
-        @Positive int hinglishLookback) {}
+        @Positive int hinglishLookback,
+        @Positive int maxSheetChars,
+        @Positive int loreScanDepth,
+        @Positive int loreBudgetChars,
+        @NotBlank String userName) {}

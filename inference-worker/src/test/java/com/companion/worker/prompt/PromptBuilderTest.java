@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PromptBuilderTest {
 
-    private final PromptBuilder prompts = new PromptBuilder(new PromptProperties(30, 16_000, 2_000, 3));
+    private final PromptBuilder prompts =
+            new PromptBuilder(new PromptProperties(30, 16_000, 2_000, 3, 12_000, 4, 2_000, "User"));
 
     @Test
     void cleanPromptStatesTheRulesFencesTheCreatorsTextAndRestatesTheRules() {
@@ -179,7 +180,7 @@ class PromptBuilderTest {
 
     @Test
     void historyKeepsTheNewestMessagesThatFitTheBudgets() {
-        PromptBuilder small = new PromptBuilder(new PromptProperties(2, 16_000, 2_000, 3));
+        PromptBuilder small = new PromptBuilder(new PromptProperties(2, 16_000, 2_000, 3, 12_000, 4, 2_000, "User"));
         MessageRequested request = request()
                 .user("one")
                 .assistant("two")
@@ -192,7 +193,7 @@ class PromptBuilderTest {
                 .endsWith("two", "three", "now")
                 .hasSize(4);
 
-        PromptBuilder tight = new PromptBuilder(new PromptProperties(30, 7, 2_000, 3));
+        PromptBuilder tight = new PromptBuilder(new PromptProperties(30, 7, 2_000, 3, 12_000, 4, 2_000, "User"));
         assertThat(tight.messages(request, false))
                 .extracting(ChatMessage::content)
                 .endsWith("three", "now")
@@ -277,7 +278,8 @@ class PromptBuilderTest {
 
         @Test
         void longDescriptionsAreCut() {
-            PromptBuilder builder = new PromptBuilder(new PromptProperties(30, 16_000, 20, 3));
+            PromptBuilder builder =
+                    new PromptBuilder(new PromptProperties(30, 16_000, 20, 3, 12_000, 4, 2_000, "User"));
 
             assertThat(builder.systemPrompt(
                             request().description("x".repeat(500)).build()))

@@ -3,6 +3,7 @@ package com.companion.worker.support;
 import com.companion.contracts.Plan;
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.Persona;
+import com.companion.contracts.character.PersonaCard;
 import com.companion.contracts.character.Sliders;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Test data builder for requests: an adult chatting with a clean girlfriend character unless told otherwise. */
 public final class Requests {
@@ -24,6 +26,7 @@ public final class Requests {
     private Sliders sliders = new Sliders(20, 70, 60, 40, 80, 10, 90);
     private boolean nsfw;
     private final List<HistoryMessage> history = new ArrayList<>();
+    private @Nullable PersonaCard card;
     private String message = "Hi! How was your day?";
     private Instant requestedAt;
     private InputVerdict inputVerdict;
@@ -82,6 +85,11 @@ public final class Requests {
         return this;
     }
 
+    public Requests card(PersonaCard card) {
+        this.card = card;
+        return this;
+    }
+
     public Requests requestedAt(Instant requestedAt) {
         this.requestedAt = requestedAt;
         return this;
@@ -101,7 +109,7 @@ public final class Requests {
                 UUID.randomUUID(),
                 Plan.FREE,
                 userIsAdult,
-                new Persona(UUID.randomUUID(), name, description, type, sliders, nsfw),
+                new Persona(UUID.randomUUID(), name, description, type, sliders, nsfw, card),
                 history,
                 message,
                 requestedAt == null ? Instant.now() : requestedAt,

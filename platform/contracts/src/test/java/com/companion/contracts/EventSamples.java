@@ -10,7 +10,11 @@ import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.LorebookEntry;
+import com.companion.contracts.character.LorebookPosition;
 import com.companion.contracts.character.ModerationStatus;
+import com.companion.contracts.character.Persona;
+import com.companion.contracts.character.PersonaCard;
 import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.ChatRole;
@@ -119,7 +123,30 @@ public final class EventSamples {
                 List.of(OTHER_USER_ID, THIRD_USER_ID),
                 Instant.parse("2025-06-02T10:15:00Z"),
                 Instant.parse("2025-06-14T09:30:14.902Z"),
-                ModerationStatus.OK);
+                ModerationStatus.OK,
+                personaCard());
+    }
+
+    /** Every card field set, non-ASCII text included. */
+    public static PersonaCard personaCard() {
+        return new PersonaCard(
+                "Lu",
+                "*looks up from the espresso machine* Oh, {{user}}! The usual?",
+                List.of("Café's closed, but for you… ☕ come in."),
+                "A tiny café on a rainy evening in Kraków.",
+                "<START>\n{{user}}: Any stars tonight?\n{{char}}: Clouds, sadly. But Saturn will be back.",
+                "Write {{char}}'s next reply in a cozy slice-of-life chat with {{user}}.",
+                "Keep {{char}}'s replies under three paragraphs.",
+                List.of(new LorebookEntry(
+                        List.of("telescope", "Saturn"),
+                        List.of("rings"),
+                        "{{char}} saved for two years to buy a 200 mm Dobsonian telescope.",
+                        false,
+                        true,
+                        10,
+                        LorebookPosition.AFTER_CHAR,
+                        false,
+                        false)));
     }
 
     /** A freshly created private character: no avatar yet, no tags, nobody granted. */
@@ -178,6 +205,30 @@ public final class EventSamples {
                 full.userMessage(),
                 full.requestedAt(),
                 null);
+    }
+
+    /** A request as chat-service sent it before Character Cards: the persona has no card. */
+    public static MessageRequested messageRequestedWithoutCard() {
+        MessageRequested canonical = messageRequested();
+        Persona persona = canonical.character();
+        return new MessageRequested(
+                canonical.requestId(),
+                canonical.sessionId(),
+                canonical.userId(),
+                canonical.userMessageId(),
+                canonical.plan(),
+                canonical.userIsAdult(),
+                new Persona(
+                        persona.characterId(),
+                        persona.name(),
+                        persona.description(),
+                        persona.characterType(),
+                        persona.sliders(),
+                        persona.nsfwEnabled()),
+                canonical.history(),
+                canonical.userMessage(),
+                canonical.requestedAt(),
+                canonical.inputVerdict());
     }
 
     public static ReplyChunk replyChunk() {
@@ -313,6 +364,7 @@ public final class EventSamples {
                         characterUpsertedWithoutAvatarOrGrantees()),
                 new Sample("ads.ad-decision--without-ad", adDecisionWithoutAd()),
                 new Sample("chat.message-requested--without-input-verdict", messageRequestedWithoutInputVerdict()),
+                new Sample("chat.message-requested--without-card", messageRequestedWithoutCard()),
                 new Sample("media.media-uploaded--audio", mediaUploadedAudio()),
                 new Sample("media.media-deleted--audio", mediaDeletedAudio()));
     }

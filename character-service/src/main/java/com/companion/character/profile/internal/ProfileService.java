@@ -85,7 +85,7 @@ public class ProfileService {
     public CharacterResponse update(UUID id, UpdateCharacterRequest request, AuthenticatedUser user) {
         Viewer viewer = viewers.of(user);
         CharacterRow current = access.lockOwned(id, viewer);
-        CharacterDraft draft = request.draft();
+        CharacterDraft draft = request.draft(current.draft());
         if (draft.equals(current.draft())) {
             return views.of(current, viewer);
         }

@@ -29,7 +29,8 @@ public record CharacterUpserted(
         List<UUID> granteeIds,
         Instant createdAt,
         Instant updatedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ModerationStatus moderation)
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ModerationStatus moderation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PersonaCard card)
         implements Event {
 
     public static final EventType<CharacterUpserted> TYPE =
@@ -40,13 +41,49 @@ public record CharacterUpserted(
         granteeIds = List.copyOf(granteeIds);
     }
 
+    /** A snapshot without card fields, as published before Character Cards existed. */
+    public CharacterUpserted(
+            UUID characterId,
+            UUID ownerId,
+            long version,
+            String name,
+            String description,
+            CharacterType characterType,
+            Sliders sliders,
+            boolean nsfwEnabled,
+            Visibility visibility,
+            @Nullable String avatarUrl,
+            List<String> tags,
+            List<UUID> granteeIds,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable ModerationStatus moderation) {
+        this(
+                characterId,
+                ownerId,
+                version,
+                name,
+                description,
+                characterType,
+                sliders,
+                nsfwEnabled,
+                visibility,
+                avatarUrl,
+                tags,
+                granteeIds,
+                createdAt,
+                updatedAt,
+                moderation,
+                null);
+    }
+
     /** Whether moderation lets the character be used; records published before moderation existed say nothing. */
     public boolean usable() {
         return moderation == null || moderation == ModerationStatus.OK;
     }
 
     public Persona persona() {
-        return new Persona(characterId, name, description, characterType, sliders, nsfwEnabled);
+        return new Persona(characterId, name, description, characterType, sliders, nsfwEnabled, card);
     }
 
     @Override

@@ -1,0 +1,4 @@
+@NullMarked
+package com.companion.character.card.internal;
+
+import org.jspecify.annotations.NullMarked;
