@@ -13,6 +13,7 @@ import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.contracts.character.ModerationStatus;
+import com.companion.contracts.character.PersonaCard;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyChunk;
@@ -87,6 +88,27 @@ final class ChatFixtures implements AutoCloseable {
                 c.createdAt(),
                 c.updatedAt(),
                 moderation);
+    }
+
+    /** The same character, one version later, with a Character Card. */
+    CharacterUpserted withCard(CharacterUpserted c, PersonaCard card) {
+        return new CharacterUpserted(
+                c.characterId(),
+                c.ownerId(),
+                VERSIONS.incrementAndGet(),
+                c.name(),
+                c.description(),
+                c.characterType(),
+                c.sliders(),
+                c.nsfwEnabled(),
+                c.visibility(),
+                c.avatarUrl(),
+                c.tags(),
+                c.granteeIds(),
+                c.createdAt(),
+                c.updatedAt(),
+                c.moderation(),
+                card);
     }
 
     void publish(Event event) {

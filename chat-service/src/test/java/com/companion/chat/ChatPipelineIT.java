@@ -7,7 +7,10 @@ import com.companion.contracts.EventEnvelope;
 import com.companion.contracts.Plan;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.auth.UserUpdated;
+import com.companion.contracts.character.LorebookEntry;
+import com.companion.contracts.character.LorebookPosition;
 import com.companion.contracts.character.ModerationStatus;
+import com.companion.contracts.character.PersonaCard;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
@@ -555,6 +558,50 @@ class ChatPipelineIT {
                         .path("reply")
                         .asString())
                 .isEqualTo("Stay close and keep your voice calm.");
+    }
+
+    @Test
+    void aCharactersCardTravelsFromItsEventIntoTheWorkersRequestAndANewerVersionWithoutOneClearsIt() {
+        UUID user = fixtures.user(true);
+        var plain = fixtures.character(UUID.randomUUID(), user, Visibility.PRIVATE, false);
+        PersonaCard card = new PersonaCard(
+                "Mi",
+                "Hello, {{user}}!",
+                List.of("Back again?"),
+                "A rainy café.",
+                "<START>\n{{user}}: hi\n{{char}}: hey",
+                "Write {{char}}'s next reply.",
+                "Keep it short.",
+                List.of(new LorebookEntry(
+                        List.of("telescope"),
+                        List.of(),
+                        "{{char}} owns a telescope.",
+                        false,
+                        false,
+                        10,
+                        LorebookPosition.AFTER_CHAR,
+                        false,
+                        false)));
+        fixtures.publish(fixtures.withCard(plain, card));
+        UUID session = session(user, plain.characterId());
+        CompletableFuture<JsonNode> sent = CompletableFuture.supplyAsync(() -> send(user, session, "with card", 200));
+        MessageRequested request = fixtures.awaitRequest(session, "with card");
+        fixtures.reply(request, "ok");
+        fixtures.decide(request, 1, false);
+        sent.join();
+        assertThat(request.character().card()).isEqualTo(card);
+
+        fixtures.publish(fixtures.withCard(plain, null));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String message = "plain " + UUID.randomUUID();
+            CompletableFuture<JsonNode> plainSent =
+                    CompletableFuture.supplyAsync(() -> send(user, session, message, 200));
+            MessageRequested plainRequest = fixtures.awaitRequest(session, message);
+            fixtures.reply(plainRequest, "ok");
+            fixtures.decide(plainRequest, fixtures.requestsFor(session).size(), false);
+            plainSent.join();
+            assertThat(plainRequest.character().card()).isNull();
+        });
     }
 
     @Test
