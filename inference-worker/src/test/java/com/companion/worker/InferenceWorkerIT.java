@@ -56,6 +56,9 @@ import org.springframework.test.context.DynamicPropertySource;
         database = false,
         properties = {
             "worker.llm.api-key=test-key",
+            // A model Together (and so the offline LLM) refuses first, to exercise the fallback.
+            "worker.llm.model=" + OfflineLlmServer.NOUS_HERMES_MIXTRAL,
+            "worker.llm.fallback-models=" + InferenceWorkerIT.FALLBACK,
             "worker.llm.first-token-timeout=5s",
             "worker.llm.idle-timeout=3s",
             "worker.llm.retry.max-retries=3",

@@ -22,6 +22,7 @@ final class Routes implements MiniHttpServer.Handler {
     private static final String JSON = "application/json";
     private static final Duration CUT_GRACE = Duration.ofMillis(100);
     private static final Duration PING_INTERVAL = Duration.ofMillis(100);
+    private static final java.util.regex.Pattern KEY_AFTER_COMMA = java.util.regex.Pattern.compile(",(\"[a-z_]+\":)");
     /**
      * What {@code /v1/models} lists when any model name is served: chat models Together lists as
      * serverless (togethercomputer/skills, together-chat-completions/references/models.md, as of
@@ -396,8 +397,12 @@ final class Routes implements MiniHttpServer.Handler {
                 event.append("id: ").append(id).append('\n');
             }
             if (behaviour.has(Behaviour.StreamQuirk.MULTILINE_DATA)) {
-                // JSON allows a line break between any two tokens; SSE joins data lines with one.
-                for (String line : Json.text(chunk).replace(",\"", ",\n\"").split("\n")) {
+                // JSON allows a line break between any two tokens; SSE joins data lines with one. Breaking
+                // only before a key keeps the text of a value (which may end in a comma) whole.
+                for (String line : KEY_AFTER_COMMA
+                        .matcher(Json.text(chunk))
+                        .replaceAll(",\n$1")
+                        .split("\n")) {
                     event.append("data: ").append(line).append('\n');
                 }
             } else {

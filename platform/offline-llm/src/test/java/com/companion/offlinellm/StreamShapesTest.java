@@ -79,7 +79,7 @@ class StreamShapesTest {
     @Test
     void pingsEventLinesAndMultiLineDataAreWellFormedServerSentEvents() {
         llm.enqueue(Behaviour.quirky(StreamQuirk.PINGS, StreamQuirk.EVENT_LINES, StreamQuirk.MULTILINE_DATA)
-                .withReply("Hi there"));
+                .withReply("Hi there, \"friend\",\"x\": you"));
 
         String body = body();
 
@@ -93,7 +93,7 @@ class StreamShapesTest {
             text.append(
                     chunk.path("choices").path(0).path("delta").path("content").asString(""));
         }
-        assertThat(text.toString()).isEqualTo("Hi there");
+        assertThat(text.toString()).isEqualTo("Hi there, \"friend\",\"x\": you");
     }
 
     @Test
