@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param baseUrl the API root, e.g. {@code https://api.together.xyz/v1} ({@code LLM_BASE_URL})
  * @param apiKey the bearer key ({@code TOGETHER_API_KEY}); never logged
- * @param requireApiKey whether the worker refuses to start without a key ({@code LLM_REQUIRE_API_KEY}):
+ * @param requireApiKey whether the worker refuses to start without a key ({@code LLM_API_KEY_REQUIRED}):
  *     {@code auto} (the default) requires one for an {@code https} base URL, that is any real
  *     provider; the offline LLM speaks plain {@code http} and takes any key
  * @param model the preferred model ({@code LLM_MODEL})
@@ -74,7 +74,7 @@ public record LlmProperties(
             throw new IllegalStateException(API_KEY_VARIABLE + " is not set, but worker.llm.base-url (LLM_BASE_URL) "
                     + baseUrl + " is a real provider, which answers 401 to every request without a key. Set "
                     + API_KEY_VARIABLE + ", or point LLM_BASE_URL at the offline LLM (http://127.0.0.1:8090/v1),"
-                    + " or set LLM_REQUIRE_API_KEY=never for a provider that needs no key.");
+                    + " or set LLM_API_KEY_REQUIRED=never for a provider that needs no key.");
         }
     }
 
