@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -44,6 +47,8 @@ final class CompletionCall {
     private static final Logger log = LoggerFactory.getLogger(CompletionCall.class);
     private static final int MAX_ERROR_BODY_CHARS = 4096;
     private static final Duration ERROR_BODY_WAIT = Duration.ofSeconds(2);
+    /** One part of a Go-style duration, as some providers write {@code x-ratelimit-reset}: {@code 1m30s}, {@code 250ms}. */
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
     /** What a successful stream ended with. */
     record Result(String finishReason, LlmReply.Usage usage, String model, int tokens) {}
@@ -360,13 +365,12 @@ final class CompletionCall {
         if (seconds != null) {
             long epochSecond = seconds.toSeconds();
             if (epochSecond > 1_000_000_000L) {
-                Duration until =
-                        Duration.between(java.time.Instant.now(), java.time.Instant.ofEpochSecond(epochSecond));
+                Duration until = Duration.between(Instant.now(), Instant.ofEpochSecond(epochSecond));
                 return until.isNegative() ? Duration.ZERO : until;
             }
             return seconds;
         }
-        java.util.regex.Matcher parts = GO_DURATION_PART.matcher(v);
+        Matcher parts = DURATION_PART.matcher(v);
         Duration total = Duration.ZERO;
         int end = 0;
         while (parts.find() && parts.start() == end) {
@@ -383,9 +387,6 @@ final class CompletionCall {
         }
         return end > 0 && end == v.length() ? total : null;
     }
-
-    private static final java.util.regex.Pattern GO_DURATION_PART =
-            java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
     private static Duration seconds(String value, double unit) {
         String v = value.strip();

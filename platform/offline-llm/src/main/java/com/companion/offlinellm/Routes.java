@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,7 +23,7 @@ final class Routes implements MiniHttpServer.Handler {
     private static final String JSON = "application/json";
     private static final Duration CUT_GRACE = Duration.ofMillis(100);
     private static final Duration PING_INTERVAL = Duration.ofMillis(100);
-    private static final java.util.regex.Pattern KEY_AFTER_COMMA = java.util.regex.Pattern.compile(",(\"[a-z_]+\":)");
+    private static final Pattern KEY_AFTER_COMMA = Pattern.compile(",(\"[a-z_]+\":)");
     /**
      * What {@code /v1/models} lists when any model name is served: chat models Together lists as
      * serverless (togethercomputer/skills, together-chat-completions/references/models.md, as of
