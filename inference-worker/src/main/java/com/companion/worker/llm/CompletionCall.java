@@ -176,9 +176,8 @@ final class CompletionCall {
             long wait = reply.tokens == 0
                     ? firstTokenBy - System.nanoTime()
                     : lastContent + properties.idleTimeout().toNanos() - System.nanoTime();
-            if (wait <= 0 || deadline.expired()) {
-                throw timeout(deadline, reply.tokens > 0);
-            }
+            // Past the wait, what has already arrived is still read (a thread scheduled late must not
+            // throw away a token that came in time); only an empty queue is a timeout.
             Object next = exchange.next(deadline.capNanos(wait));
             switch (next) {
                 case null -> throw timeout(deadline, reply.tokens > 0);
