@@ -59,6 +59,9 @@ import org.springframework.test.context.DynamicPropertySource;
         database = false,
         properties = {
             "worker.llm.api-key=test-key",
+            // A model Together (and so the offline LLM) refuses first, to exercise the fallback.
+            "worker.llm.model=" + OfflineLlmServer.NOUS_HERMES_MIXTRAL,
+            "worker.llm.fallback-models=" + InferenceWorkerIT.FALLBACK,
             "worker.llm.first-token-timeout=5s",
             "worker.llm.idle-timeout=3s",
             "worker.llm.retry.max-retries=3",
@@ -473,6 +476,44 @@ class InferenceWorkerIT {
                 .filteredOn(call -> call.lastUserMessage().orElse("").equals(second.userMessage()))
                 .extracting(RecordedCall::model)
                 .containsExactly(FALLBACK);
+    }
+
+    @Test
+    void aStreamInEveryShapeTogetherSendsCompletes() {
+        llm.enqueue(Behaviour.quirky(Behaviour.StreamQuirk.values()));
+        MessageRequested request = send(request().message("hello " + marker()));
+
+        ReplyCompleted completed = awaitOutcome(request, ReplyCompleted.class);
+
+        assertThat(completed.attempts()).isEqualTo(1);
+        assertThat(completed.text()).isNotBlank().isEqualTo(published.text(request.requestId(), 1));
+        assertThat(completed.usage().completionTokens()).isPositive();
+    }
+
+    @Test
+    void aReplyEndingInFinishReasonErrorIsNotStoredButStartsOver() {
+        llm.enqueue(Behaviour.faultAfter(2, Behaviour.StreamFault.FINISH_ERROR));
+        MessageRequested request = send(request().message("hello " + marker()));
+
+        ReplyCompleted completed = awaitOutcome(request, ReplyCompleted.class);
+
+        assertThat(completed.attempts()).isEqualTo(2);
+        assertThat(completed.finishReason()).isEqualTo("stop");
+        assertThat(completed.text()).isEqualTo(published.text(request.requestId(), 2));
+        assertThat(callsFor(request)).hasSize(2);
+    }
+
+    @Test
+    void aStreamThatKeepsBreakingWithErrorEventsEndsInAFailureTheUserSees() {
+        llm.setDefault(Behaviour.faultAfter(1, Behaviour.StreamFault.ERROR_EVENT));
+        MessageRequested request = send(request().message("hello " + marker()));
+
+        ReplyFailed failed = awaitOutcome(request, ReplyFailed.class);
+
+        assertThat(failed.reason()).isEqualTo("llm_stream_broken");
+        assertThat(failed.retryable()).isTrue();
+        assertThat(failed.userMessage()).isNotBlank().doesNotContain("llm_");
+        assertThat(published.outcomes(request.requestId())).hasSize(1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -44,6 +47,8 @@ final class CompletionCall {
     private static final Logger log = LoggerFactory.getLogger(CompletionCall.class);
     private static final int MAX_ERROR_BODY_CHARS = 4096;
     private static final Duration ERROR_BODY_WAIT = Duration.ofSeconds(2);
+    /** One part of a Go-style duration, as some providers write {@code x-ratelimit-reset}: {@code 1m30s}, {@code 250ms}. */
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
     /** What a successful stream ended with. */
     record Result(String finishReason, LlmReply.Usage usage, String model, int tokens) {}
@@ -63,7 +68,8 @@ final class CompletionCall {
         this.json = json;
         String base = properties.baseUrl().toString();
         this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
-        // A placeholder keeps the header well-formed: the offline LLM takes any key, a real provider answers 401.
+        // Without a key (LlmProperties allows that only where no key is required, e.g. the offline LLM over
+        // http) a placeholder keeps the header well-formed.
         this.authorization =
                 "Bearer " + (properties.hasApiKey() ? properties.apiKey().strip() : "unset");
     }
@@ -71,10 +77,10 @@ final class CompletionCall {
     Result execute(String model, List<ChatMessage> messages, Deadline deadline, StreamListener listener)
             throws LlmCallException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body(model, messages), StandardCharsets.UTF_8));
+        request.header("Authorization", authorization);
         RequestReplySenderContext<HttpRequest.Builder, Result> context =
                 new RequestReplySenderContext<>(HttpRequest.Builder::header);
         context.setCarrier(request); // the tracing handler adds traceparent to it when the observation starts
@@ -149,6 +155,12 @@ final class CompletionCall {
         };
     }
 
+    /**
+     * Reads the body as server-sent events (comments, {@code event:} and {@code id:} fields, data
+     * spread over several lines, an event ended by a blank line). The idle timer counts content: a
+     * stream that sends only {@code : ping} comments or empty deltas is as silent as one that sends
+     * nothing.
+     */
     private Result readStream(
             String model,
             Exchange exchange,
@@ -157,67 +169,45 @@ final class CompletionCall {
             StreamListener listener,
             List<ChatMessage> messages)
             throws LlmCallException, InterruptedException {
-        int tokens = 0;
-        int completionChars = 0;
-        String finishReason = null;
-        LlmReply.Usage usage = null;
-        String reportedModel = null;
+        Reply reply = new Reply(listener);
+        ServerSentEvent event = new ServerSentEvent();
+        long lastContent = 0;
         while (true) {
-            long wait = tokens == 0
+            long wait = reply.tokens == 0
                     ? firstTokenBy - System.nanoTime()
-                    : properties.idleTimeout().toNanos();
-            Object event = exchange.next(deadline.capNanos(wait));
-            switch (event) {
-                case null -> throw timeout(deadline, tokens > 0);
+                    : lastContent + properties.idleTimeout().toNanos() - System.nanoTime();
+            // Past the wait, what has already arrived is still read (a thread scheduled late must not
+            // throw away a token that came in time); only an empty queue is a timeout.
+            Object next = exchange.next(deadline.capNanos(wait));
+            switch (next) {
+                case null -> throw timeout(deadline, reply.tokens > 0);
                 case Failed failed ->
                     throw new LlmCallException(
                             Kind.STREAM_BROKEN,
-                            "stream failed after " + tokens + " tokens: " + describe(failed.cause()),
+                            "stream failed after " + reply.tokens + " tokens: " + describe(failed.cause()),
                             null,
                             failed.cause());
                 case End ignored -> {
-                    if (finishReason == null) {
-                        throw new LlmCallException(
-                                Kind.STREAM_BROKEN, "stream ended after " + tokens + " tokens without finishing");
+                    if (event.hasData() && dispatch(event, reply)) {
+                        return done(model, messages, reply);
                     }
-                    return done(model, messages, tokens, completionChars, finishReason, usage, reportedModel);
+                    if (reply.finishReason == null) {
+                        throw new LlmCallException(
+                                Kind.STREAM_BROKEN, "stream ended after " + reply.tokens + " tokens without finishing");
+                    }
+                    return done(model, messages, reply);
                 }
                 case Line(String line) -> {
-                    if (!line.startsWith("data:")) {
-                        continue; // blank separators, comments, event/id/retry fields
-                    }
-                    String data = line.substring(5).strip();
-                    if (data.equals("[DONE]")) {
-                        return done(model, messages, tokens, completionChars, finishReason, usage, reportedModel);
-                    }
-                    JsonNode chunk = parse(data);
-                    if (chunk.has("error")) {
-                        throw new LlmCallException(
-                                Kind.STREAM_BROKEN,
-                                "provider error mid-stream: "
-                                        + chunk.path("error").path("message").asString(""));
-                    }
-                    if (chunk.path("model").isString()) {
-                        reportedModel = chunk.path("model").asString();
-                    }
-                    JsonNode choice = chunk.path("choices").path(0);
-                    String content = choice.path("delta").path("content").asString("");
-                    if (!content.isEmpty()) {
-                        tokens++;
-                        completionChars += content.length();
-                        listener.onToken(content);
-                    }
-                    String finish = choice.path("finish_reason").asString("");
-                    if (!finish.isEmpty()) {
-                        finishReason = finish;
-                    }
-                    JsonNode reported = chunk.path("usage");
-                    if (reported.isObject()) {
-                        usage = new LlmReply.Usage(
-                                reported.path("prompt_tokens").asInt(0),
-                                reported.path("completion_tokens").asInt(0),
-                                reported.path("total_tokens").asInt(0),
-                                false);
+                    if (line.isEmpty()) {
+                        int before = reply.tokens;
+                        if (dispatch(event, reply)) {
+                            return done(model, messages, reply);
+                        }
+                        if (reply.tokens > before) {
+                            lastContent = System.nanoTime();
+                        }
+                    } else if (!line.startsWith(":")) {
+                        event.field(line);
                     }
                 }
                 default -> throw new LlmCallException(Kind.STREAM_BROKEN, "unexpected stream event");
@@ -225,63 +215,104 @@ final class CompletionCall {
         }
     }
 
-    private Result done(
-            String model,
-            List<ChatMessage> messages,
-            int tokens,
-            int completionChars,
-            String finishReason,
-            LlmReply.Usage usage,
-            String reportedModel)
-            throws LlmCallException {
-        if (tokens == 0) {
+    /** Handles one complete event and clears it; true when it ends the stream ({@code [DONE]}). */
+    private boolean dispatch(ServerSentEvent event, Reply reply) throws LlmCallException {
+        String name = event.name();
+        String data = event.take();
+        if (data.isEmpty()) {
+            return false;
+        }
+        if (data.strip().equals("[DONE]")) {
+            return true;
+        }
+        if (name.equals("error")) {
+            throw streamError(parseOrNull(data), data, reply.tokens);
+        }
+        if (!name.isEmpty() && !name.equals("message")) {
+            return false; // events of other names carry no completion chunks
+        }
+        JsonNode chunk = parse(data);
+        if (chunk.has("error")) {
+            throw streamError(chunk, data, reply.tokens);
+        }
+        reply.accept(chunk);
+        return false;
+    }
+
+    private static LlmCallException streamError(JsonNode body, String raw, int tokens) {
+        JsonNode error = body == null ? null : body.has("error") ? body.path("error") : body;
+        String code = error == null ? "" : text(error.path("code"));
+        String type = error == null ? "" : text(error.path("type"));
+        String message = error == null ? raw : text(error.path("message"));
+        Kind kind = ProviderErrors.classify(0, code, type, message);
+        String detail = "provider error in the stream after " + tokens + " tokens"
+                + (code.isEmpty() ? "" : " (" + code + ")") + (message.isEmpty() ? "" : ": " + message);
+        return new LlmCallException(kind, detail);
+    }
+
+    /** A string field, or empty when it is missing, null or not a string. */
+    static String text(JsonNode node) {
+        return node != null && node.isString() ? node.stringValue() : "";
+    }
+
+    private JsonNode parseOrNull(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private Result done(String model, List<ChatMessage> messages, Reply reply) throws LlmCallException {
+        if ("error".equals(reply.finishReason)) {
+            throw new LlmCallException(
+                    Kind.STREAM_BROKEN,
+                    "the provider ended the reply with finish_reason \"error\" after " + reply.tokens + " tokens");
+        }
+        if (reply.tokens == 0) {
             throw new LlmCallException(Kind.STREAM_BROKEN, "the provider finished without any content");
         }
+        LlmReply.Usage usage = reply.usage;
         if (usage == null) {
             int prompt = estimateTokens(
                     messages.stream().mapToInt(m -> m.content().length()).sum());
-            int completion = Math.max(tokens, estimateTokens(completionChars));
+            int completion = Math.max(reply.tokens, estimateTokens(reply.chars));
             usage = new LlmReply.Usage(prompt, completion, prompt + completion, true);
         }
         return new Result(
-                finishReason == null ? "stop" : finishReason,
+                reply.finishReason == null ? "stop" : reply.finishReason,
                 usage,
-                reportedModel == null || reportedModel.isBlank() ? model : reportedModel,
-                tokens);
+                reply.model == null || reply.model.isBlank() ? model : reply.model,
+                reply.tokens);
     }
 
     private LlmCallException providerError(String model, Head head, Exchange exchange, Deadline deadline)
             throws InterruptedException {
         String body = readErrorBody(exchange, deadline);
         String code = "";
+        String type = "";
         String message = "";
         try {
             JsonNode error = json.readTree(body).path("error");
-            code = error.path("code").asString("");
-            message = error.path("message").asString("");
+            code = text(error.path("code"));
+            type = text(error.path("type"));
+            message = text(error.path("message"));
         } catch (JacksonException e) {
             message = body.length() > 200 ? body.substring(0, 200) : body;
         }
         int status = head.status();
         String detail = "HTTP " + status + (code.isEmpty() ? "" : " " + code) + " from the provider for model " + model
                 + (message.isEmpty() ? "" : ": " + message);
-        Kind kind;
-        if (status == 429) {
-            kind = Kind.RATE_LIMITED;
-        } else if ((status == 400 && code.equals("model_not_available"))
-                || (status == 404 && code.equals("model_not_found"))) {
-            kind = Kind.MODEL_UNAVAILABLE;
-        } else if (status == 408 || status >= 500) {
-            kind = Kind.SERVER_ERROR;
-        } else {
-            kind = Kind.REJECTED;
-        }
+        Kind kind = ProviderErrors.classify(status, code, type, message);
         if (kind == Kind.REJECTED) {
             log.error("the provider rejected the request, not retrying: {}", detail);
         } else {
             log.warn("{}", detail);
         }
-        return new LlmCallException(kind, detail, retryAfter(head.headers()), null);
+        Duration hint = kind == Kind.RATE_LIMITED || kind == Kind.SERVER_ERROR
+                ? retryHint(head.headers(), kind == Kind.RATE_LIMITED)
+                : null;
+        return new LlmCallException(kind, detail, hint, null);
     }
 
     private static String readErrorBody(Exchange exchange, Deadline deadline) throws InterruptedException {
@@ -297,22 +328,78 @@ final class CompletionCall {
         return body.toString();
     }
 
-    /** {@code retry-after} in seconds or as an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(HttpHeaders headers) {
-        String value = headers.firstValue("retry-after").orElse("").strip();
-        if (value.isEmpty()) {
+    /**
+     * How long the provider asked us to wait, or null: {@code retry-after-ms}, else {@code retry-after}
+     * (seconds or an HTTP date), else, for a rate limit, {@code x-ratelimit-reset} (seconds until the
+     * window resets, a duration such as {@code 1m30s}, or an epoch second).
+     */
+    static Duration retryHint(HttpHeaders headers, boolean rateLimited) {
+        Duration hint = seconds(headers.firstValue("retry-after-ms").orElse(""), 0.001);
+        if (hint == null) {
+            hint = retryAfter(headers.firstValue("retry-after").orElse(""));
+        }
+        if (hint == null && rateLimited) {
+            hint = reset(headers.firstValue("x-ratelimit-reset").orElse(""));
+        }
+        return hint;
+    }
+
+    private static Duration retryAfter(String value) {
+        Duration seconds = seconds(value, 1);
+        if (seconds != null || value.isBlank()) {
+            return seconds;
+        }
+        try {
+            Duration until = Duration.between(
+                    ZonedDateTime.now(), ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
+    private static Duration reset(String value) {
+        String v = value.strip();
+        Duration seconds = seconds(v, 1);
+        if (seconds != null) {
+            long epochSecond = seconds.toSeconds();
+            if (epochSecond > 1_000_000_000L) {
+                Duration until = Duration.between(Instant.now(), Instant.ofEpochSecond(epochSecond));
+                return until.isNegative() ? Duration.ZERO : until;
+            }
+            return seconds;
+        }
+        Matcher parts = DURATION_PART.matcher(v);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (parts.find() && parts.start() == end) {
+            double amount = Double.parseDouble(parts.group(1));
+            double unitSeconds = switch (parts.group(2)) {
+                case "h" -> 3600;
+                case "m" -> 60;
+                case "s" -> 1;
+                case "ms" -> 0.001;
+                default -> 0;
+            };
+            total = total.plusNanos((long) (amount * unitSeconds * 1e9));
+            end = parts.end();
+        }
+        return end > 0 && end == v.length() ? total : null;
+    }
+
+    private static Duration seconds(String value, double unit) {
+        String v = value.strip();
+        if (v.isEmpty()) {
             return null;
         }
         try {
-            return Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(value) * 1000)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(
-                        ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException unreadable) {
+            double amount = Double.parseDouble(v);
+            if (Double.isNaN(amount) || Double.isInfinite(amount)) {
                 return null;
             }
+            return Duration.ofNanos(Math.max(0, (long) (amount * unit * 1e9)));
+        } catch (NumberFormatException notANumber) {
+            return null;
         }
     }
 
@@ -356,7 +443,21 @@ final class CompletionCall {
         body.put("model", model);
         body.put("stream", true);
         body.put("max_tokens", properties.maxTokens());
-        body.put("temperature", properties.temperature());
+        LlmProperties.ModelOptions options = properties.optionsFor(model);
+        body.put("temperature", options.temperature() != null ? options.temperature() : properties.temperature());
+        if (options.topP() != null) {
+            body.put("top_p", options.topP());
+        }
+        if (options.topK() != null) {
+            body.put("top_k", options.topK());
+        }
+        if (options.repetitionPenalty() != null) {
+            body.put("repetition_penalty", options.repetitionPenalty());
+        }
+        if (!options.stop().isEmpty()) {
+            ArrayNode stop = body.putArray("stop");
+            options.stop().forEach(stop::add);
+        }
         ArrayNode list = body.putArray("messages");
         for (ChatMessage message : messages) {
             list.addObject().put("role", message.role()).put("content", message.content());
@@ -367,6 +468,92 @@ final class CompletionCall {
     /** About four characters a token for the languages this app speaks; only used when the provider sends no usage. */
     private static int estimateTokens(int chars) {
         return Math.max(1, (chars + 3) / 4);
+    }
+
+    /** What the chunks of one call said so far. */
+    private static final class Reply {
+
+        private final StreamListener listener;
+        int tokens;
+        int chars;
+        String finishReason;
+        LlmReply.Usage usage;
+        String model;
+
+        Reply(StreamListener listener) {
+            this.listener = listener;
+        }
+
+        /** A completion chunk: content may be null or absent, choices may be empty (a usage-only chunk). */
+        void accept(JsonNode chunk) {
+            if (chunk.path("model").isString()) {
+                model = chunk.path("model").stringValue();
+            }
+            JsonNode choice = chunk.path("choices").path(0);
+            String content = text(choice.path("delta").path("content"));
+            if (!content.isEmpty()) {
+                tokens++;
+                chars += content.length();
+                listener.onToken(content);
+            }
+            String finish = text(choice.path("finish_reason"));
+            if (!finish.isEmpty()) {
+                finishReason = finish;
+            }
+            JsonNode reported = chunk.path("usage");
+            if (reported.isObject()) {
+                usage = new LlmReply.Usage(
+                        reported.path("prompt_tokens").asInt(0),
+                        reported.path("completion_tokens").asInt(0),
+                        reported.path("total_tokens").asInt(0),
+                        false);
+            }
+        }
+    }
+
+    /** The fields of one server-sent event as its lines arrive. */
+    private static final class ServerSentEvent {
+
+        private final StringBuilder data = new StringBuilder();
+        private boolean hasData;
+        private String name = "";
+
+        void field(String line) {
+            int colon = line.indexOf(':');
+            String field = colon < 0 ? line : line.substring(0, colon);
+            String value = colon < 0 ? "" : line.substring(colon + 1);
+            if (value.startsWith(" ")) {
+                value = value.substring(1);
+            }
+            switch (field) {
+                case "data" -> {
+                    if (hasData) {
+                        data.append('\n');
+                    }
+                    data.append(value);
+                    hasData = true;
+                }
+                case "event" -> name = value.strip();
+                default -> {} // id, retry and unknown fields
+            }
+        }
+
+        boolean hasData() {
+            return hasData;
+        }
+
+        String name() {
+            return name;
+        }
+
+        /** The data, joined by line breaks, and a fresh start for the next event. */
+        String take() {
+            String taken = data.toString();
+            data.setLength(0);
+            hasData = false;
+            name = "";
+            return taken;
+        }
     }
 
     private record Head(int status, HttpHeaders headers) {}

@@ -6,7 +6,7 @@ import java.time.Duration;
 final class LlmCallException extends Exception {
 
     enum Kind {
-        /** 429: retried after {@code retry-after}; the provider is up, so the circuit ignores it. */
+        /** 429 or a dynamic-rate type: retried after what the provider asked; it is up, so the circuit ignores it. */
         RATE_LIMITED(LlmFailure.Reason.RATE_LIMITED, true, false),
         /** 5xx (and 408): retried with backoff. */
         SERVER_ERROR(LlmFailure.Reason.UNAVAILABLE, true, true),
@@ -14,9 +14,12 @@ final class LlmCallException extends Exception {
         CONNECT(LlmFailure.Reason.UNAVAILABLE, true, true),
         /** Nothing arrived within the first-token timeout. */
         FIRST_TOKEN_TIMEOUT(LlmFailure.Reason.TIMEOUT, true, true),
-        /** A started stream failed: cut, silent past the idle timeout, malformed, or empty. */
+        /**
+         * A started stream failed: cut, silent past the idle timeout, malformed, empty, an error
+         * inside it, or {@code finish_reason: "error"}.
+         */
         STREAM_BROKEN(LlmFailure.Reason.STREAM_BROKEN, true, true),
-        /** 400 {@code model_not_available} or 404 {@code model_not_found}: the next model is tried. */
+        /** The model cannot serve ({@link ProviderErrors#MODEL_CANNOT_SERVE}): the next model is tried. */
         MODEL_UNAVAILABLE(LlmFailure.Reason.UNAVAILABLE, false, false),
         /** 401, 402, 403 and other 4xx: retrying the same request cannot help. */
         REJECTED(LlmFailure.Reason.REJECTED, false, false),
@@ -55,7 +58,7 @@ final class LlmCallException extends Exception {
         return kind;
     }
 
-    /** What the provider asked for in {@code retry-after}, or null. */
+    /** How long the provider asked to wait before trying again, or null. */
     Duration retryAfter() {
         return retryAfter;
     }

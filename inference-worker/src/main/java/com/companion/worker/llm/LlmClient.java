@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>a call that fails before its stream begins (429, 5xx, no connection, no first token) is
- *       retried with exponential backoff and jitter, waiting at least what {@code retry-after} asks,
- *       a bounded number of times and never past the deadline;
- *   <li>a model the provider does not serve is replaced by the next configured one at once;
+ *       retried a bounded number of times and never past the deadline, after what the provider asked
+ *       for ({@code retry-after-ms}, {@code retry-after}, a rate limit's {@code x-ratelimit-reset}) or,
+ *       when it asked nothing, exponential backoff with jitter;
+ *   <li>a model that cannot serve (not served serverless, its dedicated endpoint stopped, unknown) is
+ *       replaced by the next configured one at once, even mid-stream (the reply starts over);
  *   <li>a stream that breaks after it began is started over as a new attempt (the listener hears
  *       {@link StreamListener#onRestart}) a bounded number of times;
  *   <li>a circuit breaker counts provider faults across all requests of this instance, and while it
@@ -94,6 +96,10 @@ public class LlmClient {
                     roster.unavailable(model);
                     refusedModels.add(model);
                     count("model_fallback");
+                    if (tap.tokens() > 0) {
+                        attempt++;
+                        listener.onRestart(attempt);
+                    }
                     continue;
                 }
                 if (!kind.retryable) {
@@ -131,9 +137,12 @@ public class LlmClient {
         }
     }
 
-    private Duration pause(int retry, Duration retryAfter) {
-        Duration computed = Duration.ofMillis(backoff.apply(retry));
-        return retryAfter != null && retryAfter.compareTo(computed) > 0 ? retryAfter : computed;
+    /** What the provider asked for ({@code retry-after-ms}, {@code retry-after}, a rate limit's reset), else our backoff. */
+    private Duration pause(int retry, Duration providerHint) {
+        if (providerHint != null && providerHint.isPositive()) {
+            return providerHint;
+        }
+        return Duration.ofMillis(backoff.apply(retry));
     }
 
     /**

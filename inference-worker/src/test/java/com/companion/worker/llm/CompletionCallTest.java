@@ -205,15 +205,153 @@ class CompletionCallTest {
 
     @Test
     void retryAfterIsSecondsOrAnHttpDate() {
-        assertThat(CompletionCall.retryAfter(headers("2"))).isEqualTo(Duration.ofSeconds(2));
-        assertThat(CompletionCall.retryAfter(headers("0.5"))).isEqualTo(Duration.ofMillis(500));
+        assertThat(CompletionCall.retryHint(headers("retry-after", "2"), true)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(CompletionCall.retryHint(headers("retry-after", "0.5"), true))
+                .isEqualTo(Duration.ofMillis(500));
         String inTenSeconds =
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
-        assertThat(CompletionCall.retryAfter(headers(inTenSeconds)))
+        assertThat(CompletionCall.retryHint(headers("retry-after", inTenSeconds), true))
                 .isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
-        assertThat(CompletionCall.retryAfter(headers("soon"))).isNull();
-        assertThat(CompletionCall.retryAfter(HttpHeaders.of(Map.of(), (a, b) -> true)))
+        assertThat(CompletionCall.retryHint(headers("retry-after", "soon"), true))
                 .isNull();
+        assertThat(CompletionCall.retryHint(HttpHeaders.of(Map.of(), (a, b) -> true), true))
+                .isNull();
+    }
+
+    @Test
+    void retryAfterMsComesFirstAndARateLimitsResetIsTheLastResort() {
+        assertThat(CompletionCall.retryHint(headers("retry-after-ms", "1500", "retry-after", "9"), true))
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThat(CompletionCall.retryHint(headers("x-ratelimit-reset", "3"), true))
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(CompletionCall.retryHint(headers("x-ratelimit-reset", "1m30s"), true))
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThat(CompletionCall.retryHint(headers("x-ratelimit-reset", "250ms"), true))
+                .isEqualTo(Duration.ofMillis(250));
+        long inFiveSeconds = java.time.Instant.now().plusSeconds(5).getEpochSecond();
+        assertThat(CompletionCall.retryHint(headers("x-ratelimit-reset", Long.toString(inFiveSeconds)), true))
+                .isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5));
+        assertThat(CompletionCall.retryHint(headers("x-ratelimit-reset", "3"), false))
+                .as("a window's reset is no hint for a server error")
+                .isNull();
+    }
+
+    @Test
+    void everyModelCannotServeAnswerFallsBack() {
+        answer.set(new Answer(400, Map.of(), error("dedicated_endpoint_not_running")));
+        assertKind(Kind.MODEL_UNAVAILABLE);
+        answer.set(new Answer(
+                400,
+                Map.of(),
+                "{\"error\":{\"message\":\"Unable to access non-serverless model x/y. Please visit ...\"}}"));
+        assertKind(Kind.MODEL_UNAVAILABLE);
+    }
+
+    @Test
+    void dynamicRateLimitsAreRateLimitsWhateverTheStatus() {
+        answer.set(new Answer(
+                503,
+                Map.of("retry-after-ms", "700"),
+                "{\"error\":{\"message\":\"slow down\",\"type\":\"dynamic_request_limited\"}}"));
+        assertThatThrownBy(() -> call.execute("m", messages(), Deadline.after(Duration.ofSeconds(5)), listener))
+                .isInstanceOfSatisfying(LlmCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(700));
+                });
+        answer.set(
+                new Answer(429, Map.of(), "{\"error\":{\"message\":\"tokens\",\"type\":\"dynamic_token_limited\"}}"));
+        assertKind(Kind.RATE_LIMITED);
+    }
+
+    @Test
+    void finishReasonErrorIsABrokenStream() {
+        answer.set(new Answer(200, Map.of(), data("Hi", null) + data("", "error") + "data: [DONE]\n\n"));
+
+        assertKind(Kind.STREAM_BROKEN);
+        assertThat(tokens).containsExactly("Hi");
+    }
+
+    @Test
+    void multiLineDataNamedEventsNullContentAndAUsageOnlyChunkAreRead() throws Exception {
+        String multiLine = "id: 1\ndata: {\"model\":\"served-model\",\ndata: \"choices\":[{\"delta\":"
+                + "{\"content\":\"Hel\"},\"finish_reason\":null}]}\n\n";
+        String nullContent =
+                "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":null},\"finish_reason\":null}]}\n\n";
+        String heartbeat = "event: heartbeat\ndata: {\"choices\":[{\"delta\":{\"content\":\"IGNORED\"}}]}\n\n";
+        String usageOnly = "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2,"
+                + "\"total_tokens\":9}}\n\n";
+        answer.set(new Answer(
+                200,
+                Map.of(),
+                nullContent + ": ping\n\n" + multiLine + heartbeat + data("lo", null) + data("", "stop") + usageOnly
+                        + "data: [DONE]\n\n"));
+
+        CompletionCall.Result result = call.execute("m", messages(), Deadline.after(Duration.ofSeconds(5)), listener);
+
+        assertThat(tokens).containsExactly("Hel", "lo");
+        assertThat(result.finishReason()).isEqualTo("stop");
+        assertThat(result.usage()).isEqualTo(new LlmReply.Usage(7, 2, 9, false));
+    }
+
+    @Test
+    void aNamedErrorEventIsClassifiedLikeAnHttpError() {
+        answer.set(new Answer(
+                200,
+                Map.of(),
+                "event: error\ndata: {\"error\":{\"message\":\"gone\",\"code\":\"model_not_available\"}}\n\n"));
+
+        assertKind(Kind.MODEL_UNAVAILABLE);
+    }
+
+    @Test
+    void theRequestCarriesTheModelsOptions() throws Exception {
+        AtomicReference<String> body = new AtomicReference<>();
+        server.removeContext("/v1/chat/completions");
+        server.createContext("/v1/chat/completions", exchange -> {
+            body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] reply = (data("Hi", null) + data("", "stop")).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, reply.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply);
+            }
+        });
+        LlmProperties base =
+                properties(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"));
+        LlmProperties withOptions = new LlmProperties(
+                base.baseUrl(),
+                base.apiKey(),
+                base.requireApiKey(),
+                base.model(),
+                base.fallbackModels(),
+                base.modelRecheckInterval(),
+                base.maxTokens(),
+                base.temperature(),
+                Map.of("m", new LlmProperties.ModelOptions(0.4, 0.9, 40, 1.1, List.of("<|eot_id|>"))),
+                base.connectTimeout(),
+                base.firstTokenTimeout(),
+                base.idleTimeout(),
+                base.httpVersion(),
+                base.retry(),
+                base.circuit());
+        CompletionCall withModelOptions = new CompletionCall(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                withOptions,
+                JsonMapper.builder().build(),
+                ObservationRegistry.NOOP);
+
+        withModelOptions.execute("m", messages(), Deadline.after(Duration.ofSeconds(5)), listener);
+        var sent = JsonMapper.builder().build().readTree(body.get());
+        assertThat(sent.path("temperature").asDouble()).isEqualTo(0.4);
+        assertThat(sent.path("top_p").asDouble()).isEqualTo(0.9);
+        assertThat(sent.path("top_k").asInt()).isEqualTo(40);
+        assertThat(sent.path("repetition_penalty").asDouble()).isEqualTo(1.1);
+        assertThat(sent.path("stop").path(0).asString()).isEqualTo("<|eot_id|>");
+
+        call.execute("other", messages(), Deadline.after(Duration.ofSeconds(5)), listener);
+        var plain = JsonMapper.builder().build().readTree(body.get());
+        assertThat(plain.path("temperature").asDouble()).isEqualTo(0.7);
+        assertThat(plain.has("stop")).isFalse();
+        assertThat(plain.has("top_p")).isFalse();
     }
 
     private void assertKind(Kind kind) {
@@ -222,8 +360,12 @@ class CompletionCallTest {
                         LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(kind));
     }
 
-    private static HttpHeaders headers(String retryAfter) {
-        return HttpHeaders.of(Map.of("retry-after", List.of(retryAfter)), (a, b) -> true);
+    private static HttpHeaders headers(String... namesAndValues) {
+        Map<String, List<String>> map = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], List.of(namesAndValues[i + 1]));
+        }
+        return HttpHeaders.of(map, (a, b) -> true);
     }
 
     private static String data(String content, String finish) {
@@ -243,11 +385,13 @@ class CompletionCallTest {
         return new LlmProperties(
                 baseUrl,
                 "test-key",
+                LlmProperties.KeyRequirement.AUTO,
                 "m",
                 List.of(),
                 Duration.ofMinutes(10),
                 256,
                 0.7,
+                Map.of(),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),

@@ -91,11 +91,13 @@ class LlmClientTest {
         LlmProperties properties = new LlmProperties(
                 base.baseUrl(),
                 base.apiKey(),
+                base.requireApiKey(),
                 model,
                 List.of(),
                 base.modelRecheckInterval(),
                 base.maxTokens(),
                 base.temperature(),
+                base.modelOptions(),
                 base.connectTimeout(),
                 base.firstTokenTimeout(),
                 base.idleTimeout(),

@@ -1,16 +1,25 @@
 package com.companion.offlinellm;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How the server answers a chat completion: timing, an optional Together-style error, an optional
  * fault (cut the stream after some chunks, or never answer) and an optional fixed reply.
  *
  * <p>Error code, type and message left null take Together's values for the status (see {@link
- * #errorCodeOrDefault()} and friends). {@code retryAfterSeconds} applies to 429 only (default 1).
- * {@code disconnectAfterChunks} cuts the connection after that many content chunks (streaming) or
- * in the middle of the body (non-streaming). {@code hang} accepts the request and never answers.
+ * #errorCodeOrDefault()} and friends). {@code retryAfterSeconds} applies to 429 only (default 1);
+ * {@code headers}, when not empty, replace the default rate-limit headers of an error answer (to
+ * script {@code retry-after-ms} or {@code x-ratelimit-reset} alone). {@code disconnectAfterChunks}
+ * cuts the connection after that many content chunks (streaming) or in the middle of the body
+ * (non-streaming). {@code hang} accepts the request and never answers.
+ *
+ * <p>{@code quirks} are stream shapes Together sends and a naive reader trips over (see {@link
+ * StreamQuirk}); {@code fault} is what goes wrong in a stream after {@code faultAfterChunks} content
+ * chunks (see {@link StreamFault}).
  */
 public record Behaviour(
         Duration timeToFirstToken,
@@ -22,10 +31,54 @@ public record Behaviour(
         Integer retryAfterSeconds,
         Integer disconnectAfterChunks,
         String reply,
-        boolean hang) {
+        boolean hang,
+        Map<String, String> headers,
+        Set<StreamQuirk> quirks,
+        StreamFault fault,
+        int faultAfterChunks) {
 
-    private static final Behaviour NORMAL =
-            new Behaviour(Duration.ofMillis(20), Duration.ofMillis(5), 200, null, null, null, null, null, null, false);
+    /** Stream shapes that real providers send and a well-behaved test server would not. */
+    public enum StreamQuirk {
+        /** The last content chunk carries no usage; a final chunk with {@code "choices": []} carries it. */
+        USAGE_CHUNK_WITHOUT_CHOICES,
+        /** A role-only first delta and an empty delta between tokens, both with {@code "content": null}. */
+        NULL_CONTENT,
+        /** A {@code : ping} comment before every event. */
+        PINGS,
+        /** {@code id:} lines, and an extra event with a name of its own between chunks. */
+        EVENT_LINES,
+        /** Every chunk's JSON spread over several {@code data:} lines of one event. */
+        MULTILINE_DATA
+    }
+
+    /** What goes wrong in a stream once {@code faultAfterChunks} content chunks were sent. */
+    public enum StreamFault {
+        NONE,
+        /** {@code data: {"error": ...}} with the behaviour's error code, type and message, then the end. */
+        ERROR_EVENT,
+        /** The same error as an {@code event: error} event. */
+        NAMED_ERROR_EVENT,
+        /** A chunk with {@code "finish_reason": "error"}, then {@code [DONE]}. */
+        FINISH_ERROR,
+        /** Only {@code : ping} comments from then on (every 100 ms), until the client goes away. */
+        STALL_WITH_PINGS
+    }
+
+    private static final Behaviour NORMAL = new Behaviour(
+            Duration.ofMillis(20),
+            Duration.ofMillis(5),
+            200,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            Map.of(),
+            Set.of(),
+            StreamFault.NONE,
+            2);
 
     public Behaviour {
         timeToFirstToken = requireNonNegative(timeToFirstToken, "timeToFirstToken");
@@ -39,6 +92,12 @@ public record Behaviour(
         if (disconnectAfterChunks != null && disconnectAfterChunks < 0) {
             throw new IllegalArgumentException("disconnectAfterChunks must not be negative");
         }
+        if (faultAfterChunks < 0) {
+            throw new IllegalArgumentException("faultAfterChunks must not be negative");
+        }
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        quirks = quirks == null || quirks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(quirks));
+        fault = Objects.requireNonNullElse(fault, StreamFault.NONE);
     }
 
     /** A successful, quick reply: first token after 20 ms, then one token every 5 ms. */
@@ -75,6 +134,11 @@ public record Behaviour(
         return NORMAL.withError(400, "model_not_available", "invalid_request_error", null);
     }
 
+    /** 400 {@code dedicated_endpoint_not_running}, as for a model whose dedicated endpoint is stopped. */
+    public static Behaviour endpointNotRunning() {
+        return NORMAL.withError(400, "dedicated_endpoint_not_running", "invalid_request_error", null);
+    }
+
     public static Behaviour disconnectAfter(int chunks) {
         return NORMAL.withDisconnectAfterChunks(chunks);
     }
@@ -85,6 +149,16 @@ public record Behaviour(
 
     public static Behaviour replying(String reply) {
         return NORMAL.withReply(reply);
+    }
+
+    /** A normal reply streamed with these quirks. */
+    public static Behaviour quirky(StreamQuirk... quirks) {
+        return NORMAL.withQuirks(quirks);
+    }
+
+    /** A stream that goes wrong this way after {@code chunks} content chunks. */
+    public static Behaviour faultAfter(int chunks, StreamFault fault) {
+        return NORMAL.withFault(fault, chunks);
     }
 
     public Behaviour withTiming(Duration timeToFirstToken, Duration timePerToken) {
@@ -98,7 +172,11 @@ public record Behaviour(
                 retryAfterSeconds,
                 disconnectAfterChunks,
                 reply,
-                hang);
+                hang,
+                headers,
+                quirks,
+                fault,
+                faultAfterChunks);
     }
 
     public Behaviour withTimeToFirstToken(Duration timeToFirstToken) {
@@ -124,7 +202,11 @@ public record Behaviour(
                 retryAfterSeconds,
                 disconnectAfterChunks,
                 reply,
-                hang);
+                hang,
+                headers,
+                quirks,
+                fault,
+                faultAfterChunks);
     }
 
     public Behaviour withRetryAfterSeconds(Integer retryAfterSeconds) {
@@ -138,7 +220,11 @@ public record Behaviour(
                 retryAfterSeconds,
                 disconnectAfterChunks,
                 reply,
-                hang);
+                hang,
+                headers,
+                quirks,
+                fault,
+                faultAfterChunks);
     }
 
     public Behaviour withDisconnectAfterChunks(Integer disconnectAfterChunks) {
@@ -152,7 +238,11 @@ public record Behaviour(
                 retryAfterSeconds,
                 disconnectAfterChunks,
                 reply,
-                hang);
+                hang,
+                headers,
+                quirks,
+                fault,
+                faultAfterChunks);
     }
 
     public Behaviour withReply(String reply) {
@@ -166,7 +256,11 @@ public record Behaviour(
                 retryAfterSeconds,
                 disconnectAfterChunks,
                 reply,
-                hang);
+                hang,
+                headers,
+                quirks,
+                fault,
+                faultAfterChunks);
     }
 
     public Behaviour withHang(boolean hang) {
@@ -180,7 +274,74 @@ public record Behaviour(
                 retryAfterSeconds,
                 disconnectAfterChunks,
                 reply,
-                hang);
+                hang,
+                headers,
+                quirks,
+                fault,
+                faultAfterChunks);
+    }
+
+    /** Response headers of an error answer, instead of the default rate-limit headers. */
+    public Behaviour withHeaders(Map<String, String> headers) {
+        return new Behaviour(
+                timeToFirstToken,
+                timePerToken,
+                status,
+                errorCode,
+                errorType,
+                errorMessage,
+                retryAfterSeconds,
+                disconnectAfterChunks,
+                reply,
+                hang,
+                headers,
+                quirks,
+                fault,
+                faultAfterChunks);
+    }
+
+    public Behaviour withQuirks(StreamQuirk... quirks) {
+        return withQuirks(Set.of(quirks));
+    }
+
+    public Behaviour withQuirks(Set<StreamQuirk> quirks) {
+        return new Behaviour(
+                timeToFirstToken,
+                timePerToken,
+                status,
+                errorCode,
+                errorType,
+                errorMessage,
+                retryAfterSeconds,
+                disconnectAfterChunks,
+                reply,
+                hang,
+                headers,
+                quirks,
+                fault,
+                faultAfterChunks);
+    }
+
+    public Behaviour withFault(StreamFault fault, int afterChunks) {
+        return new Behaviour(
+                timeToFirstToken,
+                timePerToken,
+                status,
+                errorCode,
+                errorType,
+                errorMessage,
+                retryAfterSeconds,
+                disconnectAfterChunks,
+                reply,
+                hang,
+                headers,
+                quirks,
+                fault,
+                afterChunks);
+    }
+
+    public boolean has(StreamQuirk quirk) {
+        return quirks.contains(quirk);
     }
 
     public boolean isError() {

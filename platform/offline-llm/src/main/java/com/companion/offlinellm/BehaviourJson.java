@@ -1,6 +1,12 @@
 package com.companion.offlinellm;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,6 +43,39 @@ final class BehaviourJson {
         if (json.has("reply")) {
             b = b.withReply(optionalString(json, "reply"));
         }
+        if (json.has("quirks")) {
+            JsonNode quirks = json.get("quirks");
+            if (!quirks.isArray()) {
+                throw new IllegalArgumentException("quirks must be a list of names");
+            }
+            Set<Behaviour.StreamQuirk> set = EnumSet.noneOf(Behaviour.StreamQuirk.class);
+            for (JsonNode quirk : quirks) {
+                set.add(named(Behaviour.StreamQuirk.class, quirk, "quirks"));
+            }
+            b = b.withQuirks(set);
+        }
+        if (json.has("fault") || json.has("fault_after_chunks")) {
+            Behaviour.StreamFault fault =
+                    json.has("fault") ? named(Behaviour.StreamFault.class, json.get("fault"), "fault") : b.fault();
+            int after = json.has("fault_after_chunks")
+                    ? (int) requireLong(json, "fault_after_chunks")
+                    : b.faultAfterChunks();
+            b = b.withFault(fault, after);
+        }
+        if (json.has("headers")) {
+            JsonNode headers = json.get("headers");
+            if (!headers.isObject()) {
+                throw new IllegalArgumentException("headers must be an object of strings");
+            }
+            Map<String, String> map = new LinkedHashMap<>();
+            for (var entry : headers.properties()) {
+                if (!entry.getValue().isString()) {
+                    throw new IllegalArgumentException("headers must be an object of strings");
+                }
+                map.put(entry.getKey(), entry.getValue().stringValue());
+            }
+            b = b.withHeaders(map);
+        }
         if (json.has("hang")) {
             JsonNode hang = json.get("hang");
             if (!hang.isBoolean()) {
@@ -69,7 +108,24 @@ final class BehaviourJson {
         }
         json.put("reply", b.reply());
         json.put("hang", b.hang());
+        var quirks = json.putArray("quirks");
+        b.quirks().stream().sorted().forEach(q -> quirks.add(q.name().toLowerCase(Locale.ROOT)));
+        json.put("fault", b.fault().name().toLowerCase(Locale.ROOT));
+        json.put("fault_after_chunks", b.faultAfterChunks());
+        var headers = json.putObject("headers");
+        b.headers().forEach(headers::put);
         return json;
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, JsonNode value, String field) {
+        if (value == null || !value.isString()) {
+            throw new IllegalArgumentException(field + " must name one of " + List.of(type.getEnumConstants()));
+        }
+        try {
+            return Enum.valueOf(type, value.stringValue().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " must name one of " + List.of(type.getEnumConstants()));
+        }
     }
 
     private static long requireLong(JsonNode json, String field) {

@@ -162,7 +162,12 @@ final class HttpExchange {
         }
 
         void sendData(String data) throws IOException {
-            byte[] event = ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+            sendRaw("data: " + data + "\n\n");
+        }
+
+        /** Writes text as it is: comments, named events, multi-line data. */
+        void sendRaw(String text) throws IOException {
+            byte[] event = text.getBytes(StandardCharsets.UTF_8);
             if (chunked) {
                 out.write(Integer.toHexString(event.length).getBytes(StandardCharsets.ISO_8859_1));
                 out.write(CRLF);
@@ -184,6 +189,12 @@ final class HttpExchange {
 
         void abort() throws IOException {
             HttpExchange.this.abort();
+        }
+
+        /** The client went away mid-stream: nothing more can be written, the connection is not reused. */
+        void abandon() {
+            keepAlive = false;
+            responded = true;
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -Xmx64m -jar offline-llm-exec.jar [--port 8090] [--ttft-ms 250] [--token-ms 20] [--host 127.0.0.1]
- *     [--api-key KEY] [--served-models a,b] [--unavailable-models a,b] [--unknown-models a,b]
+ *     [--api-key KEY] [--served-models a,b] [--unavailable-models a,b] [--stopped-endpoint-models a,b]
+ *     [--unknown-models a,b]
  *     [--max-recorded-calls 1000] [--max-recorded-bytes N]
  * </pre>
  *
@@ -80,6 +81,9 @@ public final class OfflineLlmMain {
         if (options.containsKey("unavailable-models")) {
             builder.unavailableModels(list(options.get("unavailable-models")));
         }
+        if (options.containsKey("stopped-endpoint-models")) {
+            builder.stoppedEndpointModels(list(options.get("stopped-endpoint-models")));
+        }
         if (options.containsKey("unknown-models")) {
             builder.unknownModels(list(options.get("unknown-models")));
         }
@@ -116,6 +120,7 @@ public final class OfflineLlmMain {
                             "api-key",
                             "served-models",
                             "unavailable-models",
+                            "stopped-endpoint-models",
                             "unknown-models",
                             "max-recorded-calls",
                             "max-recorded-bytes")

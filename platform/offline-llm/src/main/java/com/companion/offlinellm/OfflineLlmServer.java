@@ -24,13 +24,34 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p>Requests are checked in Together's order: API key (401), body (400), unknown model (404),
- * unavailable model (400 {@code model_not_available}); only a request that passes these consumes a
- * queued one-shot behaviour. All methods are thread-safe.
+ * refused model (400 {@code model_not_available} or {@code dedicated_endpoint_not_running}); only a
+ * request that passes these consumes a queued one-shot behaviour. All methods are thread-safe.
+ *
+ * <p>By default it refuses the models public reports show Together refusing (see {@link
+ * #UNAVAILABLE_BY_DEFAULT} and {@link #STOPPED_ENDPOINTS_BY_DEFAULT}), so that a configuration that
+ * relies on them fails here as it would there.
  */
 public final class OfflineLlmServer implements AutoCloseable {
 
     /** No longer served serverless by Together: answers 400 {@code model_not_available} by default. */
     public static final String NOUS_HERMES_MIXTRAL = "NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO";
+
+    /** No longer served serverless by Together: answers 400 {@code model_not_available} by default. */
+    public static final String MIXTRAL_8X7B = "mistralai/Mixtral-8x7B-Instruct-v0.1";
+
+    /** A dedicated endpoint nobody started: answers 400 {@code dedicated_endpoint_not_running} by default. */
+    public static final String MIXTRAL_8X22B = "mistralai/Mixtral-8x22B-Instruct-v0.1";
+
+    /**
+     * Models Together answered 400 {@code model_not_available} for ("Unable to access non-serverless
+     * model"), per public reports: HeyPuter/puter#3168 (2026-05-27) for both Mixtral and Mistral Small,
+     * STACK-NOTES (2026-11-27) for Nous Hermes 2 Mixtral.
+     */
+    public static final Set<String> UNAVAILABLE_BY_DEFAULT =
+            Set.of(NOUS_HERMES_MIXTRAL, MIXTRAL_8X7B, "mistralai/Mistral-Small-24B-Instruct-2501");
+
+    /** Models Together answered 400 {@code dedicated_endpoint_not_running} for (HeyPuter/puter#3168). */
+    public static final Set<String> STOPPED_ENDPOINTS_BY_DEFAULT = Set.of(MIXTRAL_8X22B);
 
     static final long DEFAULT_MAX_RECORDED_BYTES = 64L << 20;
 
@@ -114,7 +135,8 @@ public final class OfflineLlmServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private Set<String> servedModels = Set.of();
-        private Set<String> unavailableModels = Set.of(NOUS_HERMES_MIXTRAL);
+        private Set<String> unavailableModels = UNAVAILABLE_BY_DEFAULT;
+        private Set<String> stoppedEndpointModels = STOPPED_ENDPOINTS_BY_DEFAULT;
         private Set<String> unknownModels = Set.of();
         private String apiKey;
         private Behaviour defaultBehaviour = Behaviour.normal();
@@ -145,9 +167,18 @@ public final class OfflineLlmServer implements AutoCloseable {
             return this;
         }
 
-        /** Models that answer 400 {@code model_not_available}; by default {@link #NOUS_HERMES_MIXTRAL}. */
+        /** Models that answer 400 {@code model_not_available}; by default {@link #UNAVAILABLE_BY_DEFAULT}. */
         public Builder unavailableModels(Collection<String> models) {
             this.unavailableModels = Set.copyOf(models);
+            return this;
+        }
+
+        /**
+         * Models that answer 400 {@code dedicated_endpoint_not_running}; by default {@link
+         * #STOPPED_ENDPOINTS_BY_DEFAULT}.
+         */
+        public Builder stoppedEndpointModels(Collection<String> models) {
+            this.stoppedEndpointModels = Set.copyOf(models);
             return this;
         }
 
@@ -207,7 +238,10 @@ public final class OfflineLlmServer implements AutoCloseable {
                 random = () -> shared;
             }
             Routes routes = new Routes(
-                    script, new Routes.Models(servedModels, unavailableModels, unknownModels), apiKey, random);
+                    script,
+                    new Routes.Models(servedModels, unavailableModels, stoppedEndpointModels, unknownModels),
+                    apiKey,
+                    random);
             try {
                 MiniHttpServer http = MiniHttpServer.start(InetAddress.getByName(host), port, routes);
                 Thread.ofVirtual().name("offline-llm-warm-up").start(Routes::warmUp);

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,14 +22,29 @@ final class Routes implements MiniHttpServer.Handler {
 
     private static final String JSON = "application/json";
     private static final Duration CUT_GRACE = Duration.ofMillis(100);
+    private static final Duration PING_INTERVAL = Duration.ofMillis(100);
+    private static final Pattern KEY_AFTER_COMMA = Pattern.compile(",(\"[a-z_]+\":)");
+    /**
+     * What {@code /v1/models} lists when any model name is served: chat models Together lists as
+     * serverless (togethercomputer/skills, together-chat-completions/references/models.md, as of
+     * 2026-07-16), plus the moderation model.
+     */
     private static final List<String> LISTED_WHEN_ANY_MODEL_SERVED = List.of(
             "meta-llama/Llama-3.3-70B-Instruct-Turbo",
-            "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo",
-            "mistralai/Mixtral-8x7B-Instruct-v0.1",
-            "Qwen/Qwen2.5-72B-Instruct-Turbo",
+            "Qwen/Qwen2.5-7B-Instruct-Turbo",
+            "google/gemma-4-31B-it",
+            "google/gemma-3n-E4B-it",
+            "openai/gpt-oss-120b",
+            "openai/gpt-oss-20b",
+            "moonshotai/Kimi-K2.6",
             "meta-llama/Llama-Guard-4-12B");
 
-    record Models(Set<String> served, Set<String> unavailable, Set<String> unknown) {}
+    record Models(Set<String> served, Set<String> unavailable, Set<String> stoppedEndpoints, Set<String> unknown) {
+
+        boolean refused(String model) {
+            return unavailable.contains(model) || stoppedEndpoints.contains(model);
+        }
+    }
 
     private record ChatRequest(
             String model, List<ChatMessage> messages, boolean stream, Integer maxTokens, Double temperature) {}
@@ -164,9 +181,7 @@ final class Routes implements MiniHttpServer.Handler {
         }
         String model = chat.model();
         if (models.unknown().contains(model)
-                || (!models.served().isEmpty()
-                        && !models.served().contains(model)
-                        && !models.unavailable().contains(model))) {
+                || (!models.served().isEmpty() && !models.served().contains(model) && !models.refused(model))) {
             record(chat, receivedAt, 404, request.header("traceparent"));
             error(
                     exchange,
@@ -188,6 +203,17 @@ final class Routes implements MiniHttpServer.Handler {
                     Map.of());
             return;
         }
+        if (models.stoppedEndpoints().contains(model)) {
+            record(chat, receivedAt, 400, request.header("traceparent"));
+            error(
+                    exchange,
+                    400,
+                    TogetherErrors.endpointNotRunningMessage(model),
+                    "invalid_request_error",
+                    "dedicated_endpoint_not_running",
+                    Map.of());
+            return;
+        }
 
         Behaviour behaviour = script.next();
         record(chat, receivedAt, behaviour.status(), request.header("traceparent"));
@@ -206,7 +232,9 @@ final class Routes implements MiniHttpServer.Handler {
                 exchange.respond(
                         behaviour.status(),
                         JSON,
-                        TogetherErrors.headers(behaviour.status(), behaviour.retryAfterSecondsOrDefault()),
+                        behaviour.headers().isEmpty()
+                                ? TogetherErrors.headers(behaviour.status(), behaviour.retryAfterSecondsOrDefault())
+                                : behaviour.headers(),
                         body);
             }
             return;
@@ -263,25 +291,130 @@ final class Routes implements MiniHttpServer.Handler {
             ObjectNode usage)
             throws IOException, InterruptedException {
         HttpExchange.EventStream events = exchange.startEventStream(Map.of("cache-control", "no-cache"));
+        ChunkWriter out = new ChunkWriter(events, behaviour, id, created, model);
         long firstToken = start + behaviour.timeToFirstToken().toNanos();
         long perToken = behaviour.timePerToken().toNanos();
         Integer cutAfter = behaviour.disconnectAfterChunks();
+        Behaviour.StreamFault fault = behaviour.fault();
+        if (behaviour.has(Behaviour.StreamQuirk.NULL_CONTENT)) {
+            out.send(chunk(id, created, model, null, null, null));
+        }
         for (int i = 0; i < pieces.size(); i++) {
             if (cutAfter != null && i >= cutAfter) {
                 cut(events);
                 return;
             }
+            if (fault != Behaviour.StreamFault.NONE && i >= behaviour.faultAfterChunks()) {
+                fail(events, out, behaviour, fault);
+                return;
+            }
             sleepUntil(firstToken + i * perToken);
-            events.sendData(Json.text(chunk(id, created, model, pieces.get(i), null, null)));
+            out.send(chunk(id, created, model, pieces.get(i), null, null));
+            if (i == 0 && behaviour.has(Behaviour.StreamQuirk.NULL_CONTENT)) {
+                out.send(chunk(id, created, model, null, null, null));
+            }
+            if (behaviour.has(Behaviour.StreamQuirk.EVENT_LINES)) {
+                events.sendRaw("event: heartbeat\ndata: {\"status\":\"generating\"}\n\n");
+            }
         }
         if (cutAfter != null) {
             cut(events);
             return;
         }
+        if (fault != Behaviour.StreamFault.NONE) {
+            fail(events, out, behaviour, fault);
+            return;
+        }
         sleepUntil(firstToken + Math.max(0, pieces.size() - 1) * perToken);
-        events.sendData(Json.text(chunk(id, created, model, "", finishReason, usage)));
+        if (behaviour.has(Behaviour.StreamQuirk.USAGE_CHUNK_WITHOUT_CHOICES)) {
+            out.send(chunk(id, created, model, "", finishReason, null));
+            ObjectNode usageOnly = Json.object()
+                    .put("id", id)
+                    .put("object", "chat.completion.chunk")
+                    .put("created", created)
+                    .put("model", model);
+            usageOnly.putArray("choices");
+            usageOnly.set("usage", usage);
+            out.send(usageOnly);
+        } else {
+            out.send(chunk(id, created, model, "", finishReason, usage));
+        }
         events.sendData("[DONE]");
         events.finish();
+    }
+
+    private static void fail(
+            HttpExchange.EventStream events, ChunkWriter out, Behaviour behaviour, Behaviour.StreamFault fault)
+            throws IOException, InterruptedException {
+        switch (fault) {
+            case ERROR_EVENT, NAMED_ERROR_EVENT -> {
+                ObjectNode error = Json.object()
+                        .put(
+                                "message",
+                                Objects.requireNonNullElse(
+                                        behaviour.errorMessage(),
+                                        "The server had an error while processing your request."))
+                        .put("type", Objects.requireNonNullElse(behaviour.errorType(), "server_error"))
+                        .putNull("param")
+                        .put("code", Objects.requireNonNullElse(behaviour.errorCode(), "internal_server_error"));
+                ObjectNode body = Json.object();
+                body.set("error", error);
+                if (fault == Behaviour.StreamFault.NAMED_ERROR_EVENT) {
+                    events.sendRaw("event: error\ndata: " + Json.text(body) + "\n\n");
+                } else {
+                    out.send(body);
+                }
+                events.finish();
+            }
+            case FINISH_ERROR -> {
+                out.send(out.finishChunk("error"));
+                events.sendData("[DONE]");
+                events.finish();
+            }
+            case STALL_WITH_PINGS -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        events.sendRaw(": ping\n\n");
+                        Thread.sleep(PING_INTERVAL);
+                    }
+                } catch (IOException clientWentAway) {
+                    events.abandon();
+                }
+            }
+            case NONE -> throw new IllegalStateException("no fault to inject");
+        }
+    }
+
+    /** Writes chunks in the shape the behaviour's quirks ask for. */
+    private record ChunkWriter(
+            HttpExchange.EventStream events, Behaviour behaviour, String id, long created, String model) {
+
+        void send(ObjectNode chunk) throws IOException {
+            StringBuilder event = new StringBuilder();
+            if (behaviour.has(Behaviour.StreamQuirk.PINGS)) {
+                event.append(": ping\n\n");
+            }
+            if (behaviour.has(Behaviour.StreamQuirk.EVENT_LINES)) {
+                event.append("id: ").append(id).append('\n');
+            }
+            if (behaviour.has(Behaviour.StreamQuirk.MULTILINE_DATA)) {
+                // JSON allows a line break between any two tokens; SSE joins data lines with one. Breaking
+                // only before a key keeps the text of a value (which may end in a comma) whole.
+                for (String line : KEY_AFTER_COMMA
+                        .matcher(Json.text(chunk))
+                        .replaceAll(",\n$1")
+                        .split("\n")) {
+                    event.append("data: ").append(line).append('\n');
+                }
+            } else {
+                event.append("data: ").append(Json.text(chunk)).append('\n');
+            }
+            events.sendRaw(event.append('\n').toString());
+        }
+
+        ObjectNode finishChunk(String finishReason) {
+            return chunk(id, created, model, "", finishReason, null);
+        }
     }
 
     /**
@@ -296,7 +429,12 @@ final class Routes implements MiniHttpServer.Handler {
 
     private static ObjectNode chunk(
             String id, long created, String model, String content, String finishReason, ObjectNode usage) {
-        ObjectNode delta = Json.object().put("role", "assistant").put("content", content);
+        ObjectNode delta = Json.object().put("role", "assistant");
+        if (content == null) {
+            delta.putNull("content");
+        } else {
+            delta.put("content", content);
+        }
         ObjectNode choice = Json.object().put("index", 0);
         choice.set("delta", delta);
         choice.put("finish_reason", finishReason);
@@ -416,12 +554,10 @@ final class Routes implements MiniHttpServer.Handler {
         }
         List<String> ids = models.served().isEmpty()
                 ? LISTED_WHEN_ANY_MODEL_SERVED.stream()
-                        .filter(id -> !models.unavailable().contains(id)
-                                && !models.unknown().contains(id))
+                        .filter(id -> !models.refused(id) && !models.unknown().contains(id))
                         .toList()
                 : models.served().stream()
-                        .filter(id -> !models.unavailable().contains(id)
-                                && !models.unknown().contains(id))
+                        .filter(id -> !models.refused(id) && !models.unknown().contains(id))
                         .sorted()
                         .toList();
         ObjectNode body = Json.object().put("object", "list");

@@ -63,6 +63,11 @@ final class TogetherErrors {
                 + model + " to create and start a new dedicated endpoint for the model.";
     }
 
+    static String endpointNotRunningMessage(String model) {
+        return "The dedicated endpoint for " + model + " is not running. Please visit https://api.together.ai/models"
+                + " to start the endpoint.";
+    }
+
     static byte[] body(String message, String type, String code) {
         ObjectNode error = Json.object();
         error.put("message", message);

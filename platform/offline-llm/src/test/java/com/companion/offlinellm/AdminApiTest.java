@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -65,6 +66,26 @@ class AdminApiTest extends LlmServerTest {
         assertThat(cut.chunks()).hasSize(1);
         assertThat(cut.sawDone()).isFalse();
         assertThat(LlmHttp.chat(llm, chat()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void streamQuirksFaultsAndHeadersCanBeQueuedOverHttp() {
+        HttpResponse<String> queued = admin("POST", "/_admin/behaviour/next", """
+                {"quirks":["pings","multiline_data"],"fault":"finish_error","fault_after_chunks":3,
+                 "headers":{"retry-after-ms":"250"}}""");
+
+        assertThat(queued.statusCode()).isEqualTo(200);
+        assertThat(llm.queuedBehaviours())
+                .containsExactly(Behaviour.instant()
+                        .withQuirks(Behaviour.StreamQuirk.PINGS, Behaviour.StreamQuirk.MULTILINE_DATA)
+                        .withFault(Behaviour.StreamFault.FINISH_ERROR, 3)
+                        .withHeaders(Map.of("retry-after-ms", "250")));
+        JsonNode described = LlmHttp.json(queued.body()).path("queued").path(0);
+        assertThat(described.path("quirks").toString()).isEqualTo("[\"pings\",\"multiline_data\"]");
+        assertThat(described.path("fault").asString()).isEqualTo("finish_error");
+        assertThat(admin("POST", "/_admin/behaviour/next", "{\"fault\":\"melt\"}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
