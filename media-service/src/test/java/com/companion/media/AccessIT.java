@@ -21,10 +21,13 @@ import com.companion.media.testing.MediaEvents.Published;
 import com.companion.media.testing.MediaIntegrationTest;
 import com.companion.media.testing.TestFiles;
 import com.companion.media.testing.TestS3;
+import com.companion.platform.test.SampleCharacters;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +112,33 @@ class AccessIT {
                         .value())
                 .isEqualTo(401);
         assertThat(client.get(owner, UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAvatarForACharacterCreatedAMomentAgoWaitsForItsEventInsteadOfA404() {
+        UUID owner = UUID.randomUUID();
+        UUID character = UUID.randomUUID();
+        // The event lags the client's 201 from character-service, as it does when its outbox relays it.
+        CompletableFuture.runAsync(
+                () -> characters.publish(SampleCharacters.upserted(
+                        character, owner, System.currentTimeMillis(), Visibility.PRIVATE, false)),
+                CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+
+        Answer uploaded = client.upload(
+                owner, "avatar", character, "me.png", "image/png", TestFiles.png(TestFiles.blocks(32, 32)));
+
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.text("character_id")).isEqualTo(character.toString());
+        assertThat(client.upload(
+                                owner,
+                                "avatar",
+                                UUID.randomUUID(),
+                                "me.png",
+                                "image/png",
+                                TestFiles.png(TestFiles.blocks(32, 32)))
+                        .status())
+                .as("a character that never comes is still not found")
+                .isEqualTo(404);
     }
 
     @Test

@@ -2,10 +2,13 @@ package com.companion.media.upload;
 
 import com.companion.contracts.media.MediaKind;
 import com.companion.media.characters.CharacterDirectory;
+import com.companion.media.characters.CharacterRef;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.problem.FieldError;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -13,15 +16,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * An avatar belongs to a character its uploader owns; other kinds belong to no character. A
- * character the caller does not own (or that media has not heard of yet) is not found.
+ * character the caller does not own is not found.
+ *
+ * <p>Read your own writes: media hears of characters from character-service's topic a moment after
+ * they are created, and a client uploads the avatar of a character it has just created. A character
+ * not in the directory yet is waited for, up to {@code media.upload.character-wait}, before the
+ * caller is told 404.
  */
 @Component
 class CharacterRules {
 
-    private final CharacterDirectory characters;
+    /** Between looks at the directory while waiting for a character's event; the last repeats. */
+    private static final List<Duration> BACKOFF = List.of(
+            Duration.ofMillis(20),
+            Duration.ofMillis(40),
+            Duration.ofMillis(80),
+            Duration.ofMillis(160),
+            Duration.ofMillis(320),
+            Duration.ofMillis(500));
 
-    CharacterRules(CharacterDirectory characters) {
+    private final CharacterDirectory characters;
+    private final Duration characterWait;
+
+    CharacterRules(CharacterDirectory characters, UploadProperties properties) {
         this.characters = characters;
+        this.characterWait = properties.characterWait();
     }
 
     void check(UUID callerId, MediaKind kind, @Nullable UUID characterId) {
@@ -29,12 +48,29 @@ class CharacterRules {
             if (characterId == null) {
                 throw invalid("is required for an avatar");
             }
-            characters
-                    .find(characterId)
+            findSoon(characterId)
                     .filter(c -> c.isOwnedBy(callerId))
                     .orElseThrow(() -> ApiProblem.notFound("character"));
         } else if (characterId != null) {
             throw invalid("is only for avatars");
+        }
+    }
+
+    private Optional<CharacterRef> findSoon(UUID characterId) {
+        long deadline = System.nanoTime() + characterWait.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            Optional<CharacterRef> character = characters.find(characterId);
+            long left = deadline - System.nanoTime();
+            if (character.isPresent() || left <= 0) {
+                return character;
+            }
+            Duration pause = BACKOFF.get(Math.min(attempt, BACKOFF.size() - 1));
+            try {
+                Thread.sleep(Math.min(pause.toNanos(), left) / 1_000_000 + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return character;
+            }
         }
     }
 

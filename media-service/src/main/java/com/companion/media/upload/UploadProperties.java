@@ -10,11 +10,15 @@ import org.springframework.validation.annotation.Validated;
  *     within it
  * @param orphanGrace how long an object written for an upload may wait for its row before the
  *     sweep deletes it (far longer than any store call can take)
+ * @param characterWait how long an avatar upload waits for a character media has not heard of yet (created a
+ *     moment ago) before answering 404
  */
 @Validated
 @ConfigurationProperties("media.upload")
 public record UploadProperties(
-        @NotNull Duration presignedExpiry, @NotNull Duration orphanGrace) {
+        @NotNull Duration presignedExpiry,
+        @NotNull Duration orphanGrace,
+        @NotNull Duration characterWait) {
 
     public UploadProperties {
         if (presignedExpiry != null && (presignedExpiry.toSeconds() < 1 || presignedExpiry.toDays() >= 7)) {
