@@ -512,7 +512,7 @@ class InferenceWorkerIT {
 
         assertThat(failed.reason()).isEqualTo("llm_stream_broken");
         assertThat(failed.retryable()).isTrue();
-        assertThat(failed.userMessage()).isNotBlank().doesNotContain("llm_");
+        assertThat(failed.notice()).isNotBlank().doesNotContain("llm_");
         assertThat(published.outcomes(request.requestId())).hasSize(1);
     }
 
