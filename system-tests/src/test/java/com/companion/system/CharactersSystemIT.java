@@ -46,6 +46,68 @@ class CharactersSystemIT {
                 .contains(id.toString());
     }
 
+    /** A V2 card inside a PNG: imported through the gateway, and its image becomes the avatar through media-service. */
+    @Test
+    void anImportedPngCardBecomesACharacterWithTheImageAsItsAvatar() throws Exception {
+        User owner = Api.signup(28);
+        String card = Api.JSON.writeValueAsString(Map.of(
+                "spec",
+                "chara_card_v2",
+                "spec_version",
+                "2.0",
+                "data",
+                Map.of(
+                        "name", "Imported Ivy",
+                        "description", "A botanist who talks to her ferns.",
+                        "first_mes", "Oh! Mind the fern.",
+                        "tags", List.of("Slice of Life"))));
+
+        Response imported =
+                Api.upload("/characters/import", owner, Map.of(), "ivy.png", "image/png", pngWithText("chara", card));
+
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+        assertThat(imported.json().path("name").asString()).isEqualTo("Imported Ivy");
+        assertThat(imported.json().path("greeting").asString()).isEqualTo("Oh! Mind the fern.");
+        String id = imported.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(Api.get("/characters/" + id, owner)
+                                .json()
+                                .path("avatar_url")
+                                .asString(""))
+                        .as("the card's image, uploaded to media-service as the avatar")
+                        .isNotBlank());
+    }
+
+    /** A 16×16 PNG with a tEXt chunk {@code keyword} holding {@code text} in base64, as card tools write it. */
+    private static byte[] pngWithText(String keyword, String text) throws java.io.IOException {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", plain);
+        byte[] png = plain.toByteArray();
+        byte[] data = (keyword + "\0"
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream chunk = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(chunk);
+        out.writeInt(data.length);
+        byte[] typeAndData = new byte[4 + data.length];
+        System.arraycopy("tEXt".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, typeAndData, 0, 4);
+        System.arraycopy(data, 0, typeAndData, 4, data.length);
+        out.write(typeAndData);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(typeAndData);
+        out.writeInt((int) crc.getValue());
+        int iend = png.length - 12; // the IEND chunk: length, type, CRC
+        java.io.ByteArrayOutputStream result = new java.io.ByteArrayOutputStream();
+        result.write(png, 0, iend);
+        result.write(chunk.toByteArray());
+        result.write(png, iend, 12);
+        return result.toByteArray();
+    }
+
     @Test
     void adultCharactersNeverReachMinorsOrAnonymousCallers() {
         User adult = Api.signup(30);

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -39,12 +40,14 @@ class CardController {
                     + " character is private unless `visibility` says otherwise; `nsfw_enabled=true` needs an adult."
                     + " Its text is validated and screened like a created character (400 validation naming the field,"
                     + " 422 content-blocked naming the field). 400 invalid-card says what is wrong with a malformed"
-                    + " file; 413 too-large when the file, a chunk or card.json is over its limit.")
+                    + " file; 413 too-large when the file, a chunk or card.json is over its limit. The image of a PNG"
+                    + " card becomes the character's avatar a moment later (through media-service, like an upload).")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<CharacterResponse> importCard(
             @RequestPart("file") MultipartFile file,
             @RequestParam(name = "visibility", required = false) @Nullable String visibility,
             @RequestParam(name = "nsfw_enabled", required = false) @Nullable Boolean nsfwEnabled,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             AuthenticatedUser user) {
         byte[] bytes;
         try {
@@ -52,7 +55,8 @@ class CardController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CharacterResponse created = cards.importCard(bytes, visibility, Boolean.TRUE.equals(nsfwEnabled), user);
+        CharacterResponse created =
+                cards.importCard(bytes, visibility, Boolean.TRUE.equals(nsfwEnabled), user, authorization);
         return ResponseEntity.created(URI.create("/characters/" + created.id())).body(created);
     }
 

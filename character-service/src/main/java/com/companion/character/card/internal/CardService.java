@@ -59,6 +59,7 @@ public class CardService {
     private final CharacterScreening screening;
     private final Validator validator;
     private final CardProperties properties;
+    private final AvatarHandOff avatars;
     private final Clock clock;
 
     CardService(
@@ -70,6 +71,7 @@ public class CardService {
             CharacterScreening screening,
             Validator validator,
             CardProperties properties,
+            AvatarHandOff avatars,
             Clock clock) {
         this.viewers = viewers;
         this.access = access;
@@ -79,12 +81,17 @@ public class CardService {
         this.screening = screening;
         this.validator = validator;
         this.properties = properties;
+        this.avatars = avatars;
         this.clock = clock;
     }
 
     @Transactional
     public CharacterResponse importCard(
-            byte[] file, @Nullable String visibility, boolean nsfwEnabled, AuthenticatedUser user) {
+            byte[] file,
+            @Nullable String visibility,
+            boolean nsfwEnabled,
+            AuthenticatedUser user,
+            @Nullable String authorization) {
         Viewer viewer = viewers.of(user);
         if (file.length > properties.maxFileSize().toBytes()) {
             throw InvalidCard.tooLarge("The card file is larger than " + properties.maxFileSize() + ".");
@@ -103,6 +110,9 @@ public class CardService {
         screening.requireAcceptable(CharacterText.of(draft), nsfwEnabled);
         UUID id = UUID.randomUUID();
         characters.insertScreened(id, viewer.requireUserId(), draft, nsfwEnabled, clock.instant());
+        if (authorization != null && PngChunks.isPng(file)) {
+            avatars.afterCommit(id, file, authorization);
+        }
         return views.of(events.created(id), viewer);
     }
 
