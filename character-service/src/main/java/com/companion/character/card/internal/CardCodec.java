@@ -37,6 +37,15 @@ public final class CardCodec {
     public static final String SPEC_V2 = "chara_card_v2";
     public static final String SPEC_V3 = "chara_card_v3";
     static final String COMPANION = "companion";
+    /**
+     * V3 fields this service does not model, kept with the card so that import → export loses nothing: stored under
+     * this key of {@code extensions} and written back to the top of {@code data} on a V3 export (never on V2, which
+     * has no such fields). Embedded assets are not kept (the avatar is media-service's).
+     */
+    static final String KEPT_V3 = "companion_v3_fields";
+
+    private static final List<String> V3_ONLY = List.of(
+            "creator_notes_multilingual", "source", "group_only_greetings", "creation_date", "modification_date");
 
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -89,6 +98,18 @@ public final class CardCodec {
         CharacterType type = null;
         Sliders sliders = null;
         Object companion = extensions.remove(COMPANION);
+        extensions.remove(KEPT_V3);
+        Map<String, Object> keptV3 = new LinkedHashMap<>();
+        for (String field : V3_ONLY) {
+            JsonNode value = data.get(field);
+            // Empty values carry nothing (and every export writes an empty group_only_greetings).
+            if (value != null && !value.isNull() && !(value.isContainer() && value.isEmpty())) {
+                keptV3.put(field, MAPPER.treeToValue(value, Object.class));
+            }
+        }
+        if (!keptV3.isEmpty()) {
+            extensions.put(KEPT_V3, keptV3);
+        }
         if (companion != null) {
             JsonNode ours = MAPPER.valueToTree(companion);
             type = characterType(ours.path("character_type"));
@@ -170,6 +191,14 @@ public final class CardCodec {
         ObjectNode data = data(row);
         data.put("nickname", row.card().nickname());
         data.set("group_only_greetings", MAPPER.createArrayNode());
+        Object kept = row.card().extensions().get(KEPT_V3);
+        if (kept != null) {
+            MAPPER.valueToTree(kept).properties().forEach(field -> {
+                if (V3_ONLY.contains(field.getKey())) {
+                    data.set(field.getKey(), field.getValue());
+                }
+            });
+        }
         ArrayNode assets = data.putArray("assets");
         ObjectNode icon = assets.addObject();
         icon.put("type", "icon");
@@ -215,6 +244,7 @@ public final class CardCodec {
         data.put("creator", c.creator());
         data.put("character_version", c.characterVersion());
         ObjectNode extensions = MAPPER.valueToTree(c.extensions());
+        extensions.remove(KEPT_V3);
         ObjectNode companion = extensions.putObject(COMPANION);
         companion.put("character_type", row.characterType().name().toLowerCase(Locale.ROOT));
         Sliders s = row.sliders();
