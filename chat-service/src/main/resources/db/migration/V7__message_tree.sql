@@ -29,3 +29,13 @@ update chat_session s set active_leaf_id =
 
 create index chat_session_listing on chat_session (user_id, archived, pinned desc, last_activity_at desc, id desc);
 
+-- Requests for a reply per user and UTC day (the free plan's daily quota), counted in the transaction
+-- that takes the session. In this migration rather than one of its own because V5/V6 are taken by
+-- parallel work and the numbers after them are not agreed yet.
+create table chat_usage (
+    user_id uuid    not null,
+    day     date    not null,
+    used    integer not null,
+    primary key (user_id, day)
+);
+

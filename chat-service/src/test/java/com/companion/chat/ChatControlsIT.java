@@ -10,6 +10,8 @@ import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.TestJwks;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -361,6 +363,40 @@ class ChatControlsIT {
                         .path("items"))
                 .extracting(s -> s.path("id").asString())
                 .containsExactly(newer.toString());
+    }
+
+    @Test
+    void pastTheFreeDailyQuotaEveryKindOfRequestIsRefusedUntilTheNextUtcDay() {
+        UUID user = fixtures.user(false);
+        UUID session = session(user);
+        int limit = properties.freeDailyMessages();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        jdbc.sql("insert into chat_usage (user_id, day, used) values (:user, :day, :used)")
+                .param("user", user)
+                .param("day", today)
+                .param("used", limit - 1)
+                .update();
+        JsonNode usage = get(user, "/chat/usage");
+        assertThat(usage.path("used_today").asLong()).isEqualTo(limit - 1);
+        assertThat(usage.path("daily_limit").asInt()).isEqualTo(limit);
+        String tomorrow =
+                today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        assertThat(usage.path("resets_at").asString()).isEqualTo(tomorrow);
+
+        answered(user, session, "/chat/send", send(session, "last one"), new HashSet<>(), "Sure.", 1);
+        assertThat(get(user, "/chat/usage").path("used_today").asLong()).isEqualTo(limit);
+
+        JsonNode refused = post(user, "/chat/regenerate", regenerate(session), 429);
+        assertThat(refused.path("type").asString()).isEqualTo("/problems/daily-quota");
+        assertThat(refused.path("resets_at").asString()).isEqualTo(tomorrow);
+        assertThat(post(user, "/chat/send", send(session, "one more"), 429)
+                        .path("type")
+                        .asString())
+                .isEqualTo("/problems/daily-quota");
+        assertThat(fixtures.requestsFor(session)).hasSize(1);
+        assertThat(get(user, "/chat/usage").path("used_today").asLong())
+                .as("refused requests are not counted")
+                .isEqualTo(limit);
     }
 
     // ---- helpers ----

@@ -4,6 +4,7 @@ import com.companion.chat.ChatProperties;
 import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
+import com.companion.chat.quota.DailyQuota;
 import com.companion.chat.request.Requests;
 import com.companion.chat.safety.InputScreening;
 import com.companion.chat.session.ChatSession;
@@ -48,6 +49,7 @@ public class SendService {
     private final InputScreening screening;
 
     private final SendBudget budget;
+    private final DailyQuota quota;
 
     public SendService(
             SessionRepository sessions,
@@ -58,7 +60,9 @@ public class SendService {
             TransactionTemplate transactions,
             ChatProperties properties,
             InputScreening screening,
-            SendBudget budget) {
+            SendBudget budget,
+            DailyQuota quota) {
+        this.quota = quota;
         this.screening = screening;
         this.budget = budget;
         this.sessions = sessions;
@@ -174,6 +178,7 @@ public class SendService {
         Runnable write = () -> transactions.executeWithoutResult(status -> {
             requests.insertPending(
                     accepted.requestId(), sessionId, context.session().userId(), accepted.userMessageId());
+            quota.spend(context.caller());
             UUID parent = anchor;
             List<HistoryMessage> window = prompt;
             if (turn.atLeaf()) {
