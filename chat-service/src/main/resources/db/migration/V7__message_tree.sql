@@ -39,3 +39,5 @@ create table chat_usage (
     primary key (user_id, day)
 );
 
+-- GET /search/messages: full text over message content (the `simple` configuration: no stemming).
+create index chat_message_text on chat_message using gin (to_tsvector('simple', content));

@@ -3,6 +3,7 @@ package com.companion.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.companion.chat.search.MessageSearch;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.MessageRequested;
@@ -140,6 +141,30 @@ class ChatControlsIT {
                 .as("a regeneration is a generated reply like any other: counted, and the tenth shows an ad")
                 .isTrue();
         assertThat(body.path("ad_counter").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void aRegenerateAskingForAnEventStreamIsStreamed() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Hum"), seen, "Mm.", 1);
+        CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> new String(http.post()
+                .uri("/chat/regenerate")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .body(regenerate(session))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody()));
+        MessageRequested request = awaitNewRequest(session, seen);
+        fixtures.reply(request, "Mm", "hm.");
+        fixtures.decide(request, 2, false);
+        assertThat(stream.join()).contains("event:token").contains("event:done").contains("\"reply\":\"Mmhm.\"");
     }
 
     @Test
@@ -397,6 +422,134 @@ class ChatControlsIT {
         assertThat(get(user, "/chat/usage").path("used_today").asLong())
                 .as("refused requests are not counted")
                 .isEqualTo(limit);
+    }
+
+    @Test
+    void searchFindsTheCallersOwnMessagesWithAHighlightedSnippetNewestFirst() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(
+                user, session, "/chat/send", send(session, "I adore purple elephants"), seen, "Elephants are wise.", 1);
+        UUID stranger = fixtures.user(true);
+        UUID strangersSession = session(stranger);
+        answered(
+                stranger,
+                strangersSession,
+                "/chat/send",
+                send(strangersSession, "elephants everywhere"),
+                new HashSet<>(),
+                "Indeed.",
+                1);
+
+        JsonNode found = get(user, "/search/messages?q=elephants");
+        assertThat(found.path("items")).hasSize(2);
+        JsonNode newest = found.path("items").get(0);
+        assertThat(newest.path("snippet").asString()).startsWith("<b>Elephants</b> are wise");
+        assertThat(newest.path("session_id").asString()).isEqualTo(session.toString());
+        assertThat(newest.path("created_at").asString()).isNotBlank();
+        UUID mine = fixtures.awaitRequest(session, "I adore purple elephants").userMessageId();
+        assertThat(found.path("items").get(1).path("message_id").asString()).isEqualTo(mine.toString());
+
+        JsonNode page = get(user, "/search/messages?q=elephants&limit=1");
+        assertThat(get(
+                                user,
+                                "/search/messages?q=elephants&limit=1&cursor="
+                                        + page.path("next_cursor").asString())
+                        .path("items")
+                        .get(0)
+                        .path("message_id")
+                        .asString())
+                .isEqualTo(mine.toString());
+
+        delete(user, session, mine, 204);
+        assertThat(get(user, "/search/messages?q=purple").path("items"))
+                .as("deleted messages are not found")
+                .isEmpty();
+        assertThat(get(stranger, "/search/messages?q=wise").path("items")).isEmpty();
+
+        answered(user, session, "/chat/send", send(session, "<i>tigers</i> & lions"), seen, "Roar.", 2);
+        assertThat(get(user, "/search/messages?q=tigers")
+                        .path("items")
+                        .get(0)
+                        .path("snippet")
+                        .asString())
+                .as("the snippet is HTML with only the highlight as markup")
+                .contains("<b>tigers</b>", "&lt;/i&gt;", "&amp;")
+                .doesNotContain("<i>", "</i>");
+    }
+
+    @Test
+    void searchUsesTheFullTextIndex() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        jdbc.sql("""
+                        insert into chat_message (id, session_id, role, content)
+                        select gen_random_uuid(), :session, 'user', 'an ordinary line number ' || i
+                        from generate_series(1, 5000) i
+                        """).param("session", session).update();
+        jdbc.sql("analyze chat_message").update();
+        List<String> plan = jdbc.sql("explain " + MessageSearch.QUERY)
+                .param("q", "aardvark")
+                .param("user", user)
+                .param("beforeSeq", null)
+                .param("limit", 20)
+                .query(String.class)
+                .list();
+        assertThat(String.join("\n", plan)).contains("chat_message_text");
+    }
+
+    @Test
+    void anExportHasTheActivePathAndTheWholeTree() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Hello"), seen, "Hi, first take.", 1);
+        answered(user, session, "/chat/regenerate", regenerate(session), seen, "Hi, second take.", 2);
+        answered(user, session, "/chat/send", send(session, "Bye"), seen, "Farewell.", 3);
+        UUID bye = fixtures.awaitRequest(session, "Bye").userMessageId();
+        delete(user, session, bye, 204);
+
+        JsonNode json = get(user, "/sessions/" + session + "/export?format=json");
+        assertThat(json.path("session").path("id").asString()).isEqualTo(session.toString());
+        assertThat(json.path("active_path"))
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Hello", "Hi, second take.");
+        assertThat(json.path("messages"))
+                .as("the tree without the deleted branch")
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Hello", "Hi, first take.", "Hi, second take.");
+        assertThat(json.path("messages").get(1).path("parent_id").asString())
+                .isEqualTo(json.path("messages").get(0).path("id").asString());
+
+        String text = new String(
+                http.get()
+                        .uri("/sessions/" + session + "/export?format=txt")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectHeader()
+                        .contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("You (", "Hello", "Mira (", "Hi, second take.")
+                .doesNotContain("first take", "Farewell");
+        http.get()
+                .uri("/sessions/" + session + "/export?format=pdf")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        http.get()
+                .uri("/sessions/" + session + "/export")
+                .header(HttpHeaders.AUTHORIZATION, bearer(fixtures.user(true)))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     // ---- helpers ----

@@ -107,6 +107,16 @@ class SendController {
 
     @PostMapping(value = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(AuthenticatedUser user, @Valid @RequestBody SendMessage request) {
+        return stream(registered -> sends.send(user, request.sessionId(), request.message(), registered));
+    }
+
+    /** {@code POST /chat/regenerate} with {@code Accept: text/event-stream}: streamed like {@code /chat/stream}. */
+    @PostMapping(value = "/chat/regenerate", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter regenerateStream(AuthenticatedUser user, @Valid @RequestBody Regenerate request) {
+        return stream(registered -> sends.regenerate(user, request.sessionId(), registered));
+    }
+
+    private SseEmitter stream(Function<Consumer<SendService.Accepted>, SendService.Accepted> submit) {
         SseEmitter emitter = new SseEmitter(properties.sendWait().toMillis());
         ReplyListener listener = new ReplyListener() {
             @Override
@@ -135,10 +145,7 @@ class SendController {
                 emitter.complete();
             }
         };
-        SendService.Accepted accepted = accept(
-                registered -> sends.send(user, request.sessionId(), request.message(), registered),
-                new AtomicReference<>(),
-                listener);
+        SendService.Accepted accepted = accept(submit, new AtomicReference<>(), listener);
         emitter.onTimeout(() -> {
             hub.forget(accepted.requestId(), listener);
             send(

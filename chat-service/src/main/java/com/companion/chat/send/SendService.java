@@ -29,10 +29,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one send path behind HTTP, SSE and WebSocket: checks that the caller owns the session and
- * may still chat with its character, then stores the user message and the request for a reply in
- * one transaction with the MessageRequested event (through the outbox). One reply in flight per
- * session, enforced by a unique index. The content guard sees the message first.
+ * The one send path behind HTTP, SSE and WebSocket, for a new message, an edited user message and a
+ * regeneration: checks that the caller owns the session and may still chat with its character, then
+ * stores the user message (if new), the request for a reply and one unit of the daily quota in one
+ * transaction with the MessageRequested event (through the outbox). One reply in flight per session,
+ * enforced by a unique index. The content guard sees the message first.
  */
 @Service
 public class SendService {

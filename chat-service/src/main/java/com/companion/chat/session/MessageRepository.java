@@ -143,6 +143,27 @@ public class MessageRepository {
         return kept;
     }
 
+    /**
+     * Every message of the session still reachable (not deleted, nor below a deleted one), parents
+     * before children, alternatives in order: the whole tree, for an export.
+     */
+    public List<ChatMessage> tree(UUID sessionId) {
+        return jdbc.sql("""
+                        with recursive live(id, seq) as (
+                            select id, seq from chat_message
+                            where session_id = :session and parent_id is null and deleted_at is null
+                          union all
+                            select m.id, m.seq from chat_message m join live on coalesce(m.parent_id, m.session_id) = live.id
+                            where m.deleted_at is null
+                        )
+                        """ + "select " + VIEW_COLUMNS + """
+                         from live join chat_message m on m.id = live.id order by m.seq
+                        """)
+                .param("session", sessionId)
+                .query((rs, n) -> message(rs))
+                .list();
+    }
+
     /** Whether {@code messageId} lies on the path from {@code leaf} to the root. */
     public boolean onPath(UUID sessionId, UUID leaf, UUID messageId) {
         if (leaf == null) {
