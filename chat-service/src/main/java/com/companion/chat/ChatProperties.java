@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  *     /chat/requests/{id}})
  * @param adWaitMax the same wait while ad-service keeps up: long enough that a busy machine still puts the
  *     decision on every reply, paid by at most one reply when ad-service stops
+ * @param freeDailyMessages requests for a reply (sends, edits, regenerations) a free user may make per UTC day
  */
 @Validated
 @ConfigurationProperties("chat")
@@ -36,4 +37,5 @@ public record ChatProperties(
         @Min(6) int guardContextMessages,
         @NotNull Duration readModelWait,
         @NotNull Duration adWait,
-        @NotNull Duration adWaitMax) {}
+        @NotNull Duration adWaitMax,
+        @Min(1) int freeDailyMessages) {}

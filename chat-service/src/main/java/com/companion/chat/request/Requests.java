@@ -1,18 +1,14 @@
 package com.companion.chat.request;
 
+import com.companion.chat.session.MessageRepository;
 import com.companion.chat.session.SessionRepository;
 import com.companion.contracts.ads.AdDecision;
-import com.companion.contracts.chat.ChatRole;
-import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,10 +39,12 @@ public class Requests {
 
     private final JdbcClient jdbc;
     private final SessionRepository sessions;
+    private final MessageRepository messages;
 
-    public Requests(JdbcClient jdbc, SessionRepository sessions) {
+    public Requests(JdbcClient jdbc, SessionRepository sessions, MessageRepository messages) {
         this.jdbc = jdbc;
         this.sessions = sessions;
+        this.messages = messages;
     }
 
     /** The assistant message for a request has an id derived from it, so every instance knows it. */
@@ -68,17 +66,33 @@ public class Requests {
                 .update();
     }
 
-    public void insertUserMessage(UUID messageId, UUID sessionId, UUID requestId, String content) {
-        insertMessage(messageId, sessionId, "user", requestId, content);
+    /**
+     * Whether the session has a reply in flight: a pending request younger than {@code timeout} (an
+     * older one no longer holds the session; {@link #expire} fails it).
+     */
+    public boolean inFlight(UUID sessionId, Duration timeout) {
+        return jdbc.sql("""
+                        select exists (select 1 from chat_request where session_id = :session and status = 'PENDING'
+                                       and created_at >= now() - make_interval(secs => :secs))
+                        """)
+                .param("session", sessionId)
+                .param("secs", timeout.toSeconds())
+                .query(Boolean.class)
+                .single();
     }
 
     // ---- transitions, each in the caller's transaction ----
 
-    /** The reply arrived: stored, and the request is finished whether or not its ad decision is in. */
+    /**
+     * The reply arrived: stored under the user message it answers (a regeneration adds one more
+     * alternative there) and made the session's active leaf; the request is finished whether or not
+     * its ad decision is in.
+     */
     public void replied(ReplyCompleted reply) {
-        lockPending(reply.requestId()).ifPresent(sessionId -> {
+        lockPending(reply.requestId()).ifPresent(pending -> {
+            UUID sessionId = pending.sessionId();
             UUID messageId = assistantMessageId(reply.requestId());
-            insertMessage(messageId, sessionId, "assistant", reply.requestId(), reply.text());
+            storeReply(messageId, pending, reply.requestId(), reply.text());
             jdbc.sql("""
                             update chat_request set status = 'COMPLETED', completed_at = now(), reply_received = true,
                                 assistant_message_id = :message, reply_text = :text
@@ -94,9 +108,10 @@ public class Requests {
 
     /** A refused request still answers, with a refusal in character; it is not an ad-counted reply. */
     public void blocked(ReplyBlocked blocked) {
-        lockPending(blocked.requestId()).ifPresent(sessionId -> {
+        lockPending(blocked.requestId()).ifPresent(pending -> {
+            UUID sessionId = pending.sessionId();
             UUID messageId = assistantMessageId(blocked.requestId());
-            insertMessage(messageId, sessionId, "assistant", blocked.requestId(), blocked.refusal());
+            storeReply(messageId, pending, blocked.requestId(), blocked.refusal());
             jdbc.sql("""
                             update chat_request set status = 'BLOCKED', completed_at = now(), assistant_message_id = :message,
                                 reply_text = :text, show_ad = false, error_code = :code, error_message = :text
@@ -112,7 +127,8 @@ public class Requests {
     }
 
     public void failed(ReplyFailed failed) {
-        lockPending(failed.requestId()).ifPresent(sessionId -> {
+        lockPending(failed.requestId()).ifPresent(pending -> {
+            UUID sessionId = pending.sessionId();
             jdbc.sql("""
                             update chat_request set status = 'FAILED', completed_at = now(), error_code = :code,
                                 error_message = :message
@@ -177,32 +193,6 @@ public class Requests {
 
     // ---- reads ----
 
-    /**
-     * The latest {@code limit} messages of a session, oldest first, trimmed from the oldest end to
-     * about {@code tokenBudget} tokens (four characters a token).
-     */
-    public List<HistoryMessage> window(UUID sessionId, int limit, int tokenBudget) {
-        List<HistoryMessage> newestFirst = jdbc.sql(
-                        "select role, content from chat_message where session_id = :session order by seq desc limit :limit")
-                .param("session", sessionId)
-                .param("limit", limit)
-                .query((rs, n) -> new HistoryMessage(
-                        "user".equals(rs.getString("role")) ? ChatRole.USER : ChatRole.ASSISTANT,
-                        rs.getString("content")))
-                .list();
-        List<HistoryMessage> kept = new ArrayList<>();
-        int tokens = 0;
-        for (HistoryMessage message : newestFirst) {
-            tokens += message.content().length() / 4 + 4;
-            if (tokens > tokenBudget) {
-                break;
-            }
-            kept.add(message);
-        }
-        Collections.reverse(kept);
-        return kept;
-    }
-
     public Optional<RequestOutcome> outcome(UUID requestId) {
         return jdbc.sql("""
                         select r.*, coalesce(r.ad_counter, s.ad_counter) as counter from chat_request r
@@ -254,12 +244,23 @@ public class Requests {
 
     // ---- helpers ----
 
-    /** The request's session, with the request locked for this transaction, if it is still pending. */
-    private Optional<UUID> lockPending(UUID requestId) {
-        return jdbc.sql("select session_id from chat_request where request_id = :id and status = 'PENDING' for update")
+    private record Pending(UUID sessionId, UUID userMessageId) {}
+
+    /** The request's session and user message, with the request locked for this transaction, if it is still pending. */
+    private Optional<Pending> lockPending(UUID requestId) {
+        return jdbc.sql("""
+                        select session_id, user_message_id from chat_request
+                        where request_id = :id and status = 'PENDING' for update
+                        """)
                 .param("id", requestId)
-                .query(UUID.class)
+                .query((rs, n) -> new Pending(
+                        rs.getObject("session_id", UUID.class), rs.getObject("user_message_id", UUID.class)))
                 .optional();
+    }
+
+    private void storeReply(UUID messageId, Pending pending, UUID requestId, String text) {
+        messages.insert(messageId, pending.sessionId(), pending.userMessageId(), "assistant", text, requestId);
+        sessions.activate(pending.sessionId(), messageId);
     }
 
     private void finished(UUID requestId, UUID sessionId) {
@@ -273,19 +274,5 @@ public class Requests {
                 .param("payload", notice.payload())
                 .query((rs, n) -> 1)
                 .list();
-    }
-
-    private void insertMessage(UUID messageId, UUID sessionId, String role, UUID requestId, String content) {
-        jdbc.sql("""
-                        insert into chat_message (id, session_id, role, content, request_id)
-                        values (:id, :session, :role, :content, :request)
-                        on conflict do nothing
-                        """)
-                .param("id", messageId)
-                .param("session", sessionId)
-                .param("role", role)
-                .param("content", content)
-                .param("request", requestId)
-                .update();
     }
 }

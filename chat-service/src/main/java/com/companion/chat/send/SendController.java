@@ -1,12 +1,14 @@
 package com.companion.chat.send;
 
 import com.companion.chat.ChatProperties;
+import com.companion.chat.branch.Branches;
 import com.companion.chat.push.ReplyHub;
 import com.companion.chat.push.ReplyListener;
 import com.companion.chat.request.OutcomeView;
 import com.companion.chat.request.RequestOutcome;
 import com.companion.chat.request.RequestStatus;
 import com.companion.chat.request.Requests;
+import com.companion.chat.session.StoredMessage;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
@@ -20,12 +22,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -35,15 +40,21 @@ class SendController {
 
     record SendMessage(@NotNull UUID sessionId, @NotNull String message) {}
 
+    record Regenerate(@NotNull UUID sessionId) {}
+
+    record EditMessage(@NotNull String content) {}
+
     record Pending(UUID requestId, RequestStatus status) {}
 
     private final SendService sends;
+    private final Branches branches;
     private final ReplyHub hub;
     private final Requests requests;
     private final ChatProperties properties;
 
-    SendController(SendService sends, ReplyHub hub, Requests requests, ChatProperties properties) {
+    SendController(SendService sends, Branches branches, ReplyHub hub, Requests requests, ChatProperties properties) {
         this.sends = sends;
+        this.branches = branches;
         this.hub = hub;
         this.requests = requests;
         this.properties = properties;
@@ -52,8 +63,38 @@ class SendController {
     @PostMapping("/chat/send")
     ResponseEntity<?> send(AuthenticatedUser user, @Valid @RequestBody SendMessage request)
             throws InterruptedException {
+        return awaitReply(registered -> sends.send(user, request.sessionId(), request.message(), registered));
+    }
+
+    /** A new alternative of the last reply, answered like a send. */
+    @PostMapping("/chat/regenerate")
+    ResponseEntity<?> regenerate(AuthenticatedUser user, @Valid @RequestBody Regenerate request)
+            throws InterruptedException {
+        return awaitReply(registered -> sends.regenerate(user, request.sessionId(), registered));
+    }
+
+    /**
+     * A user message edited: a new branch and its reply, answered like a send. An assistant message
+     * edited: changed in place, answered with the message.
+     */
+    @PutMapping("/sessions/{id}/messages/{messageId}")
+    ResponseEntity<?> edit(
+            AuthenticatedUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID messageId,
+            @Valid @RequestBody EditMessage request)
+            throws InterruptedException {
+        StoredMessage message = branches.message(user, id, messageId);
+        if (!message.fromUser()) {
+            return ResponseEntity.ok(branches.rewrite(message, request.content()));
+        }
+        return awaitReply(registered -> sends.edit(user, id, message, request.content(), registered));
+    }
+
+    private ResponseEntity<?> awaitReply(Function<Consumer<SendService.Accepted>, SendService.Accepted> submit)
+            throws InterruptedException {
         AtomicReference<CompletableFuture<RequestOutcome>> reply = new AtomicReference<>();
-        SendService.Accepted accepted = accept(user, request, reply, null);
+        SendService.Accepted accepted = accept(submit, reply, null);
         try {
             RequestOutcome outcome = reply.get().get(properties.sendWait().toMillis(), TimeUnit.MILLISECONDS);
             return answer(outcome);
@@ -66,6 +107,16 @@ class SendController {
 
     @PostMapping(value = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(AuthenticatedUser user, @Valid @RequestBody SendMessage request) {
+        return stream(registered -> sends.send(user, request.sessionId(), request.message(), registered));
+    }
+
+    /** {@code POST /chat/regenerate} with {@code Accept: text/event-stream}: streamed like {@code /chat/stream}. */
+    @PostMapping(value = "/chat/regenerate", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter regenerateStream(AuthenticatedUser user, @Valid @RequestBody Regenerate request) {
+        return stream(registered -> sends.regenerate(user, request.sessionId(), registered));
+    }
+
+    private SseEmitter stream(Function<Consumer<SendService.Accepted>, SendService.Accepted> submit) {
         SseEmitter emitter = new SseEmitter(properties.sendWait().toMillis());
         ReplyListener listener = new ReplyListener() {
             @Override
@@ -94,7 +145,7 @@ class SendController {
                 emitter.complete();
             }
         };
-        SendService.Accepted accepted = accept(user, request, new AtomicReference<>(), listener);
+        SendService.Accepted accepted = accept(submit, new AtomicReference<>(), listener);
         emitter.onTimeout(() -> {
             hub.forget(accepted.requestId(), listener);
             send(
@@ -122,13 +173,12 @@ class SendController {
     }
 
     private SendService.Accepted accept(
-            AuthenticatedUser user,
-            SendMessage request,
+            Function<Consumer<SendService.Accepted>, SendService.Accepted> submit,
             AtomicReference<CompletableFuture<RequestOutcome>> reply,
             ReplyListener listener) {
         AtomicReference<UUID> registered = new AtomicReference<>();
         try {
-            return sends.send(user, request.sessionId(), request.message(), accepted -> {
+            return submit.apply(accepted -> {
                 registered.set(accepted.requestId());
                 reply.set(hub.expect(accepted.requestId(), accepted.sessionId(), listener));
             });

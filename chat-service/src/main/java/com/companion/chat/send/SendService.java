@@ -4,11 +4,13 @@ import com.companion.chat.ChatProperties;
 import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
+import com.companion.chat.quota.DailyQuota;
 import com.companion.chat.request.Requests;
 import com.companion.chat.safety.InputScreening;
 import com.companion.chat.session.ChatSession;
+import com.companion.chat.session.MessageRepository;
 import com.companion.chat.session.SessionRepository;
-import com.companion.contracts.chat.ChatRole;
+import com.companion.chat.session.StoredMessage;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
@@ -17,17 +19,21 @@ import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one send path behind HTTP, SSE and WebSocket: checks that the caller owns the session and
- * may still chat with its character, then stores the user message and the request for a reply in
- * one transaction with the MessageRequested event (through the outbox). One reply in flight per
- * session, enforced by a unique index. The content guard sees the message first.
+ * The one send path behind HTTP, SSE and WebSocket, for a new message, an edited user message and a
+ * regeneration: checks that the caller owns the session and may still chat with its character, then
+ * stores the user message (if new), the request for a reply and one unit of the daily quota in one
+ * transaction with the MessageRequested event (through the outbox). One reply in flight per session,
+ * enforced by a unique index. The content guard sees the message first.
  */
 @Service
 public class SendService {
@@ -35,6 +41,7 @@ public class SendService {
     public record Accepted(UUID requestId, UUID sessionId, UUID userMessageId) {}
 
     private final SessionRepository sessions;
+    private final MessageRepository messages;
     private final Requests requests;
     private final AccessPolicy access;
     private final Outbox outbox;
@@ -43,19 +50,24 @@ public class SendService {
     private final InputScreening screening;
 
     private final SendBudget budget;
+    private final DailyQuota quota;
 
     public SendService(
             SessionRepository sessions,
+            MessageRepository messages,
             Requests requests,
             AccessPolicy access,
             Outbox outbox,
             TransactionTemplate transactions,
             ChatProperties properties,
             InputScreening screening,
-            SendBudget budget) {
+            SendBudget budget,
+            DailyQuota quota) {
+        this.quota = quota;
         this.screening = screening;
         this.budget = budget;
         this.sessions = sessions;
+        this.messages = messages;
         this.requests = requests;
         this.access = access;
         this.outbox = outbox;
@@ -64,15 +76,62 @@ public class SendService {
     }
 
     /**
-     * Accepts a message. {@code beforePublish} runs with the request id before the transaction
-     * commits, so a caller can register for the reply before any of it can arrive.
+     * Accepts a message at the end of the active path. {@code beforePublish} runs with the request id
+     * before the transaction commits, so a caller can register for the reply before any of it can arrive.
      */
-    public Accepted send(
+    public Accepted send(AuthenticatedUser user, UUID sessionId, String message, Consumer<Accepted> beforePublish) {
+        budget.take(user.userId());
+        String text = checked(message);
+        Context context = context(user, sessionId);
+        return submit(context, new Turn(text, null, null, true), beforePublish);
+    }
+
+    /**
+     * A user message rewritten: the new text becomes a new alternative beside it (under the same
+     * parent), the active path moves to it, and it gets a reply of its own. The old branch stays.
+     */
+    public Accepted edit(
             AuthenticatedUser user,
             UUID sessionId,
+            StoredMessage edited,
             String message,
-            java.util.function.Consumer<Accepted> beforePublish) {
+            Consumer<Accepted> beforePublish) {
         budget.take(user.userId());
+        String text = checked(message);
+        Context context = context(user, sessionId);
+        return submit(context, new Turn(text, null, edited.parentId(), false), beforePublish);
+    }
+
+    /**
+     * A new alternative of the last reply: the request is for the user message it answers, with the
+     * active path above that message as its history (never the reply it replaces). The active path
+     * keeps the current reply until the new one is stored.
+     */
+    public Accepted regenerate(AuthenticatedUser user, UUID sessionId, Consumer<Accepted> beforePublish) {
+        budget.take(user.userId());
+        Context context = context(user, sessionId);
+        StoredMessage last = sessions.activeLeaf(sessionId)
+                .flatMap(leaf -> messages.find(sessionId, leaf))
+                .orElseThrow(SendService::nothingToRegenerate);
+        StoredMessage prompt = last.fromUser()
+                ? last
+                : Optional.ofNullable(last.parentId())
+                        .flatMap(parent -> messages.find(sessionId, parent))
+                        .filter(StoredMessage::fromUser)
+                        .orElseThrow(SendService::nothingToRegenerate);
+        return submit(context, new Turn(prompt.content(), prompt.id(), prompt.parentId(), false), beforePublish);
+    }
+
+    /**
+     * What a request is for: a new user message {@code text} under {@code parentId} (or, when {@code
+     * atLeaf}, under whatever the active leaf is when the request takes the session), or the stored
+     * user message {@code existingMessageId} answered again.
+     */
+    private record Turn(String text, UUID existingMessageId, UUID parentId, boolean atLeaf) {}
+
+    private record Context(ChatSession session, Caller caller, CharacterView character) {}
+
+    private String checked(String message) {
         String text = message == null ? "" : message.strip();
         if (text.isEmpty()) {
             throw ApiProblem.badRequest("empty-message", "The message is empty.");
@@ -81,6 +140,10 @@ public class SendService {
             throw ApiProblem.badRequest(
                     "message-too-long", "The message is longer than " + properties.maxMessageLength() + " characters.");
         }
+        return text;
+    }
+
+    private Context context(AuthenticatedUser user, UUID sessionId) {
         ChatSession session =
                 sessions.findOwned(sessionId, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
         Caller caller = access.caller(user);
@@ -90,38 +153,58 @@ public class SendService {
                         "character-unavailable",
                         "Not Found",
                         "This character is no longer available to you."));
+        return new Context(session, caller, character);
+    }
+
+    private Accepted submit(Context context, Turn turn, Consumer<Accepted> beforePublish) {
+        UUID sessionId = context.session().id();
         // One read of the window serves both the guard (its latest messages) and the request. Only a reply to the
-        // session's last message can land meanwhile; when that message is still unanswered the request's window is
-        // read again inside the transaction that takes the session's one in-flight slot.
-        List<HistoryMessage> history = requests.window(
-                session.id(),
+        // active leaf can land meanwhile (it moves the leaf); when it did, the request's window is read again inside
+        // the transaction that takes the session's one in-flight slot.
+        UUID anchor = turn.atLeaf() ? sessions.activeLeaf(sessionId).orElse(null) : turn.parentId();
+        List<HistoryMessage> history = messages.window(
+                sessionId,
+                anchor,
                 Math.max(properties.historyWindow(), properties.guardContextMessages()),
                 properties.historyTokenBudget());
         List<HistoryMessage> recent =
                 history.subList(Math.max(0, history.size() - properties.guardContextMessages()), history.size());
         List<HistoryMessage> prompt =
                 history.subList(Math.max(0, history.size() - properties.historyWindow()), history.size());
-        boolean support = screening.screen(caller, session.id(), character, recent, text);
-        Accepted accepted = new Accepted(UUID.randomUUID(), session.id(), UUID.randomUUID());
+        boolean support = screening.screen(context.caller(), sessionId, context.character(), recent, turn.text());
+        boolean newMessage = turn.existingMessageId() == null;
+        Accepted accepted =
+                new Accepted(UUID.randomUUID(), sessionId, newMessage ? UUID.randomUUID() : turn.existingMessageId());
         beforePublish.accept(accepted);
-        boolean lastUnanswered = !history.isEmpty() && history.getLast().role() == ChatRole.USER;
         Runnable write = () -> transactions.executeWithoutResult(status -> {
-            List<HistoryMessage> window = lastUnanswered
-                    ? requests.window(session.id(), properties.historyWindow(), properties.historyTokenBudget())
-                    : prompt;
-            requests.insertPending(accepted.requestId(), session.id(), user.userId(), accepted.userMessageId());
-            requests.insertUserMessage(accepted.userMessageId(), session.id(), accepted.requestId(), text);
-            sessions.touch(session.id());
+            requests.insertPending(
+                    accepted.requestId(), sessionId, context.session().userId(), accepted.userMessageId());
+            quota.spend(context.caller());
+            UUID parent = anchor;
+            List<HistoryMessage> window = prompt;
+            if (turn.atLeaf()) {
+                UUID leaf = sessions.lockActiveLeaf(sessionId).orElse(null);
+                if (!Objects.equals(leaf, anchor)) {
+                    parent = leaf;
+                    window = messages.window(
+                            sessionId, leaf, properties.historyWindow(), properties.historyTokenBudget());
+                }
+            }
+            if (newMessage) {
+                messages.insert(accepted.userMessageId(), sessionId, parent, "user", turn.text(), accepted.requestId());
+                sessions.activate(sessionId, accepted.userMessageId());
+            }
+            sessions.touch(sessionId);
             outbox.publish(new MessageRequested(
                     accepted.requestId(),
-                    session.id(),
-                    user.userId(),
+                    sessionId,
+                    context.session().userId(),
                     accepted.userMessageId(),
-                    caller.plan(),
-                    caller.adult(),
-                    character.persona(),
+                    context.caller().plan(),
+                    context.caller().adult(),
+                    context.character().persona(),
                     window,
-                    text,
+                    turn.text(),
                     Instant.now(),
                     new InputVerdict(support)));
         });
@@ -130,7 +213,7 @@ public class SendService {
         } catch (DuplicateKeyException inFlight) {
             // The session has a pending request. If it is past the timeout it no longer counts: fail it
             // (RequestExpiry would, on its next round) and write again; otherwise the session is busy.
-            if (requests.expire(session.id(), properties.requestTimeout()) == 0) {
+            if (requests.expire(sessionId, properties.requestTimeout()) == 0) {
                 throw replyInFlight();
             }
             try {
@@ -140,6 +223,11 @@ public class SendService {
             }
         }
         return accepted;
+    }
+
+    private static ApiProblem nothingToRegenerate() {
+        return ApiProblem.conflict(
+                "nothing-to-regenerate", "The session has no reply to a message of yours to regenerate.");
     }
 
     private static ApiProblem replyInFlight() {

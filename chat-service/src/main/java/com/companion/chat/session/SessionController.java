@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,11 +38,16 @@ class SessionController {
     record CreateSession(
             @NotNull UUID characterId, @Size(max = 120) String title) {}
 
+    /** Each field is optional; an absent one is left as it is. */
+    record UpdateSession(@Size(max = 120) String title, Boolean pinned, Boolean archived) {}
+
     private final SessionRepository sessions;
+    private final MessageRepository messages;
     private final AccessPolicy access;
 
-    SessionController(SessionRepository sessions, AccessPolicy access) {
+    SessionController(SessionRepository sessions, MessageRepository messages, AccessPolicy access) {
         this.sessions = sessions;
+        this.messages = messages;
         this.access = access;
     }
 
@@ -54,8 +60,8 @@ class SessionController {
         String title = request.title() == null || request.title().isBlank()
                 ? character.name()
                 : request.title().strip();
-        ChatSession session = new ChatSession(
-                UUID.randomUUID(), user.userId(), character.characterId(), title, 0, Instant.now(), Instant.now());
+        ChatSession session =
+                ChatSession.started(UUID.randomUUID(), user.userId(), character.characterId(), title, Instant.now());
         sessions.insert(session);
         return session;
     }
@@ -64,24 +70,38 @@ class SessionController {
     Page<ChatSession> list(
             AuthenticatedUser user,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(required = false) @Size(max = 200) String q) {
         access.caller(user);
-        Instant beforeCreated = null;
-        UUID beforeId = null;
+        SessionRepository.ListPosition after = null;
         if (cursor != null) {
-            String[] parts = decode(cursor).split("\\|", 2);
+            String[] parts = decode(cursor).split("\\|", 3);
             try {
-                beforeCreated = Instant.parse(parts[0]);
-                beforeId = UUID.fromString(parts[1]);
+                after = new SessionRepository.ListPosition(
+                        Boolean.parseBoolean(parts[0]), Instant.parse(parts[1]), UUID.fromString(parts[2]));
             } catch (RuntimeException e) {
                 throw ApiProblem.badRequest("invalid-cursor", "The cursor is not valid.");
             }
         }
-        List<ChatSession> items = sessions.listOwned(user.userId(), beforeCreated, beforeId, limit);
-        String next = items.size() < limit
-                ? null
-                : encode(items.getLast().createdAt() + "|" + items.getLast().id());
+        List<ChatSession> items = sessions.listOwned(user.userId(), archived, q, after, limit);
+        ChatSession last = items.isEmpty() ? null : items.getLast();
+        String next =
+                items.size() < limit ? null : encode(last.pinned() + "|" + last.lastActivityAt() + "|" + last.id());
         return new Page<>(items, next);
+    }
+
+    @PatchMapping("/sessions/{id}")
+    ChatSession update(AuthenticatedUser user, @PathVariable UUID id, @Valid @RequestBody UpdateSession request) {
+        access.caller(user);
+        String title = request.title() == null ? null : request.title().strip();
+        if (title != null && title.isEmpty()) {
+            throw ApiProblem.badRequest("empty-title", "The title is empty.");
+        }
+        if (!sessions.update(id, user.userId(), title, request.pinned(), request.archived())) {
+            throw ApiProblem.notFound("session");
+        }
+        return sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
     }
 
     @GetMapping("/sessions/{id}")
@@ -98,8 +118,15 @@ class SessionController {
             @RequestParam(required = false) UUID before) {
         access.caller(user);
         sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
-        List<ChatMessage> items = sessions.history(id, before, limit);
-        String next = items.size() < limit ? null : items.getLast().id().toString();
+        UUID start = before == null
+                ? sessions.activeLeaf(id).orElse(null)
+                : messages.find(id, before)
+                        .orElseThrow(() -> ApiProblem.badRequest("invalid-cursor", "The cursor is not valid."))
+                        .parentId();
+        List<ChatMessage> items = messages.pathUpFrom(id, start, limit);
+        String next = items.size() < limit || items.getLast().parentId() == null
+                ? null
+                : items.getLast().id().toString();
         return new Page<>(items, next);
     }
 

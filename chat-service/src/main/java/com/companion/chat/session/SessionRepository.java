@@ -4,14 +4,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** {@code chat_session}: a user's conversations, their flags and their active leaf. */
 @Repository
 public class SessionRepository {
+
+    static final int PREVIEW_LENGTH = 120;
+
+    /** A session with what its active leaf says about it, one primary-key join. */
+    private static final String SELECT = """
+            select s.*, left(leaf.content, %d) as preview, leaf.created_at as last_message_at,
+                   coalesce(leaf.depth, 0) as message_count
+            from chat_session s left join chat_message leaf on leaf.id = s.active_leaf_id
+            """.formatted(PREVIEW_LENGTH);
+
+    /** Where a listing page ends: the next page starts strictly after this row. */
+    public record ListPosition(boolean pinned, Instant lastActivityAt, UUID id) {}
 
     private final JdbcClient jdbc;
 
@@ -28,35 +42,64 @@ public class SessionRepository {
                 .param("user", session.userId())
                 .param("character", session.characterId())
                 .param("title", session.title())
-                .param("now", OffsetDateTime.ofInstant(session.createdAt(), java.time.ZoneOffset.UTC))
+                .param("now", OffsetDateTime.ofInstant(session.createdAt(), ZoneOffset.UTC))
                 .update();
     }
 
     /** The session if it belongs to {@code userId}; anyone else's is as good as absent. */
     public Optional<ChatSession> findOwned(UUID sessionId, UUID userId) {
-        return jdbc.sql("select * from chat_session where id = :id and user_id = :user")
+        return jdbc.sql(SELECT + " where s.id = :id and s.user_id = :user")
                 .param("id", sessionId)
                 .param("user", userId)
                 .query((rs, n) -> session(rs))
                 .optional();
     }
 
-    public List<ChatSession> listOwned(UUID userId, Instant beforeCreated, UUID beforeId, int limit) {
-        return jdbc.sql("""
-                        select * from chat_session where user_id = :user
-                          and (cast(:beforeCreated as timestamptz) is null or (created_at, id) < (:beforeCreated, :beforeId))
-                        order by created_at desc, id desc limit :limit
+    /**
+     * The user's sessions, pinned first, then newest activity first; {@code query} matches the title
+     * or the character's name (case-insensitive substring).
+     */
+    public List<ChatSession> listOwned(UUID userId, boolean archived, String query, ListPosition after, int limit) {
+        String pattern = query == null || query.isBlank()
+                ? null
+                : "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql(SELECT + """
+                         where s.user_id = :user and s.archived = :archived
+                          and (cast(:pattern as text) is null
+                               or s.title ilike :pattern
+                               or exists (select 1 from character_view c
+                                          where c.character_id = s.character_id and c.name ilike :pattern))
+                          and (cast(:afterAt as timestamptz) is null
+                               or (s.pinned, s.last_activity_at, s.id) < (:afterPinned, :afterAt, :afterId))
+                        order by s.pinned desc, s.last_activity_at desc, s.id desc limit :limit
                         """)
                 .param("user", userId)
+                .param("archived", archived)
+                .param("pattern", pattern)
+                .param("afterPinned", after != null && after.pinned())
                 .param(
-                        "beforeCreated",
-                        beforeCreated == null
-                                ? null
-                                : OffsetDateTime.ofInstant(beforeCreated, java.time.ZoneOffset.UTC))
-                .param("beforeId", beforeId)
+                        "afterAt",
+                        after == null ? null : OffsetDateTime.ofInstant(after.lastActivityAt(), ZoneOffset.UTC))
+                .param("afterId", after == null ? null : after.id())
                 .param("limit", limit)
                 .query((rs, n) -> session(rs))
                 .list();
+    }
+
+    /** Changes the given flags (null leaves one as it is); false when the session is not the user's. */
+    public boolean update(UUID sessionId, UUID userId, String title, Boolean pinned, Boolean archived) {
+        return jdbc.sql("""
+                        update chat_session set title = coalesce(:title, title), pinned = coalesce(:pinned, pinned),
+                            archived = coalesce(:archived, archived)
+                        where id = :id and user_id = :user
+                        """)
+                        .param("title", title)
+                        .param("pinned", pinned)
+                        .param("archived", archived)
+                        .param("id", sessionId)
+                        .param("user", userId)
+                        .update()
+                == 1;
     }
 
     public boolean deleteOwned(UUID sessionId, UUID userId) {
@@ -73,28 +116,32 @@ public class SessionRepository {
                 .update();
     }
 
-    /** Newest first, strictly before the message {@code beforeMessageId} when given. */
-    public List<ChatMessage> history(UUID sessionId, UUID beforeMessageId, int limit) {
-        return jdbc.sql("""
-                        select id, role, content, request_id, created_at from chat_message
-                        where session_id = :session
-                          and (cast(:before as uuid) is null
-                               or seq < (select seq from chat_message where id = :before and session_id = :session))
-                        order by seq desc limit :limit
-                        """)
-                .param("session", sessionId)
-                .param("before", beforeMessageId)
-                .param("limit", limit)
-                .query((rs, n) -> new ChatMessage(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("role"),
-                        rs.getString("content"),
-                        rs.getObject("request_id", UUID.class),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-                .list();
+    public Optional<UUID> activeLeaf(UUID sessionId) {
+        return jdbc.sql("select active_leaf_id from chat_session where id = :id")
+                .param("id", sessionId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+                .optional()
+                .flatMap(leaf -> leaf);
+    }
+
+    /** The active leaf, with the session row locked until the transaction ends. */
+    public Optional<UUID> lockActiveLeaf(UUID sessionId) {
+        return jdbc.sql("select active_leaf_id from chat_session where id = :id for update")
+                .param("id", sessionId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+                .optional()
+                .flatMap(leaf -> leaf);
+    }
+
+    public void activate(UUID sessionId, UUID leaf) {
+        jdbc.sql("update chat_session set active_leaf_id = :leaf where id = :id")
+                .param("leaf", leaf)
+                .param("id", sessionId)
+                .update();
     }
 
     private static ChatSession session(ResultSet rs) throws SQLException {
+        OffsetDateTime lastMessageAt = rs.getObject("last_message_at", OffsetDateTime.class);
         return new ChatSession(
                 rs.getObject("id", UUID.class),
                 rs.getObject("user_id", UUID.class),
@@ -102,6 +149,11 @@ public class SessionRepository {
                 rs.getString("title"),
                 rs.getLong("ad_counter"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("last_activity_at", OffsetDateTime.class).toInstant());
+                rs.getObject("last_activity_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("pinned"),
+                rs.getBoolean("archived"),
+                rs.getString("preview"),
+                lastMessageAt == null ? null : lastMessageAt.toInstant(),
+                rs.getInt("message_count"));
     }
 }

@@ -6,10 +6,12 @@ import com.companion.chat.request.Requests;
 import com.companion.chat.send.SendService;
 import com.companion.chat.session.SessionRepository;
 import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.security.AuthenticatedUser;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -107,6 +109,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 authenticator.authenticate(socket, frame.path("access_token").asString(""));
             case "join_session" -> join(socket, Frames.uuid(frame, "session_id"));
             case "user_message" -> userMessage(socket, frame);
+            case "regenerate" -> regenerate(socket, frame);
             case "typing" -> typing(socket, Frames.uuid(frame, "session_id"));
             default -> socket.send(Frames.error("unknown_type", "Unknown frame type '" + type + "'.", null));
         }
@@ -132,6 +135,20 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     private void userMessage(Socket socket, JsonNode frame) {
+        String message = frame.path("message").asString("");
+        submit(socket, frame, (user, sessionId, registered) -> sends.send(user, sessionId, message, registered));
+    }
+
+    private void regenerate(Socket socket, JsonNode frame) {
+        submit(socket, frame, sends::regenerate);
+    }
+
+    private interface Submission {
+        SendService.Accepted submit(AuthenticatedUser user, UUID sessionId, Consumer<SendService.Accepted> registered);
+    }
+
+    /** A frame that asks for a reply: a {@code typing} frame acknowledges it, then the reply streams. */
+    private void submit(Socket socket, JsonNode frame, Submission submission) {
         UUID sessionId = Frames.uuid(frame, "session_id");
         String clientId = Frames.text(frame, "client_id");
         if (sessionId == null) {
@@ -145,11 +162,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
             }
         }
         try {
-            SendService.Accepted accepted = sends.send(
-                    socket.user(),
-                    sessionId,
-                    frame.path("message").asString(""),
-                    a -> hub.expect(a.requestId(), a.sessionId(), null));
+            SendService.Accepted accepted =
+                    submission.submit(socket.user(), sessionId, a -> hub.expect(a.requestId(), a.sessionId(), null));
             Map<String, Object> typing = new LinkedHashMap<>();
             typing.put("request_id", accepted.requestId());
             typing.put("message_id", accepted.userMessageId());

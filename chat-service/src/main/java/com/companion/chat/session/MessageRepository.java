@@ -1,0 +1,245 @@
+package com.companion.chat.session;
+
+import com.companion.contracts.chat.ChatRole;
+import com.companion.contracts.chat.HistoryMessage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The one home of {@code chat_message}: a tree per session. A message's parent is the message it
+ * follows; alternatives are siblings under one parent, numbered by insertion order (deleted ones
+ * excluded). Siblings and children are found through one expression index on {@code
+ * coalesce(parent_id, session_id)}, so a root's sibling group is its session. Paths are walked
+ * upwards from a message with a recursive query that stops after the rows asked for.
+ */
+@Repository
+public class MessageRepository {
+
+    private static final String PATH = """
+            with recursive path(id, parent_id, n) as (
+                select id, parent_id, 1 from chat_message where id = :start and session_id = :session
+              union all
+                select m.id, m.parent_id, path.n + 1 from chat_message m join path on m.id = path.parent_id
+            )
+            """;
+
+    private static final String VIEW_COLUMNS = """
+            m.id, m.role, m.content, m.request_id, m.created_at, m.parent_id,
+            (select count(*) from chat_message s
+              where coalesce(s.parent_id, s.session_id) = coalesce(m.parent_id, m.session_id)
+                and s.deleted_at is null and s.seq < m.seq) as alternative_index,
+            (select count(*) from chat_message s
+              where coalesce(s.parent_id, s.session_id) = coalesce(m.parent_id, m.session_id)
+                and s.deleted_at is null) as alternative_count
+            """;
+
+    private final JdbcClient jdbc;
+
+    public MessageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds a message under {@code parentId} (null: a first message). Idempotent by id: a message
+     * already stored is left as it is.
+     */
+    public void insert(UUID id, UUID sessionId, UUID parentId, String role, String content, UUID requestId) {
+        jdbc.sql("""
+                        insert into chat_message (id, session_id, parent_id, depth, role, content, request_id)
+                        values (:id, :session, :parent,
+                                coalesce((select depth + 1 from chat_message where id = :parent), 1),
+                                :role, :content, :request)
+                        on conflict do nothing
+                        """)
+                .param("id", id)
+                .param("session", sessionId)
+                .param("parent", parentId)
+                .param("role", role)
+                .param("content", content)
+                .param("request", requestId)
+                .update();
+    }
+
+    /** A message of the session that has not been deleted. */
+    public Optional<StoredMessage> find(UUID sessionId, UUID messageId) {
+        return jdbc.sql("""
+                        select id, session_id, parent_id, role, content, request_id from chat_message
+                        where id = :id and session_id = :session and deleted_at is null
+                        """)
+                .param("id", messageId)
+                .param("session", sessionId)
+                .query((rs, n) -> new StoredMessage(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("session_id", UUID.class),
+                        rs.getObject("parent_id", UUID.class),
+                        rs.getString("role"),
+                        rs.getString("content"),
+                        rs.getObject("request_id", UUID.class)))
+                .optional();
+    }
+
+    public Optional<ChatMessage> view(UUID sessionId, UUID messageId) {
+        return jdbc.sql("select " + VIEW_COLUMNS + " from chat_message m where m.id = :id and m.session_id = :session")
+                .param("id", messageId)
+                .param("session", sessionId)
+                .query((rs, n) -> message(rs))
+                .optional();
+    }
+
+    /** The path from {@code start} up towards the root, newest first, at most {@code limit} messages. */
+    public List<ChatMessage> pathUpFrom(UUID sessionId, UUID start, int limit) {
+        if (start == null) {
+            return List.of();
+        }
+        return jdbc.sql(PATH + "select " + VIEW_COLUMNS + """
+                         from (select id, n from path limit :limit) p join chat_message m on m.id = p.id
+                        order by p.n
+                        """)
+                .param("session", sessionId)
+                .param("start", start)
+                .param("limit", limit)
+                .query((rs, n) -> message(rs))
+                .list();
+    }
+
+    /**
+     * The prompt's history ending at {@code last} (included): at most {@code limit} messages of its
+     * path, oldest first, trimmed from the oldest end to about {@code tokenBudget} tokens (four
+     * characters a token).
+     */
+    public List<HistoryMessage> window(UUID sessionId, UUID last, int limit, int tokenBudget) {
+        if (last == null) {
+            return List.of();
+        }
+        List<HistoryMessage> newestFirst = jdbc.sql(PATH + """
+                        select m.role, m.content from (select id, n from path limit :limit) p
+                        join chat_message m on m.id = p.id order by p.n
+                        """)
+                .param("session", sessionId)
+                .param("start", last)
+                .param("limit", limit)
+                .query((rs, n) -> new HistoryMessage(
+                        "user".equals(rs.getString("role")) ? ChatRole.USER : ChatRole.ASSISTANT,
+                        rs.getString("content")))
+                .list();
+        List<HistoryMessage> kept = new ArrayList<>();
+        int tokens = 0;
+        for (HistoryMessage message : newestFirst) {
+            tokens += message.content().length() / 4 + 4;
+            if (tokens > tokenBudget) {
+                break;
+            }
+            kept.add(message);
+        }
+        Collections.reverse(kept);
+        return kept;
+    }
+
+    /**
+     * Every message of the session still reachable (not deleted, nor below a deleted one), parents
+     * before children, alternatives in order: the whole tree, for an export.
+     */
+    public List<ChatMessage> tree(UUID sessionId) {
+        return jdbc.sql("""
+                        with recursive live(id, seq) as (
+                            select id, seq from chat_message
+                            where session_id = :session and parent_id is null and deleted_at is null
+                          union all
+                            select m.id, m.seq from chat_message m join live on coalesce(m.parent_id, m.session_id) = live.id
+                            where m.deleted_at is null
+                        )
+                        """ + "select " + VIEW_COLUMNS + """
+                         from live join chat_message m on m.id = live.id order by m.seq
+                        """)
+                .param("session", sessionId)
+                .query((rs, n) -> message(rs))
+                .list();
+    }
+
+    /** Whether {@code messageId} lies on the path from {@code leaf} to the root. */
+    public boolean onPath(UUID sessionId, UUID leaf, UUID messageId) {
+        if (leaf == null) {
+            return false;
+        }
+        return jdbc.sql(PATH + "select exists (select 1 from path where id = :message)")
+                .param("session", sessionId)
+                .param("start", leaf)
+                .param("message", messageId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The {@code index}th (0-based) live alternative among {@code message}'s siblings. */
+    public Optional<UUID> alternative(StoredMessage message, int index) {
+        return jdbc.sql("""
+                        select id from chat_message
+                        where coalesce(parent_id, session_id) = :group and deleted_at is null
+                        order by seq offset :index limit 1
+                        """)
+                .param("group", message.parentId() == null ? message.sessionId() : message.parentId())
+                .param("index", index)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /**
+     * Where the active path goes below {@code messageId} when it is selected: the most recent live
+     * message in its subtree (the branch last written to). A message edited in place keeps its
+     * creation time and so does the copy of its old text, so the copy (a later row) never wins over it.
+     */
+    public UUID latestLeafUnder(UUID messageId) {
+        return jdbc.sql("""
+                        with recursive below(id, seq, created_at) as (
+                            select id, seq, created_at from chat_message where id = :id
+                          union all
+                            select m.id, m.seq, m.created_at from chat_message m
+                            join below on coalesce(m.parent_id, m.session_id) = below.id
+                            where m.deleted_at is null
+                        )
+                        select id from below order by created_at desc, seq asc limit 1
+                        """).param("id", messageId).query(UUID.class).single();
+    }
+
+    /** Soft delete: the message and its subtree are no longer reachable from the active path. */
+    public void delete(UUID messageId) {
+        jdbc.sql("update chat_message set deleted_at = now() where id = :id and deleted_at is null")
+                .param("id", messageId)
+                .update();
+    }
+
+    /**
+     * Rewrites a message in place (its id and what follows it stay); the old text is kept as a new
+     * alternative beside it, with the original creation time and no children.
+     */
+    public void rewrite(StoredMessage message, String content) {
+        jdbc.sql("""
+                        insert into chat_message (id, session_id, parent_id, depth, role, content, request_id, created_at)
+                        select :copy, session_id, parent_id, depth, role, content, null, created_at
+                        from chat_message where id = :id
+                        """).param("copy", UUID.randomUUID()).param("id", message.id()).update();
+        jdbc.sql("update chat_message set content = :content where id = :id")
+                .param("content", content)
+                .param("id", message.id())
+                .update();
+    }
+
+    private static ChatMessage message(ResultSet rs) throws SQLException {
+        return new ChatMessage(
+                rs.getObject("id", UUID.class),
+                rs.getString("role"),
+                rs.getString("content"),
+                rs.getObject("request_id", UUID.class),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("parent_id", UUID.class),
+                rs.getInt("alternative_index"),
+                rs.getInt("alternative_count"));
+    }
+}

@@ -1,0 +1,674 @@
+package com.companion.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.companion.chat.search.MessageSearch;
+import com.companion.contracts.character.Visibility;
+import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.MessageRequested;
+import com.companion.platform.test.IntegrationTest;
+import com.companion.platform.test.TestJwks;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Regenerate, select, edit and delete on a session's message tree, and the conversation list. The
+ * worker and ad-service are played by {@link ChatFixtures}; every assertion on a prompt is on the
+ * MessageRequested that crossed the broker. Same properties as {@link ChatPipelineIT}, so the two
+ * share one application context.
+ */
+@IntegrationTest(
+        properties = {
+            "chat.send-wait=5s",
+            "chat.read-model-wait=2s",
+            "chat.socket.frame-burst=500",
+            "chat.ad-wait=1500ms",
+            "chat.ad-wait-max=1500ms",
+            "chat.sends-per-minute=6"
+        })
+@AutoConfigureRestTestClient
+class ChatControlsIT {
+
+    static final ChatFixtures fixtures = new ChatFixtures();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    RestTestClient http;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ChatProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterAll
+    static void close() {
+        fixtures.close();
+    }
+
+    @Test
+    void regeneratingThreeTimesMakesFourAlternativesAndTheSelectedOneIsTheOnlyOneInTheNextPrompt() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        JsonNode first = answered(user, session, "/chat/send", send(session, "Tell me a story"), seen, "Once A.", 1);
+        UUID userMessage = fixtures.awaitRequest(session, "Tell me a story").userMessageId();
+
+        List<String> replies = new ArrayList<>(List.of(first.path("reply").asString()));
+        for (String text : List.of("Once B.", "Once C.", "Once D.")) {
+            JsonNode answer =
+                    answered(user, session, "/chat/regenerate", regenerate(session), seen, text, replies.size() + 1);
+            replies.add(answer.path("reply").asString());
+            MessageRequested request = fixtures.requestsFor(session).getLast();
+            assertThat(request.userMessage()).isEqualTo("Tell me a story");
+            assertThat(request.userMessageId())
+                    .as("a regeneration answers the same user message")
+                    .isEqualTo(userMessage);
+            assertThat(request.history())
+                    .as("the prompt ends before the user message, never with the reply being replaced")
+                    .isEmpty();
+        }
+        assertThat(replies).containsExactly("Once A.", "Once B.", "Once C.", "Once D.");
+
+        JsonNode latest = history(user, session).path("items").get(0);
+        assertThat(latest.path("content").asString()).isEqualTo("Once D.");
+        assertThat(latest.path("alternative_index").asInt()).isEqualTo(3);
+        assertThat(latest.path("alternative_count").asInt()).isEqualTo(4);
+        assertThat(latest.path("parent_id").asString()).isEqualTo(userMessage.toString());
+
+        JsonNode selected = post(
+                user,
+                "/sessions/" + session + "/messages/" + latest.path("id").asString() + "/select",
+                "{\"alternative_index\":1}",
+                200);
+        assertThat(selected.path("content").asString()).isEqualTo("Once B.");
+        assertThat(selected.path("alternative_index").asInt()).isEqualTo(1);
+        JsonNode items = history(user, session).path("items");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).path("content").asString()).isEqualTo("Once B.");
+        assertThat(items.get(0).path("alternative_index").asInt()).isEqualTo(1);
+        assertThat(items.get(0).path("alternative_count").asInt()).isEqualTo(4);
+
+        answered(user, session, "/chat/send", send(session, "And then?"), seen, "The end.", 5);
+        assertThat(fixtures.awaitRequest(session, "And then?").history())
+                .extracting(HistoryMessage::content)
+                .containsExactly("Tell me a story", "Once B.");
+        post(
+                user,
+                "/sessions/" + session + "/messages/" + latest.path("id").asString() + "/select",
+                "{\"alternative_index\":4}",
+                400);
+    }
+
+    @Test
+    void aRegeneratedReplyCarriesItsOwnAdDecision() {
+        UUID user = fixtures.user(false);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Hi"), seen, "Hello!", 9);
+        CompletableFuture<JsonNode> sent =
+                CompletableFuture.supplyAsync(() -> post(user, "/chat/regenerate", regenerate(session), 200));
+        MessageRequested request = awaitNewRequest(session, seen);
+        fixtures.decide(request, 10, true);
+        fixtures.reply(request, "Hey there!");
+        JsonNode body = sent.join();
+        assertThat(body.path("reply").asString()).isEqualTo("Hey there!");
+        assertThat(body.path("show_ad").asBoolean())
+                .as("a regeneration is a generated reply like any other: counted, and the tenth shows an ad")
+                .isTrue();
+        assertThat(body.path("ad_counter").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void aRegenerateAskingForAnEventStreamIsStreamed() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Hum"), seen, "Mm.", 1);
+        CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> new String(http.post()
+                .uri("/chat/regenerate")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .body(regenerate(session))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody()));
+        MessageRequested request = awaitNewRequest(session, seen);
+        fixtures.reply(request, "Mm", "hm.");
+        fixtures.decide(request, 2, false);
+        assertThat(stream.join()).contains("event:token").contains("event:done").contains("\"reply\":\"Mmhm.\"");
+    }
+
+    @Test
+    void aSecondRegenerateWhileOneIsInFlightIsRefused() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Hi"), seen, "Hello!", 1);
+        CompletableFuture<JsonNode> first =
+                CompletableFuture.supplyAsync(() -> post(user, "/chat/regenerate", regenerate(session), 200));
+        MessageRequested inFlight = awaitNewRequest(session, seen);
+
+        JsonNode refused = post(user, "/chat/regenerate", regenerate(session), 409);
+        assertThat(refused.path("type").asString()).isEqualTo("/problems/reply-in-flight");
+        JsonNode reply = history(user, session).path("items").get(0);
+        post(
+                user,
+                "/sessions/" + session + "/messages/" + reply.path("id").asString() + "/select",
+                "{\"alternative_index\":0}",
+                409);
+        delete(user, session, UUID.fromString(reply.path("id").asString()), 409);
+
+        fixtures.reply(inFlight, "Hi again!");
+        fixtures.decide(inFlight, 2, false);
+        assertThat(first.join().path("reply").asString()).isEqualTo("Hi again!");
+        assertThat(fixtures.requestsFor(session)).hasSize(2);
+    }
+
+    @Test
+    void aRegenerateFrameStreamsTheNewAlternativeOverTheSocket() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Sing"), seen, "La.", 1);
+        try (SocketClient socket = new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token="
+                + TestJwks.shared().token(user, "free", true)))) {
+            socket.send("{\"type\":\"regenerate\",\"session_id\":\"" + session + "\",\"client_id\":\"r1\"}");
+            JsonNode typing = socket.await(f -> "r1".equals(f.path("client_id").asString()));
+            assertThat(typing.path("type").asString()).isEqualTo("typing");
+            MessageRequested request = awaitNewRequest(session, seen);
+            assertThat(request.userMessage()).isEqualTo("Sing");
+            fixtures.reply(request, "La", " la!");
+            fixtures.decide(request, 2, false);
+
+            // Joining replayed the first reply's assistant_done; the regeneration's is the one with its request id.
+            JsonNode done =
+                    socket.await(f -> "assistant_done".equals(f.path("type").asString())
+                            && request.requestId()
+                                    .toString()
+                                    .equals(f.path("request_id").asString()));
+            assertThat(done.path("content").asString()).isEqualTo("La la!");
+            socket.send("{\"type\":\"regenerate\",\"session_id\":\"" + session + "\",\"client_id\":\"r2\"}");
+            socket.await(f -> "r2".equals(f.path("client_id").asString()));
+            socket.send("{\"type\":\"regenerate\",\"session_id\":\"" + session + "\",\"client_id\":\"r3\"}");
+            assertThat(socket.await(f -> "r3".equals(f.path("client_id").asString()))
+                            .path("code")
+                            .asString())
+                    .isEqualTo("reply_in_flight");
+        }
+        JsonNode latest = history(user, session).path("items").get(0);
+        assertThat(latest.path("content").asString()).isEqualTo("La la!");
+        assertThat(latest.path("alternative_count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void editingAUserMessageStartsANewBranchWithItsOwnReplyAndTheOldBranchStaysReachable() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "I like tea"), seen, "Tea is lovely.", 1);
+        answered(user, session, "/chat/send", send(session, "Green tea"), seen, "Green it is.", 2);
+        UUID green = fixtures.awaitRequest(session, "Green tea").userMessageId();
+
+        JsonNode edited = answered(
+                user,
+                session,
+                "PUT /sessions/" + session + "/messages/" + green,
+                "{\"content\":\"Black tea\"}",
+                seen,
+                "Black, then.",
+                3);
+        assertThat(edited.path("reply").asString()).isEqualTo("Black, then.");
+        assertThat(fixtures.awaitRequest(session, "Black tea").history())
+                .extracting(HistoryMessage::content)
+                .containsExactly("I like tea", "Tea is lovely.");
+
+        JsonNode items = history(user, session).path("items");
+        assertThat(items)
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Black, then.", "Black tea", "Tea is lovely.", "I like tea");
+        assertThat(items.get(1).path("alternative_index").asInt()).isEqualTo(1);
+        assertThat(items.get(1).path("alternative_count").asInt()).isEqualTo(2);
+
+        post(
+                user,
+                "/sessions/" + session + "/messages/" + items.get(1).path("id").asString() + "/select",
+                "{\"alternative_index\":0}",
+                200);
+        JsonNode page = history(user, session, "?limit=2");
+        assertThat(page.path("items"))
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Green it is.", "Green tea");
+        JsonNode rest = history(
+                user, session, "?limit=2&before=" + page.path("next_cursor").asString());
+        assertThat(rest.path("items"))
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Tea is lovely.", "I like tea");
+        assertThat(rest.path("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
+    void editingAnAssistantMessageChangesItInPlaceAndKeepsTheOldTextAsAnAlternative() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        JsonNode first = answered(user, session, "/chat/send", send(session, "Where are we?"), seen, "A cave.", 1);
+        answered(user, session, "/chat/send", send(session, "Dark?"), seen, "Very.", 2);
+        String reply = first.path("message_id").asString();
+
+        JsonNode edited = JSON.readTree(http.put()
+                .uri("/sessions/" + session + "/messages/" + reply)
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"content\":\"A castle.\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+        assertThat(edited.path("id").asString()).isEqualTo(reply);
+        assertThat(edited.path("content").asString()).isEqualTo("A castle.");
+        assertThat(edited.path("alternative_count").asInt()).isEqualTo(2);
+        assertThat(history(user, session).path("items"))
+                .as("what followed the edited reply stays on the active path")
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Very.", "Dark?", "A castle.", "Where are we?");
+
+        answered(user, session, "/chat/send", send(session, "Cold?"), seen, "Freezing.", 3);
+        assertThat(fixtures.awaitRequest(session, "Cold?").history())
+                .extracting(HistoryMessage::content)
+                .containsExactly("Where are we?", "A castle.", "Dark?", "Very.");
+        post(user, "/sessions/" + session + "/messages/" + reply + "/select", "{\"alternative_index\":1}", 200);
+        assertThat(history(user, session).path("items"))
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("A cave.", "Where are we?");
+    }
+
+    @Test
+    void deletingAMessageTakesItAndWhatFollowsOffTheActivePath() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "One"), seen, "Uno.", 1);
+        answered(user, session, "/chat/send", send(session, "Two"), seen, "Dos.", 2);
+        UUID two = fixtures.awaitRequest(session, "Two").userMessageId();
+
+        delete(user, session, two, 204);
+        assertThat(history(user, session).path("items"))
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Uno.", "One");
+        delete(user, session, two, 404);
+
+        answered(user, session, "/chat/send", send(session, "Three"), seen, "Tres.", 3);
+        assertThat(fixtures.awaitRequest(session, "Three").history())
+                .extracting(HistoryMessage::content)
+                .containsExactly("One", "Uno.");
+        JsonNode items = history(user, session).path("items");
+        assertThat(items.get(1).path("alternative_count").asInt())
+                .as("a deleted message is no longer an alternative")
+                .isEqualTo(1);
+
+        UUID stranger = fixtures.user(true);
+        delete(stranger, session, UUID.fromString(items.get(0).path("id").asString()), 404);
+    }
+
+    @Test
+    void conversationsListPinnedFirstThenNewestActivityWithTheirLastMessage() {
+        UUID user = fixtures.user(true);
+        UUID character = fixtures.character(user, Visibility.PRIVATE, false);
+        UUID older = session(user, character);
+        UUID quiet = session(user, character);
+        UUID newer = session(user, character);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, older, "/chat/send", send(older, "first"), seen, "Reply in older.", 1);
+        answered(user, newer, "/chat/send", send(newer, "second"), seen, "Reply in newer.", 1);
+
+        JsonNode items = sessions(user, "").path("items");
+        assertThat(items)
+                .extracting(s -> s.path("id").asString())
+                .containsExactly(newer.toString(), older.toString(), quiet.toString());
+        assertThat(items.get(0).path("last_message_preview").asString()).isEqualTo("Reply in newer.");
+        assertThat(items.get(0).path("message_count").asInt()).isEqualTo(2);
+        assertThat(items.get(0).path("last_message_at").asString()).isNotBlank();
+        assertThat(items.get(0).path("pinned").asBoolean()).isFalse();
+        assertThat(items.get(2).path("message_count").asInt()).isZero();
+
+        JsonNode pinned = patch(user, quiet, "{\"pinned\":true,\"title\":\"Garden plans\"}", 200);
+        assertThat(pinned.path("pinned").asBoolean()).isTrue();
+        assertThat(pinned.path("title").asString()).isEqualTo("Garden plans");
+        patch(user, older, "{\"archived\":true}", 200);
+        patch(user, newer, "{\"colour\":\"red\"}", 400);
+        patch(fixtures.user(true), newer, "{\"pinned\":true}", 404);
+
+        assertThat(sessions(user, "").path("items"))
+                .extracting(s -> s.path("id").asString())
+                .containsExactly(quiet.toString(), newer.toString());
+        assertThat(sessions(user, "?archived=true").path("items"))
+                .extracting(s -> s.path("id").asString())
+                .containsExactly(older.toString());
+        assertThat(sessions(user, "?q=garden").path("items"))
+                .extracting(s -> s.path("id").asString())
+                .containsExactly(quiet.toString());
+        assertThat(sessions(user, "?q=Mira").path("items"))
+                .as("the character's name matches too")
+                .hasSize(2);
+
+        JsonNode page = sessions(user, "?limit=1");
+        assertThat(page.path("items")).extracting(s -> s.path("id").asString()).containsExactly(quiet.toString());
+        assertThat(sessions(user, "?limit=1&cursor=" + page.path("next_cursor").asString())
+                        .path("items"))
+                .extracting(s -> s.path("id").asString())
+                .containsExactly(newer.toString());
+    }
+
+    @Test
+    void pastTheFreeDailyQuotaEveryKindOfRequestIsRefusedUntilTheNextUtcDay() {
+        UUID user = fixtures.user(false);
+        UUID session = session(user);
+        int limit = properties.freeDailyMessages();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        jdbc.sql("insert into chat_usage (user_id, day, used) values (:user, :day, :used)")
+                .param("user", user)
+                .param("day", today)
+                .param("used", limit - 1)
+                .update();
+        JsonNode usage = get(user, "/chat/usage");
+        assertThat(usage.path("used_today").asLong()).isEqualTo(limit - 1);
+        assertThat(usage.path("daily_limit").asInt()).isEqualTo(limit);
+        String tomorrow =
+                today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        assertThat(usage.path("resets_at").asString()).isEqualTo(tomorrow);
+
+        answered(user, session, "/chat/send", send(session, "last one"), new HashSet<>(), "Sure.", 1);
+        assertThat(get(user, "/chat/usage").path("used_today").asLong()).isEqualTo(limit);
+
+        JsonNode refused = post(user, "/chat/regenerate", regenerate(session), 429);
+        assertThat(refused.path("type").asString()).isEqualTo("/problems/daily-quota");
+        assertThat(refused.path("resets_at").asString()).isEqualTo(tomorrow);
+        assertThat(post(user, "/chat/send", send(session, "one more"), 429)
+                        .path("type")
+                        .asString())
+                .isEqualTo("/problems/daily-quota");
+        assertThat(fixtures.requestsFor(session)).hasSize(1);
+        assertThat(get(user, "/chat/usage").path("used_today").asLong())
+                .as("refused requests are not counted")
+                .isEqualTo(limit);
+    }
+
+    @Test
+    void searchFindsTheCallersOwnMessagesWithAHighlightedSnippetNewestFirst() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(
+                user, session, "/chat/send", send(session, "I adore purple elephants"), seen, "Elephants are wise.", 1);
+        UUID stranger = fixtures.user(true);
+        UUID strangersSession = session(stranger);
+        answered(
+                stranger,
+                strangersSession,
+                "/chat/send",
+                send(strangersSession, "elephants everywhere"),
+                new HashSet<>(),
+                "Indeed.",
+                1);
+
+        JsonNode found = get(user, "/search/messages?q=elephants");
+        assertThat(found.path("items")).hasSize(2);
+        JsonNode newest = found.path("items").get(0);
+        assertThat(newest.path("snippet").asString()).startsWith("<b>Elephants</b> are wise");
+        assertThat(newest.path("session_id").asString()).isEqualTo(session.toString());
+        assertThat(newest.path("created_at").asString()).isNotBlank();
+        UUID mine = fixtures.awaitRequest(session, "I adore purple elephants").userMessageId();
+        assertThat(found.path("items").get(1).path("message_id").asString()).isEqualTo(mine.toString());
+
+        JsonNode page = get(user, "/search/messages?q=elephants&limit=1");
+        assertThat(get(
+                                user,
+                                "/search/messages?q=elephants&limit=1&cursor="
+                                        + page.path("next_cursor").asString())
+                        .path("items")
+                        .get(0)
+                        .path("message_id")
+                        .asString())
+                .isEqualTo(mine.toString());
+
+        delete(user, session, mine, 204);
+        assertThat(get(user, "/search/messages?q=purple").path("items"))
+                .as("deleted messages are not found")
+                .isEmpty();
+        assertThat(get(stranger, "/search/messages?q=wise").path("items")).isEmpty();
+
+        answered(user, session, "/chat/send", send(session, "<i>tigers</i> & lions"), seen, "Roar.", 2);
+        assertThat(get(user, "/search/messages?q=tigers")
+                        .path("items")
+                        .get(0)
+                        .path("snippet")
+                        .asString())
+                .as("the snippet is HTML with only the highlight as markup")
+                .contains("<b>tigers</b>", "&lt;/i&gt;", "&amp;")
+                .doesNotContain("<i>", "</i>");
+    }
+
+    @Test
+    void searchUsesTheFullTextIndex() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        jdbc.sql("""
+                        insert into chat_message (id, session_id, role, content)
+                        select gen_random_uuid(), :session, 'user', 'an ordinary line number ' || i
+                        from generate_series(1, 5000) i
+                        """).param("session", session).update();
+        jdbc.sql("analyze chat_message").update();
+        List<String> plan = jdbc.sql("explain " + MessageSearch.QUERY)
+                .param("q", "aardvark")
+                .param("user", user)
+                .param("beforeSeq", null)
+                .param("limit", 20)
+                .query(String.class)
+                .list();
+        assertThat(String.join("\n", plan)).contains("chat_message_text");
+    }
+
+    @Test
+    void anExportHasTheActivePathAndTheWholeTree() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Hello"), seen, "Hi, first take.", 1);
+        answered(user, session, "/chat/regenerate", regenerate(session), seen, "Hi, second take.", 2);
+        answered(user, session, "/chat/send", send(session, "Bye"), seen, "Farewell.", 3);
+        UUID bye = fixtures.awaitRequest(session, "Bye").userMessageId();
+        delete(user, session, bye, 204);
+
+        JsonNode json = get(user, "/sessions/" + session + "/export?format=json");
+        assertThat(json.path("session").path("id").asString()).isEqualTo(session.toString());
+        assertThat(json.path("active_path"))
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Hello", "Hi, second take.");
+        assertThat(json.path("messages"))
+                .as("the tree without the deleted branch")
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Hello", "Hi, first take.", "Hi, second take.");
+        assertThat(json.path("messages").get(1).path("parent_id").asString())
+                .isEqualTo(json.path("messages").get(0).path("id").asString());
+
+        String text = new String(
+                http.get()
+                        .uri("/sessions/" + session + "/export?format=txt")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectHeader()
+                        .contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("You (", "Hello", "Mira (", "Hi, second take.")
+                .doesNotContain("first take", "Farewell");
+        http.get()
+                .uri("/sessions/" + session + "/export?format=pdf")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        http.get()
+                .uri("/sessions/" + session + "/export")
+                .header(HttpHeaders.AUTHORIZATION, bearer(fixtures.user(true)))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    // ---- helpers ----
+
+    /**
+     * Calls {@code target} ("/chat/send", "/chat/regenerate" or "PUT path") and answers the request
+     * it makes as the worker and ad-service would; returns the answer.
+     */
+    private JsonNode answered(
+            UUID user, UUID session, String target, String body, Set<UUID> seen, String reply, long adCounter) {
+        CompletableFuture<JsonNode> sent = CompletableFuture.supplyAsync(() -> target.startsWith("PUT ")
+                ? exchange(user, HttpMethod.PUT, target.substring(4), body, 200)
+                : post(user, target, body, 200));
+        MessageRequested request = awaitNewRequest(session, seen);
+        fixtures.reply(request, reply);
+        fixtures.decide(request, adCounter, false);
+        return sent.join();
+    }
+
+    private MessageRequested awaitNewRequest(UUID session, Set<UUID> seen) {
+        MessageRequested request = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> fixtures.requestsFor(session).stream()
+                                .filter(r -> !seen.contains(r.requestId()))
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
+        seen.add(request.requestId());
+        return request;
+    }
+
+    private UUID session(UUID user) {
+        return session(user, fixtures.character(user, Visibility.PRIVATE, false));
+    }
+
+    private UUID session(UUID user, UUID character) {
+        JsonNode created = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            byte[] body = http.post()
+                                    .uri("/sessions")
+                                    .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body("{\"character_id\":\"" + character + "\"}")
+                                    .exchange()
+                                    .returnResult(byte[].class)
+                                    .getResponseBody();
+                            JsonNode node = body == null ? null : JSON.readTree(body);
+                            return node != null && node.has("id") ? node : null;
+                        },
+                        n -> n != null);
+        return UUID.fromString(created.path("id").asString());
+    }
+
+    private static String send(UUID session, String message) {
+        return "{\"session_id\":\"" + session + "\",\"message\":\"" + message + "\"}";
+    }
+
+    private static String regenerate(UUID session) {
+        return "{\"session_id\":\"" + session + "\"}";
+    }
+
+    private JsonNode post(UUID user, String path, String body, int expectedStatus) {
+        return exchange(user, HttpMethod.POST, path, body, expectedStatus);
+    }
+
+    private JsonNode patch(UUID user, UUID session, String body, int expectedStatus) {
+        return exchange(user, HttpMethod.PATCH, "/sessions/" + session, body, expectedStatus);
+    }
+
+    private JsonNode exchange(UUID user, HttpMethod method, String path, String body, int expectedStatus) {
+        byte[] answer = http.method(method)
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expectedStatus)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return JSON.readTree(answer == null ? "null".getBytes() : answer);
+    }
+
+    private void delete(UUID user, UUID session, UUID message, int expectedStatus) {
+        http.delete()
+                .uri("/sessions/" + session + "/messages/" + message)
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expectedStatus);
+    }
+
+    private JsonNode history(UUID user, UUID session) {
+        return history(user, session, "");
+    }
+
+    private JsonNode history(UUID user, UUID session, String query) {
+        return get(user, "/sessions/" + session + "/history" + query);
+    }
+
+    private JsonNode sessions(UUID user, String query) {
+        return get(user, "/sessions" + query);
+    }
+
+    private JsonNode get(UUID user, String path) {
+        return JSON.readTree(http.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+    }
+
+    private static String bearer(UUID user) {
+        return "Bearer " + TestJwks.shared().token(user, "free", true);
+    }
+}
