@@ -605,6 +605,42 @@ class ChatPipelineIT {
     }
 
     @Test
+    void aSessionWithACharacterThatHasAGreetingStartsWithItAndItsAlternatesAsSwipes() {
+        UUID user = fixtures.user(true);
+        var plain = fixtures.character(UUID.randomUUID(), user, Visibility.PRIVATE, false);
+        PersonaCard card = new PersonaCard(
+                "",
+                "*waves* Hi {{user}}, I'm {{char}}!",
+                List.of("Oh, <USER>! Back so soon?", " "),
+                "",
+                "",
+                "",
+                "",
+                List.of());
+        fixtures.publish(fixtures.withCard(plain, card));
+        UUID session = session(user, plain.characterId());
+
+        JsonNode greeting = history(user, session).path("items");
+        assertThat(greeting).hasSize(1);
+        assertThat(greeting.get(0).path("role").asString()).isEqualTo("assistant");
+        assertThat(greeting.get(0).path("content").asString())
+                .isEqualTo("*waves* Hi user_" + user.toString().substring(0, 8) + ", I'm Mira!");
+        assertThat(greeting.get(0).path("alternative_count").asInt())
+                .as("the blank alternate greeting is left out")
+                .isEqualTo(2);
+
+        answered(user, session, "hello!", "Nice to see you.", 1);
+        assertThat(fixtures.awaitRequest(session, "hello!").history())
+                .extracting(h -> h.content())
+                .containsExactly(greeting.get(0).path("content").asString());
+
+        UUID empty = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        assertThat(history(user, empty).path("items"))
+                .as("no greeting, no first message")
+                .isEmpty();
+    }
+
+    @Test
     void aCharacterWhoseEventIsStillOnItsWayCanBeChattedWithAtOnce() {
         UUID user = fixtures.user(true);
         await().atMost(Duration.ofSeconds(20))

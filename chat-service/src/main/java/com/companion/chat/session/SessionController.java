@@ -12,10 +12,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +45,23 @@ class SessionController {
     /** Each field is optional; an absent one is left as it is. */
     record UpdateSession(@Size(max = 120) String title, Boolean pinned, Boolean archived) {}
 
+    private static final Pattern CHAR_MACRO = Pattern.compile("\\{\\{\\s*char\\s*}}|<bot>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern USER_MACRO = Pattern.compile("\\{\\{\\s*user\\s*}}|<user>", Pattern.CASE_INSENSITIVE);
+
     private final SessionRepository sessions;
     private final MessageRepository messages;
     private final AccessPolicy access;
+    private final TransactionTemplate transactions;
 
-    SessionController(SessionRepository sessions, MessageRepository messages, AccessPolicy access) {
+    SessionController(
+            SessionRepository sessions,
+            MessageRepository messages,
+            AccessPolicy access,
+            TransactionTemplate transactions) {
         this.sessions = sessions;
         this.messages = messages;
         this.access = access;
+        this.transactions = transactions;
     }
 
     @PostMapping("/sessions")
@@ -62,8 +75,47 @@ class SessionController {
                 : request.title().strip();
         ChatSession session =
                 ChatSession.started(UUID.randomUUID(), user.userId(), character.characterId(), title, Instant.now());
-        sessions.insert(session);
-        return session;
+        List<String> greetings = greetings(character, user);
+        transactions.executeWithoutResult(status -> {
+            sessions.insert(session);
+            UUID first = null;
+            for (String greeting : greetings) {
+                UUID id = UUID.randomUUID();
+                messages.insert(id, session.id(), null, "assistant", greeting, null);
+                first = first == null ? id : first;
+            }
+            if (first != null) {
+                sessions.activate(session.id(), first);
+            }
+        });
+        return greetings.isEmpty()
+                ? session
+                : sessions.findOwned(session.id(), user.userId()).orElse(session);
+    }
+
+    /**
+     * A character with a greeting starts every new session with it as the first assistant message, its alternate
+     * greetings as the alternatives (swipes) of that message; {@code {{char}}}/{@code {{user}}} (and {@code
+     * <BOT>}/{@code <USER>}) become the character's and the user's names. Character-service screened them with the
+     * rest of the character's text.
+     */
+    private static List<String> greetings(CharacterView character, AuthenticatedUser user) {
+        if (character.card() == null
+                || character.card().greeting() == null
+                || character.card().greeting().isBlank()) {
+            return List.of();
+        }
+        String userName = user.username() == null || user.username().isBlank() ? "you" : user.username();
+        List<String> all = new ArrayList<>();
+        all.add(character.card().greeting());
+        character.card().alternateGreetings().stream()
+                .filter(g -> g != null && !g.isBlank())
+                .forEach(all::add);
+        return all.stream()
+                .map(text -> USER_MACRO
+                        .matcher(CHAR_MACRO.matcher(text).replaceAll(Matcher.quoteReplacement(character.name())))
+                        .replaceAll(Matcher.quoteReplacement(userName)))
+                .toList();
     }
 
     @GetMapping("/sessions")
