@@ -72,26 +72,15 @@ final class ChatFixtures implements AutoCloseable {
 
     /** The same character, one version later, in a moderation state. */
     CharacterUpserted moderated(CharacterUpserted c, ModerationStatus moderation) {
-        return new CharacterUpserted(
-                c.characterId(),
-                c.ownerId(),
-                VERSIONS.incrementAndGet(),
-                c.name(),
-                c.description(),
-                c.characterType(),
-                c.sliders(),
-                c.nsfwEnabled(),
-                c.visibility(),
-                c.avatarUrl(),
-                c.tags(),
-                c.granteeIds(),
-                c.createdAt(),
-                c.updatedAt(),
-                moderation);
+        return nextVersion(c, moderation, c.card());
     }
 
-    /** The same character, one version later, with a Character Card. */
+    /** The same character, one version later, with a Character Card (or, with null, without one). */
     CharacterUpserted withCard(CharacterUpserted c, PersonaCard card) {
+        return nextVersion(c, c.moderation(), card);
+    }
+
+    private static CharacterUpserted nextVersion(CharacterUpserted c, ModerationStatus moderation, PersonaCard card) {
         return new CharacterUpserted(
                 c.characterId(),
                 c.ownerId(),
@@ -107,7 +96,7 @@ final class ChatFixtures implements AutoCloseable {
                 c.granteeIds(),
                 c.createdAt(),
                 c.updatedAt(),
-                c.moderation(),
+                moderation,
                 card);
     }
 

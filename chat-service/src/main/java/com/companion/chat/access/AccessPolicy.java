@@ -4,9 +4,9 @@ import com.companion.chat.ChatProperties;
 import com.companion.contracts.Plan;
 import com.companion.contracts.character.Visibility;
 import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.readmodel.ReadModelWait;
 import com.companion.platform.web.security.AuthenticatedUser;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -25,15 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AccessPolicy {
-
-    /** Between looks at the read model while waiting for an event; doubled up to the last. */
-    private static final List<Duration> BACKOFF = List.of(
-            Duration.ofMillis(20),
-            Duration.ofMillis(40),
-            Duration.ofMillis(80),
-            Duration.ofMillis(160),
-            Duration.ofMillis(320),
-            Duration.ofMillis(500));
 
     private final ReadModels readModels;
     private final Duration readModelWait;
@@ -73,21 +64,7 @@ public class AccessPolicy {
      * caller who created, published or was granted the character a moment ago.
      */
     public Optional<CharacterView> chattableSoon(Caller caller, UUID characterId) {
-        long deadline = System.nanoTime() + readModelWait.toNanos();
-        for (int attempt = 0; ; attempt++) {
-            Optional<CharacterView> character = chattable(caller, characterId);
-            long left = deadline - System.nanoTime();
-            if (character.isPresent() || left <= 0) {
-                return character;
-            }
-            Duration pause = BACKOFF.get(Math.min(attempt, BACKOFF.size() - 1));
-            try {
-                Thread.sleep(Math.min(pause.toNanos(), left) / 1_000_000 + 1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return character;
-            }
-        }
+        return ReadModelWait.until(readModelWait, () -> chattable(caller, characterId));
     }
 
     static boolean mayChat(Caller caller, CharacterView character) {

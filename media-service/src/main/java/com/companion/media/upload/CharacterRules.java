@@ -5,6 +5,7 @@ import com.companion.media.characters.CharacterDirectory;
 import com.companion.media.characters.CharacterRef;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.problem.FieldError;
+import com.companion.platform.web.readmodel.ReadModelWait;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CharacterRules {
-
-    /** Between looks at the directory while waiting for a character's event; the last repeats. */
-    private static final List<Duration> BACKOFF = List.of(
-            Duration.ofMillis(20),
-            Duration.ofMillis(40),
-            Duration.ofMillis(80),
-            Duration.ofMillis(160),
-            Duration.ofMillis(320),
-            Duration.ofMillis(500));
 
     private final CharacterDirectory characters;
     private final Duration characterWait;
@@ -57,21 +49,7 @@ class CharacterRules {
     }
 
     private Optional<CharacterRef> findSoon(UUID characterId) {
-        long deadline = System.nanoTime() + characterWait.toNanos();
-        for (int attempt = 0; ; attempt++) {
-            Optional<CharacterRef> character = characters.find(characterId);
-            long left = deadline - System.nanoTime();
-            if (character.isPresent() || left <= 0) {
-                return character;
-            }
-            Duration pause = BACKOFF.get(Math.min(attempt, BACKOFF.size() - 1));
-            try {
-                Thread.sleep(Math.min(pause.toNanos(), left) / 1_000_000 + 1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return character;
-            }
-        }
+        return ReadModelWait.until(characterWait, () -> characters.find(characterId));
     }
 
     private static ApiProblem invalid(String message) {
