@@ -17,11 +17,9 @@ import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
@@ -51,8 +49,16 @@ class SendController {
     private final ReplyHub hub;
     private final Requests requests;
     private final ChatProperties properties;
+    private final ReplyRegistration registrations;
 
-    SendController(SendService sends, Branches branches, ReplyHub hub, Requests requests, ChatProperties properties) {
+    SendController(
+            SendService sends,
+            Branches branches,
+            ReplyHub hub,
+            Requests requests,
+            ChatProperties properties,
+            ReplyRegistration registrations) {
+        this.registrations = registrations;
         this.sends = sends;
         this.branches = branches;
         this.hub = hub;
@@ -93,10 +99,11 @@ class SendController {
 
     private ResponseEntity<?> awaitReply(Function<Consumer<SendService.Accepted>, SendService.Accepted> submit)
             throws InterruptedException {
-        AtomicReference<CompletableFuture<RequestOutcome>> reply = new AtomicReference<>();
-        SendService.Accepted accepted = accept(submit, reply, null);
+        ReplyRegistration.Registered registered = registrations.submit(submit, null);
+        SendService.Accepted accepted = registered.accepted();
         try {
-            RequestOutcome outcome = reply.get().get(properties.sendWait().toMillis(), TimeUnit.MILLISECONDS);
+            RequestOutcome outcome =
+                    registered.outcome().get(properties.sendWait().toMillis(), TimeUnit.MILLISECONDS);
             return answer(outcome);
         } catch (TimeoutException e) {
             return ResponseEntity.accepted().body(new Pending(accepted.requestId(), RequestStatus.PENDING));
@@ -145,7 +152,7 @@ class SendController {
                 emitter.complete();
             }
         };
-        SendService.Accepted accepted = accept(submit, new AtomicReference<>(), listener);
+        SendService.Accepted accepted = registrations.submit(submit, listener).accepted();
         emitter.onTimeout(() -> {
             hub.forget(accepted.requestId(), listener);
             send(
@@ -170,24 +177,6 @@ class SendController {
                 .filter(o -> o.userId().equals(user.userId()))
                 .orElseThrow(() -> ApiProblem.notFound("request"));
         return ResponseEntity.ok(OutcomeView.status(outcome));
-    }
-
-    private SendService.Accepted accept(
-            Function<Consumer<SendService.Accepted>, SendService.Accepted> submit,
-            AtomicReference<CompletableFuture<RequestOutcome>> reply,
-            ReplyListener listener) {
-        AtomicReference<UUID> registered = new AtomicReference<>();
-        try {
-            return submit.apply(accepted -> {
-                registered.set(accepted.requestId());
-                reply.set(hub.expect(accepted.requestId(), accepted.sessionId(), listener));
-            });
-        } catch (RuntimeException e) {
-            if (registered.get() != null) {
-                hub.cancel(registered.get());
-            }
-            throw e;
-        }
     }
 
     private static ResponseEntity<?> answer(RequestOutcome outcome) {

@@ -3,6 +3,7 @@ package com.companion.chat.socket;
 import com.companion.chat.push.ReplyHub;
 import com.companion.chat.request.OutcomeView;
 import com.companion.chat.request.Requests;
+import com.companion.chat.send.ReplyRegistration;
 import com.companion.chat.send.SendService;
 import com.companion.chat.session.SessionRepository;
 import com.companion.platform.web.problem.ApiProblem;
@@ -40,6 +41,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final ReplyHub hub;
     private final JsonMapper json;
     private final SocketProperties properties;
+    private final ReplyRegistration registrations;
 
     ChatSocketHandler(
             SocketAuthenticator authenticator,
@@ -49,7 +51,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
             SendService sends,
             ReplyHub hub,
             JsonMapper json,
-            SocketProperties properties) {
+            SocketProperties properties,
+            ReplyRegistration registrations) {
+        this.registrations = registrations;
         this.authenticator = authenticator;
         this.registry = registry;
         this.sessions = sessions;
@@ -162,8 +166,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
             }
         }
         try {
-            SendService.Accepted accepted =
-                    submission.submit(socket.user(), sessionId, a -> hub.expect(a.requestId(), a.sessionId(), null));
+            SendService.Accepted accepted = registrations
+                    .submit(registered -> submission.submit(socket.user(), sessionId, registered), null)
+                    .accepted();
             Map<String, Object> typing = new LinkedHashMap<>();
             typing.put("request_id", accepted.requestId());
             typing.put("message_id", accepted.userMessageId());
