@@ -12,6 +12,8 @@ import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SessionTitled;
+import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaUploaded;
 import java.util.List;
@@ -34,6 +36,8 @@ public final class EventTypes {
             ReplyCompleted.TYPE,
             ReplyFailed.TYPE,
             ReplyBlocked.TYPE,
+            TitleRequested.TYPE,
+            SessionTitled.TYPE,
             AdDecision.TYPE,
             MediaUploaded.TYPE,
             MediaDeleted.TYPE);

@@ -9,6 +9,7 @@ public final class Topics {
     public static final String AUTH_SESSIONS = "auth.sessions.v1";
     public static final String CHARACTERS = "character.characters.v1";
     public static final String MESSAGE_REQUESTED = "chat.message-requested.v1";
+    public static final String TITLE_REQUESTS = "chat.title-requests.v1";
     public static final String REPLY_CHUNKS = "chat.reply-chunks.v1";
     public static final String REPLIES = "chat.replies.v1";
     public static final String AD_DECISIONS = "ads.decisions.v1";
@@ -22,6 +23,7 @@ public final class Topics {
             AUTH_SESSIONS,
             CHARACTERS,
             MESSAGE_REQUESTED,
+            TITLE_REQUESTS,
             REPLY_CHUNKS,
             REPLIES,
             AD_DECISIONS,

@@ -25,6 +25,8 @@ import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SessionTitled;
+import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.chat.TokenUsage;
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaKind;
@@ -187,7 +189,52 @@ public final class EventSamples {
                         new HistoryMessage(ChatRole.ASSISTANT, "Come sit, I'll make you the usual. What happened?")),
                 "My telescope finally arrived \uD83D\uDD2D \"the big one\"!",
                 Instant.parse("2025-06-14T09:30:15.004Z"),
-                new InputVerdict(true));
+                new InputVerdict(true),
+                "*slides the cup across the counter* A telescope? Tell me everything, starting with");
+    }
+
+    /** A request for a new reply, as a send, an edit or a regeneration writes it. */
+    public static MessageRequested messageRequestedForNewReply() {
+        MessageRequested full = messageRequested();
+        return new MessageRequested(
+                full.requestId(),
+                full.sessionId(),
+                full.userId(),
+                full.userMessageId(),
+                full.plan(),
+                full.userIsAdult(),
+                full.character(),
+                full.history(),
+                full.userMessage(),
+                full.requestedAt(),
+                full.inputVerdict());
+    }
+
+    public static TitleRequested titleRequested() {
+        return new TitleRequested(
+                UUID.fromString("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"),
+                SESSION_ID,
+                USER_ID,
+                true,
+                characterUpserted().persona(),
+                List.of(
+                        new HistoryMessage(
+                                ChatRole.ASSISTANT, "*looks up from the espresso machine* Oh, Mira! The usual?"),
+                        new HistoryMessage(ChatRole.USER, "My telescope finally arrived!"),
+                        new HistoryMessage(
+                                ChatRole.ASSISTANT, "No way! Tonight we're finding the rings of Saturn together.")),
+                Instant.parse("2025-06-14T09:35:02.118Z"));
+    }
+
+    public static SessionTitled sessionTitled() {
+        return new SessionTitled(
+                UUID.fromString("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"),
+                SESSION_ID,
+                USER_ID,
+                "Saturn through the new telescope",
+                "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+                new TokenUsage(212, 9, 221),
+                Instant.parse("2025-06-14T09:35:03.540Z"));
     }
 
     /** As producers that do not screen the message (chat-service before the verdict was carried) write it. */
@@ -204,6 +251,7 @@ public final class EventSamples {
                 full.history(),
                 full.userMessage(),
                 full.requestedAt(),
+                null,
                 null);
     }
 
@@ -228,7 +276,8 @@ public final class EventSamples {
                 canonical.history(),
                 canonical.userMessage(),
                 canonical.requestedAt(),
-                canonical.inputVerdict());
+                canonical.inputVerdict(),
+                null);
     }
 
     public static ReplyChunk replyChunk() {
@@ -356,6 +405,8 @@ public final class EventSamples {
                 new Sample("chat.reply-completed", replyCompleted()),
                 new Sample("chat.reply-failed", replyFailed()),
                 new Sample("chat.reply-blocked", replyBlocked()),
+                new Sample("chat.title-requested", titleRequested()),
+                new Sample("chat.session-titled", sessionTitled()),
                 new Sample("ads.ad-decision", adDecisionWithAd()),
                 new Sample("media.media-uploaded", mediaUploadedAvatar()),
                 new Sample("media.media-deleted", mediaDeletedAvatar()),
@@ -365,6 +416,7 @@ public final class EventSamples {
                 new Sample("ads.ad-decision--without-ad", adDecisionWithoutAd()),
                 new Sample("chat.message-requested--without-input-verdict", messageRequestedWithoutInputVerdict()),
                 new Sample("chat.message-requested--without-card", messageRequestedWithoutCard()),
+                new Sample("chat.message-requested--new-reply", messageRequestedForNewReply()),
                 new Sample("media.media-uploaded--audio", mediaUploadedAudio()),
                 new Sample("media.media-deleted--audio", mediaDeletedAudio()));
     }

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * A user message waiting for a reply: everything a stateless worker needs, so that it reads no
  * database. {@code history} is oldest first and excludes {@code userMessage}. {@code inputVerdict} is
  * chat-service's guard verdict on {@code userMessage} (null from producers that did not screen it).
+ * {@code continues} is set when the request extends a reply ({@code POST /chat/continue}): the text of
+ * that reply, which answered {@code userMessage}; the worker generates only what follows it. Null for
+ * a new reply.
  */
 public record MessageRequested(
         UUID requestId,
@@ -26,7 +29,8 @@ public record MessageRequested(
         List<HistoryMessage> history,
         String userMessage,
         Instant requestedAt,
-        @Nullable InputVerdict inputVerdict)
+        @Nullable InputVerdict inputVerdict,
+        @Nullable String continues)
         implements Event {
 
     public static final EventType<MessageRequested> TYPE =
@@ -34,6 +38,34 @@ public record MessageRequested(
 
     public MessageRequested {
         history = List.copyOf(history);
+    }
+
+    /** A request for a new reply (not a continuation). */
+    public MessageRequested(
+            UUID requestId,
+            UUID sessionId,
+            UUID userId,
+            UUID userMessageId,
+            Plan plan,
+            boolean userIsAdult,
+            Persona character,
+            List<HistoryMessage> history,
+            String userMessage,
+            Instant requestedAt,
+            @Nullable InputVerdict inputVerdict) {
+        this(
+                requestId,
+                sessionId,
+                userId,
+                userMessageId,
+                plan,
+                userIsAdult,
+                character,
+                history,
+                userMessage,
+                requestedAt,
+                inputVerdict,
+                null);
     }
 
     @Override
