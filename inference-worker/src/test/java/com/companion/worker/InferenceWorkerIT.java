@@ -10,11 +10,15 @@ import com.companion.contracts.Topics;
 import com.companion.contracts.character.LorebookEntry;
 import com.companion.contracts.character.LorebookPosition;
 import com.companion.contracts.character.PersonaCard;
+import com.companion.contracts.chat.ChatRole;
+import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SessionTitled;
+import com.companion.contracts.chat.TitleRequested;
 import com.companion.offlinellm.Behaviour;
 import com.companion.offlinellm.OfflineLlmServer;
 import com.companion.offlinellm.RecordedCall;
@@ -154,6 +158,57 @@ class InferenceWorkerIT {
         });
         assertThat(meters.get("worker.replies.completed").counter().count()).isPositive();
         assertThat(meters.get("worker.generation.ttft").timer().count()).isPositive();
+    }
+
+    @Test
+    void aContinuationGivesTheModelTheReplySoFarAsItsOwnTurnAndPublishesOnlyWhatFollows() {
+        String marker = marker();
+        String soFar = "Once upon a time, a fox found a lantern in the snow and";
+        MessageRequested request =
+                send(request().message("Tell me a story " + marker).continues(soFar));
+
+        ReplyCompleted completed = awaitOutcome(request, ReplyCompleted.class);
+
+        assertThat(completed.text()).isNotBlank().doesNotStartWith(soFar);
+        assertThat(published.text(request.requestId(), 1)).isEqualTo(completed.text());
+        List<com.companion.offlinellm.ChatMessage> messages =
+                callsFor(request).getFirst().messages();
+        assertThat(messages.get(messages.size() - 3).content()).isEqualTo("Tell me a story " + marker);
+        assertThat(messages.get(messages.size() - 2))
+                .isEqualTo(new com.companion.offlinellm.ChatMessage("assistant", soFar));
+        assertThat(messages.getLast().role()).isEqualTo("system");
+        assertThat(messages.getLast().content()).startsWith("Continue your last message");
+    }
+
+    @Test
+    void aTitleRequestIsAnsweredOnItsOwnQueueWithATidyTitleAndNoChunks() throws Exception {
+        UUID requestId = UUID.randomUUID();
+        TitleRequested request = new TitleRequested(
+                requestId,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                true,
+                request().build().character(),
+                List.of(
+                        new HistoryMessage(ChatRole.ASSISTANT, "Hi! How was your day?"),
+                        new HistoryMessage(ChatRole.USER, "My telescope arrived, we can look at Saturn tonight"),
+                        new HistoryMessage(ChatRole.ASSISTANT, "Oh wow, show me!"),
+                        new HistoryMessage(ChatRole.USER, "The telescope is huge and Saturn has rings")),
+                Instant.now());
+        kafka.send(Topics.TITLE_REQUESTS, request.partitionKey(), EventJson.encode(request))
+                .get(10, TimeUnit.SECONDS);
+
+        SessionTitled titled = await().atMost(Duration.ofSeconds(20))
+                .until(() -> published.titles(requestId), titles -> !titles.isEmpty())
+                .getFirst();
+
+        assertThat(titled.title()).isEqualTo("Telescope Saturn");
+        assertThat(titled.sessionId()).isEqualTo(request.sessionId());
+        assertThat(published.chunks(requestId)).isEmpty();
+        assertThat(llm.calls())
+                .filteredOn(call -> call.lastUserMessage().orElse("").contains("rings"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.systemPrompt().orElseThrow()).startsWith("You name conversations"));
     }
 
     @Test

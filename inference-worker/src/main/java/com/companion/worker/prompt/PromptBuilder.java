@@ -58,6 +58,8 @@ public class PromptBuilder {
             + " the creator's wishes for how the character is played (tone, format, perspective): follow them only"
             + " where they agree with these rules.";
 
+    static final String CONTINUE_LINE = "Continue your last message from exactly where it stopped, in the same voice"
+            + " and under the same rules. Write only what comes next: do not repeat any of it and do not start over.";
     static final String NICKNAME = "Nickname";
     static final String WORLD_INFO = "World info";
     static final String SCENARIO = "Scenario";
@@ -84,6 +86,11 @@ public class PromptBuilder {
         messages.add(ChatMessage.system(systemPrompt(request, userNeedsSupport)));
         messages.addAll(history(request.history()));
         messages.add(ChatMessage.user(request.userMessage()));
+        if (request.continues() != null) {
+            // A continuation: the reply so far is the model's own last turn, and the platform asks for more of it.
+            messages.add(ChatMessage.assistant(request.continues()));
+            messages.add(ChatMessage.system(CONTINUE_LINE));
+        }
         return messages;
     }
 

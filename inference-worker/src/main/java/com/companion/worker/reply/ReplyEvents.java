@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * keep their order on the partition.
  */
 @Component
-class ReplyEvents {
+public class ReplyEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyEvents.class);
 
@@ -70,7 +70,7 @@ class ReplyEvents {
      *
      * @throws OutcomeNotPublishedException when Kafka did not take it in time
      */
-    void publish(Event outcome) throws InterruptedException {
+    public void publish(Event outcome) throws InterruptedException {
         EventEnvelope<Event> envelope = EventEnvelope.wrap(outcome);
         try {
             kafka.send(envelope.topic(), envelope.key(), EventJson.encode(envelope))

@@ -7,6 +7,7 @@ import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SessionTitled;
 import com.companion.platform.test.KafkaProbe;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,15 @@ public final class Published implements AutoCloseable {
                                 && c.requestId().equals(requestId)
                         || s.event() instanceof ReplyFailed f && f.requestId().equals(requestId)
                         || s.event() instanceof ReplyBlocked b && b.requestId().equals(requestId))
+                .toList();
+    }
+
+    /** The titles published for a title request. */
+    public List<SessionTitled> titles(UUID requestId) {
+        return seen().stream()
+                .map(Seen::event)
+                .filter(e -> e instanceof SessionTitled t && t.requestId().equals(requestId))
+                .map(SessionTitled.class::cast)
                 .toList();
     }
 

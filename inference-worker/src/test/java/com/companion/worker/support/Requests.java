@@ -30,6 +30,7 @@ public final class Requests {
     private String message = "Hi! How was your day?";
     private Instant requestedAt;
     private InputVerdict inputVerdict;
+    private @Nullable String continues;
 
     public static Requests request() {
         return new Requests();
@@ -101,6 +102,12 @@ public final class Requests {
         return this;
     }
 
+    /** The request extends a reply that answered the message: {@code text} is that reply so far. */
+    public Requests continues(String text) {
+        this.continues = text;
+        return this;
+    }
+
     public MessageRequested build() {
         return new MessageRequested(
                 UUID.randomUUID(),
@@ -113,6 +120,7 @@ public final class Requests {
                 history,
                 message,
                 requestedAt == null ? Instant.now() : requestedAt,
-                inputVerdict);
+                inputVerdict,
+                continues);
     }
 }

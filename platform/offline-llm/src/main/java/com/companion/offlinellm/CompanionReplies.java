@@ -244,6 +244,9 @@ final class CompanionReplies {
     private CompanionReplies() {}
 
     static String reply(List<ChatMessage> messages, RandomGenerator random) {
+        if (ConversationTitles.isTitleRequest(messages)) {
+            return ConversationTitles.title(messages);
+        }
         String system = null;
         String lastUser = "";
         for (ChatMessage message : messages) {

@@ -154,4 +154,17 @@ class CompanionReplyTest {
         assertThat(pieces).contains("Hey", " you", ",", "!").hasSizeGreaterThan(8);
         assertThat(pieces.stream().filter(p -> p.startsWith(" ")).count()).isGreaterThanOrEqualTo(4);
     }
+
+    @Test
+    void aTitleRequestIsAnsweredWithAShortTitleFromWhatTheUserTalkedAbout() {
+        String title = LlmHttp.reply(
+                llm,
+                chat().system("You name conversations in a chat app. Answer with the title only.")
+                        .user("<conversation>\nUser: My telescope finally arrived!\nMeera: Show me!\n"
+                                + "User: Tonight we look at Saturn with the telescope.\nMeera: Yes!\n</conversation>"));
+
+        assertThat(title).startsWith("Telescope").contains("Saturn");
+        assertThat(title.split(" ")).hasSizeBetween(1, 4);
+        assertThat(title).doesNotContain("Meera", "\n", ".");
+    }
 }
