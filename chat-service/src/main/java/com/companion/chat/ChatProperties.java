@@ -23,7 +23,10 @@ import org.springframework.validation.annotation.Validated;
  *     /chat/requests/{id}})
  * @param adWaitMax the same wait while ad-service keeps up: long enough that a busy machine still puts the
  *     decision on every reply, paid by at most one reply when ad-service stops
- * @param freeDailyMessages requests for a reply (sends, edits, regenerations) a free user may make per UTC day
+ * @param freeDailyMessages requests for a reply (sends, edits, regenerations, continuations) a free user may make
+ *     per UTC day
+ * @param titleAfterReplies a session the user has not named gets a generated title after this many replies (0:
+ *     never)
  */
 @Validated
 @ConfigurationProperties("chat")
@@ -38,4 +41,5 @@ public record ChatProperties(
         @NotNull Duration readModelWait,
         @NotNull Duration adWait,
         @NotNull Duration adWaitMax,
-        @Min(1) int freeDailyMessages) {}
+        @Min(1) int freeDailyMessages,
+        @Min(0) int titleAfterReplies) {}

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.companion.chat.search.MessageSearch;
+import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.TitleRequested;
 import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.TestJwks;
 import java.net.URI;
@@ -552,6 +554,153 @@ class ChatControlsIT {
                 .isNotFound();
     }
 
+    @Test
+    void continuingExtendsTheLastReplyInPlaceAsOneMessage() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Tell me about the sea"), seen, "The sea is wide and", 1);
+        UUID reply = UUID.fromString(
+                history(user, session).path("items").get(0).path("id").asString());
+
+        JsonNode continued = answered(user, session, "/chat/continue", regenerate(session), seen, "deep at night.", 2);
+
+        MessageRequested request = fixtures.requestsFor(session).getLast();
+        assertThat(request.continues()).isEqualTo("The sea is wide and");
+        assertThat(request.userMessage()).isEqualTo("Tell me about the sea");
+        assertThat(request.history())
+                .as("the prompt ends at the user message; the reply rides along")
+                .isEmpty();
+        assertThat(continued.path("reply").asString()).isEqualTo("The sea is wide and deep at night.");
+        assertThat(continued.path("message_id").asString()).isEqualTo(reply.toString());
+        JsonNode items = history(user, session).path("items");
+        assertThat(items).as("still one reply, extended in place").hasSize(2);
+        assertThat(items.get(0).path("id").asString()).isEqualTo(reply.toString());
+        assertThat(items.get(0).path("content").asString()).isEqualTo("The sea is wide and deep at night.");
+        assertThat(items.get(0).path("alternative_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aContinueFrameStreamsTheContinuationAndDoneCarriesTheWholeMessage() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Count"), seen, "One, two,", 1);
+        try (SocketClient socket = new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws?access_token="
+                + TestJwks.shared().token(user, "free", true)))) {
+            socket.send("{\"type\":\"continue\",\"session_id\":\"" + session + "\",\"client_id\":\"c1\"}");
+            assertThat(socket.await(f -> "c1".equals(f.path("client_id").asString()))
+                            .path("type")
+                            .asString())
+                    .isEqualTo("typing");
+            MessageRequested request = awaitNewRequest(session, seen);
+            fixtures.reply(request, "three", ", four.");
+            fixtures.decide(request, 2, false);
+            JsonNode done =
+                    socket.await(f -> "assistant_done".equals(f.path("type").asString())
+                            && request.requestId()
+                                    .toString()
+                                    .equals(f.path("request_id").asString()));
+            assertThat(done.path("content").asString()).isEqualTo("One, two, three, four.");
+        }
+    }
+
+    @Test
+    void thereIsNothingToContinueWithoutAReplyOrWhileOneIsInFlight() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        JsonNode refused = post(user, "/chat/continue", regenerate(session), 409);
+        assertThat(refused.path("type").asString()).isEqualTo("/problems/nothing-to-continue");
+
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Hi"), seen, "Hello", 1);
+        CompletableFuture<JsonNode> first =
+                CompletableFuture.supplyAsync(() -> post(user, "/chat/continue", regenerate(session), 200));
+        MessageRequested inFlight = awaitNewRequest(session, seen);
+        assertThat(post(user, "/chat/continue", regenerate(session), 409)
+                        .path("type")
+                        .asString())
+                .isEqualTo("/problems/reply-in-flight");
+        fixtures.reply(inFlight, "there!");
+        fixtures.decide(inFlight, 2, false);
+        assertThat(first.join().path("reply").asString()).isEqualTo("Hello there!");
+    }
+
+    @Test
+    void anUnnamedSessionIsTitledOnceAfterItsThirdReplyButNeverOverTheUsersTitle() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "My telescope came"), seen, "Wow!", 1);
+        answered(user, session, "/chat/send", send(session, "Saturn tonight?"), seen, "Yes!", 2);
+        assertThat(fixtures.titleRequestsFor(session))
+                .as("not before the third reply")
+                .isEmpty();
+        answered(user, session, "/chat/regenerate", regenerate(session), seen, "Sure!", 3);
+
+        TitleRequested request = await().atMost(Duration.ofSeconds(20))
+                .until(() -> fixtures.titleRequestsFor(session), r -> !r.isEmpty())
+                .getFirst();
+        assertThat(request.messages())
+                .extracting(HistoryMessage::content)
+                .containsExactly("My telescope came", "Wow!", "Saturn tonight?", "Sure!");
+        fixtures.titled(request, "Saturn through a new telescope");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> sessionTitle(user, session), "Saturn through a new telescope"::equals);
+
+        answered(user, session, "/chat/send", send(session, "Clouds..."), seen, "Oh no", 4);
+        assertThat(fixtures.titleRequestsFor(session)).as("asked once").hasSize(1);
+
+        // Separate users: the test's send budget is 6 a minute per user.
+        UUID namer = fixtures.user(true);
+        UUID named = session(namer);
+        patch(namer, named, "{\"title\":\"Our stargazing\"}", 200);
+        for (int i = 1; i <= 3; i++) {
+            answered(namer, named, "/chat/send", send(named, "Message " + i), seen, "Reply " + i, i);
+        }
+        UUID renamer = fixtures.user(true);
+        UUID late = session(renamer);
+        for (int i = 1; i <= 3; i++) {
+            answered(renamer, late, "/chat/send", send(late, "Line " + i), seen, "Answer " + i, i);
+        }
+        TitleRequested lateRequest = await().atMost(Duration.ofSeconds(20))
+                .until(() -> fixtures.titleRequestsFor(late), r -> !r.isEmpty())
+                .getFirst();
+        patch(renamer, late, "{\"title\":\"Mine\"}", 200);
+        fixtures.titled(lateRequest, "Generated");
+        // The generated title arrives after the user's own. The next reply is on the same partition after it, so
+        // once that reply is in, the title has been processed (and, the user having named the session, ignored).
+        answered(renamer, late, "/chat/send", send(late, "After"), seen, "Done", 4);
+        assertThat(fixtures.titleRequestsFor(named))
+                .as("a session the user named is never sent for a title")
+                .isEmpty();
+        assertThat(sessionTitle(namer, named)).isEqualTo("Our stargazing");
+        assertThat(sessionTitle(renamer, late)).isEqualTo("Mine");
+    }
+
+    @Test
+    void deletingTheAccountErasesItsSessionsMessagesAndUsage() {
+        UUID user = fixtures.user(false);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "Remember me"), seen, "Always", 1);
+        UUID other = fixtures.user(false);
+        UUID kept = session(other);
+        answered(other, kept, "/chat/send", send(kept, "Hello"), new HashSet<>(), "Hi", 1);
+
+        fixtures.publish(new UserDeleted(user));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("chat_session where user_id = ?", user) == 0);
+        assertThat(count("chat_message where session_id = ?", session)).isZero();
+        assertThat(count("chat_request where session_id = ?", session)).isZero();
+        assertThat(count("chat_usage where user_id = ?", user)).isZero();
+        assertThat(count("user_view where user_id = ? and deleted and username is null", user))
+                .isOne();
+        assertThat(count("chat_message where session_id = ?", kept))
+                .as("other users keep theirs")
+                .isEqualTo(2);
+    }
+
     // ---- helpers ----
 
     /**
@@ -666,6 +815,22 @@ class ChatControlsIT {
                 .expectBody()
                 .returnResult()
                 .getResponseBody());
+    }
+
+    private String sessionTitle(UUID user, UUID session) {
+        for (JsonNode item : sessions(user, "").path("items")) {
+            if (item.path("id").asString().equals(session.toString())) {
+                return item.path("title").asString();
+            }
+        }
+        return null;
+    }
+
+    private long count(String fromWhere, UUID id) {
+        return jdbc.sql("select count(*) from " + fromWhere)
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 
     private static String bearer(UUID user) {

@@ -18,6 +18,8 @@ import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.SessionTitled;
+import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.chat.TokenUsage;
 import com.companion.platform.test.KafkaProbe;
 import com.companion.platform.test.SampleCharacters;
@@ -52,6 +54,7 @@ final class ChatFixtures implements AutoCloseable {
             ProducerConfig.LINGER_MS_CONFIG,
             0));
     private final KafkaProbe requests = new KafkaProbe(Topics.MESSAGE_REQUESTED);
+    private final KafkaProbe titleRequests = new KafkaProbe(Topics.TITLE_REQUESTS);
 
     UUID user(boolean adult) {
         UUID id = UUID.randomUUID();
@@ -159,6 +162,27 @@ final class ChatFixtures implements AutoCloseable {
         return completed;
     }
 
+    /** Every title request published for a session so far. */
+    List<TitleRequested> titleRequestsFor(UUID sessionId) {
+        return titleRequests.records().stream()
+                .map(r -> EventJson.decode(r.value()).data())
+                .map(TitleRequested.class::cast)
+                .filter(r -> r.sessionId().equals(sessionId))
+                .toList();
+    }
+
+    /** Plays the worker answering a title request. */
+    void titled(TitleRequested request, String title) {
+        publish(new SessionTitled(
+                request.requestId(),
+                request.sessionId(),
+                request.userId(),
+                title,
+                "test-model",
+                new TokenUsage(100, 4, 104),
+                Instant.now()));
+    }
+
     /** Plays ad-service. */
     void decide(MessageRequested request, long adCounter, boolean showAd) {
         Ad ad = showAd ? new Ad(UUID.randomUUID(), "Go Premium", "No ads.", "https://x/img.png", "https://x") : null;
@@ -170,5 +194,6 @@ final class ChatFixtures implements AutoCloseable {
     public void close() {
         producer.close();
         requests.close();
+        titleRequests.close();
     }
 }

@@ -9,6 +9,7 @@ import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.platform.messaging.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +24,12 @@ class ReadModelConsumer {
     private static final String CONSUMER = "chat-read-models";
 
     private final ReadModels readModels;
+    private final ApplicationEventPublisher features;
     private final ProcessedEvents processed;
 
-    ReadModelConsumer(ReadModels readModels, ProcessedEvents processed) {
+    ReadModelConsumer(ReadModels readModels, ApplicationEventPublisher features, ProcessedEvents processed) {
         this.readModels = readModels;
+        this.features = features;
         this.processed = processed;
     }
 
@@ -41,7 +44,10 @@ class ReadModelConsumer {
                     readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
                 case UserUpdated u ->
                     readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
-                case UserDeleted u -> readModels.deleteUser(u.userId());
+                case UserDeleted u -> {
+                    readModels.deleteUser(u.userId());
+                    features.publishEvent(new AccountDeleted(u.userId()));
+                }
                 case SessionRevoked s -> readModels.revokeSession(s.sessionId(), s.userId(), s.revokedAt());
                 case CharacterUpserted c -> readModels.upsertCharacter(c);
                 case CharacterDeleted c -> readModels.deleteCharacter(c.characterId(), c.version());

@@ -109,7 +109,7 @@ public class ReadModels {
         jdbc.sql("""
                         insert into user_view (user_id, plan, is_adult, status, deleted)
                         values (:id, 'free', false, 'DISABLED', true)
-                        on conflict (user_id) do update set deleted = true, updated_at = now()
+                        on conflict (user_id) do update set deleted = true, username = null, updated_at = now()
                         """).param("id", userId).update();
     }
 

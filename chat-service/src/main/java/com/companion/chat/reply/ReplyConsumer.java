@@ -1,11 +1,13 @@
 package com.companion.chat.reply;
 
 import com.companion.chat.request.Requests;
+import com.companion.chat.title.Titles;
 import com.companion.contracts.Topics;
 import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SessionTitled;
 import com.companion.platform.messaging.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Replies and ad decisions, in the group every instance shares, so each is applied once whichever
+ * Replies, ad decisions and generated session titles, in the group every instance shares, so each is applied once whichever
  * instance consumes it: decoded here, applied by {@link Requests}, in one transaction with the
  * record of having processed the event.
  */
@@ -23,10 +25,12 @@ class ReplyConsumer {
     private static final String CONSUMER = "chat-replies";
 
     private final Requests requests;
+    private final Titles titles;
     private final ProcessedEvents processed;
 
-    ReplyConsumer(Requests requests, ProcessedEvents processed) {
+    ReplyConsumer(Requests requests, Titles titles, ProcessedEvents processed) {
         this.requests = requests;
+        this.titles = titles;
         this.processed = processed;
     }
 
@@ -41,6 +45,7 @@ class ReplyConsumer {
                 case AdDecision decision -> requests.decided(decision);
                 case ReplyFailed failed -> requests.failed(failed);
                 case ReplyBlocked blocked -> requests.blocked(blocked);
+                case SessionTitled titled -> titles.titled(titled);
                 default -> {
                     // other events on these topics do not concern chat
                 }

@@ -2,6 +2,8 @@ package com.companion.chat.request;
 
 import com.companion.chat.session.MessageRepository;
 import com.companion.chat.session.SessionRepository;
+import com.companion.chat.session.StoredMessage;
+import com.companion.chat.title.Titles;
 import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Repository;
  * row lock, from {@code PENDING} (requested) to one of
  *
  * <ul>
- *   <li>{@code COMPLETED} — the reply is stored; the session takes messages again. Ad-service's
+ *   <li>{@code COMPLETED} — the reply is stored (a continuation extends the reply it continues, in
+ *       place); the session takes messages again. Ad-service's
  *       decision for the reply may come before or after; it never holds the request up.
  *   <li>{@code BLOCKED} — the guard refused; the refusal in character is stored as the reply.
  *   <li>{@code FAILED} — the worker gave up, or nobody answered within the timeout (expired,
@@ -40,11 +43,13 @@ public class Requests {
     private final JdbcClient jdbc;
     private final SessionRepository sessions;
     private final MessageRepository messages;
+    private final Titles titles;
 
-    public Requests(JdbcClient jdbc, SessionRepository sessions, MessageRepository messages) {
+    public Requests(JdbcClient jdbc, SessionRepository sessions, MessageRepository messages, Titles titles) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.messages = messages;
+        this.titles = titles;
     }
 
     /** The assistant message for a request has an id derived from it, so every instance knows it. */
@@ -54,15 +59,19 @@ public class Requests {
 
     // ---- requested ----
 
-    public void insertPending(UUID requestId, UUID sessionId, UUID userId, UUID userMessageId) {
+    /** @param continuesMessageId the reply this request extends (a continuation), else null */
+    public void insertPending(
+            UUID requestId, UUID sessionId, UUID userId, UUID userMessageId, UUID continuesMessageId) {
         jdbc.sql("""
-                        insert into chat_request (request_id, session_id, user_id, user_message_id, status)
-                        values (:id, :session, :user, :message, 'PENDING')
+                        insert into chat_request (request_id, session_id, user_id, user_message_id, status,
+                            continues_message_id)
+                        values (:id, :session, :user, :message, 'PENDING', :continues)
                         """)
                 .param("id", requestId)
                 .param("session", sessionId)
                 .param("user", userId)
                 .param("message", userMessageId)
+                .param("continues", continuesMessageId)
                 .update();
     }
 
@@ -91,19 +100,44 @@ public class Requests {
     public void replied(ReplyCompleted reply) {
         lockPending(reply.requestId()).ifPresent(pending -> {
             UUID sessionId = pending.sessionId();
-            UUID messageId = assistantMessageId(reply.requestId());
-            storeReply(messageId, pending, reply.requestId(), reply.text());
+            UUID messageId;
+            String text;
+            Optional<StoredMessage> continued =
+                    Optional.ofNullable(pending.continuesMessageId()).flatMap(id -> messages.find(sessionId, id));
+            if (continued.isPresent()) {
+                // A continuation: the reply is extended in place and stays the same message.
+                messageId = continued.get().id();
+                text = joined(continued.get().content(), reply.text());
+                messages.replaceContent(messageId, text);
+            } else {
+                messageId = assistantMessageId(reply.requestId());
+                text = reply.text();
+                storeReply(messageId, pending, reply.requestId(), text);
+            }
             jdbc.sql("""
                             update chat_request set status = 'COMPLETED', completed_at = now(), reply_received = true,
                                 assistant_message_id = :message, reply_text = :text
                             where request_id = :id
                             """)
                     .param("message", messageId)
-                    .param("text", reply.text())
+                    .param("text", text)
                     .param("id", reply.requestId())
                     .update();
             finished(reply.requestId(), sessionId);
+            titles.afterReply(sessionId);
         });
+    }
+
+    /** The reply so far and its continuation as one text: a space between them unless one is already there. */
+    static String joined(String before, String continuation) {
+        if (continuation.isEmpty() || before.isEmpty()) {
+            return before + continuation;
+        }
+        char last = before.charAt(before.length() - 1);
+        char first = continuation.charAt(0);
+        boolean attached =
+                Character.isWhitespace(last) || Character.isWhitespace(first) || ",.;:!?)]}…'’\"-".indexOf(first) >= 0;
+        return attached ? before + continuation : before + " " + continuation;
     }
 
     /** A refused request still answers, with a refusal in character; it is not an ad-counted reply. */
@@ -244,17 +278,19 @@ public class Requests {
 
     // ---- helpers ----
 
-    private record Pending(UUID sessionId, UUID userMessageId) {}
+    private record Pending(UUID sessionId, UUID userMessageId, UUID continuesMessageId) {}
 
     /** The request's session and user message, with the request locked for this transaction, if it is still pending. */
     private Optional<Pending> lockPending(UUID requestId) {
         return jdbc.sql("""
-                        select session_id, user_message_id from chat_request
+                        select session_id, user_message_id, continues_message_id from chat_request
                         where request_id = :id and status = 'PENDING' for update
                         """)
                 .param("id", requestId)
                 .query((rs, n) -> new Pending(
-                        rs.getObject("session_id", UUID.class), rs.getObject("user_message_id", UUID.class)))
+                        rs.getObject("session_id", UUID.class),
+                        rs.getObject("user_message_id", UUID.class),
+                        rs.getObject("continues_message_id", UUID.class)))
                 .optional();
     }
 

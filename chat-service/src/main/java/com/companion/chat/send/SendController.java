@@ -38,6 +38,7 @@ class SendController {
 
     record SendMessage(@NotNull UUID sessionId, @NotNull String message) {}
 
+    /** A request about a session's last reply: regenerate or continue it. */
     record Regenerate(@NotNull UUID sessionId) {}
 
     record EditMessage(@NotNull String content) {}
@@ -77,6 +78,19 @@ class SendController {
     ResponseEntity<?> regenerate(AuthenticatedUser user, @Valid @RequestBody Regenerate request)
             throws InterruptedException {
         return awaitReply(registered -> sends.regenerate(user, request.sessionId(), registered));
+    }
+
+    /** The last reply extended by the model, answered like a send; {@code content} is the whole message. */
+    @PostMapping("/chat/continue")
+    ResponseEntity<?> continueReply(AuthenticatedUser user, @Valid @RequestBody Regenerate request)
+            throws InterruptedException {
+        return awaitReply(registered -> sends.continueReply(user, request.sessionId(), registered));
+    }
+
+    /** {@code POST /chat/continue} with {@code Accept: text/event-stream}: the new text streams as tokens. */
+    @PostMapping(value = "/chat/continue", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter continueStream(AuthenticatedUser user, @Valid @RequestBody Regenerate request) {
+        return stream(registered -> sends.continueReply(user, request.sessionId(), registered));
     }
 
     /**

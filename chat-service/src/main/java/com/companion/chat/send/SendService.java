@@ -29,8 +29,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one send path behind HTTP, SSE and WebSocket, for a new message, an edited user message and a
- * regeneration: checks that the caller owns the session and may still chat with its character, then
+ * The one send path behind HTTP, SSE and WebSocket, for a new message, an edited user message, a
+ * regeneration and a continuation: checks that the caller owns the session and may still chat with its character, then
  * stores the user message (if new), the request for a reply and one unit of the daily quota in one
  * transaction with the MessageRequested event (through the outbox). One reply in flight per session,
  * enforced by a unique index. The content guard sees the message first.
@@ -83,7 +83,7 @@ public class SendService {
         budget.take(user.userId());
         String text = checked(message);
         Context context = context(user, sessionId);
-        return submit(context, new Turn(text, null, null, true), beforePublish);
+        return submit(context, new Turn(text, null, null, true, null), beforePublish);
     }
 
     /**
@@ -99,7 +99,7 @@ public class SendService {
         budget.take(user.userId());
         String text = checked(message);
         Context context = context(user, sessionId);
-        return submit(context, new Turn(text, null, edited.parentId(), false), beforePublish);
+        return submit(context, new Turn(text, null, edited.parentId(), false, null), beforePublish);
     }
 
     /**
@@ -119,15 +119,34 @@ public class SendService {
                         .flatMap(parent -> messages.find(sessionId, parent))
                         .filter(StoredMessage::fromUser)
                         .orElseThrow(SendService::nothingToRegenerate);
-        return submit(context, new Turn(prompt.content(), prompt.id(), prompt.parentId(), false), beforePublish);
+        return submit(context, new Turn(prompt.content(), prompt.id(), prompt.parentId(), false, null), beforePublish);
+    }
+
+    /**
+     * The last reply extended: the model gets the active path up to the user message the reply
+     * answers, the reply so far as its own turn, and writes what follows; the reply is then stored as
+     * one message (extended in place). Only a reply to a message of the user's can be continued.
+     */
+    public Accepted continueReply(AuthenticatedUser user, UUID sessionId, Consumer<Accepted> beforePublish) {
+        budget.take(user.userId());
+        Context context = context(user, sessionId);
+        StoredMessage reply = sessions.activeLeaf(sessionId)
+                .flatMap(leaf -> messages.find(sessionId, leaf))
+                .filter(message -> !message.fromUser())
+                .orElseThrow(SendService::nothingToContinue);
+        StoredMessage prompt = Optional.ofNullable(reply.parentId())
+                .flatMap(parent -> messages.find(sessionId, parent))
+                .filter(StoredMessage::fromUser)
+                .orElseThrow(SendService::nothingToContinue);
+        return submit(context, new Turn(prompt.content(), prompt.id(), prompt.parentId(), false, reply), beforePublish);
     }
 
     /**
      * What a request is for: a new user message {@code text} under {@code parentId} (or, when {@code
      * atLeaf}, under whatever the active leaf is when the request takes the session), or the stored
-     * user message {@code existingMessageId} answered again.
+     * user message {@code existingMessageId} answered again, or its reply {@code continued} extended.
      */
-    private record Turn(String text, UUID existingMessageId, UUID parentId, boolean atLeaf) {}
+    private record Turn(String text, UUID existingMessageId, UUID parentId, boolean atLeaf, StoredMessage continued) {}
 
     private record Context(ChatSession session, Caller caller, CharacterView character) {}
 
@@ -178,7 +197,11 @@ public class SendService {
         beforePublish.accept(accepted);
         Runnable write = () -> transactions.executeWithoutResult(status -> {
             requests.insertPending(
-                    accepted.requestId(), sessionId, context.session().userId(), accepted.userMessageId());
+                    accepted.requestId(),
+                    sessionId,
+                    context.session().userId(),
+                    accepted.userMessageId(),
+                    turn.continued() == null ? null : turn.continued().id());
             quota.spend(context.caller());
             UUID parent = anchor;
             List<HistoryMessage> window = prompt;
@@ -206,7 +229,8 @@ public class SendService {
                     window,
                     turn.text(),
                     Instant.now(),
-                    new InputVerdict(support)));
+                    new InputVerdict(support),
+                    turn.continued() == null ? null : turn.continued().content()));
         });
         try {
             write.run();
@@ -228,6 +252,11 @@ public class SendService {
     private static ApiProblem nothingToRegenerate() {
         return ApiProblem.conflict(
                 "nothing-to-regenerate", "The session has no reply to a message of yours to regenerate.");
+    }
+
+    private static ApiProblem nothingToContinue() {
+        return ApiProblem.conflict(
+                "nothing-to-continue", "The session's last message is not a reply to a message of yours to continue.");
     }
 
     private static ApiProblem replyInFlight() {

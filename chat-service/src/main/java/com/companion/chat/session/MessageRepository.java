@@ -231,6 +231,22 @@ public class MessageRepository {
                 .update();
     }
 
+    /** A continued reply's new text; the message keeps its id, place and alternatives. */
+    public void replaceContent(UUID messageId, String content) {
+        jdbc.sql("update chat_message set content = :content where id = :id")
+                .param("content", content)
+                .param("id", messageId)
+                .update();
+    }
+
+    /** How many generated replies (not greetings) the session holds, alternatives included. */
+    public int generatedReplies(UUID sessionId) {
+        return jdbc.sql("""
+                        select count(*) from chat_message
+                        where session_id = :session and role = 'assistant' and request_id is not null
+                        """).param("session", sessionId).query(Integer.class).single();
+    }
+
     private static ChatMessage message(ResultSet rs) throws SQLException {
         return new ChatMessage(
                 rs.getObject("id", UUID.class),

@@ -77,7 +77,7 @@ class SessionController {
                 ChatSession.started(UUID.randomUUID(), user.userId(), character.characterId(), title, Instant.now());
         List<String> greetings = greetings(character, user);
         transactions.executeWithoutResult(status -> {
-            sessions.insert(session);
+            sessions.insert(session, request.title() != null && !request.title().isBlank());
             UUID first = null;
             for (String greeting : greetings) {
                 UUID id = UUID.randomUUID();

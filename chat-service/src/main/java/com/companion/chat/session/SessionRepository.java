@@ -34,11 +34,18 @@ public class SessionRepository {
     }
 
     public void insert(ChatSession session) {
+        insert(session, false);
+    }
+
+    /** @param titledByUser the user gave the title, so no generated one will replace it */
+    public void insert(ChatSession session, boolean titledByUser) {
         jdbc.sql("""
-                        insert into chat_session (id, user_id, character_id, title, created_at, last_activity_at)
-                        values (:id, :user, :character, :title, :now, :now)
+                        insert into chat_session (id, user_id, character_id, title, title_source, created_at,
+                            last_activity_at)
+                        values (:id, :user, :character, :title, :source, :now, :now)
                         """)
                 .param("id", session.id())
+                .param("source", titledByUser ? "user" : null)
                 .param("user", session.userId())
                 .param("character", session.characterId())
                 .param("title", session.title())
@@ -90,7 +97,8 @@ public class SessionRepository {
     public boolean update(UUID sessionId, UUID userId, String title, Boolean pinned, Boolean archived) {
         return jdbc.sql("""
                         update chat_session set title = coalesce(:title, title), pinned = coalesce(:pinned, pinned),
-                            archived = coalesce(:archived, archived)
+                            archived = coalesce(:archived, archived),
+                            title_source = case when cast(:title as text) is null then title_source else 'user' end
                         where id = :id and user_id = :user
                         """)
                         .param("title", title)
@@ -100,6 +108,32 @@ public class SessionRepository {
                         .param("user", userId)
                         .update()
                 == 1;
+    }
+
+    /**
+     * Marks that the session's title has been asked for, if it is still unnamed and was not asked for
+     * before; true when this call marked it (so the title is asked for once).
+     */
+    public boolean claimTitleRequest(UUID sessionId) {
+        return jdbc.sql("""
+                        update chat_session set title_requested_at = now()
+                        where id = :id and title_source is null and title_requested_at is null
+                        """).param("id", sessionId).update() == 1;
+    }
+
+    /** A generated title, unless the user has named the session meanwhile (or it was titled already). */
+    public boolean applyGeneratedTitle(UUID sessionId, String title) {
+        return jdbc.sql("""
+                        update chat_session set title = :title, title_source = 'auto'
+                        where id = :id and title_source is null
+                        """).param("title", title).param("id", sessionId).update() == 1;
+    }
+
+    /** Every session of the user, with its messages and requests (cascade): the account is being erased. */
+    public int deleteAllOf(UUID userId) {
+        return jdbc.sql("delete from chat_session where user_id = :user")
+                .param("user", userId)
+                .update();
     }
 
     public boolean deleteOwned(UUID sessionId, UUID userId) {

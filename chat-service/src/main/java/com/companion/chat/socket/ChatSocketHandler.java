@@ -114,6 +114,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             case "join_session" -> join(socket, Frames.uuid(frame, "session_id"));
             case "user_message" -> userMessage(socket, frame);
             case "regenerate" -> regenerate(socket, frame);
+            case "continue" -> submit(socket, frame, sends::continueReply);
             case "typing" -> typing(socket, Frames.uuid(frame, "session_id"));
             default -> socket.send(Frames.error("unknown_type", "Unknown frame type '" + type + "'.", null));
         }
