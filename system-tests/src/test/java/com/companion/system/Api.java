@@ -99,6 +99,13 @@ public final class Api {
                 .build());
     }
 
+    public static Response patch(String path, User user, Object body) {
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
+    }
+
     public static Response postRaw(String path, User user, String json) {
         return send(request(path, user)
                 .header("Content-Type", "application/json")

@@ -7,6 +7,7 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -35,15 +36,28 @@ class RouteConfiguration {
                                 .path("/chat/stream")
                                 .metadata(RESPONSE_TIMEOUT_ATTR, NO_TIMEOUT)
                                 .uri(services.chat()))
+                // Everything that waits for a reply: a send, a regeneration, a continuation, an edited message.
                 .route(
                         "chat-send",
                         r -> r.order(-1)
-                                .path("/chat/send")
+                                .path("/chat/send", "/chat/regenerate", "/chat/continue")
                                 .metadata(
                                         RESPONSE_TIMEOUT_ATTR,
                                         services.chatSendTimeout().toMillis())
                                 .uri(services.chat()))
-                .route("chat", r -> r.path("/sessions/**", "/chat/**").uri(services.chat()))
+                .route(
+                        "chat-edit",
+                        r -> r.order(-1)
+                                .method(HttpMethod.PUT)
+                                .and()
+                                .path("/sessions/*/messages/*")
+                                .metadata(
+                                        RESPONSE_TIMEOUT_ATTR,
+                                        services.chatSendTimeout().toMillis())
+                                .uri(services.chat()))
+                .route(
+                        "chat",
+                        r -> r.path("/sessions/**", "/chat/**", "/search/**").uri(services.chat()))
                 .route(
                         "chat-socket",
                         r -> r.path("/ws")
