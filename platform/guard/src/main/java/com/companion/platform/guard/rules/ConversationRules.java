@@ -5,6 +5,8 @@ import com.companion.platform.guard.Normalizer;
 import com.companion.platform.guard.rules.Lexicon.Hit;
 import com.companion.platform.guard.rules.Lexicon.Marker;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -50,6 +52,27 @@ public final class ConversationRules {
 
     private static final int THIRD_PARTY_LOOKBACK = 40;
 
+    /**
+     * What each text established, by its exact text. A conversation is read again for every check (each sentence of a
+     * streaming reply, then the whole reply, and each new message of the session while the text stays in its recent
+     * window), and a text always establishes the same, so each is scanned once while it is in use. Bounded: the
+     * least recently used go first, and long texts are not kept.
+     */
+    private static final int SCANNED_TEXTS = 1024;
+
+    private static final int MAX_SCANNED_TEXT_CHARS = 4_000;
+
+    private static final Map<String, Found> SCANNED =
+            Collections.synchronizedMap(new LinkedHashMap<>(SCANNED_TEXTS * 4 / 3 + 1, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Found> eldest) {
+                    return size() > SCANNED_TEXTS;
+                }
+            });
+
+    /** What one text of a conversation established. */
+    private record Found(List<String> participant, List<String> thirdParty, List<String> incapacity) {}
+
     private ConversationRules() {}
 
     /**
@@ -76,24 +99,47 @@ public final class ConversationRules {
             if (raw == null || raw.isBlank()) {
                 continue;
             }
-            String text = Normalizer.normalize(raw);
-            Map<Marker, List<Hit>> hits = Lexicon.scan(text);
-            for (Hit hit : hits.getOrDefault(Marker.MINOR, List.of())) {
-                (aboutSomeoneElse(text, hit) ? thirdParty : participant).add("context:" + hit.id());
-            }
-            for (Hit hit : hits.getOrDefault(Marker.CSAM, List.of())) {
-                participant.add("context:" + hit.id());
-            }
-            boolean help = hits.containsKey(Marker.HELP) && hits.containsKey(Marker.VICTIM);
-            if (!help) {
-                for (Marker marker : List.of(Marker.NC_INCAPACITY, Marker.NC_SLEEP, Marker.NC_REFUSAL)) {
-                    for (Hit hit : hits.getOrDefault(marker, List.of())) {
-                        incapacity.add("context:" + hit.id());
-                    }
+            Found found = found(raw);
+            participant.addAll(found.participant());
+            thirdParty.addAll(found.thirdParty());
+            incapacity.addAll(found.incapacity());
+        }
+        return new Facts(List.copyOf(participant), List.copyOf(thirdParty), List.copyOf(incapacity));
+    }
+
+    private static Found found(String raw) {
+        if (raw.length() > MAX_SCANNED_TEXT_CHARS) {
+            return scan(raw);
+        }
+        Found found = SCANNED.get(raw);
+        if (found == null) {
+            found = scan(raw);
+            SCANNED.put(raw, found);
+        }
+        return found;
+    }
+
+    private static Found scan(String raw) {
+        List<String> participant = new ArrayList<>();
+        List<String> thirdParty = new ArrayList<>();
+        List<String> incapacity = new ArrayList<>();
+        String text = Normalizer.normalize(raw);
+        Map<Marker, List<Hit>> hits = Lexicon.scan(text);
+        for (Hit hit : hits.getOrDefault(Marker.MINOR, List.of())) {
+            (aboutSomeoneElse(text, hit) ? thirdParty : participant).add("context:" + hit.id());
+        }
+        for (Hit hit : hits.getOrDefault(Marker.CSAM, List.of())) {
+            participant.add("context:" + hit.id());
+        }
+        boolean help = hits.containsKey(Marker.HELP) && hits.containsKey(Marker.VICTIM);
+        if (!help) {
+            for (Marker marker : List.of(Marker.NC_INCAPACITY, Marker.NC_SLEEP, Marker.NC_REFUSAL)) {
+                for (Hit hit : hits.getOrDefault(marker, List.of())) {
+                    incapacity.add("context:" + hit.id());
                 }
             }
         }
-        return new Facts(List.copyOf(participant), List.copyOf(thirdParty), List.copyOf(incapacity));
+        return new Found(List.copyOf(participant), List.copyOf(thirdParty), List.copyOf(incapacity));
     }
 
     private static boolean aboutSomeoneElse(String text, Hit hit) {
