@@ -1,6 +1,8 @@
 package com.companion.contracts;
 
 import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.ads.AdImpression;
+import com.companion.contracts.analytics.DailyRollup;
 import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserRegistered;
@@ -8,10 +10,12 @@ import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.MessageSent;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SessionStarted;
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaUploaded;
 import java.util.List;
@@ -36,7 +40,11 @@ public final class EventTypes {
             ReplyBlocked.TYPE,
             AdDecision.TYPE,
             MediaUploaded.TYPE,
-            MediaDeleted.TYPE);
+            MediaDeleted.TYPE,
+            SessionStarted.TYPE,
+            MessageSent.TYPE,
+            AdImpression.TYPE,
+            DailyRollup.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
