@@ -64,7 +64,8 @@ class RollupStore {
         try {
             return kafkaStreams.store(StoreQueryParameters.fromNameAndType(
                     AnalyticsTopology.ROLLUPS, QueryableStoreTypes.keyValueStore()));
-        } catch (InvalidStateStoreException e) {
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            // Starting, restoring, or stopped after an error (health is down then, and the pod restarts).
             throw unavailable();
         }
     }
