@@ -36,7 +36,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * The whole analytics pipeline, one Kafka Streams topology:
  *
  * <ol>
- *   <li>read the event topics ({@link #INPUTS}) with event time from {@code occurred_at}; a record that is not
+ *   <li>read the event topics (replies, chat activity, ad decisions and impressions, users) with event time from {@code occurred_at}; a record that is not
  *       an event goes unchanged to {@code <topic>.DLT};
  *   <li>drop redeliveries ({@link FirstSeen} on the request, session or decision id, on the input partition,
  *       which already holds every record of that id);
@@ -54,9 +54,6 @@ import org.apache.kafka.streams.state.WindowStore;
  * output records of a task commit in one transaction.
  */
 public final class AnalyticsTopology {
-
-    public static final List<String> INPUTS = List.of(
-            Topics.REPLIES, Topics.CHAT_ACTIVITY, Topics.AD_DECISIONS, Topics.AD_IMPRESSIONS, Topics.AUTH_USERS);
 
     /** The global store of the latest rollup per rollup id, for interactive queries. */
     public static final String ROLLUPS = "rollups";
@@ -87,7 +84,12 @@ public final class AnalyticsTopology {
                 Serdes.Long()));
 
         KStream<String, Decoded> input = builder.stream(
-                INPUTS,
+                List.of(
+                        Topics.REPLIES,
+                        Topics.CHAT_ACTIVITY,
+                        Topics.AD_DECISIONS,
+                        Topics.AD_IMPRESSIONS,
+                        Topics.AUTH_USERS),
                 Consumed.with(Serdes.String(), AnalyticsSerdes.decoded())
                         .withTimestampExtractor(new EventTime())
                         .withName("events"));

@@ -43,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyticsTopologyTest {
 
     private static final Duration GRACE = Duration.ofHours(6);
+    private static final List<String> INPUTS = List.of(
+            Topics.REPLIES, Topics.CHAT_ACTIVITY, Topics.AD_DECISIONS, Topics.AD_IMPRESSIONS, Topics.AUTH_USERS);
     private static final Instant DAY_ONE = Instant.parse("2026-11-30T00:00:00Z");
     private static final Instant DAY_TWO = DAY_ONE.plus(Duration.ofDays(1));
 
@@ -64,7 +66,7 @@ class AnalyticsTopologyTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(builder.build(), config);
         inputs = new HashMap<>();
-        for (String topic : AnalyticsTopology.INPUTS) {
+        for (String topic : INPUTS) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
         }
         rollups = driver.createOutputTopic(
