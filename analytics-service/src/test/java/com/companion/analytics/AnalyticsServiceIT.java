@@ -141,6 +141,16 @@ class AnalyticsServiceIT {
         assertThat(days.get(1).path("active_users").asLong()).isEqualTo(1);
         assertThat(days.get(1).path("turns").asLong()).isZero();
 
+        String metrics = http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(metrics).containsPattern("(?m)^analytics_today_active_users(\\{[^}]*})? 1\\.0$");
+
         JsonNode top = get("/admin/analytics/characters/top?limit=10&days=2", admin);
         assertThat(top).hasSize(2);
         assertThat(top.get(0).path("character_id").asString()).isEqualTo(luna.toString());

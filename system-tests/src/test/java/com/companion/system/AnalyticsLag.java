@@ -21,8 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 final class AnalyticsLag implements AutoCloseable {
 
     static final String GROUP = "analytics-service";
-    private static final List<String> INPUTS = List.of(
-            "chat.replies.v1", "chat.activity.v1", "ads.decisions.v1", "ads.impressions.v1", "auth.users.v1");
+    private static final List<String> INPUTS =
+            List.of("chat.replies.v1", "chat.activity.v1", "ads.decisions.v1", "ads.impressions.v1", "auth.users.v1");
 
     private final Admin admin;
     private final AtomicLong max = new AtomicLong();
