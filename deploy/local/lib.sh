@@ -8,7 +8,7 @@ STACK_LOGS="$STACK_STATE/logs"
 STACK_PIDS="$STACK_STATE/pids"
 
 # Start order of the services (stop order is the same: they are stopped together).
-STACK_SERVICES=(auth-service character-service chat-service media-service ad-service inference-worker gateway-service)
+STACK_SERVICES=(auth-service character-service chat-service media-service ad-service inference-worker analytics-service gateway-service)
 # Infrastructure in stop order (reverse of what the services depend on).
 STACK_INFRA_STOP_ORDER=(offline-llm s3mock kafka postgres)
 
@@ -17,7 +17,7 @@ KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093 S3_PORT=9090 LLM_PORT=8090
 S3_BUCKET_NAME=companion-media
 declare -A SERVICE_PORT=(
   [gateway-service]=8080 [auth-service]=8081 [character-service]=8082 [chat-service]=8083
-  [media-service]=8084 [ad-service]=8085 [inference-worker]=8086
+  [media-service]=8084 [ad-service]=8085 [inference-worker]=8086 [analytics-service]=8087
 )
 
 say() { printf '%s\n' "$*"; }

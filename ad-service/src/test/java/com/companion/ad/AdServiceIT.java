@@ -8,6 +8,8 @@ import com.companion.contracts.EventJson;
 import com.companion.contracts.Plan;
 import com.companion.contracts.Topics;
 import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.ads.AdImpression;
+import com.companion.contracts.ads.ImpressionAction;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.TokenUsage;
 import com.companion.platform.test.IntegrationTest;
@@ -32,6 +34,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class AdServiceIT {
 
     static KafkaProbe decisions;
+    static KafkaProbe impressions;
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -45,11 +48,13 @@ class AdServiceIT {
     @BeforeAll
     static void probe() {
         decisions = new KafkaProbe(Topics.AD_DECISIONS);
+        impressions = new KafkaProbe(Topics.AD_IMPRESSIONS);
     }
 
     @AfterAll
     static void close() {
         decisions.close();
+        impressions.close();
     }
 
     @Test
@@ -100,6 +105,16 @@ class AdServiceIT {
                         .list())
                 .as("one shown and one clicked for the decision, however often they are posted")
                 .containsExactly("clicked=1", "shown=1");
+        List<AdImpression> published =
+                await().atMost(Duration.ofSeconds(30)).until(() -> impressionsFor(session), list -> list.size() >= 2);
+        assertThat(published)
+                .extracting(AdImpression::action)
+                .containsExactlyInAnyOrder(ImpressionAction.SHOWN, ImpressionAction.CLICKED);
+        assertThat(published).allSatisfy(impression -> {
+            assertThat(impression.decisionId()).isEqualTo(decided.get(19).requestId());
+            assertThat(impression.adId()).isEqualTo(shownAd);
+            assertThat(impression.userId()).isEqualTo(user);
+        });
         UUID neverDecided = java.util.stream.Stream.of(
                         "5b8f6c1e-0d7a-4f3e-9a61-1c2d3e4f5a01",
                         "5b8f6c1e-0d7a-4f3e-9a61-1c2d3e4f5a02",
@@ -117,6 +132,13 @@ class AdServiceIT {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    private static List<AdImpression> impressionsFor(UUID session) {
+        return impressions.records().stream()
+                .filter(r -> r.key().equals(session.toString()))
+                .map(r -> (AdImpression) EventJson.decode(r.value()).data())
+                .toList();
     }
 
     private RestTestClient.ResponseSpec impression(String token, UUID ad, UUID session, String event) {

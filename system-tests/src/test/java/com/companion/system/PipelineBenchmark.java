@@ -53,7 +53,15 @@ class PipelineBenchmark {
         phase = cpuRow(phase);
         concurrency(users, characters, 500);
         phase = cpuRow(phase);
-        double capacity = sustained(users, characters, 64, Duration.ofSeconds(30));
+        double capacity;
+        try (AnalyticsLag lag = new AnalyticsLag(System.getProperty("system.kafka", "127.0.0.1:9092"))) {
+            capacity = sustained(users, characters, 64, Duration.ofSeconds(30));
+            row("analytics lag at the sustained rate: max events behind", Long.toString(lag.max()), "keeps up");
+            row(
+                    "  analytics caught up after the load in",
+                    ms(lag.catchUp(Duration.ofSeconds(30)).toNanos()),
+                    "<= 1000 ms");
+        }
         phase = cpuRow(phase);
         openLoopTimeToFirstToken(users, characters, Math.max(1, capacity / 2), Duration.ofSeconds(20));
         cpuRow(phase);

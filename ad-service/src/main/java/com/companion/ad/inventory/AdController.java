@@ -1,15 +1,20 @@
 package com.companion.ad.inventory;
 
 import com.companion.contracts.ads.Ad;
+import com.companion.contracts.ads.AdImpression;
+import com.companion.contracts.ads.ImpressionAction;
+import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,10 +39,12 @@ class AdController {
 
     private final JdbcClient jdbc;
     private final Inventory inventory;
+    private final Outbox outbox;
 
-    AdController(JdbcClient jdbc, Inventory inventory) {
+    AdController(JdbcClient jdbc, Inventory inventory, Outbox outbox) {
         this.jdbc = jdbc;
         this.inventory = inventory;
+        this.outbox = outbox;
     }
 
     /** The ad the last decision for this session called for; 204 when it called for none. */
@@ -56,10 +63,12 @@ class AdController {
     /**
      * Records that the ad of a decision was shown or clicked: once per decision and event, so a client that posts the
      * same impression again (a retry, a re-render) counts once. The ad must be one a decision of this session called
-     * for; the latest such decision is the one the impression belongs to.
+     * for; the latest such decision is the one the impression belongs to. The first record of a decision and event
+     * publishes {@link AdImpression} (for analytics) in the same transaction.
      */
     @PostMapping("/ads/impressions")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Transactional
     void impression(AuthenticatedUser user, @Valid @RequestBody Impression impression) {
         owned(user, impression.sessionId());
         UUID decision = jdbc.sql("""
@@ -72,7 +81,7 @@ class AdController {
                 .query(UUID.class)
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("ad"));
-        jdbc.sql("""
+        int recorded = jdbc.sql("""
                         insert into impression (ad_id, session_id, user_id, event, decision_id)
                         values (:ad, :session, :user, :event, :decision)
                         on conflict (decision_id, event) where decision_id is not null do nothing
@@ -83,6 +92,15 @@ class AdController {
                 .param("event", impression.event().name())
                 .param("decision", decision)
                 .update();
+        if (recorded == 1) {
+            outbox.publish(new AdImpression(
+                    decision,
+                    impression.adId(),
+                    impression.sessionId(),
+                    user.userId(),
+                    impression.event() == ImpressionEvent.shown ? ImpressionAction.SHOWN : ImpressionAction.CLICKED,
+                    Instant.now()));
+        }
     }
 
     private SessionAds owned(AuthenticatedUser user, UUID sessionId) {

@@ -28,6 +28,9 @@ class RouteConfiguration {
                 .route(
                         "admin-characters",
                         r -> r.order(-1).path("/admin/characters/**").uri(services.character()))
+                .route(
+                        "admin-analytics",
+                        r -> r.order(-1).path("/admin/analytics/**").uri(services.analytics()))
                 .route("auth", r -> r.path("/auth/**", "/admin/**").uri(services.auth()))
                 .route("characters", r -> r.path("/characters/**").uri(services.character()))
                 .route(

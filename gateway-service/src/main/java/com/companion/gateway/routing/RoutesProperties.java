@@ -24,6 +24,7 @@ public record RoutesProperties(
         @NotNull URI chat,
         @NotNull URI media,
         @NotNull URI ad,
+        @NotNull URI analytics,
         @DefaultValue("75s") @NotNull Duration chatSendTimeout) {
 
     /** Each service by its name, in a stable order. */
@@ -34,6 +35,7 @@ public record RoutesProperties(
         services.put("chat", chat);
         services.put("media", media);
         services.put("ad", ad);
+        services.put("analytics", analytics);
         return services;
     }
 }

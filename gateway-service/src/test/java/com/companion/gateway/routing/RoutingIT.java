@@ -37,6 +37,9 @@ class RoutingIT extends GatewayTest {
                 Arguments.of("PUT", "/admin/users/" + USER + "/age", Downstream.AUTH, admin),
                 Arguments.of("POST", "/admin/characters/c1/takedown", Downstream.CHARACTER, admin),
                 Arguments.of("POST", "/admin/characters/c1/restore", Downstream.CHARACTER, admin),
+                Arguments.of("GET", "/admin/analytics/daily?from=2026-12-01", Downstream.ANALYTICS, admin),
+                // A non-admin is passed on too: analytics-service answers 404 itself.
+                Arguments.of("GET", "/admin/analytics/models", Downstream.ANALYTICS, user),
                 Arguments.of("POST", "/characters", Downstream.CHARACTER, user),
                 Arguments.of("GET", "/characters/mine", Downstream.CHARACTER, user),
                 Arguments.of("GET", "/characters/public?q=luna&limit=5", Downstream.CHARACTER, null),

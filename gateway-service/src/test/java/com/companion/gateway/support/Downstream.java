@@ -12,6 +12,7 @@ public final class Downstream {
     public static final StubService CHAT = StubService.start("chat");
     public static final StubService MEDIA = StubService.start("media");
     public static final StubService AD = StubService.start("ad");
+    public static final StubService ANALYTICS = StubService.start("analytics");
 
     private Downstream() {}
 
@@ -22,6 +23,7 @@ public final class Downstream {
         all.put("chat", CHAT);
         all.put("media", MEDIA);
         all.put("ad", AD);
+        all.put("analytics", ANALYTICS);
         return all;
     }
 

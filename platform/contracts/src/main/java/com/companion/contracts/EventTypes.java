@@ -1,6 +1,8 @@
 package com.companion.contracts;
 
 import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.ads.AdImpression;
+import com.companion.contracts.analytics.DailyRollup;
 import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserRegistered;
@@ -8,12 +10,17 @@ import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.MessageSent;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+<<<<<<< HEAD
 import com.companion.contracts.chat.SessionTitled;
 import com.companion.contracts.chat.TitleRequested;
+=======
+import com.companion.contracts.chat.SessionStarted;
+>>>>>>> wt-analytics
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaUploaded;
 import java.util.List;
@@ -40,7 +47,11 @@ public final class EventTypes {
             SessionTitled.TYPE,
             AdDecision.TYPE,
             MediaUploaded.TYPE,
-            MediaDeleted.TYPE);
+            MediaDeleted.TYPE,
+            SessionStarted.TYPE,
+            MessageSent.TYPE,
+            AdImpression.TYPE,
+            DailyRollup.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -14,9 +14,12 @@ public final class Topics {
     public static final String REPLIES = "chat.replies.v1";
     public static final String AD_DECISIONS = "ads.decisions.v1";
     public static final String MEDIA_EVENTS = "media.events.v1";
+    public static final String CHAT_ACTIVITY = "chat.activity.v1";
+    public static final String AD_IMPRESSIONS = "ads.impressions.v1";
+    public static final String ANALYTICS_DAILY = "analytics.daily.v1";
 
     /** Topics whose latest record per key is the current state of the aggregate. */
-    public static final List<String> COMPACTED = List.of(AUTH_USERS, CHARACTERS);
+    public static final List<String> COMPACTED = List.of(AUTH_USERS, CHARACTERS, ANALYTICS_DAILY);
 
     public static final List<String> ALL = List.of(
             AUTH_USERS,
@@ -27,7 +30,10 @@ public final class Topics {
             REPLY_CHUNKS,
             REPLIES,
             AD_DECISIONS,
-            MEDIA_EVENTS);
+            MEDIA_EVENTS,
+            CHAT_ACTIVITY,
+            AD_IMPRESSIONS,
+            ANALYTICS_DAILY);
 
     /** The dead-letter topic that receives records of {@code topic} that could not be processed. */
     public static String deadLetter(String topic) {

@@ -2,6 +2,11 @@ package com.companion.contracts;
 
 import com.companion.contracts.ads.Ad;
 import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.ads.AdImpression;
+import com.companion.contracts.ads.ImpressionAction;
+import com.companion.contracts.analytics.DailyRollup;
+import com.companion.contracts.analytics.NamedCount;
+import com.companion.contracts.analytics.RollupDimension;
 import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserRegistered;
@@ -21,10 +26,13 @@ import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.MessageSent;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SentMessageKind;
+import com.companion.contracts.chat.SessionStarted;
 import com.companion.contracts.chat.SessionTitled;
 import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.chat.TokenUsage;
@@ -388,6 +396,84 @@ public final class EventSamples {
         return new MediaDeleted(AUDIO_MEDIA_ID, USER_ID, null, MediaKind.AUDIO, Instant.parse("2025-06-12T07:00:00Z"));
     }
 
+    public static SessionStarted sessionStarted() {
+        return new SessionStarted(
+                SESSION_ID, USER_ID, CHARACTER_ID, Plan.FREE, Instant.parse("2025-06-14T09:12:03.518Z"));
+    }
+
+    public static MessageSent messageSent() {
+        return new MessageSent(
+                REQUEST_ID,
+                USER_MESSAGE_ID,
+                SESSION_ID,
+                USER_ID,
+                CHARACTER_ID,
+                Plan.PREMIUM,
+                SentMessageKind.REGENERATE,
+                Instant.parse("2025-06-14T09:30:15.004Z"));
+    }
+
+    public static AdImpression adImpression() {
+        return new AdImpression(
+                REQUEST_ID,
+                AD_ID,
+                SESSION_ID,
+                USER_ID,
+                ImpressionAction.CLICKED,
+                Instant.parse("2025-06-14T09:30:21.040Z"));
+    }
+
+    /** One character's figures for a day. */
+    public static DailyRollup dailyRollup() {
+        String character = CHARACTER_ID.toString();
+        return new DailyRollup(
+                DailyRollup.rollupId("2025-06-14", RollupDimension.CHARACTER, character),
+                "2025-06-14",
+                RollupDimension.CHARACTER,
+                character,
+                41,
+                3,
+                57,
+                388,
+                371,
+                512_403,
+                14_118,
+                List.of(new NamedCount("llm_timeout", 4)),
+                List.of(new NamedCount("S12", 2)),
+                List.of(new NamedCount("S4", 1), new NamedCount("S12", 1)),
+                37,
+                35,
+                2,
+                1740,
+                3810,
+                "HISTFAAAACl42pNpmSzMwMDAyQABzFCaEUzOmQ1hAAA8ygKx");
+    }
+
+    /** The whole product's figures of a day with nothing counted yet: no dimension id, empty lists. */
+    public static DailyRollup dailyRollupOfQuietDay() {
+        return new DailyRollup(
+                DailyRollup.rollupId("2025-06-15", RollupDimension.ALL, null),
+                "2025-06-15",
+                RollupDimension.ALL,
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                "");
+    }
+
     /**
      * Every sample, the canonical one of each event type first (named after the wire name, every
      * field set), then variants named {@code <wire name>--<variant>}.
@@ -410,6 +496,10 @@ public final class EventSamples {
                 new Sample("ads.ad-decision", adDecisionWithAd()),
                 new Sample("media.media-uploaded", mediaUploadedAvatar()),
                 new Sample("media.media-deleted", mediaDeletedAvatar()),
+                new Sample("chat.session-started", sessionStarted()),
+                new Sample("chat.message-sent", messageSent()),
+                new Sample("ads.ad-impression", adImpression()),
+                new Sample("analytics.daily-rollup", dailyRollup()),
                 new Sample(
                         "character.character-upserted--without-avatar-or-grantees",
                         characterUpsertedWithoutAvatarOrGrantees()),
@@ -418,7 +508,8 @@ public final class EventSamples {
                 new Sample("chat.message-requested--without-card", messageRequestedWithoutCard()),
                 new Sample("chat.message-requested--new-reply", messageRequestedForNewReply()),
                 new Sample("media.media-uploaded--audio", mediaUploadedAudio()),
-                new Sample("media.media-deleted--audio", mediaDeletedAudio()));
+                new Sample("media.media-deleted--audio", mediaDeletedAudio()),
+                new Sample("analytics.daily-rollup--quiet-day", dailyRollupOfQuietDay()));
     }
 
     public static List<Sample> canonical() {

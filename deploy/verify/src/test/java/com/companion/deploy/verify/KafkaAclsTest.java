@@ -250,7 +250,9 @@ class KafkaAclsTest {
         }
         for (Map<String, Object> user : m.ofKind("KafkaUser")) {
             for (Acl acl : granted(user, new ArrayList<>())) {
-                if (acl.resourceType().equals("topic") && !declared.byTopic.containsKey(acl.name())) {
+                if (acl.resourceType().equals("topic")
+                        && !acl.name().endsWith("*")
+                        && !declared.byTopic.containsKey(acl.name())) {
                     problems.add("KafkaUser " + name(user) + " is granted " + acl + " on an undeclared topic");
                 }
             }
@@ -318,7 +320,11 @@ class KafkaAclsTest {
         return new ContainerEnv(m, mainContainer(m, service));
     }
 
-    /** A KafkaUser's ACLs, one per operation; anything but literal topic/group rules is a problem. */
+    /**
+     * A KafkaUser's ACLs, one per operation; anything but literal topic/group rules is a problem, except prefixed
+     * topic and transactionalId rules (a Kafka Streams application's internal topics and transactional ids), read
+     * as the prefix followed by {@code *}.
+     */
     static Set<Acl> granted(Map<String, Object> user, List<String> problems) {
         Set<Acl> acls = new TreeSet<>();
         Map<String, Object> authorization = map(map(user, "spec"), "authorization");
@@ -330,22 +336,26 @@ class KafkaAclsTest {
             String type = str(resource, "type");
             String resourceName = str(resource, "name");
             String pattern = str(resource, "patternType");
-            if (!List.of("topic", "group").contains(type)
-                    || resourceName == null
-                    || resourceName.contains("*")
-                    || (pattern != null && !"literal".equals(pattern))) {
-                problems.add("KafkaUser " + name(user) + ": only literal topic and group rules, not " + resource);
+            boolean prefixed = "prefix".equals(pattern)
+                    && List.of("topic", "transactionalId").contains(type);
+            boolean literal =
+                    List.of("topic", "group").contains(type) && (pattern == null || "literal".equals(pattern));
+            if ((!literal && !prefixed) || resourceName == null || resourceName.contains("*")) {
+                problems.add("KafkaUser " + name(user)
+                        + ": only literal topic and group rules (and prefixed topic and transactionalId rules), not "
+                        + resource);
                 continue;
             }
             String host = str(rule, "host");
             if (host != null && !"*".equals(host)) {
                 problems.add("KafkaUser " + name(user) + ": host " + host + " (pods have no fixed address)");
             }
+            String aclName = prefixed ? resourceName + "*" : resourceName;
             Object operations = rule.get("operations");
             if (operations instanceof List<?> ops) {
-                ops.forEach(op -> acls.add(new Acl(type, resourceName, String.valueOf(op))));
+                ops.forEach(op -> acls.add(new Acl(type, aclName, String.valueOf(op))));
             } else if (rule.get("operation") != null) {
-                acls.add(new Acl(type, resourceName, String.valueOf(rule.get("operation"))));
+                acls.add(new Acl(type, aclName, String.valueOf(rule.get("operation"))));
             }
         }
         return acls;

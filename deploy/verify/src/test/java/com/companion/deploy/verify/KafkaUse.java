@@ -35,6 +35,11 @@ import java.util.stream.Stream;
  *       groupId means {@code spring.kafka.consumer.group-id}); a {@code *.topic} setting with a sibling
  *       {@code *.group-id} (the worker's Parallel Consumer);
  *   <li>reads without a group: {@code Topics.X} in a {@code partitionsFor(} or {@code assign(} statement.
+ *   <li>Kafka Streams ({@code spring.kafka.streams.application-id} set): {@code Topics.X} in a {@code .stream(}
+ *       statement is consumed in the group of the application id, in a {@code globalTable(} statement read
+ *       without a group, in a {@code .to(} statement published. The application also creates and uses its
+ *       internal topics (changelogs, repartitions) and transactional ids, all named {@code <application id>-...}:
+ *       prefixed rules, see {@link #requiredAcls}.
  * </ul>
  *
  * Any other {@code Topics.X}, a topic name written as a string in code, or a setting holding a topic
@@ -55,7 +60,10 @@ final class KafkaUse {
         }
     }
 
-    /** One ACL: resource type ({@code topic}, {@code group}), literal resource name, operation. */
+    /**
+     * One ACL: resource type ({@code topic}, {@code group}, {@code transactionalId}), resource name, operation. A
+     * name ending in {@code *} stands for a prefixed rule on what comes before it.
+     */
     record Acl(String resourceType, String name, String operation) implements Comparable<Acl> {
         @Override
         public int compareTo(Acl other) {
@@ -85,6 +93,9 @@ final class KafkaUse {
 
     final List<String> problems = new ArrayList<>();
 
+    /** The Kafka Streams application id, when the service is a Streams application. */
+    String streamsApplicationId;
+
     private KafkaUse(String service) {
         this.service = service;
     }
@@ -92,6 +103,7 @@ final class KafkaUse {
     /** Reads the service's main code and configuration; {@code env} resolves placeholders such as group ids. */
     static KafkaUse of(String service, ServiceConfig config, Map<String, String> env) {
         KafkaUse use = new KafkaUse(service);
+        use.readStreamsApplication(config, env);
         Path sources = Repo.path(service, "src", "main", "java");
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file :
@@ -143,7 +155,23 @@ final class KafkaUse {
             acls.add(new Acl("topic", topic, "Read"));
             acls.add(new Acl("topic", topic, "Describe"));
         }
+        if (streamsApplicationId != null) {
+            // Internal topics: created and checked at start, written and read back, repartition topics purged.
+            for (String operation : List.of("Create", "Delete", "Describe", "DescribeConfigs", "Read", "Write")) {
+                acls.add(new Acl("topic", streamsApplicationId + "-*", operation));
+            }
+            // exactly_once_v2: one transactional producer per stream thread, <application id>-<process>-<thread>.
+            acls.add(new Acl("transactionalId", streamsApplicationId + "-*", "Write"));
+            acls.add(new Acl("transactionalId", streamsApplicationId + "-*", "Describe"));
+        }
         return acls;
+    }
+
+    private void readStreamsApplication(ServiceConfig config, Map<String, String> env) {
+        String id = config.resolve("spring.kafka.streams.application-id", env);
+        if (id != null && !id.isBlank()) {
+            streamsApplicationId = id.strip();
+        }
     }
 
     // ------------------------------------------------------------------------------------------ code
@@ -181,6 +209,15 @@ final class KafkaUse {
             } else if (statement.contains("partitionsFor(") || statement.contains(".assign(")) {
                 readsWithoutGroup.add(topic);
                 evidence.put(where, "reads " + topic + " without a group");
+            } else if (streamsApplicationId != null && statement.contains("globalTable(")) {
+                readsWithoutGroup.add(topic);
+                evidence.put(where, "reads " + topic + " into a global store (no group)");
+            } else if (streamsApplicationId != null && statement.contains(".stream(")) {
+                consumes.add(new Consumption(topic, streamsApplicationId));
+                evidence.put(where, "consumes " + topic + " in Streams application " + streamsApplicationId);
+            } else if (streamsApplicationId != null && statement.contains(".to(")) {
+                produces.add(topic);
+                evidence.put(where, "publishes " + topic + " from the topology");
             } else {
                 problems.add(where + ": Topics." + constant.group(1)
                         + " is used in a way deploy/verify does not know (" + statement.strip()

@@ -113,4 +113,20 @@ class KafkaUseTest {
         assertThat(worker.consumes).containsExactly(new Consumption("chat.message-requested.v1", "inference-worker"));
         assertThat(worker.produces).containsExactly("chat.replies.v1", "chat.reply-chunks.v1");
     }
+
+    @Test
+    void aKafkaStreamsApplicationNeedsItsInternalTopicsAndTransactionalIdsByPrefix() {
+        KafkaUse analytics = KafkaUse.of("analytics-service", ServiceConfig.of("analytics-service"), Map.of());
+
+        assertThat(analytics.streamsApplicationId).isEqualTo("analytics-service");
+        assertThat(analytics.consumes)
+                .contains(new Consumption("chat.replies.v1", "analytics-service"))
+                .contains(new Consumption("chat.activity.v1", "analytics-service"));
+        assertThat(analytics.produces).containsExactly("analytics.daily.v1");
+        assertThat(analytics.readsWithoutGroup).containsExactly("analytics.daily.v1");
+        assertThat(analytics.requiredAcls())
+                .contains(new KafkaUse.Acl("topic", "analytics-service-*", "Create"))
+                .contains(new KafkaUse.Acl("transactionalId", "analytics-service-*", "Write"))
+                .contains(new KafkaUse.Acl("topic", "chat.replies.v1.DLT", "Write"));
+    }
 }

@@ -25,7 +25,8 @@ final class Repo {
             "chat-service",
             "media-service",
             "ad-service",
-            "inference-worker");
+            "inference-worker",
+            "analytics-service");
 
     private static final Path ROOT = locateRoot();
 

@@ -1,0 +1,95 @@
+package com.companion.system;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How many input records analytics-service has not yet committed (its Streams group's lag over the event
+ * topics), sampled in the background while load runs: the figure that says whether it keeps up.
+ */
+final class AnalyticsLag implements AutoCloseable {
+
+    static final String GROUP = "analytics-service";
+    private static final List<String> INPUTS =
+            List.of("chat.replies.v1", "chat.activity.v1", "ads.decisions.v1", "ads.impressions.v1", "auth.users.v1");
+
+    private final Admin admin;
+    private final AtomicLong max = new AtomicLong();
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    AnalyticsLag(String bootstrapServers) {
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        sampler = Thread.ofPlatform().daemon().name("analytics-lag").start(() -> {
+            while (running) {
+                try {
+                    max.accumulateAndGet(now(), Math::max);
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // A sample that failed (the group is rebalancing) is skipped.
+                }
+            }
+        });
+    }
+
+    /** Records behind right now: end offsets (committed data) minus the group's committed offsets. */
+    long now() throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(INPUTS)
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .forEach((name, description) -> description
+                        .partitions()
+                        .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get(10, TimeUnit.SECONDS);
+        long behind = 0;
+        for (var end : ends.entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            behind += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
+        }
+        return behind;
+    }
+
+    long max() {
+        return max.get();
+    }
+
+    /** Time until the lag is back to zero, or {@code limit} if it is not by then. */
+    Duration catchUp(Duration limit) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (now() == 0) {
+                return Duration.ofNanos(System.nanoTime() - t0);
+            }
+            Thread.sleep(50);
+        }
+        return limit;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        sampler.interrupt();
+        sampler.join();
+        admin.close();
+    }
+}
