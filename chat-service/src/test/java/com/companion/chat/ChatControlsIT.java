@@ -679,6 +679,38 @@ class ChatControlsIT {
     }
 
     @Test
+    void analyticsSeeEverySessionAndRequestForAReplyWithoutTheirContent() {
+        UUID user = fixtures.user(false);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "A secret about my sister"), seen, "I see", 1);
+        answered(user, session, "/chat/regenerate", regenerate(session), seen, "Tell me", 2);
+        answered(user, session, "/chat/continue", regenerate(session), seen, "more.", 3);
+
+        List<JsonNode> events = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> fixtures.activityOf(session).stream()
+                                .map(r -> JSON.readTree(r.value()))
+                                .toList(),
+                        list -> list.size() == 4);
+        assertThat(events.getFirst().path("event_type").asString()).isEqualTo("chat.session-started");
+        assertThat(events.getFirst().path("data").path("plan").asString()).isEqualTo("free");
+        List<MessageRequested> requests = fixtures.requestsFor(session);
+        for (int i = 1; i <= 3; i++) {
+            JsonNode data = events.get(i).path("data");
+            assertThat(events.get(i).path("event_type").asString()).isEqualTo("chat.message-sent");
+            assertThat(data.path("request_id").asString())
+                    .isEqualTo(requests.get(i - 1).requestId().toString());
+            assertThat(data.path("kind").asString())
+                    .isEqualTo(List.of("new", "regenerate", "continue").get(i - 1));
+        }
+        assertThat(events)
+                .allSatisfy(event -> assertThat(event.toString())
+                        .doesNotContain("secret", "sister", "I see")
+                        .doesNotContain("\"text\"", "\"message\"", "\"content\""));
+    }
+
+    @Test
     void deletingTheAccountErasesItsSessionsMessagesAndUsage() {
         UUID user = fixtures.user(false);
         UUID session = session(user);

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +56,7 @@ final class ChatFixtures implements AutoCloseable {
             0));
     private final KafkaProbe requests = new KafkaProbe(Topics.MESSAGE_REQUESTED);
     private final KafkaProbe titleRequests = new KafkaProbe(Topics.TITLE_REQUESTS);
+    private final KafkaProbe activity = new KafkaProbe(Topics.CHAT_ACTIVITY);
 
     UUID user(boolean adult) {
         UUID id = UUID.randomUUID();
@@ -171,6 +173,13 @@ final class ChatFixtures implements AutoCloseable {
                 .toList();
     }
 
+    /** The raw records chat-service published on the analytics activity topic for a session. */
+    List<ConsumerRecord<String, String>> activityOf(UUID sessionId) {
+        return activity.records().stream()
+                .filter(r -> sessionId.toString().equals(r.key()))
+                .toList();
+    }
+
     /** Plays the worker answering a title request. */
     void titled(TitleRequested request, String title) {
         publish(new SessionTitled(
@@ -195,5 +204,6 @@ final class ChatFixtures implements AutoCloseable {
         producer.close();
         requests.close();
         titleRequests.close();
+        activity.close();
     }
 }

@@ -14,6 +14,8 @@ import com.companion.chat.session.StoredMessage;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.MessageSent;
+import com.companion.contracts.chat.SentMessageKind;
 import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
@@ -83,7 +85,7 @@ public class SendService {
         budget.take(user.userId());
         String text = checked(message);
         Context context = context(user, sessionId);
-        return submit(context, new Turn(text, null, null, true, null), beforePublish);
+        return submit(context, new Turn(text, null, null, true, null, SentMessageKind.NEW), beforePublish);
     }
 
     /**
@@ -99,7 +101,8 @@ public class SendService {
         budget.take(user.userId());
         String text = checked(message);
         Context context = context(user, sessionId);
-        return submit(context, new Turn(text, null, edited.parentId(), false, null), beforePublish);
+        return submit(
+                context, new Turn(text, null, edited.parentId(), false, null, SentMessageKind.EDIT), beforePublish);
     }
 
     /**
@@ -119,7 +122,10 @@ public class SendService {
                         .flatMap(parent -> messages.find(sessionId, parent))
                         .filter(StoredMessage::fromUser)
                         .orElseThrow(SendService::nothingToRegenerate);
-        return submit(context, new Turn(prompt.content(), prompt.id(), prompt.parentId(), false, null), beforePublish);
+        return submit(
+                context,
+                new Turn(prompt.content(), prompt.id(), prompt.parentId(), false, null, SentMessageKind.REGENERATE),
+                beforePublish);
     }
 
     /**
@@ -138,7 +144,10 @@ public class SendService {
                 .flatMap(parent -> messages.find(sessionId, parent))
                 .filter(StoredMessage::fromUser)
                 .orElseThrow(SendService::nothingToContinue);
-        return submit(context, new Turn(prompt.content(), prompt.id(), prompt.parentId(), false, reply), beforePublish);
+        return submit(
+                context,
+                new Turn(prompt.content(), prompt.id(), prompt.parentId(), false, reply, SentMessageKind.CONTINUE),
+                beforePublish);
     }
 
     /**
@@ -146,7 +155,13 @@ public class SendService {
      * atLeaf}, under whatever the active leaf is when the request takes the session), or the stored
      * user message {@code existingMessageId} answered again, or its reply {@code continued} extended.
      */
-    private record Turn(String text, UUID existingMessageId, UUID parentId, boolean atLeaf, StoredMessage continued) {}
+    private record Turn(
+            String text,
+            UUID existingMessageId,
+            UUID parentId,
+            boolean atLeaf,
+            StoredMessage continued,
+            SentMessageKind kind) {}
 
     private record Context(ChatSession session, Caller caller, CharacterView character) {}
 
@@ -218,7 +233,7 @@ public class SendService {
                 sessions.activate(sessionId, accepted.userMessageId());
             }
             sessions.touch(sessionId);
-            outbox.publish(new MessageRequested(
+            MessageRequested request = new MessageRequested(
                     accepted.requestId(),
                     sessionId,
                     context.session().userId(),
@@ -230,7 +245,18 @@ public class SendService {
                     turn.text(),
                     Instant.now(),
                     new InputVerdict(support),
-                    turn.continued() == null ? null : turn.continued().content()));
+                    turn.continued() == null ? null : turn.continued().content());
+            outbox.publish(request);
+            // For analytics: the same request without its content.
+            outbox.publish(new MessageSent(
+                    request.requestId(),
+                    request.userMessageId(),
+                    sessionId,
+                    request.userId(),
+                    request.character().characterId(),
+                    request.plan(),
+                    turn.kind(),
+                    request.requestedAt()));
         });
         try {
             write.run();

@@ -3,6 +3,8 @@ package com.companion.chat.session;
 import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
+import com.companion.contracts.chat.SessionStarted;
+import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
 import jakarta.validation.Valid;
@@ -52,12 +54,15 @@ class SessionController {
     private final MessageRepository messages;
     private final AccessPolicy access;
     private final TransactionTemplate transactions;
+    private final Outbox outbox;
 
     SessionController(
             SessionRepository sessions,
             MessageRepository messages,
             AccessPolicy access,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.sessions = sessions;
         this.messages = messages;
         this.access = access;
@@ -87,6 +92,9 @@ class SessionController {
             if (first != null) {
                 sessions.activate(session.id(), first);
             }
+            // For analytics: who started a session with which character, nothing of its content.
+            outbox.publish(new SessionStarted(
+                    session.id(), user.userId(), character.characterId(), caller.plan(), session.createdAt()));
         });
         return greetings.isEmpty()
                 ? session

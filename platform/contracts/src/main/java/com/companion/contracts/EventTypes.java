@@ -15,12 +15,9 @@ import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
-<<<<<<< HEAD
+import com.companion.contracts.chat.SessionStarted;
 import com.companion.contracts.chat.SessionTitled;
 import com.companion.contracts.chat.TitleRequested;
-=======
-import com.companion.contracts.chat.SessionStarted;
->>>>>>> wt-analytics
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaUploaded;
 import java.util.List;
