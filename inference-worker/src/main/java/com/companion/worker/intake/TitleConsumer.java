@@ -1,8 +1,9 @@
-package com.companion.worker.title;
+package com.companion.worker.intake;
 
 import com.companion.contracts.Topics;
 import com.companion.contracts.chat.TitleRequested;
 import com.companion.platform.messaging.kafka.Records;
+import com.companion.worker.title.TitleService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
