@@ -123,7 +123,7 @@ public record LearnedWeights(
             long seed, int folds, double l2, double l1, int iterations, Map<String, Double> falseBlockBudgets) {}
 
     /**
-     * A logistic-regression head: score = sigmoid(bias + weights · features + scale · Σ lexical weights present).
+     * A logistic-regression head: score = sigmoid(bias + weights · features + Σ value · weight of the lexical features present).
      *
      * @param bias the intercept
      * @param threshold the score at or above which the head blocks
@@ -150,14 +150,13 @@ public record LearnedWeights(
             for (int i = 0; i < weights.length; i++) {
                 z += weights[i] * features[i];
             }
-            double words = 0;
-            for (int feature : lexical) {
-                int at = java.util.Arrays.binarySearch(lexicalIds, feature);
+            float[] values = Lexical.values(lexical);
+            for (int k = 0; k < lexical.length; k++) {
+                int at = java.util.Arrays.binarySearch(lexicalIds, lexical[k]);
                 if (at >= 0) {
-                    words += lexicalWeights[at];
+                    z += values[k] * lexicalWeights[at];
                 }
             }
-            z += Lexical.scale(lexical) * words;
             return 1 / (1 + Math.exp(-z));
         }
     }
