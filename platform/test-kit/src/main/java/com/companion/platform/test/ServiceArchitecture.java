@@ -24,7 +24,7 @@ import java.util.List;
 public final class ServiceArchitecture {
 
     private static final List<String> SERVICES =
-            List.of("gateway", "auth", "character", "chat", "worker", "media", "ad");
+            List.of("gateway", "auth", "character", "chat", "worker", "media", "ad", "analytics");
 
     public static void verify(String rootPackage) {
         JavaClasses imported = new ClassFileImporter()
