@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -56,6 +58,13 @@ public class ReplyHub {
     private final Map<UUID, Set<ReplyListener>> sessionListeners = new ConcurrentHashMap<>();
 
     @Autowired
+    /**
+     * Where a finish held back for its ad decision is delivered when the wait is over (it reads the request): a
+     * virtual thread each, not the common pool, which has one thread on a 2-core machine and would queue them.
+     */
+    private static final Executor AFTER_AD_WAIT = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("ad-wait-", 0).factory());
+
     public ReplyHub(Requests requests, ChatProperties properties) {
         this(requests, properties.adWait(), properties.adWaitMax(), Duration.ofSeconds(2));
     }
@@ -188,7 +197,7 @@ public class ReplyHub {
                         }
                         deliverFinished(held, null);
                     },
-                    CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+                    CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, AFTER_AD_WAIT));
         }
     }
 
