@@ -18,8 +18,7 @@ import java.util.stream.IntStream;
 
 /**
  * Trains the learned layer: one logistic-regression head per category, and one for "a minor is mentioned", on the
- * sentence embedding plus the window's word pieces and character grams ({@link Lexical}; the minor-age head word pieces
- * only); one-vs-rest, L2 (and L1 on the sparse features),
+ * sentence embedding plus the window's word pieces ({@link Lexical}); one-vs-rest, L2 (and L1 on the word pieces),
  * class-balanced, full-batch gradient descent with Nesterov momentum from zero (proximal for the L1 part), so the result depends only on the data and the seeded fold
  * assignment. The thresholds come from k-fold cross-validation on the training lines alone.
  *
@@ -48,7 +47,7 @@ final class Trainer {
 
     static final int FOLDS = 5;
     static final double L2 = Double.parseDouble(System.getenv().getOrDefault("GUARD_L2", "1e-4"));
-    /** On the sparse (lexical) weights only: most of them become exactly zero, which keeps the weights file small. */
+    /** On the word-piece weights only: most of them become exactly zero, which keeps the weights file small. */
     static final double L1 = Double.parseDouble(System.getenv().getOrDefault("GUARD_L1", "1e-5"));
 
     static final int ITERATIONS = Integer.parseInt(System.getenv().getOrDefault("GUARD_ITERATIONS", "200"));
