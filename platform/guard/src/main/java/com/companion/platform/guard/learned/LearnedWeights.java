@@ -123,7 +123,7 @@ public record LearnedWeights(
             long seed, int folds, double l2, double l1, int iterations, Map<String, Double> falseBlockBudgets) {}
 
     /**
-     * A logistic-regression head: score = sigmoid(bias + weights · features + Σ value · weight of the lexical features present).
+     * A logistic-regression head: score = sigmoid(bias + weights · features + scale · Σ lexical weights present).
      *
      * @param bias the intercept
      * @param threshold the score at or above which the head blocks
@@ -150,13 +150,14 @@ public record LearnedWeights(
             for (int i = 0; i < weights.length; i++) {
                 z += weights[i] * features[i];
             }
-            float[] values = Lexical.values(lexical);
-            for (int k = 0; k < lexical.length; k++) {
-                int at = java.util.Arrays.binarySearch(lexicalIds, lexical[k]);
+            double words = 0;
+            for (int feature : lexical) {
+                int at = java.util.Arrays.binarySearch(lexicalIds, feature);
                 if (at >= 0) {
-                    z += values[k] * lexicalWeights[at];
+                    words += lexicalWeights[at];
                 }
             }
+            z += Lexical.scale(lexical) * words;
             return 1 / (1 + Math.exp(-z));
         }
     }

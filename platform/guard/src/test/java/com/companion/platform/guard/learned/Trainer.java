@@ -48,9 +48,9 @@ final class Trainer {
     static final int FOLDS = 5;
     static final double L2 = Double.parseDouble(System.getenv().getOrDefault("GUARD_L2", "1e-4"));
     /** On the word-piece weights only: most of them become exactly zero, which keeps the weights file small. */
-    static final double L1 = Double.parseDouble(System.getenv().getOrDefault("GUARD_L1", "1e-5"));
+    static final double L1 = 5e-5;
 
-    static final int ITERATIONS = Integer.parseInt(System.getenv().getOrDefault("GUARD_ITERATIONS", "200"));
+    static final int ITERATIONS = Integer.parseInt(System.getenv().getOrDefault("GUARD_ITERATIONS", "60"));
     /**
      * Out-of-fold false-block budgets, as a share of the allowed lines: per category head; for the composite S4
      * (minor mentioned and sexual); and, in a conversation that established a minor, for sexual intent. Chosen with
@@ -295,12 +295,6 @@ final class Trainer {
      * let through, the one that catches the most S4 lines the rules and the S4 head miss (ties: the higher
      * thresholds).
      */
-    /**
-     * The composite's minor-age threshold is at least 0.5 (in twentieths): the same threshold says "a minor is
-     * mentioned" in a conversation's earlier messages, which no budget covers, so it must mean more likely than not.
-     */
-    static final int MINOR_FLOOR = 10;
-
     static double[] compositeThresholds(List<Example> examples, double[][] oof, double s4Threshold) {
         List<double[]> positives = new ArrayList<>();
         List<double[]> negatives = new ArrayList<>();
@@ -320,7 +314,7 @@ final class Trainer {
         int allowance = (int) Math.floor(COMPOSITE_BUDGET * pool);
         double[] best = {0.99, 0.99};
         int bestCaught = -1;
-        for (int m = 19; m >= MINOR_FLOOR; m--) {
+        for (int m = 19; m >= 6; m--) {
             double minor = m * 0.05;
             for (int x = 39; x >= 2; x--) {
                 double sexual = x * 0.025;
@@ -452,19 +446,19 @@ final class Trainer {
                 .toArray();
         int m = used.length;
         int[][] lexical = new int[n][];
-        float[][] values = new float[n][];
+        float[] scale = new float[n];
         for (int i = 0; i < n; i++) {
             rows[i] = examples.get(i).pooled();
             int[] features = examples.get(i).lexical();
             lexical[i] = Arrays.stream(features)
                     .map(f -> Arrays.binarySearch(used, f))
                     .toArray();
-            values[i] = Lexical.values(features);
+            scale[i] = Lexical.scale(features);
             for (int j = 0; j < d; j++) {
                 columns[j][i] = rows[i][j];
             }
         }
-        Design x = new Design(rows, columns, lexical, values, m);
+        Design x = new Design(rows, columns, lexical, scale, m);
         float[][] weights = new float[heads][];
         float[][] lexicalWeights = new float[heads][];
         double[] bias = new double[heads];
@@ -530,9 +524,6 @@ final class Trainer {
                 for (int k = 0; k < m; k++) {
                     float next = vu[k] - step * (gu[k] + (float) L2 * vu[k]);
                     u[k] = next > shrink ? next - shrink : next < -shrink ? next + shrink : 0;
-                    if (h == MINOR && used[k] >= Lexical.CHAR_OFFSET) {
-                        u[k] = 0;
-                    }
                 }
                 b = vb - stepB * gb;
             }
@@ -547,7 +538,7 @@ final class Trainer {
     static final int POWER_ITERATIONS = 20;
 
     /** The training examples' features: dense (row- and column-major) and lexical (sparse, with their scale). */
-    private record Design(float[][] rows, float[][] columns, int[][] lexical, float[][] values, int m) {
+    private record Design(float[][] rows, float[][] columns, int[][] lexical, float[] scale, int m) {
 
         /** z = X·v + lexical·u + b. */
         void scores(float[] v, float[] u, float b, float[] z) {
@@ -562,12 +553,10 @@ final class Trainer {
             if (u != null) {
                 for (int i = 0; i < z.length; i++) {
                     float words = 0;
-                    int[] features = lexical[i];
-                    float[] value = values[i];
-                    for (int k = 0; k < features.length; k++) {
-                        words += value[k] * u[features[k]];
+                    for (int k : lexical[i]) {
+                        words += u[k];
                     }
-                    z[i] += words;
+                    z[i] += scale[i] * words;
                 }
             }
         }
@@ -597,14 +586,12 @@ final class Trainer {
         void lexicalGradient(float[] r, float[] g) {
             Arrays.fill(g, 0);
             for (int i = 0; i < rows.length; i++) {
-                float ri = r[i];
+                float ri = r[i] * scale[i];
                 if (ri == 0) {
                     continue;
                 }
-                int[] features = lexical[i];
-                float[] value = values[i];
-                for (int k = 0; k < features.length; k++) {
-                    g[features[k]] += ri * value[k];
+                for (int k : lexical[i]) {
+                    g[k] += ri;
                 }
             }
         }
