@@ -74,6 +74,18 @@ public class AccountAdministration {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
+    /** Whether an account exists (billing ignores events about deleted accounts). */
+    public boolean exists(UUID userId) {
+        return users.find(userId).isPresent();
+    }
+
+    /** The account's plan and email, for billing; empty for an unknown account. */
+    public Optional<BillingAccount> billingAccount(UUID userId) {
+        return users.find(userId).map(user -> new BillingAccount(user.id(), user.email(), user.plan()));
+    }
+
+    public record BillingAccount(UUID id, String email, Plan plan) {}
+
     /** Sets a user's plan; publishes {@code UserUpdated} only when it changes. 404 for an unknown user. */
     public UserProfile changePlan(UUID actorId, UUID userId, Plan plan, ClientInfo client) {
         return transaction.execute(status -> {
