@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,6 +45,7 @@ class AccountService {
     private final SecurityAudit audit;
     private final EmailService emails;
     private final AccountMail mail;
+    private final ApplicationEventPublisher effects;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
@@ -58,10 +60,12 @@ class AccountService {
             SecurityAudit audit,
             EmailService emails,
             AccountMail mail,
+            ApplicationEventPublisher effects,
             Clock clock,
             PlatformTransactionManager transactionManager) {
         this.emails = emails;
         this.mail = mail;
+        this.effects = effects;
         this.users = users;
         this.events = events;
         this.hasher = hasher;
@@ -243,6 +247,9 @@ class AccountService {
             case Credentials.Valid valid ->
                 transaction.executeWithoutResult(status -> {
                     UserRow user = users.findForUpdate(userId).orElse(null);
+                    if (user != null) {
+                        effects.publishEvent(new AccountDeleting(userId));
+                    }
                     if (user != null && users.delete(userId)) {
                         events.deleted(userId);
                         mail.accountDeleted(user, clock.instant());

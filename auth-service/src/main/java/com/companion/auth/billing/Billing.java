@@ -2,6 +2,7 @@ package com.companion.auth.billing;
 
 import com.companion.auth.account.AccountAdministration;
 import com.companion.auth.account.AccountAdministration.BillingAccount;
+import com.companion.auth.account.AccountDeleting;
 import com.companion.auth.billing.internal.BillingStore;
 import com.companion.auth.billing.internal.BillingStore.SubscriptionRow;
 import com.companion.auth.mail.MailProperties;
@@ -16,8 +17,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Buying premium: a Stripe Checkout session for the premium price (the plan changes when Stripe's
@@ -117,6 +121,46 @@ class Billing {
                 row.map(SubscriptionRow::status).orElse("none"),
                 row.map(SubscriptionRow::renewsAt).orElse(null),
                 row.map(SubscriptionRow::customerId).isPresent());
+    }
+
+    /**
+     * A deleted account must not go on paying: its subscription is cancelled at Stripe right after
+     * the deletion commits. Best effort: a failure is logged with the subscription id for an
+     * operator (the account and its billing row are gone by then).
+     */
+    @EventListener
+    void on(AccountDeleting deleting) {
+        Optional<String> subscriptionId = store.find(deleting.userId())
+                .filter(row -> !"canceled".equals(row.status()))
+                .map(SubscriptionRow::subscriptionId);
+        if (subscriptionId.isEmpty()) {
+            return;
+        }
+        if (stripe == null) {
+            log.error(
+                    "account {} was deleted with Stripe subscription {} and billing is not configured: cancel it by hand",
+                    deleting.userId(),
+                    subscriptionId.get());
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    stripe.v1().subscriptions().cancel(subscriptionId.get());
+                    log.info(
+                            "cancelled Stripe subscription {} of deleted account {}",
+                            subscriptionId.get(),
+                            deleting.userId());
+                } catch (StripeException e) {
+                    log.error(
+                            "could not cancel Stripe subscription {} of deleted account {}: {}; cancel it by hand",
+                            subscriptionId.get(),
+                            deleting.userId(),
+                            e.getMessage());
+                }
+            }
+        });
     }
 
     private StripeClient configured() {
