@@ -27,7 +27,9 @@ class RouteConfiguration {
                 .route(
                         "admin-characters",
                         r -> r.order(-1).path("/admin/characters/**").uri(services.character()))
-                .route("auth", r -> r.path("/auth/**", "/admin/**", "/billing/**").uri(services.auth()))
+                .route(
+                        "auth",
+                        r -> r.path("/auth/**", "/admin/**", "/billing/**").uri(services.auth()))
                 .route("characters", r -> r.path("/characters/**").uri(services.character()))
                 .route(
                         "chat-stream",
