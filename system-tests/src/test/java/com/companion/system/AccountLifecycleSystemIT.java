@@ -105,7 +105,8 @@ class AccountLifecycleSystemIT {
     /** The token of the newest mail with this subject, read from GreenMail's API. */
     private static String awaitToken(String address, String subject, String path) {
         String text = awaitMail(address, subject);
-        Matcher matcher = Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)").matcher(text);
+        Matcher matcher = Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)")
+                .matcher(text);
         assertThat(matcher.find()).as(text).isTrue();
         return matcher.group(1);
     }
@@ -116,7 +117,7 @@ class AccountLifecycleSystemIT {
 
     private static String newestMail(String address, String subject) {
         Response inbox = Api.send(HttpRequest.newBuilder(URI.create(MAIL_API + "/api/user/"
-                                + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX"))
+                        + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX"))
                 .GET()
                 .build());
         if (inbox.status() != 200) {
@@ -133,8 +134,8 @@ class AccountLifecycleSystemIT {
     }
 
     private static long objects(String prefix) {
-        Response listing = Api.send(HttpRequest.newBuilder(URI.create(
-                        S3 + "?list-type=2&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8)))
+        Response listing = Api.send(HttpRequest.newBuilder(
+                        URI.create(S3 + "?list-type=2&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8)))
                 .GET()
                 .build());
         assertThat(listing.status()).as(listing.raw()).isEqualTo(200);
