@@ -84,8 +84,10 @@ class EmailService {
     /** Asks for the password again, then mails a confirmation link to the new address; nothing changes yet. */
     void requestChange(UUID userId, String password, String newEmail, ClientInfo client) {
         String email = newEmail.strip();
-        if (!(credentials.check(userId, password, client) instanceof Credentials.Valid)) {
-            throw PasswordService.wrongPassword();
+        switch (credentials.check(userId, password, client)) {
+            case Credentials.Valid valid -> {}
+            case Credentials.Locked locked -> throw Problems.locked(locked.until());
+            case Credentials.Invalid invalid -> throw PasswordService.wrongPassword();
         }
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();

@@ -136,7 +136,7 @@ public class MailRelay implements SmartLifecycle {
         try {
             smtp.send(message(mail));
             outbox.sent(mail.id());
-        } catch (MailParseException | MailPreparationException | IllegalArgumentException e) {
+        } catch (MailParseException | MailPreparationException | IllegalArgumentException | IllegalStateException e) {
             log.error("mail {} ({}) cannot be built and is given up: {}", mail.id(), mail.template(), e.toString());
             outbox.failed(mail.id(), clock.instant(), e.toString());
         } catch (MailException e) {
