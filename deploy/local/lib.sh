@@ -10,10 +10,12 @@ STACK_PIDS="$STACK_STATE/pids"
 # Start order of the services (stop order is the same: they are stopped together).
 STACK_SERVICES=(auth-service character-service chat-service media-service ad-service inference-worker analytics-service gateway-service)
 # Infrastructure in stop order (reverse of what the services depend on).
-STACK_INFRA_STOP_ORDER=(offline-llm s3mock kafka postgres)
+STACK_INFRA_STOP_ORDER=(offline-llm greenmail s3mock kafka postgres)
 
 # Fixed ports of the components (PostgreSQL's is POSTGRES_PORT, recorded in pids/postgres.embedded).
 KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093 S3_PORT=9090 LLM_PORT=8090
+# GreenMail: SMTP for auth-service, and its API (off its default 8080, the gateway's) to read the mail.
+SMTP_PORT=3025 MAIL_API_PORT=8025
 S3_BUCKET_NAME=companion-media
 declare -A SERVICE_PORT=(
   [gateway-service]=8080 [auth-service]=8081 [character-service]=8082 [chat-service]=8083
@@ -179,6 +181,7 @@ ready_check() {
     kafka) port_open "$KAFKA_PORT" ;;
     postgres) port_open "$(head -n1 "$STACK_PIDS/postgres.embedded" 2>/dev/null || echo "${POSTGRES_PORT:-5432}")" ;;
     s3mock) http_ok "$S3_PORT" "/$S3_BUCKET_NAME" ;;
+    greenmail) http_ok "$MAIL_API_PORT" /api/service/readiness ;;
     offline-llm) http_ok "$LLM_PORT" /health ;;
     *) http_ok "${SERVICE_PORT[$1]}" /actuator/health '"status" *: *"UP"' ;;
   esac

@@ -25,6 +25,11 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/login"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/refresh"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/logout"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/password/forgot"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/password/reset"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/email/verify"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/email/change/confirm"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/billing/webhook"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/auth/.well-known/jwks.json"));
 
     @Bean

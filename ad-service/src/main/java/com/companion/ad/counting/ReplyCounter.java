@@ -50,6 +50,13 @@ class ReplyCounter {
     }
 
     private void count(ReplyCompleted reply) {
+        boolean erased = jdbc.sql("select exists (select 1 from erased_user where user_id = :user)")
+                .param("user", reply.userId())
+                .query(Boolean.class)
+                .single();
+        if (erased) {
+            return;
+        }
         jdbc.sql("""
                         insert into session_counter (session_id, user_id) values (:session, :user)
                         on conflict (session_id) do nothing

@@ -74,6 +74,18 @@ public class AccountAdministration {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
+    /** Whether an account exists (billing ignores events about deleted accounts). */
+    public boolean exists(UUID userId) {
+        return users.find(userId).isPresent();
+    }
+
+    /** The account's plan and email, for billing; empty for an unknown account. */
+    public Optional<BillingAccount> billingAccount(UUID userId) {
+        return users.find(userId).map(user -> new BillingAccount(user.id(), user.email(), user.plan()));
+    }
+
+    public record BillingAccount(UUID id, String email, Plan plan) {}
+
     /** Sets a user's plan; publishes {@code UserUpdated} only when it changes. 404 for an unknown user. */
     public UserProfile changePlan(UUID actorId, UUID userId, Plan plan, ClientInfo client) {
         return transaction.execute(status -> {
@@ -130,7 +142,8 @@ public class AccountAdministration {
     }
 
     /**
-     * Creates the configured admin account, or makes the account with that email the admin:
+     * Creates the configured admin account, or makes the account with that email the admin (only
+     * when that account verified the address; see {@link #promote}; null is answered then):
      * admin role, adult, premium, active, unlocked, with the configured password. When that
      * changes the password or grants the role, the account's existing sessions end, so whoever
      * held them (say, someone who registered the admin's email first) keeps nothing.
@@ -189,7 +202,25 @@ public class AccountAdministration {
         });
     }
 
+    /**
+     * An account that already holds the admin email is made the admin only if it is the admin
+     * already or proved it reads that mailbox (a verified address). Otherwise someone may have
+     * registered the address first to be handed admin rights: nothing changes, and the log says so.
+     */
     private UUID promote(UserRow found, AdminAccount admin) {
+        if (!found.roles().contains(UserRow.ROLE_ADMIN) && !found.emailVerified()) {
+            log.error(
+                    "ADMIN_EMAIL belongs to account {} ({}), which never verified the address: it is NOT made admin."
+                            + " Verify the address from that account, or configure another ADMIN_EMAIL.",
+                    found.username(),
+                    found.id());
+            audit.record(
+                    SecurityEvent.ADMIN_BOOTSTRAP_REFUSED,
+                    found.id(),
+                    ClientInfo.SYSTEM,
+                    Map.of("reason", "email_not_verified"));
+            return null;
+        }
         boolean passwordMatches = hasher.verify(admin.password(), found.passwordHash());
         String hash = passwordMatches ? found.passwordHash() : hasher.hash(admin.password());
         return transaction.execute(status -> {

@@ -12,9 +12,13 @@ import org.springframework.validation.annotation.Validated;
  *     a country code
  * @param adulthoodCheckInterval how often accounts of minors whose stated age has since reached
  *     18 are marked adult (and {@code UserUpdated} published)
+ * @param verifyEmailTtl how long a link confirming an address (at sign-up or a change) works
+ * @param resetPasswordTtl how long a password-reset link works
  */
 @Validated
 @ConfigurationProperties("auth.accounts")
 public record AccountProperties(
         @NotBlank @DefaultValue("IN") String defaultPhoneRegion,
-        @NotNull @DefaultValue("1h") Duration adulthoodCheckInterval) {}
+        @NotNull @DefaultValue("1h") Duration adulthoodCheckInterval,
+        @NotNull @DefaultValue("24h") Duration verifyEmailTtl,
+        @NotNull @DefaultValue("30m") Duration resetPasswordTtl) {}

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,6 +43,9 @@ class AccountService {
     private final Credentials credentials;
     private final Sessions sessions;
     private final SecurityAudit audit;
+    private final EmailService emails;
+    private final AccountMail mail;
+    private final ApplicationEventPublisher effects;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
@@ -54,8 +58,14 @@ class AccountService {
             Credentials credentials,
             Sessions sessions,
             SecurityAudit audit,
+            EmailService emails,
+            AccountMail mail,
+            ApplicationEventPublisher effects,
             Clock clock,
             PlatformTransactionManager transactionManager) {
+        this.emails = emails;
+        this.mail = mail;
+        this.effects = effects;
         this.users = users;
         this.events = events;
         this.hasher = hasher;
@@ -98,6 +108,7 @@ class AccountService {
                         passwordHash,
                         now));
                 events.registered(user);
+                emails.sendVerification(user);
                 audit.record(SecurityEvent.SIGNUP, user.id(), client);
                 SessionSubject subject =
                         new SessionSubject(user.id(), user.username(), user.plan(), user.isAdult(), user.roles());
@@ -121,6 +132,10 @@ class AccountService {
      * already adult) may state any.
      */
     UserProfile update(UUID userId, ProfilePatch patch, ClientInfo client) {
+        String username = patch.username() == null ? null : Usernames.normalise(patch.username());
+        if (username != null && Usernames.reserved(username)) {
+            throw FieldProblems.invalid("username", "is reserved; choose another");
+        }
         String phone = patch.phoneNumber() == null
                 ? null
                 : phones.toE164(patch.phoneNumber())
@@ -153,10 +168,26 @@ class AccountService {
                         user.roles(),
                         user.status(),
                         user.passwordHash(),
-                        user.createdAt());
+                        user.createdAt(),
+                        user.emailVerified());
                 UserRow saved = users.updateProfile(changed, now);
+                List<String> published = new java.util.ArrayList<>();
+                if (username != null && !username.equals(user.username())) {
+                    saved = users.updateUsername(userId, username, now);
+                    published.add(UserEvents.USERNAME);
+                    audit.record(
+                            SecurityEvent.USERNAME_CHANGED,
+                            userId,
+                            client,
+                            Map.of("from", user.username(), "to", username));
+                }
                 if (saved.isAdult() != user.isAdult()) {
-                    events.updated(saved, List.of(UserEvents.IS_ADULT));
+                    published.add(UserEvents.IS_ADULT);
+                }
+                if (!published.isEmpty()) {
+                    events.updated(saved, published);
+                }
+                if (saved.isAdult() != user.isAdult()) {
                     audit.record(
                             SecurityEvent.ADULT_FLAG_CHANGE,
                             userId,
@@ -215,8 +246,13 @@ class AccountService {
         switch (credentials.check(userId, password, client)) {
             case Credentials.Valid valid ->
                 transaction.executeWithoutResult(status -> {
-                    if (users.delete(userId)) {
+                    UserRow user = users.findForUpdate(userId).orElse(null);
+                    if (user != null) {
+                        effects.publishEvent(new AccountDeleting(userId));
+                    }
+                    if (user != null && users.delete(userId)) {
                         events.deleted(userId);
+                        mail.accountDeleted(user, clock.instant());
                         audit.record(SecurityEvent.ACCOUNT_DELETED, userId, client);
                     }
                 });

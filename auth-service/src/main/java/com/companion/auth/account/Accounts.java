@@ -20,9 +20,11 @@ public class Accounts {
     private final UserStore users;
     private final PhoneNumbers phones;
     private final Sessions sessions;
+    private final AccountMail mail;
     private final Clock clock;
 
-    Accounts(UserStore users, PhoneNumbers phones, Sessions sessions, Clock clock) {
+    Accounts(UserStore users, PhoneNumbers phones, Sessions sessions, AccountMail mail, Clock clock) {
+        this.mail = mail;
         this.users = users;
         this.phones = phones;
         this.sessions = sessions;
@@ -48,13 +50,23 @@ public class Accounts {
         return phones.toE164(typed).flatMap(users::findIdByPhone);
     }
 
-    /** Starts a device session for an account whose password was just verified. */
+    /**
+     * Starts a device session for an account whose password was just verified. A sign-in from a
+     * user agent the account never signed in with (as far as kept sessions tell) is mailed to the
+     * account's address.
+     */
     @Transactional
     public Optional<SignInResponse> signIn(UUID userId, ClientInfo client) {
         return users.find(userId).filter(UserRow::active).map(user -> {
+            boolean knownDevice = sessions.knownDevice(user.id(), client);
             SessionSubject subject =
                     new SessionSubject(user.id(), user.username(), user.plan(), user.isAdult(), user.roles());
-            return SignInResponse.of(UserProfile.of(user, clock.instant()), sessions.start(subject, client));
+            SignInResponse response =
+                    SignInResponse.of(UserProfile.of(user, clock.instant()), sessions.start(subject, client));
+            if (!knownDevice) {
+                mail.newSignIn(user, client, clock.instant());
+            }
+            return response;
         });
     }
 }

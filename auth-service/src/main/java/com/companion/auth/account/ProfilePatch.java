@@ -1,5 +1,6 @@
 package com.companion.auth.account;
 
+import com.companion.auth.account.internal.Usernames;
 import com.companion.auth.account.internal.ValidPhoneNumber;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,7 +9,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The profile fields an owner may change; an absent (or null) field stays as it is. A new age
- * is a correction downwards, stored with the moment it was given; see {@link AccountService}.
+ * is a correction downwards, stored with the moment it was given; see {@link AccountService}. A new
+ * username is published in {@code UserUpdated} (changed {@code username}); 409 when it is taken.
  */
 public record ProfilePatch(
         @Size(min = 1, max = 50) @Pattern(regexp = NON_BLANK, message = "must not be blank")
@@ -23,7 +25,10 @@ public record ProfilePatch(
         @ValidPhoneNumber String phoneNumber,
 
         @Min(value = 13, message = "must be at least 13") @Max(value = 120, message = "must be at most 120")
-        Integer age) {
+        Integer age,
+
+        @Pattern(regexp = Usernames.REGEX, message = Usernames.RULE)
+        String username) {
 
     static final String NON_BLANK = "^(?=.*\\S)[^\\p{Cntrl}]*$";
 }

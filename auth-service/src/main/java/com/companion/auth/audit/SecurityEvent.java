@@ -16,7 +16,17 @@ public enum SecurityEvent {
     AGE_CHANGE_REFUSED("age.change_refused"),
     ACCOUNT_DELETED("account.deleted"),
     ACCOUNT_DELETION_REFUSED("account.deletion_refused"),
-    ADMIN_BOOTSTRAP("admin.bootstrap");
+    ADMIN_BOOTSTRAP("admin.bootstrap"),
+    ADMIN_BOOTSTRAP_REFUSED("admin.bootstrap_refused"),
+    EMAIL_VERIFIED("email.verified"),
+    EMAIL_CHANGE_REQUESTED("email.change_requested"),
+    EMAIL_CHANGED("email.changed"),
+    USERNAME_CHANGED("username.changed"),
+    PASSWORD_CHANGED("password.changed"),
+    PASSWORD_CHANGE_REFUSED("password.change_refused"),
+    PASSWORD_RESET_REQUESTED("password.reset_requested"),
+    PASSWORD_RESET("password.reset"),
+    BILLING_PLAN_CHANGE("billing.plan_change");
 
     private final String storedName;
 

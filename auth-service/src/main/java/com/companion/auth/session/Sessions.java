@@ -190,6 +190,23 @@ public class Sessions {
         return ended.size();
     }
 
+    /** Ends every session of an account but {@code keep}, the device that asked. Joins the caller's transaction. */
+    @Transactional
+    public int revokeAllExcept(UUID userId, UUID keep, String reason) {
+        Instant now = clock.instant();
+        List<UUID> ended = store.revokeAllExcept(userId, keep, now, reason);
+        ended.forEach(sessionId -> revoked(userId, sessionId, "revoked", now));
+        return ended.size();
+    }
+
+    /**
+     * Whether the account signed in before from a device with this user agent: the test for a
+     * "new sign-in" mail. Ended sessions count until housekeeping purges them.
+     */
+    public boolean knownDevice(UUID userId, ClientInfo client) {
+        return store.signedInBeforeWith(userId, client.userAgent());
+    }
+
     private void revoked(UUID userId, UUID sessionId, String reason, Instant now) {
         outbox.publish(new SessionRevoked(userId, sessionId, reason, now));
     }

@@ -175,10 +175,36 @@ class AdminIT extends AuthApiTest {
     }
 
     @Test
-    void bootstrappingOverAnExistingAccountMakesItAdminAndEndsItsSessions() {
+    void bootstrappingOverAnUnverifiedAccountRefusesAndChangesNothing() {
         Signups squatter = Signups.valid();
         Reply signup = api.post("/auth/signup", squatter.body());
         String userId = signup.at("/user/id").asString();
+
+        UUID result = administration.ensureAdmin(
+                new AdminAccount((String) squatter.get("email"), "another-admin-passphrase-7", "ops_lead"));
+
+        assertThat(result).isNull();
+        assertThat(refresh(signup.text("refresh_token")).status()).isEqualTo(200);
+        Reply login =
+                api.post("/auth/login", Map.of("identifier", squatter.get("email"), "password", Signups.PASSWORD));
+        assertThat(Tokens.claims(login.text("access_token")).path("roles").toString())
+                .doesNotContain("admin");
+        assertThat(jdbc.sql("select count(*) from security_audit where user_id = cast(:id as uuid)"
+                                + " and event_type = 'admin.bootstrap_refused'")
+                        .param("id", userId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void bootstrappingOverAVerifiedAccountMakesItAdminAndEndsItsSessions() {
+        Signups squatter = Signups.valid();
+        Reply signup = api.post("/auth/signup", squatter.body());
+        String userId = signup.at("/user/id").asString();
+        jdbc.sql("update users set email_verified = true where id = cast(:id as uuid)")
+                .param("id", userId)
+                .update();
 
         administration.ensureAdmin(
                 new AdminAccount((String) squatter.get("email"), "another-admin-passphrase-7", "ops_lead"));

@@ -16,7 +16,22 @@ final class EdgeRoutes {
      */
     static final ServerWebExchangeMatcher TOKEN_ISSUING = new OrServerWebExchangeMatcher(
             pathMatchers(HttpMethod.POST, "/auth/signup", "/auth/login", "/auth/refresh", "/auth/logout"),
-            pathMatchers(HttpMethod.GET, "/auth/.well-known/jwks.json"));
+            pathMatchers(HttpMethod.GET, "/auth/.well-known/jwks.json"),
+            EdgeRoutes.accountLinks());
+
+    /**
+     * What a person does from a mailed link, signed in or not, and Stripe's webhook (verified by
+     * its signature in auth-service): open, any Authorization header ignored.
+     */
+    static ServerWebExchangeMatcher accountLinks() {
+        return pathMatchers(
+                HttpMethod.POST,
+                "/auth/password/forgot",
+                "/auth/password/reset",
+                "/auth/email/verify",
+                "/auth/email/change/confirm",
+                "/billing/webhook");
+    }
 
     /**
      * Open to anonymous callers; a token, when sent, is verified and must be valid (the catalogue

@@ -31,7 +31,9 @@ class RouteConfiguration {
                 .route(
                         "admin-analytics",
                         r -> r.order(-1).path("/admin/analytics/**").uri(services.analytics()))
-                .route("auth", r -> r.path("/auth/**", "/admin/**").uri(services.auth()))
+                .route(
+                        "auth",
+                        r -> r.path("/auth/**", "/admin/**", "/billing/**").uri(services.auth()))
                 .route("characters", r -> r.path("/characters/**").uri(services.character()))
                 .route(
                         "chat-stream",

@@ -32,6 +32,15 @@ class RoutingIT extends GatewayTest {
                 Arguments.of("GET", "/auth/me", Downstream.AUTH, user),
                 Arguments.of("PATCH", "/auth/me", Downstream.AUTH, user),
                 Arguments.of("GET", "/auth/sessions", Downstream.AUTH, user),
+                Arguments.of("POST", "/auth/password", Downstream.AUTH, user),
+                Arguments.of("POST", "/auth/password/forgot", Downstream.AUTH, null),
+                Arguments.of("POST", "/auth/password/reset", Downstream.AUTH, null),
+                Arguments.of("POST", "/auth/email/verify", Downstream.AUTH, null),
+                Arguments.of("POST", "/auth/email/change/confirm", Downstream.AUTH, null),
+                Arguments.of("POST", "/auth/email/resend", Downstream.AUTH, user),
+                Arguments.of("POST", "/billing/checkout", Downstream.AUTH, user),
+                Arguments.of("GET", "/billing/subscription", Downstream.AUTH, user),
+                Arguments.of("POST", "/billing/webhook", Downstream.AUTH, null),
                 Arguments.of("DELETE", "/auth/sessions/42", Downstream.AUTH, user),
                 Arguments.of("PUT", "/admin/users/" + USER + "/plan", Downstream.AUTH, admin),
                 Arguments.of("PUT", "/admin/users/" + USER + "/age", Downstream.AUTH, admin),
@@ -95,6 +104,22 @@ class RoutingIT extends GatewayTest {
         assertThat(received.header("X-Request-Id")).isNotBlank();
         assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
         assertThat(Downstream.noneReceivedAnything()).isTrue();
+    }
+
+    @Test
+    void stripesWebhookReachesAuthWithItsSignatureAndNoToken() {
+        client.post()
+                .uri("/billing/webhook")
+                .header("Stripe-Signature", "t=1700000000,v1=abc123")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        Received received = Downstream.AUTH.next();
+        assertThat(received.path()).isEqualTo("/billing/webhook");
+        assertThat(received.header("Stripe-Signature")).isEqualTo("t=1700000000,v1=abc123");
     }
 
     @Test

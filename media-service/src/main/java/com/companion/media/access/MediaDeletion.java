@@ -1,6 +1,7 @@
 package com.companion.media.access;
 
 import com.companion.contracts.media.MediaDeleted;
+import com.companion.media.accounts.AccountErased;
 import com.companion.media.characters.CharacterRemoved;
 import com.companion.media.storage.ObjectJanitor;
 import com.companion.media.storage.PendingObjects;
@@ -48,6 +49,16 @@ class MediaDeletion {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(CharacterRemoved removed) {
         remove(repository.avatarsOf(removed.characterId()));
+    }
+
+    /**
+     * A deleted account's media are erased like deletions by the owner: rows, events and, right
+     * after the commit (or at the next sweep), the objects in the bucket.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(AccountErased erased) {
+        remove(repository.ownedBy(erased.userId()));
     }
 
     private void remove(List<Media> candidates) {

@@ -56,6 +56,13 @@ public class MediaRepository {
                 .optional();
     }
 
+    List<Media> ownedBy(UUID ownerId) {
+        return jdbc.sql("select * from media where owner_id = :owner")
+                .param("owner", ownerId)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
     List<Media> avatarsOf(UUID characterId) {
         return jdbc.sql("select * from media where character_id = :character")
                 .param("character", characterId)

@@ -3,6 +3,7 @@ package com.companion.media.upload;
 import com.companion.contracts.media.MediaKind;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,6 +57,14 @@ class PresignedUploadRepository {
                         .param("id", id)
                         .update()
                 == 1;
+    }
+
+    /** Deletes every upload offered to an owner; answers their quarantine keys. */
+    List<String> deleteOwnedBy(UUID ownerId) {
+        return jdbc.sql("delete from presigned_upload where owner_id = :owner returning quarantine_key")
+                .param("owner", ownerId)
+                .query(String.class)
+                .list();
     }
 
     /** Forgets uploads that expired more than {@code grace} ago; their quarantined objects are journalled. */

@@ -20,6 +20,7 @@ public class UserEvents {
     public static final String PLAN = "plan";
     public static final String IS_ADULT = "is_adult";
     public static final String STATUS = "status";
+    public static final String USERNAME = "username";
 
     private final Outbox outbox;
 

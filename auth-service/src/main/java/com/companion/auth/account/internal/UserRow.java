@@ -26,7 +26,8 @@ public record UserRow(
         List<String> roles,
         UserStatus status,
         String passwordHash,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean emailVerified) {
 
     public static final String ROLE_USER = "user";
     public static final String ROLE_ADMIN = "admin";

@@ -42,7 +42,7 @@ public class UserStore {
 
     private static final String COLUMNS = """
             id, username, email, phone_number, first_name, last_name, gender, age, age_given_at, is_adult,
-            plan, roles, status, password_hash, created_at
+            plan, roles, status, password_hash, created_at, email_verified
             """;
 
     private static final RowMapper<UserRow> ROW = UserStore::row;
@@ -202,6 +202,44 @@ public class UserStore {
                 .single();
     }
 
+    public void markEmailVerified(UUID id, Instant now) {
+        jdbc.sql("update users set email_verified = true, updated_at = :now where id = :id")
+                .param("id", id)
+                .param("now", utc(now))
+                .update();
+    }
+
+    /** Sets a confirmed new address: it was confirmed by a link sent to it, so it is verified. */
+    public UserRow updateEmail(UUID id, String email, Instant now) {
+        try {
+            return jdbc.sql("""
+                            update users set email = :email, email_verified = true, updated_at = :now
+                            where id = :id
+                            returning\s""" + COLUMNS)
+                    .param("id", id)
+                    .param("email", email)
+                    .param("now", utc(now))
+                    .query(ROW)
+                    .single();
+        } catch (DuplicateKeyException e) {
+            throw taken(e);
+        }
+    }
+
+    public UserRow updateUsername(UUID id, String username, Instant now) {
+        try {
+            return jdbc.sql("update users set username = :username, updated_at = :now where id = :id returning "
+                            + COLUMNS)
+                    .param("id", id)
+                    .param("username", username)
+                    .param("now", utc(now))
+                    .query(ROW)
+                    .single();
+        } catch (DuplicateKeyException e) {
+            throw taken(e);
+        }
+    }
+
     public boolean delete(UUID id) {
         return jdbc.sql("delete from users where id = :id").param("id", id).update() == 1;
     }
@@ -259,7 +297,8 @@ public class UserStore {
                 List.of((String[]) rs.getArray("roles").getArray()),
                 UserStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getString("password_hash"),
-                instant(rs.getObject("created_at", OffsetDateTime.class)));
+                instant(rs.getObject("created_at", OffsetDateTime.class)),
+                rs.getBoolean("email_verified"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -156,6 +156,33 @@ public class DeviceSessionStore {
     }
 
     /** Revokes the least recently used live sessions beyond {@code max}; returns them. */
+    /** Revokes every live session of a user but one (the device that changed the password). */
+    public List<UUID> revokeAllExcept(UUID userId, UUID keep, Instant now, String reason) {
+        return jdbc.sql("""
+                        update device_session set revoked_at = :now, revoked_reason = :reason
+                        where user_id = :userId and revoked_at is null and id <> :keep
+                        returning id
+                        """)
+                .param("userId", userId)
+                .param("keep", keep)
+                .param("now", utc(now))
+                .param("reason", reason)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Whether the user signed in before with this user agent (sessions are kept until purged). */
+    public boolean signedInBeforeWith(UUID userId, String userAgent) {
+        return jdbc.sql("""
+                        select exists (select 1 from device_session
+                                       where user_id = :userId and user_agent is not distinct from :userAgent)
+                        """)
+                .param("userId", userId)
+                .param("userAgent", userAgent)
+                .query(Boolean.class)
+                .single();
+    }
+
     public List<UUID> trimToLimit(UUID userId, Instant now, int max) {
         return jdbc.sql("""
                         update device_session set revoked_at = :now, revoked_reason = 'session_limit'

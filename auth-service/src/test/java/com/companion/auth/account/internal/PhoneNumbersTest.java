@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PhoneNumbersTest {
 
-    private final PhoneNumbers indian = new PhoneNumbers(new AccountProperties("IN", Duration.ofHours(1)));
+    private final PhoneNumbers indian = new PhoneNumbers(
+            new AccountProperties("IN", Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(30)));
 
     @ParameterizedTest
     @ValueSource(
@@ -34,7 +35,8 @@ class PhoneNumbersTest {
     void numbersWithTheirCountryCodeAreReadWhateverTheDefaultRegion() {
         assertThat(indian.toE164("+1 (202) 456-1111")).contains("+12024561111");
         assertThat(indian.toE164("+44 20 7946 0958")).contains("+442079460958");
-        PhoneNumbers american = new PhoneNumbers(new AccountProperties("us", Duration.ofHours(1)));
+        PhoneNumbers american = new PhoneNumbers(
+                new AccountProperties("us", Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(30)));
         assertThat(american.toE164("(202) 456-1111")).contains("+12024561111");
     }
 
@@ -54,7 +56,8 @@ class PhoneNumbersTest {
 
     @Test
     void refusesAnUnknownDefaultRegion() {
-        assertThatThrownBy(() -> new PhoneNumbers(new AccountProperties("XX", Duration.ofHours(1))))
+        assertThatThrownBy(() -> new PhoneNumbers(
+                        new AccountProperties("XX", Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(30))))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

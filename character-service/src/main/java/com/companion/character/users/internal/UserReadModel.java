@@ -69,11 +69,16 @@ public class UserReadModel {
         }
     }
 
+    /**
+     * Erases what is known of the user but the id: the row stays as a marker so that a late
+     * registration or update (another partition, a redelivery) never brings the user back.
+     */
     private void delete(UUID userId) {
         jdbc.sql("""
                         insert into users (user_id, username, is_adult, status, deleted, updated_at)
                         values (:id, '', false, 'DISABLED', true, now())
-                        on conflict (user_id) do update set deleted = true, is_adult = false, updated_at = now()
+                        on conflict (user_id) do update
+                            set username = '', deleted = true, is_adult = false, status = 'DISABLED', updated_at = now()
                         """).param("id", userId).update();
         effects.publishEvent(new UserRemoved(userId));
     }
