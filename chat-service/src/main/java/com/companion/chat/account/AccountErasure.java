@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What chat-service erases when an account is deleted: every session of the user with all its
- * messages, alternatives and requests (deleted, not flagged: the rows go), the user's daily usage and
- * what the guard refused from them. The user's read-model row stays as a tombstone without a name, so
+ * messages, alternatives and requests (deleted, not flagged: the rows go), the user's daily usage,
+ * what the guard refused from them and their revoked sign-ins. The user's read-model row stays as a tombstone without a name, so
  * that a token issued before the deletion is still refused.
  */
 @Component
@@ -37,6 +37,9 @@ public class AccountErasure {
                 .param("user", userId)
                 .update();
         jdbc.sql("delete from blocked_message where user_id = :user")
+                .param("user", userId)
+                .update();
+        jdbc.sql("delete from revoked_session where user_id = :user")
                 .param("user", userId)
                 .update();
         log.info("user {} deleted: erased {} sessions with their messages", userId, erased);
