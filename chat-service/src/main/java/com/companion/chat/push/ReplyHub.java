@@ -57,7 +57,6 @@ public class ReplyHub {
     private final Map<UUID, InFlight> inFlight = new ConcurrentHashMap<>();
     private final Map<UUID, Set<ReplyListener>> sessionListeners = new ConcurrentHashMap<>();
 
-    @Autowired
     /**
      * Where a finish held back for its ad decision is delivered when the wait is over (it reads the request): a
      * virtual thread each, not the common pool, which has one thread on a 2-core machine and would queue them.
