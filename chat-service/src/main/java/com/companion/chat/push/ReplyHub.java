@@ -64,6 +64,7 @@ public class ReplyHub {
     private static final Executor AFTER_AD_WAIT = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ad-wait-", 0).factory());
 
+    @Autowired
     public ReplyHub(Requests requests, ChatProperties properties) {
         this(requests, properties.adWait(), properties.adWaitMax(), Duration.ofSeconds(2));
     }
