@@ -110,7 +110,10 @@ class KafkaUseTest {
             assertThat(use.usesKafka()).as(service).isTrue();
         }
         KafkaUse worker = KafkaUse.of("inference-worker", ServiceConfig.of("inference-worker"), Map.of());
-        assertThat(worker.consumes).containsExactly(new Consumption("chat.message-requested.v1", "inference-worker"));
+        assertThat(worker.consumes)
+                .containsExactlyInAnyOrder(
+                        new Consumption("chat.message-requested.v1", "inference-worker"),
+                        new Consumption("chat.title-requests.v1", "inference-worker-titles"));
         assertThat(worker.produces).containsExactly("chat.replies.v1", "chat.reply-chunks.v1");
     }
 
