@@ -1,9 +1,13 @@
 package com.companion.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,6 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * How many input records analytics-service has not yet committed (its Streams group's lag over the event
@@ -26,23 +31,22 @@ final class AnalyticsLag implements AutoCloseable {
 
     private final Admin admin;
     private final AtomicLong max = new AtomicLong();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("analytics-lag").factory());
 
     AnalyticsLag(String bootstrapServers) {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        sampler = Thread.ofPlatform().daemon().name("analytics-lag").start(() -> {
-            while (running) {
-                try {
-                    max.accumulateAndGet(now(), Math::max);
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    // A sample that failed (the group is rebalancing) is skipped.
-                }
-            }
-        });
+        sampler.scheduleWithFixedDelay(this::sample, 0, 250, TimeUnit.MILLISECONDS);
+    }
+
+    private void sample() {
+        try {
+            max.accumulateAndGet(now(), Math::max);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // A sample that failed (the group is rebalancing) is skipped.
+        }
     }
 
     /** Records behind right now: end offsets (committed data) minus the group's committed offsets. */
@@ -73,23 +77,20 @@ final class AnalyticsLag implements AutoCloseable {
     }
 
     /** Time until the lag is back to zero, or {@code limit} if it is not by then. */
-    Duration catchUp(Duration limit) throws Exception {
+    Duration catchUp(Duration limit) {
         long t0 = System.nanoTime();
-        long deadline = t0 + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (now() == 0) {
-                return Duration.ofNanos(System.nanoTime() - t0);
-            }
-            Thread.sleep(50);
+        try {
+            await().atMost(limit).pollInterval(Duration.ofMillis(50)).until(() -> now() == 0);
+            return Duration.ofNanos(System.nanoTime() - t0);
+        } catch (ConditionTimeoutException e) {
+            return limit;
         }
-        return limit;
     }
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        sampler.interrupt();
-        sampler.join();
+        sampler.shutdownNow();
+        sampler.awaitTermination(10, TimeUnit.SECONDS);
         admin.close();
     }
 }
