@@ -177,9 +177,10 @@ class SessionController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) UUID before) {
         access.caller(user);
-        sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+        SessionRepository.Owned session =
+                sessions.owned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
         UUID start = before == null
-                ? sessions.activeLeaf(id).orElse(null)
+                ? session.activeLeaf()
                 : messages.find(id, before)
                         .orElseThrow(() -> ApiProblem.badRequest("invalid-cursor", "The cursor is not valid."))
                         .parentId();

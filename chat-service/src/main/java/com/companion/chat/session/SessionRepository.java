@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -148,6 +149,21 @@ public class SessionRepository {
         jdbc.sql("update chat_session set last_activity_at = now() where id = :id")
                 .param("id", sessionId)
                 .update();
+    }
+
+    /** A session the caller owns, as far as reading its path needs it. */
+    public record Owned(@Nullable UUID activeLeaf) {}
+
+    /**
+     * The session if {@code userId} owns it, with its active leaf (null while it is empty): one primary-key read,
+     * what a history page or an export needs before it walks the path.
+     */
+    public Optional<Owned> owned(UUID sessionId, UUID userId) {
+        return jdbc.sql("select active_leaf_id from chat_session where id = :id and user_id = :user")
+                .param("id", sessionId)
+                .param("user", userId)
+                .query((rs, n) -> new Owned(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     public Optional<UUID> activeLeaf(UUID sessionId) {
