@@ -41,6 +41,7 @@ class ConversationsBenchmark {
      * calls) a figure measures the JIT, not the read path. 2,000 rounds are 10,000 requests.
      */
     static final int WARM_UP_ROUNDS = 2_000;
+
     static final int SAMPLES = 500;
     static final long TARGET_P95_MS = 20;
 
@@ -81,7 +82,8 @@ class ConversationsBenchmark {
                 .append(SAMPLES)
                 .append(" sequential requests each through the gateway after ")
                 .append(WARM_UP_ROUNDS * calls.size())
-                .append(" (all calls in turn) to warm up.\n\n| call | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+                .append(
+                        " (all calls in turn) to warm up.\n\n| call | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
         Map<String, Long> p95s = new LinkedHashMap<>();
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             for (Supplier<Response> call : calls.values()) {
