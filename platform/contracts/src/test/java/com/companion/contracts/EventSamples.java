@@ -9,6 +9,7 @@ import com.companion.contracts.analytics.NamedCount;
 import com.companion.contracts.analytics.RollupDimension;
 import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
+import com.companion.contracts.auth.UserPersona;
 import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.auth.UserUpdated;
@@ -25,6 +26,7 @@ import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.InputVerdict;
+import com.companion.contracts.chat.Memory;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.MessageSent;
 import com.companion.contracts.chat.ReplyBlocked;
@@ -98,7 +100,21 @@ public final class EventSamples {
     }
 
     public static UserUpdated userUpdated() {
-        return new UserUpdated(USER_ID, "mira_k", Plan.PREMIUM, true, UserStatus.DISABLED, List.of("plan", "status"));
+        return new UserUpdated(
+                USER_ID,
+                "mira_k",
+                Plan.PREMIUM,
+                true,
+                UserStatus.DISABLED,
+                List.of("plan", "status", "persona"),
+                new UserPersona("Mira", "An astronomy student from Kraków who works nights at the observatory."));
+    }
+
+    /** A change of a user without a persona, as auth-service wrote every change before personas. */
+    public static UserUpdated userUpdatedWithoutPersona() {
+        UserUpdated full = userUpdated();
+        return new UserUpdated(
+                full.userId(), full.username(), full.plan(), full.isAdult(), full.status(), List.of("plan", "status"));
     }
 
     public static SessionRevoked sessionRevoked() {
@@ -198,10 +214,18 @@ public final class EventSamples {
                 "My telescope finally arrived \uD83D\uDD2D \"the big one\"!",
                 Instant.parse("2025-06-14T09:30:15.004Z"),
                 new InputVerdict(true),
-                "*slides the cup across the counter* A telescope? Tell me everything, starting with");
+                "*slides the cup across the counter* A telescope? Tell me everything, starting with",
+                new Memory(
+                        "mira_k",
+                        new UserPersona(
+                                "Mira", "An astronomy student from Kraków who works nights at the observatory."),
+                        List.of("Mira is allergic to peanuts.", "Mira's dog is called Biscuit.")));
     }
 
-    /** A request for a new reply, as a send, an edit or a regeneration writes it. */
+    /**
+     * A request for a new reply, as a send, an edit or a regeneration writes it, from a user with a pinned memory, no
+     * persona and a username chat-service has not heard of yet.
+     */
     public static MessageRequested messageRequestedForNewReply() {
         MessageRequested full = messageRequested();
         return new MessageRequested(
@@ -215,7 +239,9 @@ public final class EventSamples {
                 full.history(),
                 full.userMessage(),
                 full.requestedAt(),
-                full.inputVerdict());
+                full.inputVerdict(),
+                null,
+                new Memory(null, null, List.of("Mira's dog is called Biscuit.")));
     }
 
     public static TitleRequested titleRequested() {
@@ -504,6 +530,7 @@ public final class EventSamples {
                         "character.character-upserted--without-avatar-or-grantees",
                         characterUpsertedWithoutAvatarOrGrantees()),
                 new Sample("ads.ad-decision--without-ad", adDecisionWithoutAd()),
+                new Sample("auth.user-updated--without-persona", userUpdatedWithoutPersona()),
                 new Sample("chat.message-requested--without-input-verdict", messageRequestedWithoutInputVerdict()),
                 new Sample("chat.message-requested--without-card", messageRequestedWithoutCard()),
                 new Sample("chat.message-requested--new-reply", messageRequestedForNewReply()),

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * chat-service's guard verdict on {@code userMessage} (null from producers that did not screen it).
  * {@code continues} is set when the request extends a reply ({@code POST /chat/continue}): the text of
  * that reply, which answered {@code userMessage}; the worker generates only what follows it. Null for
- * a new reply.
+ * a new reply. {@code memory} is what the prompt remembers beyond {@code history} (the user's persona,
+ * their pinned memories for this character); null from producers before memory, read as none.
  */
 public record MessageRequested(
         UUID requestId,
@@ -30,7 +31,8 @@ public record MessageRequested(
         String userMessage,
         Instant requestedAt,
         @Nullable InputVerdict inputVerdict,
-        @Nullable String continues)
+        @Nullable String continues,
+        @Nullable Memory memory)
         implements Event {
 
     public static final EventType<MessageRequested> TYPE =
@@ -40,7 +42,42 @@ public record MessageRequested(
         history = List.copyOf(history);
     }
 
-    /** A request for a new reply (not a continuation). */
+    /** A request without memory. */
+    public MessageRequested(
+            UUID requestId,
+            UUID sessionId,
+            UUID userId,
+            UUID userMessageId,
+            Plan plan,
+            boolean userIsAdult,
+            Persona character,
+            List<HistoryMessage> history,
+            String userMessage,
+            Instant requestedAt,
+            @Nullable InputVerdict inputVerdict,
+            @Nullable String continues) {
+        this(
+                requestId,
+                sessionId,
+                userId,
+                userMessageId,
+                plan,
+                userIsAdult,
+                character,
+                history,
+                userMessage,
+                requestedAt,
+                inputVerdict,
+                continues,
+                null);
+    }
+
+    /** What the prompt remembers; none when the producer sent no memory. */
+    public Memory memoryOrNone() {
+        return memory == null ? Memory.NONE : memory;
+    }
+
+    /** A request for a new reply (not a continuation), without memory. */
     public MessageRequested(
             UUID requestId,
             UUID sessionId,
@@ -65,6 +102,7 @@ public record MessageRequested(
                 userMessage,
                 requestedAt,
                 inputVerdict,
+                null,
                 null);
     }
 
