@@ -51,7 +51,13 @@ public class AccessPolicy {
         Plan plan = user.plan() == Plan.PREMIUM
                 ? Plan.PREMIUM
                 : view.map(UserView::plan).orElse(user.plan());
-        return new Caller(user.userId(), plan, adult);
+        String username = view.map(UserView::username).orElse(null);
+        return new Caller(
+                user.userId(),
+                plan,
+                adult,
+                username == null ? user.username() : username,
+                view.map(UserView::persona).orElse(null));
     }
 
     /** The character if the caller may chat with it now, else empty (the caller is told 404). */

@@ -42,15 +42,20 @@ class ReadModelConsumer {
             switch (event) {
                 case UserRegistered u ->
                     readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
-                case UserUpdated u ->
+                case UserUpdated u -> {
                     readModels.upsertUser(u.userId(), u.username(), u.plan(), u.isAdult(), u.status());
+                    readModels.setPersona(u.userId(), u.persona());
+                }
                 case UserDeleted u -> {
                     readModels.deleteUser(u.userId());
                     features.publishEvent(new AccountDeleted(u.userId()));
                 }
                 case SessionRevoked s -> readModels.revokeSession(s.sessionId(), s.userId(), s.revokedAt());
                 case CharacterUpserted c -> readModels.upsertCharacter(c);
-                case CharacterDeleted c -> readModels.deleteCharacter(c.characterId(), c.version());
+                case CharacterDeleted c -> {
+                    readModels.deleteCharacter(c.characterId(), c.version());
+                    features.publishEvent(new CharacterRemoved(c.characterId()));
+                }
                 default -> {
                     // other events on these topics do not concern chat
                 }

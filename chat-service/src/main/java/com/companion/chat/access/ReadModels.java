@@ -2,6 +2,7 @@ package com.companion.chat.access;
 
 import com.companion.contracts.EventJson;
 import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserPersona;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.CharacterUpserted;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,13 +34,20 @@ public class ReadModels {
     }
 
     public Optional<UserView> user(UUID userId) {
-        return jdbc.sql("select user_id, plan, is_adult, status, deleted from user_view where user_id = :id")
+        return jdbc.sql("""
+                        select user_id, plan, is_adult, status, deleted, username, persona_name, persona_description
+                        from user_view where user_id = :id
+                        """)
                 .param("id", userId)
                 .query((rs, n) -> new UserView(
                         rs.getObject("user_id", UUID.class),
                         Plan.fromWire(rs.getString("plan")),
                         rs.getBoolean("is_adult"),
-                        !rs.getBoolean("deleted") && UserStatus.ACTIVE.name().equals(rs.getString("status"))))
+                        !rs.getBoolean("deleted") && UserStatus.ACTIVE.name().equals(rs.getString("status")),
+                        rs.getString("username"),
+                        rs.getString("persona_name") == null
+                                ? null
+                                : new UserPersona(rs.getString("persona_name"), rs.getString("persona_description"))))
                 .optional();
     }
 
@@ -105,11 +114,21 @@ public class ReadModels {
                 .update();
     }
 
+    /** The user's persona as their latest update carries it (null clears it). */
+    void setPersona(UUID userId, @Nullable UserPersona persona) {
+        jdbc.sql("update user_view set persona_name = :name, persona_description = :description where user_id = :id")
+                .param("id", userId)
+                .param("name", persona == null ? null : persona.name())
+                .param("description", persona == null ? null : persona.description())
+                .update();
+    }
+
     void deleteUser(UUID userId) {
         jdbc.sql("""
                         insert into user_view (user_id, plan, is_adult, status, deleted)
                         values (:id, 'free', false, 'DISABLED', true)
-                        on conflict (user_id) do update set deleted = true, username = null, updated_at = now()
+                        on conflict (user_id) do update set deleted = true, username = null, persona_name = null,
+                            persona_description = null, updated_at = now()
                         """).param("id", userId).update();
     }
 

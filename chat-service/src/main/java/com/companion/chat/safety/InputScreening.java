@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -48,31 +49,69 @@ public class InputScreening {
                 text,
                 GuardContext.input(caller.adult(), character.nsfwEnabled()).with(conversation));
         if (verdict.blocked()) {
-            jdbc.sql("""
+            refuse(
+                    caller,
+                    sessionId,
+                    character,
+                    verdict,
+                    text,
+                    "This message breaks the content rules (%s) and was not sent.");
+        }
+        return verdict.needsSupport();
+    }
+
+    /**
+     * Screens a memory the user wants pinned for the character: it reaches the model with every turn, so it is
+     * held to the rules of a message (in the character's context, with no conversation around it).
+     */
+    public void screenMemory(Caller caller, CharacterView character, String text) {
+        Conversation conversation = Conversation.of(
+                List.of(), character.name() + "\n" + (character.description() == null ? "" : character.description()));
+        Verdict verdict = guard.check(
+                text,
+                GuardContext.input(caller.adult(), character.nsfwEnabled()).with(conversation));
+        if (verdict.blocked()) {
+            refuse(
+                    caller,
+                    null,
+                    character,
+                    verdict,
+                    text,
+                    "This memory breaks the content rules (%s) and was not kept.");
+        }
+    }
+
+    /** Keeps the refused text for review (without a session for a memory) and answers 400 content-blocked. */
+    private void refuse(
+            Caller caller,
+            @Nullable UUID sessionId,
+            CharacterView character,
+            Verdict verdict,
+            String text,
+            String detail) {
+        jdbc.sql("""
                             insert into blocked_message (id, user_id, session_id, character_id, policy, categories, reasons, content)
                             values (:id, :user, :session, :character, :policy, :categories, :reasons, :content)
                             """)
-                    .param("id", UUID.randomUUID())
-                    .param("user", caller.userId())
-                    .param("session", sessionId)
-                    .param("character", character.characterId())
-                    .param("policy", verdict.policy().code())
-                    .param("categories", verdict.categoryCodes().toArray(String[]::new))
-                    .param("reasons", verdict.reasons().toArray(String[]::new))
-                    .param("content", text)
-                    .update();
-            log.info("input blocked by policy {} ({})", verdict.policy().code(), verdict.reasons());
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("policy", verdict.policy().code());
-            properties.put("categories", verdict.categoryCodes());
-            properties.put("support", verdict.needsSupport());
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "content-blocked",
-                    "Message Not Allowed",
-                    "This message breaks the content rules (" + verdict.policy().code() + ") and was not sent.",
-                    properties);
-        }
-        return verdict.needsSupport();
+                .param("id", UUID.randomUUID())
+                .param("user", caller.userId())
+                .param("session", sessionId)
+                .param("character", character.characterId())
+                .param("policy", verdict.policy().code())
+                .param("categories", verdict.categoryCodes().toArray(String[]::new))
+                .param("reasons", verdict.reasons().toArray(String[]::new))
+                .param("content", text)
+                .update();
+        log.info("input blocked by policy {} ({})", verdict.policy().code(), verdict.reasons());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("policy", verdict.policy().code());
+        properties.put("categories", verdict.categoryCodes());
+        properties.put("support", verdict.needsSupport());
+        throw new ApiProblem(
+                HttpStatus.BAD_REQUEST,
+                "content-blocked",
+                "Message Not Allowed",
+                detail.formatted(verdict.policy().code()),
+                properties);
     }
 }

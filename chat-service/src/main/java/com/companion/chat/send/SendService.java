@@ -4,6 +4,7 @@ import com.companion.chat.ChatProperties;
 import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
+import com.companion.chat.memory.Memories;
 import com.companion.chat.quota.DailyQuota;
 import com.companion.chat.request.Requests;
 import com.companion.chat.safety.InputScreening;
@@ -13,6 +14,7 @@ import com.companion.chat.session.SessionRepository;
 import com.companion.chat.session.StoredMessage;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.InputVerdict;
+import com.companion.contracts.chat.Memory;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.MessageSent;
 import com.companion.contracts.chat.SentMessageKind;
@@ -52,6 +54,7 @@ public class SendService {
     private final InputScreening screening;
 
     private final SendBudget budget;
+    private final Memories memories;
     private final DailyQuota quota;
 
     public SendService(
@@ -64,7 +67,9 @@ public class SendService {
             ChatProperties properties,
             InputScreening screening,
             SendBudget budget,
-            DailyQuota quota) {
+            DailyQuota quota,
+            Memories memories) {
+        this.memories = memories;
         this.quota = quota;
         this.screening = screening;
         this.budget = budget;
@@ -245,7 +250,13 @@ public class SendService {
                     turn.text(),
                     Instant.now(),
                     new InputVerdict(support),
-                    turn.continued() == null ? null : turn.continued().content());
+                    turn.continued() == null ? null : turn.continued().content(),
+                    new Memory(
+                            context.caller().username(),
+                            context.caller().persona(),
+                            memories.contents(
+                                    context.caller().userId(),
+                                    context.character().characterId())));
             outbox.publish(request);
             // For analytics: the same request without its content.
             outbox.publish(new MessageSent(

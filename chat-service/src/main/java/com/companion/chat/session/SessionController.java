@@ -80,7 +80,7 @@ class SessionController {
                 : request.title().strip();
         ChatSession session =
                 ChatSession.started(UUID.randomUUID(), user.userId(), character.characterId(), title, Instant.now());
-        List<String> greetings = greetings(character, user);
+        List<String> greetings = greetings(character, caller.displayName());
         transactions.executeWithoutResult(status -> {
             sessions.insert(session, request.title() != null && !request.title().isBlank());
             UUID first = null;
@@ -104,16 +104,15 @@ class SessionController {
     /**
      * A character with a greeting starts every new session with it as the first assistant message, its alternate
      * greetings as the alternatives (swipes) of that message; {@code {{char}}}/{@code {{user}}} (and {@code
-     * <BOT>}/{@code <USER>}) become the character's and the user's names. Character-service screened them with the
+     * <BOT>}/{@code <USER>}) become the character's name and the user's persona name (else username). Character-service screened them with the
      * rest of the character's text.
      */
-    private static List<String> greetings(CharacterView character, AuthenticatedUser user) {
+    private static List<String> greetings(CharacterView character, String userName) {
         if (character.card() == null
                 || character.card().greeting() == null
                 || character.card().greeting().isBlank()) {
             return List.of();
         }
-        String userName = user.username() == null || user.username().isBlank() ? "you" : user.username();
         List<String> all = new ArrayList<>();
         all.add(character.card().greeting());
         character.card().alternateGreetings().stream()

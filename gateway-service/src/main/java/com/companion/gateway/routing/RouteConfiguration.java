@@ -62,7 +62,8 @@ class RouteConfiguration {
                                 .uri(services.chat()))
                 .route(
                         "chat",
-                        r -> r.path("/sessions/**", "/chat/**", "/search/**").uri(services.chat()))
+                        r -> r.path("/sessions/**", "/chat/**", "/search/**", "/memories/**")
+                                .uri(services.chat()))
                 .route(
                         "chat-socket",
                         r -> r.path("/ws")
