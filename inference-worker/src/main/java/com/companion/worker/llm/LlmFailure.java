@@ -37,10 +37,6 @@ public class LlmFailure extends Exception {
     private final Reason reason;
     private final @Nullable String model;
 
-    public LlmFailure(Reason reason, String message) {
-        this(reason, message, null);
-    }
-
     public LlmFailure(Reason reason, String message, @Nullable String model) {
         super(message, null, false, false);
         this.reason = reason;
