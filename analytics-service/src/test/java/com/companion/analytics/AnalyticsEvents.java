@@ -19,6 +19,7 @@ import com.companion.contracts.chat.TokenUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Test data mother: the events analytics reads, with what the figures depend on and plausible rest. */
 public final class AnalyticsEvents {
@@ -52,6 +53,18 @@ public final class AnalyticsEvents {
         }
 
         public ReplyCompleted completed(UUID requestId, String model, int in, int out, long latencyMs, Instant at) {
+            return completed(requestId, model, null, in, out, latencyMs, at);
+        }
+
+        /** {@code fallbackFrom}: the preferred model {@code model} stood in for, or null. */
+        public ReplyCompleted completed(
+                UUID requestId,
+                String model,
+                @Nullable String fallbackFrom,
+                int in,
+                int out,
+                long latencyMs,
+                Instant at) {
             return new ReplyCompleted(
                     requestId,
                     sessionId,
@@ -65,11 +78,18 @@ public final class AnalyticsEvents {
                     latencyMs,
                     latencyMs / 4,
                     1,
-                    at);
+                    at,
+                    fallbackFrom);
         }
 
+        /** A failure before any model was called. */
         public ReplyFailed failed(UUID requestId, String reason, Instant at) {
-            return new ReplyFailed(requestId, sessionId, userId, characterId, reason, "try again", true, at);
+            return failed(requestId, reason, null, at);
+        }
+
+        /** {@code model}: the model whose call ended the request, or null. */
+        public ReplyFailed failed(UUID requestId, String reason, @Nullable String model, Instant at) {
+            return new ReplyFailed(requestId, sessionId, userId, characterId, reason, "try again", true, at, model);
         }
 
         public ReplyBlocked blocked(UUID requestId, String stage, List<String> categories, Instant at) {

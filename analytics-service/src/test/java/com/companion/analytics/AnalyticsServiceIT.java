@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A scripted day of chats on the real broker, through the whole pipeline (exactly-once, repartitions,
  * changelogs, the rollup topic and the global store), read back through the HTTP API: exactly the figures the
- * script implies, redeliveries included.
+ * script implies, redeliveries, failures and fallbacks per model included.
  */
 @IntegrationTest(
         database = false,
@@ -68,12 +68,17 @@ class AnalyticsServiceIT {
         turn(ann, UUID.randomUUID(), MODEL_A, 100, 10, 1000, morning.plusSeconds(600));
         turn(ann, UUID.randomUUID(), MODEL_A, 200, 20, 2000, morning.plusSeconds(700));
         turn(ann, annThird, MODEL_A, 300, 30, 3000, morning.plusSeconds(800));
-        turn(bob, UUID.randomUUID(), MODEL_B, 50, 5, 500, morning.plusSeconds(900));
+        // Model A could not serve bob's first request and model B wrote the reply: a fallback, not a failure.
+        UUID bobFirst = UUID.randomUUID();
+        send(bob.sent(bobFirst, morning.plusSeconds(900)), morning.plusSeconds(900));
+        Instant fellBack = morning.plusSeconds(900).plusMillis(500);
+        send(bob.completed(bobFirst, MODEL_B, MODEL_A, 50, 5, 500, fellBack), fellBack);
         UUID bobSecond = UUID.randomUUID();
         turn(bob, bobSecond, MODEL_B, 50, 5, 500, morning.plusSeconds(1000));
-        // The worker redid bob's second request after a crash: another outcome, a new event id, one turn.
+        // The worker redid bob's second request after a crash: another outcome, a new event id, one turn (the
+        // first outcome's: no fallback).
         Instant redone = morning.plusSeconds(1010);
-        send(bob.completed(bobSecond, MODEL_B, 50, 7, 900, redone), redone);
+        send(bob.completed(bobSecond, MODEL_B, MODEL_A, 50, 7, 900, redone), redone);
 
         Instant evening = day.atTime(21, 0).toInstant(ZoneOffset.UTC);
         UUID blocked = UUID.randomUUID();
@@ -81,8 +86,14 @@ class AnalyticsServiceIT {
         send(cat.blocked(blocked, "input", List.of("S12"), evening.plusSeconds(1)), evening.plusSeconds(1));
         UUID failed = UUID.randomUUID();
         send(cat.sent(failed, evening.plusSeconds(60)), evening.plusSeconds(60));
-        send(cat.failed(failed, "llm_timeout", evening.plusSeconds(90)), evening.plusSeconds(90));
+        send(cat.failed(failed, "llm_timeout", MODEL_A, evening.plusSeconds(90)), evening.plusSeconds(90));
+        // Redone after a crash: the same failure again, counted once.
+        send(cat.failed(failed, "llm_timeout", MODEL_A, evening.plusSeconds(95)), evening.plusSeconds(95));
         turn(cat, UUID.randomUUID(), MODEL_A, 10, 1, 4000, evening.plusSeconds(120));
+        // Too old when the worker took it: no model was called, so it is no model's failure.
+        UUID expired = UUID.randomUUID();
+        send(cat.sent(expired, evening.plusSeconds(200)), evening.plusSeconds(200));
+        send(cat.failed(expired, "request_expired", evening.plusSeconds(260)), evening.plusSeconds(260));
 
         Instant adTime = morning.plusSeconds(801);
         send(ann.decision(annThird, 3, true, adTime), adTime);
@@ -112,7 +123,7 @@ class AnalyticsServiceIT {
                         body -> body.size() == 2
                                 && body.get(0).path("turns").asLong() == 6
                                 && body.get(0).path("ad_clicks").asLong() == 1
-                                && body.get(0).path("failures").asLong() == 1
+                                && body.get(0).path("failures").asLong() == 2
                                 && body.get(0).path("active_users").asLong() == 3
                                 && body.get(1).path("messages_sent").asLong() == 1
                                 && body.get(1).path("active_users").asLong() == 1);
@@ -122,7 +133,7 @@ class AnalyticsServiceIT {
         assertThat(figures.path("active_users").asLong()).isEqualTo(3);
         assertThat(figures.path("new_users").asLong()).isEqualTo(2);
         assertThat(figures.path("sessions_started").asLong()).isEqualTo(3);
-        assertThat(figures.path("messages_sent").asLong()).isEqualTo(8);
+        assertThat(figures.path("messages_sent").asLong()).isEqualTo(9);
         assertThat(figures.path("turns").asLong()).isEqualTo(6);
         assertThat(figures.path("tokens_in").asLong()).isEqualTo(710);
         assertThat(figures.path("tokens_out").asLong()).isEqualTo(71);
@@ -133,8 +144,12 @@ class AnalyticsServiceIT {
         assertThat(figures.path("blocked_outputs").asLong()).isZero();
         assertThat(figures.path("blocked_inputs_by_category").path("S12").asLong())
                 .isEqualTo(1);
+        assertThat(figures.path("failures").asLong()).isEqualTo(2);
         assertThat(figures.path("failures_by_reason").path("llm_timeout").asLong())
                 .isEqualTo(1);
+        assertThat(figures.path("failures_by_reason").path("request_expired").asLong())
+                .isEqualTo(1);
+        assertThat(figures.path("fallbacks").asLong()).isEqualTo(1);
         // Latencies 500, 500, 1000, 2000, 3000, 4000 ms, within HdrHistogram's 1%.
         assertThat(figures.path("reply_p50_ms").asLong()).isCloseTo(1000, within(10L));
         assertThat(figures.path("reply_p95_ms").asLong()).isCloseTo(4000, within(40L));
@@ -158,17 +173,30 @@ class AnalyticsServiceIT {
         assertThat(top.get(0).path("sessions_started").asLong()).isEqualTo(2);
         assertThat(top.get(1).path("character_id").asString()).isEqualTo(max.toString());
         assertThat(top.get(1).path("turns").asLong()).isEqualTo(1);
-        assertThat(top.get(1).path("messages_sent").asLong()).isEqualTo(3);
+        assertThat(top.get(1).path("messages_sent").asLong()).isEqualTo(4);
 
-        JsonNode models = get("/admin/analytics/models?days=2", admin);
+        // A model's rollup may reach the store a commit after the product's.
+        JsonNode models = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> get("/admin/analytics/models?days=2", admin),
+                        body -> body.size() == 2
+                                && body.get(0).path("failures").asLong() == 1
+                                && body.get(1).path("fallbacks").asLong() == 1);
         assertThat(models).hasSize(2);
         assertThat(models.get(0).path("model").asString()).isEqualTo(MODEL_A);
         assertThat(models.get(0).path("turns").asLong()).isEqualTo(4);
         assertThat(models.get(0).path("tokens_in").asLong()).isEqualTo(610);
         assertThat(models.get(0).path("tokens_out").asLong()).isEqualTo(61);
+        assertThat(models.get(0).path("fallbacks").asLong()).isZero();
+        assertThat(models.get(0).path("failures").asLong()).isEqualTo(1);
+        assertThat(models.get(0).path("failures_by_reason").toString()).isEqualTo("{\"llm_timeout\":1}");
         assertThat(models.get(0).has("latency")).isFalse();
         assertThat(models.get(1).path("model").asString()).isEqualTo(MODEL_B);
         assertThat(models.get(1).path("turns").asLong()).isEqualTo(2);
+        assertThat(models.get(1).path("fallbacks").asLong()).isEqualTo(1);
+        assertThat(models.get(1).path("failures").asLong()).isZero();
+        assertThat(models.get(1).path("failures_by_reason").toString()).isEqualTo("{}");
         assertThat(models.get(1).path("latency_p95_ms").asLong()).isCloseTo(500, within(5L));
     }
 

@@ -467,6 +467,7 @@ class InferenceWorkerIT {
         ReplyFailed failed = awaitOutcome(request, ReplyFailed.class);
 
         assertThat(failed.reason()).isEqualTo("request_expired");
+        assertThat(failed.model()).as("no model was called").isNull();
         assertThat(failed.notice()).isNotBlank().doesNotContain("request_expired");
         assertThat(callsFor(request)).isEmpty();
         assertThat(published.chunks(request.requestId())).isEmpty();
@@ -518,6 +519,7 @@ class InferenceWorkerIT {
         ReplyCompleted completed = awaitOutcome(first, ReplyCompleted.class);
 
         assertThat(completed.model()).isEqualTo(FALLBACK);
+        assertThat(completed.fallbackFrom()).isEqualTo(OfflineLlmServer.NOUS_HERMES_MIXTRAL);
         assertThat(llm.calls())
                 .filteredOn(call -> call.lastUserMessage().orElse("").equals(first.userMessage()))
                 .extracting(RecordedCall::model, RecordedCall::status)
@@ -526,11 +528,33 @@ class InferenceWorkerIT {
                         org.assertj.core.groups.Tuple.tuple(FALLBACK, 200));
 
         MessageRequested second = send(request().message("again " + marker()));
-        assertThat(awaitOutcome(second, ReplyCompleted.class).model()).isEqualTo(FALLBACK);
+        ReplyCompleted skipped = awaitOutcome(second, ReplyCompleted.class);
+        assertThat(skipped.model()).isEqualTo(FALLBACK);
+        assertThat(skipped.fallbackFrom())
+                .as("still a fallback while the preferred model is skipped")
+                .isEqualTo(OfflineLlmServer.NOUS_HERMES_MIXTRAL);
         assertThat(llm.calls())
                 .filteredOn(call -> call.lastUserMessage().orElse("").equals(second.userMessage()))
                 .extracting(RecordedCall::model)
                 .containsExactly(FALLBACK);
+    }
+
+    @Test
+    void whenThePreferredModelCannotServeAndTheFallbackFailsTheFailureNamesTheFallback() {
+        roster.reset();
+        llm.enqueue(Behaviour.error(401));
+        MessageRequested request = send(request().message("hello " + marker()));
+
+        ReplyFailed failed = awaitOutcome(request, ReplyFailed.class);
+
+        assertThat(failed.reason()).isEqualTo("llm_rejected");
+        assertThat(failed.model()).isEqualTo(FALLBACK);
+        assertThat(llm.calls())
+                .filteredOn(call -> call.lastUserMessage().orElse("").equals(request.userMessage()))
+                .extracting(RecordedCall::model, RecordedCall::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(OfflineLlmServer.NOUS_HERMES_MIXTRAL, 400),
+                        org.assertj.core.groups.Tuple.tuple(FALLBACK, 401));
     }
 
     @Test
@@ -590,6 +614,7 @@ class InferenceWorkerIT {
         for (int i = 0; i < 5 && circuit.getState() != CircuitBreaker.State.OPEN; i++) {
             ReplyFailed failed = awaitOutcome(send(request().message("failing " + marker())), ReplyFailed.class);
             assertThat(failed.reason()).isEqualTo("llm_unavailable");
+            assertThat(failed.model()).isEqualTo(FALLBACK);
         }
         assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
@@ -598,6 +623,7 @@ class InferenceWorkerIT {
         ReplyFailed fast = awaitOutcome(send(request().message("open " + marker())), ReplyFailed.class);
 
         assertThat(fast.reason()).isEqualTo("llm_unavailable");
+        assertThat(fast.model()).as("no model was called").isNull();
         assertThat(fast.retryable()).isTrue();
         assertThat(llm.callCount()).as("the provider was not called").isEqualTo(callsBefore);
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(3));

@@ -1,12 +1,15 @@
 package com.companion.analytics.figures;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What one day adds up to for one dimension, and what one event contributes to it: every field adds up
  * under {@link #plus}, so contributions and partial sums merge in any order. Category and reason maps are
- * sorted so that equal figures encode equally.
+ * sorted so that equal figures encode equally. {@code fallbacks} (turns a fallback model wrote) reads as 0
+ * from figures stored before it was counted.
  */
 public record Figures(
         long activeUsers,
@@ -17,6 +20,7 @@ public record Figures(
         long tokensIn,
         long tokensOut,
         Map<String, Long> failures,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long fallbacks,
         Map<String, Long> blockedInputs,
         Map<String, Long> blockedOutputs,
         long adsDecided,
@@ -25,7 +29,7 @@ public record Figures(
         byte[] latency) {
 
     public static final Figures NONE =
-            new Figures(0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, new byte[0]);
+            new Figures(0, 0, 0, 0, 0, 0, 0, Map.of(), 0, Map.of(), Map.of(), 0, 0, 0, new byte[0]);
 
     public Figures {
         failures = new TreeMap<>(failures);
@@ -49,9 +53,11 @@ public record Figures(
         return NONE.with(b -> b.messagesSent = 1);
     }
 
-    public static Figures turn(long tokensIn, long tokensOut, long latencyMs) {
+    /** A completed reply; {@code fallback} when a fallback model wrote it. */
+    public static Figures turn(long tokensIn, long tokensOut, long latencyMs, boolean fallback) {
         return NONE.with(b -> {
             b.turns = 1;
+            b.fallbacks = fallback ? 1 : 0;
             b.tokensIn = tokensIn;
             b.tokensOut = tokensOut;
             b.latency = Latency.of(latencyMs);
@@ -92,6 +98,7 @@ public record Figures(
                 tokensIn + other.tokensIn,
                 tokensOut + other.tokensOut,
                 add(failures, other.failures),
+                fallbacks + other.fallbacks,
                 add(blockedInputs, other.blockedInputs),
                 add(blockedOutputs, other.blockedOutputs),
                 adsDecided + other.adsDecided,
@@ -118,6 +125,7 @@ public record Figures(
                 builder.tokensIn,
                 builder.tokensOut,
                 builder.failures,
+                builder.fallbacks,
                 builder.blockedInputs,
                 builder.blockedOutputs,
                 builder.adsDecided,
@@ -135,6 +143,7 @@ public record Figures(
         long tokensIn;
         long tokensOut;
         Map<String, Long> failures = Map.of();
+        long fallbacks;
         Map<String, Long> blockedInputs = Map.of();
         Map<String, Long> blockedOutputs = Map.of();
         long adsDecided;

@@ -89,8 +89,13 @@ class AnalyticsController {
 
     @Operation(
             summary = "Per model figures (admin only)",
-            description = "Over the last `days` UTC days including"
-                    + " today (default 7, at most 366). Failed replies carry no model and are counted in /daily only.")
+            description = "Over the last `days` UTC days including today (default 7, at most 366), busiest first."
+                    + " `turns`, tokens and latency are of the replies the model wrote; `fallbacks` are those of"
+                    + " them it wrote standing in for the preferred model, which could not serve (a reply the"
+                    + " preferred model failed but a fallback delivered is a fallback, not a failure);"
+                    + " `failures` (by reason in `failuresByReason`) are failed replies whose last model call"
+                    + " was to this model. Failures before any model was called (an expired request, an open"
+                    + " circuit) belong to no model and are counted in /daily only.")
     @GetMapping("/admin/analytics/models")
     List<ModelView> models(AuthenticatedUser caller, @RequestParam(defaultValue = "7") int days) {
         admin(caller);
@@ -142,6 +147,7 @@ class AnalyticsController {
             long adClicks,
             long failures,
             Map<String, Long> failuresByReason,
+            long fallbacks,
             long blockedInputs,
             long blockedOutputs,
             Map<String, Long> blockedInputsByCategory,
@@ -164,6 +170,7 @@ class AnalyticsController {
                     r.adClicks(),
                     total(r.failures()),
                     byName(r.failures()),
+                    orZero(r.fallbacks()),
                     total(r.blockedInputs()),
                     total(r.blockedOutputs()),
                     byName(r.blockedInputs()),
@@ -174,17 +181,27 @@ class AnalyticsController {
 
         static DailyView empty(LocalDate date) {
             return new DailyView(
-                    date.toString(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, Map.of(), Map.of(), 0, 0);
+                    date.toString(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, Map.of(), Map.of(), 0, 0);
         }
+    }
 
-        private static long total(List<NamedCount> counts) {
-            return counts.stream().mapToLong(NamedCount::count).sum();
-        }
+    private static long total(List<NamedCount> counts) {
+        return counts.stream().mapToLong(NamedCount::count).sum();
+    }
 
-        private static Map<String, Long> byName(List<NamedCount> counts) {
-            return counts.stream()
-                    .collect(Collectors.toMap(NamedCount::name, NamedCount::count, Long::sum, TreeMap::new));
-        }
+    private static Map<String, Long> byName(List<NamedCount> counts) {
+        return counts.stream().collect(Collectors.toMap(NamedCount::name, NamedCount::count, Long::sum, TreeMap::new));
+    }
+
+    /** Rollups written before fallbacks were counted have none. */
+    private static long orZero(@Nullable Long count) {
+        return count == null ? 0 : count;
+    }
+
+    private static Map<String, Long> added(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> sum = new TreeMap<>(a);
+        b.forEach((name, count) -> sum.merge(name, count, Long::sum));
+        return sum;
     }
 
     /** {@code activeUserDays}: distinct users per day, added over the days (a user on two days counts twice). */
@@ -207,9 +224,16 @@ class AnalyticsController {
         }
     }
 
+    /**
+     * {@code fallbacks}: of its {@code turns}, those it wrote standing in for the preferred model. {@code failures}:
+     * failed replies whose last model call was to it.
+     */
     record ModelView(
             String model,
             long turns,
+            long fallbacks,
+            long failures,
+            Map<String, Long> failuresByReason,
             long tokensIn,
             long tokensOut,
             long latencyP50Ms,
@@ -222,6 +246,9 @@ class AnalyticsController {
             return new ModelView(
                     r.dimensionId(),
                     r.turns(),
+                    orZero(r.fallbacks()),
+                    total(r.failures()),
+                    byName(r.failures()),
                     r.tokensIn(),
                     r.tokensOut(),
                     Latency.percentile(latency, 50),
@@ -235,6 +262,9 @@ class AnalyticsController {
             return new ModelView(
                     model,
                     turns + o.turns,
+                    fallbacks + o.fallbacks,
+                    failures + o.failures,
+                    added(failuresByReason, o.failuresByReason),
                     tokensIn + o.tokensIn,
                     tokensOut + o.tokensOut,
                     Latency.percentile(merged, 50),

@@ -173,6 +173,7 @@ public final class AnalyticsTopology {
                 figures.tokensIn(),
                 figures.tokensOut(),
                 counts(figures.failures()),
+                figures.fallbacks(),
                 counts(figures.blockedInputs()),
                 counts(figures.blockedOutputs()),
                 figures.adsDecided(),

@@ -5,9 +5,11 @@ import static com.companion.analytics.AnalyticsEvents.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.analytics.AnalyticsEvents.Chat;
+import com.companion.analytics.figures.Figures;
 import com.companion.analytics.figures.Latency;
 import com.companion.analytics.topology.internal.AnalyticsSerdes;
 import com.companion.contracts.Event;
+import com.companion.contracts.EventJson;
 import com.companion.contracts.Topics;
 import com.companion.contracts.ads.ImpressionAction;
 import com.companion.contracts.analytics.DailyRollup;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The topology on Kafka Streams' test driver: event time decides the UTC day, redeliveries count once, late
@@ -205,6 +208,66 @@ class AnalyticsTopologyTest {
         assertThat(day.adsShown()).isEqualTo(1);
         assertThat(day.adClicks()).isEqualTo(1);
         assertThat(day.turns()).isZero();
+    }
+
+    @Test
+    void failuresAndFallbacksCountForTheirModelAndARedeliveredFailureCountsOnce() {
+        Chat chat = Chat.random();
+        String fallback = "fallback-model";
+        send(chat.completed(UUID.randomUUID(), MODEL, 100, 10, 900, at(DAY_ONE, "09:00")));
+        // The preferred model could not serve; the fallback wrote the reply.
+        send(chat.completed(UUID.randomUUID(), fallback, MODEL, 200, 20, 1500, at(DAY_ONE, "09:05")));
+        UUID failedRequest = UUID.randomUUID();
+        Event failure = chat.failed(failedRequest, "llm_stream_broken", fallback, at(DAY_ONE, "09:10"));
+        String record = envelope(UUID.randomUUID(), failure, at(DAY_ONE, "09:10"));
+        input(Topics.REPLIES).pipeInput(chat.sessionId().toString(), record);
+        input(Topics.REPLIES).pipeInput(chat.sessionId().toString(), record);
+        // Redone after a crash: a second failure of the same request, with a new event id.
+        send(chat.failed(failedRequest, "llm_timeout", MODEL, at(DAY_ONE, "09:11")));
+        send(chat.failed(UUID.randomUUID(), "llm_timeout", MODEL, at(DAY_ONE, "09:20")));
+        // No model was called: the product's failure only.
+        send(chat.failed(UUID.randomUUID(), "request_expired", at(DAY_ONE, "09:30")));
+
+        Map<String, DailyRollup> latest = latest();
+
+        DailyRollup preferred = latest.get(id(DAY_ONE, RollupDimension.MODEL, MODEL));
+        assertThat(preferred.turns()).isEqualTo(1);
+        assertThat(preferred.fallbacks()).isZero();
+        assertThat(preferred.failures()).containsExactly(new NamedCount("llm_timeout", 1));
+        DailyRollup standIn = latest.get(id(DAY_ONE, RollupDimension.MODEL, fallback));
+        assertThat(standIn.turns()).isEqualTo(1);
+        assertThat(standIn.tokensIn()).isEqualTo(200);
+        assertThat(standIn.fallbacks()).isEqualTo(1);
+        assertThat(standIn.failures()).containsExactly(new NamedCount("llm_stream_broken", 1));
+        DailyRollup day = latest.get(id(DAY_ONE, RollupDimension.ALL, null));
+        assertThat(day.turns()).isEqualTo(2);
+        assertThat(day.fallbacks()).isEqualTo(1);
+        assertThat(day.failures())
+                .containsExactly(
+                        new NamedCount("llm_stream_broken", 1),
+                        new NamedCount("llm_timeout", 1),
+                        new NamedCount("request_expired", 1));
+        assertThat(latest.get(id(
+                                DAY_ONE,
+                                RollupDimension.CHARACTER,
+                                chat.characterId().toString()))
+                        .failures())
+                .as("failures are counted for the product and the model")
+                .isEmpty();
+    }
+
+    @Test
+    void figuresStoredBeforeFallbacksWereCountedReadAsNoFallbacks() {
+        var serde = AnalyticsSerdes.figures();
+        ObjectNode stored = (ObjectNode)
+                EventJson.mapper().readTree(serde.serializer().serialize("t", Figures.turn(10, 1, 100, false)));
+        stored.remove("fallbacks");
+
+        Figures read = serde.deserializer().deserialize("t", EventJson.mapper().writeValueAsBytes(stored));
+
+        assertThat(read.fallbacks()).isZero();
+        assertThat(read.turns()).isEqualTo(1);
+        assertThat(read.plus(Figures.turn(10, 1, 100, true)).fallbacks()).isEqualTo(1);
     }
 
     @Test

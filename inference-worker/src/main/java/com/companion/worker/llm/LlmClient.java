@@ -60,27 +60,34 @@ public class LlmClient {
     }
 
     /**
-     * Streams a reply to {@code listener} and returns it once complete.
+     * Streams a reply to {@code listener} and returns it once complete. The reply says whether a fallback
+     * model wrote it ({@link LlmReply#fallbackFrom()}).
      *
-     * @throws LlmFailure when no reply could be had; its reason is the code for {@code ReplyFailed}
+     * @throws LlmFailure when no reply could be had; its reason is the code for {@code ReplyFailed}, its model
+     *     the model called last (null when none was)
      * @throws InterruptedException when the thread is interrupted (the instance is shutting down)
      */
     public LlmReply generate(List<ChatMessage> messages, Deadline deadline, StreamListener listener)
             throws LlmFailure, InterruptedException {
         Set<String> refusedModels = new HashSet<>();
+        String preferred = roster.models().getFirst();
+        String lastCalled = null;
         int attempt = 1;
         int retries = 0;
         while (true) {
             if (deadline.expired()) {
-                throw new LlmFailure(LlmFailure.Reason.TIMEOUT, "the deadline passed before a reply was complete");
+                throw new LlmFailure(
+                        LlmFailure.Reason.TIMEOUT, "the deadline passed before a reply was complete", lastCalled);
             }
+            String calledBefore = lastCalled;
             String model = roster.next(refusedModels)
-                    .orElseThrow(() ->
-                            new LlmFailure(LlmFailure.Reason.UNAVAILABLE, "the provider serves none of the models"));
+                    .orElseThrow(() -> new LlmFailure(
+                            LlmFailure.Reason.UNAVAILABLE, "the provider serves none of the models", calledBefore));
             if (!circuit.tryAcquirePermission()) {
                 count("circuit_open");
-                throw new LlmFailure(LlmFailure.Reason.UNAVAILABLE, "the circuit breaker is open");
+                throw new LlmFailure(LlmFailure.Reason.UNAVAILABLE, "the circuit breaker is open", lastCalled);
             }
+            lastCalled = model;
             TokenTap tap = new TokenTap(listener);
             long started = System.nanoTime();
             try {
@@ -88,7 +95,13 @@ public class LlmClient {
                 circuit.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 roster.available(model);
                 return new LlmReply(
-                        tap.text(), result.finishReason(), result.usage(), result.model(), attempt, retries);
+                        tap.text(),
+                        result.finishReason(),
+                        result.usage(),
+                        result.model(),
+                        attempt,
+                        retries,
+                        model.equals(preferred) ? null : preferred);
             } catch (LlmCallException e) {
                 record(e, tap, System.nanoTime() - started);
                 Kind kind = e.kind();
@@ -103,13 +116,14 @@ public class LlmClient {
                     continue;
                 }
                 if (!kind.retryable) {
-                    throw new LlmFailure(kind.reason, e.getMessage());
+                    throw new LlmFailure(kind.reason, e.getMessage(), model);
                 }
                 if (tap.tokens() > 0) {
                     if (attempt > retry.maxRestarts()) {
                         throw new LlmFailure(
                                 LlmFailure.Reason.STREAM_BROKEN,
-                                "the stream broke in " + attempt + " attempts; last: " + e.getMessage());
+                                "the stream broke in " + attempt + " attempts; last: " + e.getMessage(),
+                                model);
                     }
                     attempt++;
                     count("stream_restart");
@@ -119,12 +133,14 @@ public class LlmClient {
                 }
                 if (retries >= retry.maxRetries()) {
                     throw new LlmFailure(
-                            kind.reason, "gave up after " + (retries + 1) + " calls; last: " + e.getMessage());
+                            kind.reason, "gave up after " + (retries + 1) + " calls; last: " + e.getMessage(), model);
                 }
                 Duration pause = pause(retries + 1, e.retryAfter());
                 if (pause.compareTo(deadline.remaining()) >= 0) {
                     throw new LlmFailure(
-                            kind.reason, "no time left to wait " + pause.toMillis() + " ms; last: " + e.getMessage());
+                            kind.reason,
+                            "no time left to wait " + pause.toMillis() + " ms; last: " + e.getMessage(),
+                            model);
                 }
                 retries++;
                 count(kind.tag());

@@ -1,6 +1,11 @@
 package com.companion.worker.llm;
 
-/** No reply could be had from the provider; {@link #reason()} says why, as a stable code. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * No reply could be had from the provider; {@link #reason()} says why, as a stable code, and {@link #model()}
+ * which model was called last for the request (null when none was).
+ */
 public class LlmFailure extends Exception {
 
     public enum Reason {
@@ -30,13 +35,20 @@ public class LlmFailure extends Exception {
     }
 
     private final Reason reason;
+    private final @Nullable String model;
 
-    public LlmFailure(Reason reason, String message) {
+    public LlmFailure(Reason reason, String message, @Nullable String model) {
         super(message, null, false, false);
         this.reason = reason;
+        this.model = model;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The model whose call ended the request (the last one called), or null when no model was called. */
+    public @Nullable String model() {
+        return model;
     }
 }

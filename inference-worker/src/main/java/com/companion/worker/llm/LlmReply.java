@@ -1,5 +1,7 @@
 package com.companion.worker.llm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A finished reply.
  *
@@ -9,8 +11,17 @@ package com.companion.worker.llm;
  * @param model the model that answered
  * @param attempts the final attempt's number (1 unless a stream broke and the reply started over)
  * @param retries calls retried before a stream began
+ * @param fallbackFrom the preferred model when another model answered in its place (it could not serve this
+ *     request, or is being skipped after refusing an earlier one); null when the preferred model answered
  */
-public record LlmReply(String text, String finishReason, Usage usage, String model, int attempts, int retries) {
+public record LlmReply(
+        String text,
+        String finishReason,
+        Usage usage,
+        String model,
+        int attempts,
+        int retries,
+        @Nullable String fallbackFrom) {
 
     public record Usage(int promptTokens, int completionTokens, int totalTokens, boolean estimated) {}
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -81,13 +82,13 @@ public class ReplyService {
             try {
                 if (left.isNegative() || left.isZero()) {
                     log.info("request {} is past its max age; nobody waits for it any more", request.requestId());
-                    outcome = failed(request, "request_expired", true);
+                    outcome = failed(request, "request_expired", true, null);
                 } else {
                     outcome = decide(request, deadline, started);
                 }
             } catch (RuntimeException e) {
                 log.error("request {} failed unexpectedly", request.requestId(), e);
-                outcome = failed(request, FailureMessages.INTERNAL, true);
+                outcome = failed(request, FailureMessages.INTERNAL, true, null);
             }
             events.publish(outcome);
             metrics.published(outcome, System.nanoTime() - started);
@@ -130,7 +131,7 @@ public class ReplyService {
                     request.requestId(),
                     e.reason().code(),
                     e.getMessage());
-            return failed(request, e.reason().code(), e.reason().retryable());
+            return failed(request, e.reason().code(), e.reason().retryable(), e.model());
         } finally {
             attempts.abandon();
         }
@@ -154,7 +155,8 @@ public class ReplyService {
                 latency / 1_000_000,
                 ttft / 1_000_000,
                 reply.attempts(),
-                Instant.now());
+                Instant.now(),
+                reply.fallbackFrom());
     }
 
     private ReplyBlocked blocked(MessageRequested request, Stage stage, Screening screening) {
@@ -171,7 +173,9 @@ public class ReplyService {
                 Instant.now());
     }
 
-    private static ReplyFailed failed(MessageRequested request, String reason, boolean retryable) {
+    /** {@code model}: the model whose call ended the request, null when none was called. */
+    private static ReplyFailed failed(
+            MessageRequested request, String reason, boolean retryable, @Nullable String model) {
         return new ReplyFailed(
                 request.requestId(),
                 request.sessionId(),
@@ -180,7 +184,8 @@ public class ReplyService {
                 reason,
                 FailureMessages.forReason(reason),
                 retryable,
-                Instant.now());
+                Instant.now(),
+                model);
     }
 
     /** Routes tokens to the chunk stream of the current attempt and opens a new one on a restart. */

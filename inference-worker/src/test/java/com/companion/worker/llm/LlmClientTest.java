@@ -1,10 +1,11 @@
 package com.companion.worker.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.companion.offlinellm.Behaviour;
 import com.companion.offlinellm.OfflineLlmServer;
+import com.companion.offlinellm.RecordedCall;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -74,26 +75,72 @@ class LlmClientTest {
     }
 
     @Test
-    void whenNoConfiguredModelIsServedTheRequestFails() {
-        assertFailure(
-                client(OfflineLlmServer.NOUS_HERMES_MIXTRAL), Duration.ofSeconds(10), LlmFailure.Reason.UNAVAILABLE);
-        assertThat(llm.callCount()).isEqualTo(1);
+    void whenNoConfiguredModelIsServedTheRequestFailsNamingTheLastModelCalled() {
+        LlmFailure failure = assertFailure(
+                client(OfflineLlmServer.NOUS_HERMES_MIXTRAL, OfflineLlmServer.MIXTRAL_8X7B),
+                Duration.ofSeconds(10),
+                LlmFailure.Reason.UNAVAILABLE);
+
+        assertThat(failure.model()).isEqualTo(OfflineLlmServer.MIXTRAL_8X7B);
+        assertThat(llm.calls())
+                .extracting(RecordedCall::model)
+                .containsExactly(OfflineLlmServer.NOUS_HERMES_MIXTRAL, OfflineLlmServer.MIXTRAL_8X7B);
     }
 
-    private void assertFailure(LlmClient client, Duration deadline, LlmFailure.Reason reason) {
-        assertThatThrownBy(() -> client.generate(List.of(ChatMessage.user("hi")), Deadline.after(deadline), listener))
+    @Test
+    void aFailureOfTheOnlyModelNamesIt() {
+        llm.setDefault(Behaviour.overloaded());
+
+        LlmFailure failure = assertFailure(client("fine"), Duration.ofSeconds(10), LlmFailure.Reason.UNAVAILABLE);
+
+        assertThat(failure.model()).isEqualTo("fine");
+    }
+
+    @Test
+    void aReplyOfThePreferredModelIsNoFallback() throws Exception {
+        LlmReply reply = client("fine", "spare").generate(hi(), Deadline.after(Duration.ofSeconds(10)), listener);
+
+        assertThat(reply.model()).isEqualTo("fine");
+        assertThat(reply.fallbackFrom()).isNull();
+    }
+
+    @Test
+    void aReplyOfAFallbackModelNamesThePreferredModelItStoodInFor() throws Exception {
+        LlmClient client = client(OfflineLlmServer.NOUS_HERMES_MIXTRAL, "spare");
+
+        LlmReply first = client.generate(hi(), Deadline.after(Duration.ofSeconds(10)), listener);
+        LlmReply skipped = client.generate(hi(), Deadline.after(Duration.ofSeconds(10)), listener);
+
+        assertThat(first.model()).isEqualTo("spare");
+        assertThat(first.fallbackFrom()).isEqualTo(OfflineLlmServer.NOUS_HERMES_MIXTRAL);
+        assertThat(skipped.fallbackFrom())
+                .as("the preferred model, skipped after refusing, is still the one stood in for")
+                .isEqualTo(OfflineLlmServer.NOUS_HERMES_MIXTRAL);
+        assertThat(llm.calls())
+                .extracting(RecordedCall::model)
+                .containsExactly(OfflineLlmServer.NOUS_HERMES_MIXTRAL, "spare", "spare");
+    }
+
+    private static List<ChatMessage> hi() {
+        return List.of(ChatMessage.user("hi"));
+    }
+
+    private LlmFailure assertFailure(LlmClient client, Duration deadline, LlmFailure.Reason reason) {
+        Throwable thrown = catchThrowable(() -> client.generate(hi(), Deadline.after(deadline), listener));
+        assertThat(thrown)
                 .isInstanceOfSatisfying(
                         LlmFailure.class, e -> assertThat(e.reason()).isEqualTo(reason));
+        return (LlmFailure) thrown;
     }
 
-    private static LlmClient client(String model) {
+    private static LlmClient client(String model, String... fallbacks) {
         LlmProperties base = CompletionCallTest.properties(URI.create(llm.baseUrl()));
         LlmProperties properties = new LlmProperties(
                 base.baseUrl(),
                 base.apiKey(),
                 base.requireApiKey(),
                 model,
-                List.of(),
+                List.of(fallbacks),
                 base.modelRecheckInterval(),
                 base.maxTokens(),
                 base.temperature(),

@@ -328,11 +328,31 @@ public final class EventSamples {
                 "No way! Tonight we're finding the rings of Saturn together.",
                 "stop",
                 new TokenUsage(1423, 38, 1461),
-                "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+                "Qwen/Qwen2.5-7B-Instruct-Turbo",
                 1840,
                 312,
                 2,
-                Instant.parse("2025-06-14T09:30:16.851Z"));
+                Instant.parse("2025-06-14T09:30:16.851Z"),
+                "meta-llama/Llama-3.3-70B-Instruct-Turbo");
+    }
+
+    /** The preferred model wrote the reply, as every reply of producers before {@code fallback_from} reads. */
+    public static ReplyCompleted replyCompletedByThePreferredModel() {
+        ReplyCompleted full = replyCompleted();
+        return new ReplyCompleted(
+                full.requestId(),
+                full.sessionId(),
+                full.userId(),
+                full.characterId(),
+                full.plan(),
+                full.text(),
+                full.finishReason(),
+                full.usage(),
+                "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+                full.latencyMs(),
+                full.timeToFirstTokenMs(),
+                1,
+                full.completedAt());
     }
 
     public static ReplyFailed replyFailed() {
@@ -344,7 +364,25 @@ public final class EventSamples {
                 "llm_timeout",
                 "Luna is taking too long to answer. Please try again.",
                 true,
-                Instant.parse("2025-06-14T09:31:15Z"));
+                Instant.parse("2025-06-14T09:31:15Z"),
+                "meta-llama/Llama-3.3-70B-Instruct-Turbo");
+    }
+
+    /**
+     * The deadline passed before any model was called, so the failure names none; records from producers
+     * before {@code model} read the same.
+     */
+    public static ReplyFailed replyFailedWithoutModel() {
+        ReplyFailed full = replyFailed();
+        return new ReplyFailed(
+                full.requestId(),
+                full.sessionId(),
+                full.userId(),
+                full.characterId(),
+                full.reason(),
+                full.notice(),
+                full.retryable(),
+                full.failedAt());
     }
 
     public static ReplyBlocked replyBlocked() {
@@ -465,6 +503,7 @@ public final class EventSamples {
                 512_403,
                 14_118,
                 List.of(new NamedCount("llm_timeout", 4)),
+                5L,
                 List.of(new NamedCount("S12", 2)),
                 List.of(new NamedCount("S4", 1), new NamedCount("S12", 1)),
                 37,
@@ -490,6 +529,7 @@ public final class EventSamples {
                 0,
                 0,
                 List.of(),
+                0L,
                 List.of(),
                 List.of(),
                 0,
@@ -498,6 +538,33 @@ public final class EventSamples {
                 0,
                 0,
                 "");
+    }
+
+    /** A rollup as analytics-service wrote it before it counted fallbacks. */
+    public static DailyRollup dailyRollupBeforeFallbacks() {
+        DailyRollup full = dailyRollup();
+        return new DailyRollup(
+                full.rollupId(),
+                full.date(),
+                full.dimension(),
+                full.dimensionId(),
+                full.activeUsers(),
+                full.newUsers(),
+                full.sessionsStarted(),
+                full.messagesSent(),
+                full.turns(),
+                full.tokensIn(),
+                full.tokensOut(),
+                full.failures(),
+                null,
+                full.blockedInputs(),
+                full.blockedOutputs(),
+                full.adsDecided(),
+                full.adsShown(),
+                full.adClicks(),
+                full.latencyP50Ms(),
+                full.latencyP95Ms(),
+                full.latencyHistogram());
     }
 
     /**
@@ -536,7 +603,10 @@ public final class EventSamples {
                 new Sample("chat.message-requested--new-reply", messageRequestedForNewReply()),
                 new Sample("media.media-uploaded--audio", mediaUploadedAudio()),
                 new Sample("media.media-deleted--audio", mediaDeletedAudio()),
-                new Sample("analytics.daily-rollup--quiet-day", dailyRollupOfQuietDay()));
+                new Sample("analytics.daily-rollup--quiet-day", dailyRollupOfQuietDay()),
+                new Sample("analytics.daily-rollup--before-fallbacks", dailyRollupBeforeFallbacks()),
+                new Sample("chat.reply-completed--preferred-model", replyCompletedByThePreferredModel()),
+                new Sample("chat.reply-failed--without-model", replyFailedWithoutModel()));
     }
 
     public static List<Sample> canonical() {

@@ -20,7 +20,9 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * What each event adds to the figures, read from ids, counts and codes only: no text of a message, reply,
- * refusal or notice is looked at or kept. Events that analytics does not count give nothing.
+ * refusal or notice is looked at or kept. Events that analytics does not count give nothing. A completed reply
+ * counts for the model that wrote it, as a fallback too when it names the preferred model it stood in for; a
+ * failed reply counts for the model whose call ended it, when it names one.
  */
 public final class Contributions {
 
@@ -50,13 +52,23 @@ public final class Contributions {
         List<KeyValue<String, Figures>> out = new ArrayList<>();
         switch (event) {
             case ReplyCompleted e -> {
-                Figures turn = Figures.turn(e.usage().promptTokens(), e.usage().completionTokens(), e.latencyMs());
+                Figures turn = Figures.turn(
+                        e.usage().promptTokens(),
+                        e.usage().completionTokens(),
+                        e.latencyMs(),
+                        e.fallbackFrom() != null);
                 out.add(KeyValue.pair(Dimension.ALL.key(), turn));
                 out.add(KeyValue.pair(Dimension.model(e.model()).key(), turn));
                 out.add(KeyValue.pair(
                         Dimension.character(e.characterId().toString()).key(), turn));
             }
-            case ReplyFailed e -> out.add(KeyValue.pair(Dimension.ALL.key(), Figures.failure(e.reason())));
+            case ReplyFailed e -> {
+                Figures failure = Figures.failure(e.reason());
+                out.add(KeyValue.pair(Dimension.ALL.key(), failure));
+                if (e.model() != null) {
+                    out.add(KeyValue.pair(Dimension.model(e.model()).key(), failure));
+                }
+            }
             case ReplyBlocked e -> {
                 List<String> categories = e.categories().isEmpty() ? List.of(e.policy()) : e.categories();
                 for (String category : categories) {

@@ -3,6 +3,7 @@ package com.companion.contracts.analytics;
 import com.companion.contracts.Event;
 import com.companion.contracts.EventType;
 import com.companion.contracts.Topics;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * {@code rollupId} replaces an earlier one (the topic is compacted), so the latest record per key is the day's
  * current figure. {@code latencyHistogram} is an HdrHistogram (milliseconds) in its compressed form, base64: it
  * merges across days and dimensions, where percentiles do not.
+ *
+ * <p>{@code failures} counts failed replies by reason; for a model, those whose last call was to that model.
+ * {@code fallbacks} counts completed replies that a fallback model wrote because the preferred model could not
+ * serve; for a model, those it wrote as the fallback (a subset of its {@code turns}). Null on rollups written
+ * before fallbacks were counted.
  */
 public record DailyRollup(
         UUID rollupId,
@@ -27,6 +33,7 @@ public record DailyRollup(
         long tokensIn,
         long tokensOut,
         List<NamedCount> failures,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long fallbacks,
         List<NamedCount> blockedInputs,
         List<NamedCount> blockedOutputs,
         long adsDecided,
