@@ -7,11 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.companion.contracts.Event;
 import com.companion.contracts.EventJson;
 import com.companion.contracts.Topics;
+import com.companion.contracts.auth.UserPersona;
 import com.companion.contracts.character.LorebookEntry;
 import com.companion.contracts.character.LorebookPosition;
 import com.companion.contracts.character.PersonaCard;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.Memory;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
@@ -386,6 +388,35 @@ class InferenceWorkerIT {
         assertThat(withKey.indexOf(lore))
                 .isGreaterThan(withKey.indexOf("<character_sheet>"))
                 .isLessThan(withKey.indexOf("</character_sheet>"));
+    }
+
+    @Test
+    void thePersonaAndPinnedMemoriesReachTheModelInEveryPromptAsTheUsersNotes() {
+        Memory memory = new Memory(
+                "mira_k",
+                new UserPersona("Mira", "An astronomy student who works nights."),
+                List.of("My dog is called Biscuit.", "I am allergic to peanuts."));
+        llm.enqueue(Behaviour.replying("Hi Mira!"), Behaviour.replying("Biscuit, of course."));
+        MessageRequested first = send(request().memory(memory).message("Hello " + marker()));
+        awaitOutcome(first, ReplyCompleted.class);
+        MessageRequested later = send(request()
+                .memory(memory)
+                .user("Hello")
+                .assistant("Hi Mira!")
+                .message("What is my dog called? " + marker()));
+        awaitOutcome(later, ReplyCompleted.class);
+
+        for (MessageRequested request : List.of(first, later)) {
+            String prompt = callsFor(request).getFirst().systemPrompt().orElseThrow();
+            assertThat(prompt)
+                    .contains("Name: Mira")
+                    .contains("About them: An astronomy student who works nights.")
+                    .contains("Remember: My dog is called Biscuit.")
+                    .contains("Remember: I am allergic to peanuts.");
+            assertThat(prompt.indexOf("Remember: My dog"))
+                    .isGreaterThan(prompt.indexOf("<user_notes>"))
+                    .isLessThan(prompt.indexOf("</user_notes>"));
+        }
     }
 
     @Test

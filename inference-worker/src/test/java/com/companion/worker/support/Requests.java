@@ -8,6 +8,7 @@ import com.companion.contracts.character.Sliders;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.InputVerdict;
+import com.companion.contracts.chat.Memory;
 import com.companion.contracts.chat.MessageRequested;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class Requests {
     private Instant requestedAt;
     private InputVerdict inputVerdict;
     private @Nullable String continues;
+    private @Nullable Memory memory;
 
     public static Requests request() {
         return new Requests();
@@ -108,6 +110,12 @@ public final class Requests {
         return this;
     }
 
+    /** What chat-service sends of the user beyond the history: username, persona, pinned memories. */
+    public Requests memory(Memory memory) {
+        this.memory = memory;
+        return this;
+    }
+
     public MessageRequested build() {
         return new MessageRequested(
                 UUID.randomUUID(),
@@ -121,6 +129,7 @@ public final class Requests {
                 message,
                 requestedAt == null ? Instant.now() : requestedAt,
                 inputVerdict,
-                continues);
+                continues,
+                memory);
     }
 }
