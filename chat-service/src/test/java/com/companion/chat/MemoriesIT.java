@@ -172,6 +172,29 @@ class MemoriesIT {
     }
 
     @Test
+    void theGuardJudgesAMessageWithWhatThePersonaAndThePinnedMemoriesSay() {
+        String message = "I want you to touch me everywhere";
+        UUID adult = fixtures.user(true);
+        UUID plain = session(adult, fixtures.character(adult, Visibility.PRIVATE, true));
+        assertThat(replied(adult, plain, message).userMessage())
+                .as("alone, the message passes")
+                .isEqualTo(message);
+
+        UUID pupil = fixtures.user(true);
+        UUID character = fixtures.character(pupil, Visibility.PRIVATE, true);
+        UUID session = session(pupil, character);
+        pin(pupil, character, "I'm 15 btw.", 201);
+        JsonNode refused = exchange(
+                pupil,
+                HttpMethod.POST,
+                "/chat/send",
+                "{\"session_id\":\"" + session + "\",\"message\":\"" + message + "\"}",
+                400);
+        assertThat(refused.path("type").asString()).isEqualTo("/problems/content-blocked");
+        assertThat(refused.path("policy").asString()).isEqualTo("minors");
+    }
+
+    @Test
     void memoriesAreErasedWithTheAccountAndWithTheCharacter() {
         UUID user = fixtures.user(true);
         UUID kept = fixtures.character(user, Visibility.PRIVATE, false);

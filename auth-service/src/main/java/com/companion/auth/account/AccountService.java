@@ -169,7 +169,8 @@ class AccountService {
                         user.status(),
                         user.passwordHash(),
                         user.createdAt(),
-                        user.emailVerified());
+                        user.emailVerified(),
+                        user.persona());
                 UserRow saved = users.updateProfile(changed, now);
                 List<String> published = new java.util.ArrayList<>();
                 if (username != null && !username.equals(user.username())) {

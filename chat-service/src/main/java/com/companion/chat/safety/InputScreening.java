@@ -62,11 +62,14 @@ public class InputScreening {
 
     /**
      * Screens a memory the user wants pinned for the character: it reaches the model with every turn, so it is
-     * held to the rules of a message (in the character's context, with no conversation around it).
+     * held to the rules of a message, in the character's context and the user's persona.
      */
     public void screenMemory(Caller caller, CharacterView character, String text) {
+        List<String> said = caller.persona() == null
+                ? List.of()
+                : List.of(caller.persona().name() + ": " + caller.persona().description());
         Conversation conversation = Conversation.of(
-                List.of(), character.name() + "\n" + (character.description() == null ? "" : character.description()));
+                said, character.name() + "\n" + (character.description() == null ? "" : character.description()));
         Verdict verdict = guard.check(
                 text,
                 GuardContext.input(caller.adult(), character.nsfwEnabled()).with(conversation));

@@ -12,6 +12,7 @@ import com.companion.chat.session.ChatSession;
 import com.companion.chat.session.MessageRepository;
 import com.companion.chat.session.SessionRepository;
 import com.companion.chat.session.StoredMessage;
+import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.Memory;
@@ -22,6 +23,7 @@ import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -210,7 +212,21 @@ public class SendService {
                 history.subList(Math.max(0, history.size() - properties.guardContextMessages()), history.size());
         List<HistoryMessage> prompt =
                 history.subList(Math.max(0, history.size() - properties.historyWindow()), history.size());
-        boolean support = screening.screen(context.caller(), sessionId, context.character(), recent, turn.text());
+        // What the user said of themselves outside this conversation (persona, pinned memories) is context the guard
+        // judges the message in too, as it is in the prompt: "I'm 13" in a persona counts like it in a message.
+        Caller caller = context.caller();
+        List<String> pinned =
+                memories.contents(caller.userId(), context.character().characterId());
+        List<HistoryMessage> said = new ArrayList<>();
+        if (caller.persona() != null) {
+            said.add(new HistoryMessage(
+                    ChatRole.USER,
+                    caller.persona().name() + ": " + caller.persona().description()));
+        }
+        pinned.forEach(fact -> said.add(new HistoryMessage(ChatRole.USER, fact)));
+        said.addAll(recent);
+        boolean support = screening.screen(caller, sessionId, context.character(), said, turn.text());
+        Memory memory = new Memory(caller.username(), caller.persona(), pinned);
         boolean newMessage = turn.existingMessageId() == null;
         Accepted accepted =
                 new Accepted(UUID.randomUUID(), sessionId, newMessage ? UUID.randomUUID() : turn.existingMessageId());
@@ -251,12 +267,7 @@ public class SendService {
                     Instant.now(),
                     new InputVerdict(support),
                     turn.continued() == null ? null : turn.continued().content(),
-                    new Memory(
-                            context.caller().username(),
-                            context.caller().persona(),
-                            memories.contents(
-                                    context.caller().userId(),
-                                    context.character().characterId())));
+                    memory);
             outbox.publish(request);
             // For analytics: the same request without its content.
             outbox.publish(new MessageSent(

@@ -31,6 +31,7 @@ class RoutingIT extends GatewayTest {
                 Arguments.of("GET", "/auth/.well-known/jwks.json", Downstream.AUTH, null),
                 Arguments.of("GET", "/auth/me", Downstream.AUTH, user),
                 Arguments.of("PATCH", "/auth/me", Downstream.AUTH, user),
+                Arguments.of("PUT", "/auth/me/persona", Downstream.AUTH, user),
                 Arguments.of("GET", "/auth/sessions", Downstream.AUTH, user),
                 Arguments.of("POST", "/auth/password", Downstream.AUTH, user),
                 Arguments.of("POST", "/auth/password/forgot", Downstream.AUTH, null),

@@ -21,6 +21,7 @@ public class UserEvents {
     public static final String IS_ADULT = "is_adult";
     public static final String STATUS = "status";
     public static final String USERNAME = "username";
+    public static final String PERSONA = "persona";
 
     private final Outbox outbox;
 
@@ -34,8 +35,8 @@ public class UserEvents {
     }
 
     public void updated(UserRow user, List<String> changed) {
-        outbox.publish(
-                new UserUpdated(user.id(), user.username(), user.plan(), user.isAdult(), user.status(), changed));
+        outbox.publish(new UserUpdated(
+                user.id(), user.username(), user.plan(), user.isAdult(), user.status(), changed, user.persona()));
     }
 
     public void deleted(UUID userId) {

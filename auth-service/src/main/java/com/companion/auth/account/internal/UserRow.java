@@ -2,6 +2,7 @@ package com.companion.auth.account.internal;
 
 import com.companion.auth.account.Gender;
 import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserPersona;
 import com.companion.contracts.auth.UserStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code users}, without the lockout counters. */
 public record UserRow(
@@ -27,7 +29,8 @@ public record UserRow(
         UserStatus status,
         String passwordHash,
         Instant createdAt,
-        boolean emailVerified) {
+        boolean emailVerified,
+        @Nullable UserPersona persona) {
 
     public static final String ROLE_USER = "user";
     public static final String ROLE_ADMIN = "admin";

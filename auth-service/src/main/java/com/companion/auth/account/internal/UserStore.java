@@ -2,6 +2,7 @@ package com.companion.auth.account.internal;
 
 import com.companion.auth.account.Gender;
 import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserPersona;
 import com.companion.contracts.auth.UserStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -42,7 +44,7 @@ public class UserStore {
 
     private static final String COLUMNS = """
             id, username, email, phone_number, first_name, last_name, gender, age, age_given_at, is_adult,
-            plan, roles, status, password_hash, created_at, email_verified
+            plan, roles, status, password_hash, created_at, email_verified, persona_name, persona_description
             """;
 
     private static final RowMapper<UserRow> ROW = UserStore::row;
@@ -226,6 +228,18 @@ public class UserStore {
         }
     }
 
+    /** Sets the user's persona (null clears it); empty when there is no such user. */
+    public Optional<UserRow> updatePersona(UUID id, @Nullable UserPersona persona, Instant now) {
+        return jdbc.sql("update users set persona_name = :name, persona_description = :description,"
+                        + " updated_at = :now where id = :id returning " + COLUMNS)
+                .param("id", id)
+                .param("name", persona == null ? null : persona.name())
+                .param("description", persona == null ? null : persona.description())
+                .param("now", utc(now))
+                .query(ROW)
+                .optional();
+    }
+
     public UserRow updateUsername(UUID id, String username, Instant now) {
         try {
             return jdbc.sql("update users set username = :username, updated_at = :now where id = :id returning "
@@ -298,7 +312,10 @@ public class UserStore {
                 UserStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getString("password_hash"),
                 instant(rs.getObject("created_at", OffsetDateTime.class)),
-                rs.getBoolean("email_verified"));
+                rs.getBoolean("email_verified"),
+                rs.getString("persona_name") == null
+                        ? null
+                        : new UserPersona(rs.getString("persona_name"), rs.getString("persona_description")));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,0 +1,99 @@
+package com.companion.auth.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.companion.auth.support.Api.Reply;
+import com.companion.auth.support.AuthApiTest;
+import com.companion.auth.support.Signups;
+import com.companion.platform.test.IntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** {@code PUT /auth/me/persona}: stored, answered, validated, and published with the user's snapshot. */
+@IntegrationTest
+class PersonaIT extends AuthApiTest {
+
+    @Test
+    void aPersonaIsSetReadChangedAndClearedAndEveryChangeIsPublishedWithTheSnapshot() {
+        Reply signup = api.post(
+                "/auth/signup",
+                Signups.valid()
+                        .with("username", "mira_" + unique())
+                        .with("age", 25)
+                        .body());
+        String token = signup.text("access_token");
+        String userId = signup.body().path("user").path("id").asString();
+        assertThat(api.get("/auth/me/persona", token).status()).isEqualTo(204);
+
+        Reply set = api.put(
+                "/auth/me/persona",
+                Map.of("name", "  Mira  ", "description", "An astronomy student\nwho works nights."),
+                token);
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.text("name")).isEqualTo("Mira");
+        assertThat(set.text("description")).isEqualTo("An astronomy student\nwho works nights.");
+        assertThat(api.get("/auth/me/persona", token).body()).isEqualTo(set.body());
+
+        JsonNode published = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.about(userId, "auth.user-updated"), seen -> !seen.isEmpty())
+                .getLast()
+                .data();
+        assertThat(published.path("changed").toString()).isEqualTo("[\"persona\"]");
+        assertThat(published.path("persona").path("name").asString()).isEqualTo("Mira");
+        assertThat(published.path("username").asString()).startsWith("mira_");
+        assertThat(published.path("is_adult").asBoolean()).isTrue();
+
+        assertThat(api.patch("/auth/me", Map.of("first_name", "Mirabel"), token).status())
+                .isEqualTo(200);
+        assertThat(api.patch("/auth/me", Map.of("age", 17), token).status()).isEqualTo(200);
+        JsonNode corrected = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.about(userId, "auth.user-updated"), seen -> seen.size() == 2)
+                .getLast()
+                .data();
+        assertThat(corrected.path("changed").toString()).isEqualTo("[\"is_adult\"]");
+        assertThat(corrected.path("persona").path("name").asString())
+                .as("every snapshot carries the persona, so a consumer never loses it to another change")
+                .isEqualTo("Mira");
+
+        assertThat(api.delete("/auth/me/persona", null, token).status()).isEqualTo(204);
+        assertThat(api.get("/auth/me/persona", token).status()).isEqualTo(204);
+        JsonNode cleared = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.about(userId, "auth.user-updated"), seen -> seen.size() == 3)
+                .getLast()
+                .data();
+        assertThat(cleared.path("persona").isNull()).isTrue();
+    }
+
+    @Test
+    void aPersonaNeedsANameOfAtMost60CharactersAndPlainText() {
+        String token = api.post(
+                        "/auth/signup",
+                        Signups.valid().with("username", "nova_" + unique()).body())
+                .text("access_token");
+        for (Map<String, String> bad : List.of(
+                Map.of("name", " ", "description", ""),
+                Map.of("name", "n".repeat(61), "description", ""),
+                Map.of("name", "Nova", "description", "d".repeat(1001)),
+                Map.of("name", "Nova", "description", "bell\u0007"))) {
+            Reply reply = api.put("/auth/me/persona", bad, token);
+            assertThat(reply.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(reply.text("type")).isEqualTo("/problems/validation");
+        }
+        assertThat(api.put("/auth/me/persona", Map.of("name", "Nova"), token).status())
+                .as("description is required (it may be empty)")
+                .isEqualTo(400);
+        assertThat(api.get("/auth/me/persona", token).status()).isEqualTo(204);
+        assertThat(api.put("/auth/me/persona", Map.of("name", "Nova", "description", ""), null)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
