@@ -219,7 +219,8 @@ public final class EventSamples {
                         "mira_k",
                         new UserPersona(
                                 "Mira", "An astronomy student from Kraków who works nights at the observatory."),
-                        List.of("Mira is allergic to peanuts.", "Mira's dog is called Biscuit.")));
+                        List.of("Mira is allergic to peanuts.", "Mira's dog is called Biscuit."),
+                        List.of("My sister got me a telescope for my birthday, a big Dobsonian!")));
     }
 
     /**

@@ -9,14 +9,22 @@ import org.jspecify.annotations.Nullable;
  * character. {@code username} is the account's username (null when chat-service does not know it yet);
  * {@code persona} is the user's persona, null when they set none; {@code {{user}}} stands for the
  * persona's name, else the username. {@code pinned} are the facts the user pinned for this character
- * ({@code /memories}), oldest first, always in the prompt. User-written text: the worker fences it as
- * data.
+ * ({@code /memories}), oldest first, always in the prompt. {@code recalled} are older things the user
+ * told this character (in any session, outside the recent messages) that are the most like the new
+ * message, most alike first. User-written text: the worker fences it as data.
  */
-public record Memory(@Nullable String username, @Nullable UserPersona persona, List<String> pinned) {
+public record Memory(
+        @Nullable String username, @Nullable UserPersona persona, List<String> pinned, List<String> recalled) {
 
-    public static final Memory NONE = new Memory(null, null, List.of());
+    public static final Memory NONE = new Memory(null, null, List.of(), List.of());
 
     public Memory {
         pinned = List.copyOf(pinned);
+        recalled = List.copyOf(recalled);
+    }
+
+    /** Without recalled messages. */
+    public Memory(@Nullable String username, @Nullable UserPersona persona, List<String> pinned) {
+        this(username, persona, pinned, List.of());
     }
 }
