@@ -195,25 +195,31 @@ class MemoriesIT {
     }
 
     @Test
-    void memoriesAreErasedWithTheAccountAndWithTheCharacter() {
+    void memoriesAndRecallVectorsAreErasedWithTheAccountAndWithTheCharacter() {
         UUID user = fixtures.user(true);
         UUID kept = fixtures.character(user, Visibility.PRIVATE, false);
         UUID deleted = fixtures.character(user, Visibility.PRIVATE, false);
-        session(user, kept);
-        session(user, deleted);
+        UUID keptSession = session(user, kept);
+        UUID deletedSession = session(user, deleted);
         pin(user, kept, "I live in Kraków.", 201);
         pin(user, deleted, "I have a cat.", 201);
+        replied(user, keptSession, "My sister lives in Toronto with her kids.");
+        replied(user, deletedSession, "My cat Mochi likes to sleep on my keyboard.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("chat_message_vector", "user_id", user) == 2);
 
         fixtures.publish(new CharacterDeleted(deleted, user, Long.MAX_VALUE / 2));
-        await().atMost(Duration.ofSeconds(20)).until(() -> memories("character_id", deleted) == 0);
-        assertThat(memories("character_id", kept)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("chat_memory", "character_id", deleted) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("chat_message_vector", "character_id", deleted) == 0);
+        assertThat(count("chat_memory", "character_id", kept)).isEqualTo(1);
+        assertThat(count("chat_message_vector", "character_id", kept)).isEqualTo(1);
 
         fixtures.publish(new UserDeleted(user));
-        await().atMost(Duration.ofSeconds(20)).until(() -> memories("user_id", user) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("chat_memory", "user_id", user) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("chat_message_vector", "user_id", user) == 0);
     }
 
-    private long memories(String column, UUID id) {
-        return jdbc.sql("select count(*) from chat_memory where " + column + " = :id")
+    private long count(String table, String column, UUID id) {
+        return jdbc.sql("select count(*) from " + table + " where " + column + " = :id")
                 .param("id", id)
                 .query(Long.class)
                 .single();

@@ -5,6 +5,7 @@ import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
 import com.companion.chat.memory.Memories;
+import com.companion.chat.memory.Recall;
 import com.companion.chat.quota.DailyQuota;
 import com.companion.chat.request.Requests;
 import com.companion.chat.safety.InputScreening;
@@ -57,6 +58,7 @@ public class SendService {
 
     private final SendBudget budget;
     private final Memories memories;
+    private final Recall recall;
     private final DailyQuota quota;
 
     public SendService(
@@ -70,8 +72,10 @@ public class SendService {
             InputScreening screening,
             SendBudget budget,
             DailyQuota quota,
-            Memories memories) {
+            Memories memories,
+            Recall recall) {
         this.memories = memories;
+        this.recall = recall;
         this.quota = quota;
         this.screening = screening;
         this.budget = budget;
@@ -226,7 +230,15 @@ public class SendService {
         pinned.forEach(fact -> said.add(new HistoryMessage(ChatRole.USER, fact)));
         said.addAll(recent);
         boolean support = screening.screen(caller, sessionId, context.character(), said, turn.text());
-        Memory memory = new Memory(caller.username(), caller.persona(), pinned);
+        Memory memory = new Memory(
+                caller.username(),
+                caller.persona(),
+                pinned,
+                recall.recall(
+                        caller.userId(),
+                        context.character().characterId(),
+                        turn.text(),
+                        prompt.stream().map(HistoryMessage::content).toList()));
         boolean newMessage = turn.existingMessageId() == null;
         Accepted accepted =
                 new Accepted(UUID.randomUUID(), sessionId, newMessage ? UUID.randomUUID() : turn.existingMessageId());
@@ -251,6 +263,7 @@ public class SendService {
             }
             if (newMessage) {
                 messages.insert(accepted.userMessageId(), sessionId, parent, "user", turn.text(), accepted.requestId());
+                recall.enqueue(accepted.userMessageId(), turn.text());
                 sessions.activate(sessionId, accepted.userMessageId());
             }
             sessions.touch(sessionId);

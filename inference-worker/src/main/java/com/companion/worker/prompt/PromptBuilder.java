@@ -71,6 +71,7 @@ public class PromptBuilder {
     static final String PERSONA_NAME = "Name";
     static final String PERSONA_ABOUT = "About them";
     static final String REMEMBER = "Remember";
+    static final String EARLIER = "Earlier they said";
 
     static final String CONTINUE_LINE = "Continue your last message from exactly where it stopped, in the same voice"
             + " and under the same rules. Write only what comes next: do not repeat any of it and do not start over.";
@@ -190,9 +191,9 @@ public class PromptBuilder {
     }
 
     /**
-     * The user's persona and pinned memories, fenced like the character sheet and escaped the same way (so
-     * nothing in them can close the fence or pass for a rule), one labelled line each, held to the sheet's size;
-     * empty when there are none.
+     * The user's persona, pinned memories and recalled earlier messages, fenced like the character sheet and escaped
+     * the same way (so nothing in them can close the fence or pass for a rule), one labelled line each, held to the
+     * sheet's size (recalled messages, last, are the first to go); empty when there are none.
      */
     private String userNotes(Memory memory) {
         List<String> lines = new ArrayList<>();
@@ -202,6 +203,7 @@ public class PromptBuilder {
             addNote(lines, PERSONA_ABOUT, persona.description());
         }
         memory.pinned().forEach(fact -> addNote(lines, REMEMBER, fact));
+        memory.recalled().forEach(said -> addNote(lines, EARLIER, said));
         if (lines.isEmpty()) {
             return "";
         }

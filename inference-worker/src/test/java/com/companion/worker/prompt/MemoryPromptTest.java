@@ -26,7 +26,8 @@ class MemoryPromptTest {
                 .memory(new Memory(
                         "mira_k",
                         new UserPersona("Mira", "An astronomy student who works nights."),
-                        List.of("My dog is called Biscuit.", "I am allergic to peanuts.")))
+                        List.of("My dog is called Biscuit.", "I am allergic to peanuts."),
+                        List.of("My sister gave me a telescope.")))
                 .build());
 
         int open = prompt.indexOf(PromptBuilder.NOTES_OPEN);
@@ -38,6 +39,7 @@ class MemoryPromptTest {
                         About them: An astronomy student who works nights.
                         Remember: My dog is called Biscuit.
                         Remember: I am allergic to peanuts.
+                        Earlier they said: My sister gave me a telescope.
                         </user_notes>""");
         assertThat(prompt.indexOf(PromptBuilder.USER_NOTES_LINE)).isBetween(prompt.indexOf(CharacterSheet.CLOSE), open);
         assertThat(prompt.lastIndexOf(PromptBuilder.RESTATED_LINE)).isGreaterThan(close);
