@@ -16,7 +16,9 @@ import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
 import com.companion.contracts.chat.SessionStarted;
+import com.companion.contracts.chat.SessionSummarized;
 import com.companion.contracts.chat.SessionTitled;
+import com.companion.contracts.chat.SummaryRequested;
 import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaUploaded;
@@ -42,6 +44,8 @@ public final class EventTypes {
             ReplyBlocked.TYPE,
             TitleRequested.TYPE,
             SessionTitled.TYPE,
+            SummaryRequested.TYPE,
+            SessionSummarized.TYPE,
             AdDecision.TYPE,
             MediaUploaded.TYPE,
             MediaDeleted.TYPE,

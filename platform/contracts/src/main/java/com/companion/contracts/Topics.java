@@ -10,6 +10,7 @@ public final class Topics {
     public static final String CHARACTERS = "character.characters.v1";
     public static final String MESSAGE_REQUESTED = "chat.message-requested.v1";
     public static final String TITLE_REQUESTS = "chat.title-requests.v1";
+    public static final String SUMMARY_REQUESTS = "chat.summary-requests.v1";
     public static final String REPLY_CHUNKS = "chat.reply-chunks.v1";
     public static final String REPLIES = "chat.replies.v1";
     public static final String AD_DECISIONS = "ads.decisions.v1";
@@ -27,6 +28,7 @@ public final class Topics {
             CHARACTERS,
             MESSAGE_REQUESTED,
             TITLE_REQUESTS,
+            SUMMARY_REQUESTS,
             REPLY_CHUNKS,
             REPLIES,
             AD_DECISIONS,

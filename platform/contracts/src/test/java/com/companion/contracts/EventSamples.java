@@ -35,7 +35,9 @@ import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
 import com.companion.contracts.chat.SentMessageKind;
 import com.companion.contracts.chat.SessionStarted;
+import com.companion.contracts.chat.SessionSummarized;
 import com.companion.contracts.chat.SessionTitled;
+import com.companion.contracts.chat.SummaryRequested;
 import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.chat.TokenUsage;
 import com.companion.contracts.media.MediaDeleted;
@@ -220,7 +222,8 @@ public final class EventSamples {
                         new UserPersona(
                                 "Mira", "An astronomy student from Kraków who works nights at the observatory."),
                         List.of("Mira is allergic to peanuts.", "Mira's dog is called Biscuit."),
-                        List.of("My sister got me a telescope for my birthday, a big Dobsonian!")));
+                        List.of("My sister got me a telescope for my birthday, a big Dobsonian!"),
+                        "Mira, an astronomy student, told Luna about her sister's visit and her plan to watch Saturn."));
     }
 
     /**
@@ -259,6 +262,48 @@ public final class EventSamples {
                         new HistoryMessage(
                                 ChatRole.ASSISTANT, "No way! Tonight we're finding the rings of Saturn together.")),
                 Instant.parse("2025-06-14T09:35:02.118Z"));
+    }
+
+    public static SummaryRequested summaryRequested() {
+        return new SummaryRequested(
+                UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70"),
+                SESSION_ID,
+                USER_ID,
+                true,
+                characterUpserted().persona(),
+                "Mira, an astronomy student, told Luna about her sister's visit.",
+                List.of(
+                        new HistoryMessage(ChatRole.USER, "I want to watch Saturn tonight."),
+                        new HistoryMessage(ChatRole.ASSISTANT, "Then we need a clear sky and your new telescope!")),
+                UUID.fromString("4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f71"),
+                Instant.parse("2025-06-14T10:02:11.020Z"));
+    }
+
+    /** A session's first summary: nothing before it. */
+    public static SummaryRequested firstSummaryRequested() {
+        SummaryRequested full = summaryRequested();
+        return new SummaryRequested(
+                full.requestId(),
+                full.sessionId(),
+                full.userId(),
+                full.userIsAdult(),
+                full.character(),
+                null,
+                full.messages(),
+                full.throughMessageId(),
+                full.requestedAt());
+    }
+
+    public static SessionSummarized sessionSummarized() {
+        return new SessionSummarized(
+                UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70"),
+                SESSION_ID,
+                USER_ID,
+                "Mira, an astronomy student, told Luna about her sister's visit and her plan to watch Saturn.",
+                UUID.fromString("4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f71"),
+                "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+                new TokenUsage(640, 38, 678),
+                Instant.parse("2025-06-14T10:02:14.802Z"));
     }
 
     public static SessionTitled sessionTitled() {
@@ -587,6 +632,8 @@ public final class EventSamples {
                 new Sample("chat.reply-blocked", replyBlocked()),
                 new Sample("chat.title-requested", titleRequested()),
                 new Sample("chat.session-titled", sessionTitled()),
+                new Sample("chat.summary-requested", summaryRequested()),
+                new Sample("chat.session-summarized", sessionSummarized()),
                 new Sample("ads.ad-decision", adDecisionWithAd()),
                 new Sample("media.media-uploaded", mediaUploadedAvatar()),
                 new Sample("media.media-deleted", mediaDeletedAvatar()),
@@ -598,6 +645,7 @@ public final class EventSamples {
                         "character.character-upserted--without-avatar-or-grantees",
                         characterUpsertedWithoutAvatarOrGrantees()),
                 new Sample("ads.ad-decision--without-ad", adDecisionWithoutAd()),
+                new Sample("chat.summary-requested--first", firstSummaryRequested()),
                 new Sample("auth.user-updated--without-persona", userUpdatedWithoutPersona()),
                 new Sample("chat.message-requested--without-input-verdict", messageRequestedWithoutInputVerdict()),
                 new Sample("chat.message-requested--without-card", messageRequestedWithoutCard()),

@@ -11,20 +11,25 @@ import org.jspecify.annotations.Nullable;
  * persona's name, else the username. {@code pinned} are the facts the user pinned for this character
  * ({@code /memories}), oldest first, always in the prompt. {@code recalled} are older things the user
  * told this character (in any session, outside the recent messages) that are the most like the new
- * message, most alike first. User-written text: the worker fences it as data.
+ * message, most alike first. {@code summary} is the session's running summary of what has left the recent
+ * window (null until there is one). User-written text: the worker fences it as data.
  */
 public record Memory(
-        @Nullable String username, @Nullable UserPersona persona, List<String> pinned, List<String> recalled) {
+        @Nullable String username,
+        @Nullable UserPersona persona,
+        List<String> pinned,
+        List<String> recalled,
+        @Nullable String summary) {
 
-    public static final Memory NONE = new Memory(null, null, List.of(), List.of());
+    public static final Memory NONE = new Memory(null, null, List.of(), List.of(), null);
 
     public Memory {
         pinned = List.copyOf(pinned);
         recalled = List.copyOf(recalled);
     }
 
-    /** Without recalled messages. */
+    /** Without recalled messages or a summary. */
     public Memory(@Nullable String username, @Nullable UserPersona persona, List<String> pinned) {
-        this(username, persona, pinned, List.of());
+        this(username, persona, pinned, List.of(), null);
     }
 }
