@@ -72,6 +72,7 @@ public class PromptBuilder {
     static final String PERSONA_ABOUT = "About them";
     static final String REMEMBER = "Remember";
     static final String EARLIER = "Earlier they said";
+    static final String SO_FAR = "Your conversation so far";
 
     static final String CONTINUE_LINE = "Continue your last message from exactly where it stopped, in the same voice"
             + " and under the same rules. Write only what comes next: do not repeat any of it and do not start over.";
@@ -191,7 +192,7 @@ public class PromptBuilder {
     }
 
     /**
-     * The user's persona, pinned memories and recalled earlier messages, fenced like the character sheet and escaped
+     * The user's persona, pinned memories, the session's running summary and recalled earlier messages, fenced like the character sheet and escaped
      * the same way (so nothing in them can close the fence or pass for a rule), one labelled line each, held to the
      * sheet's size (recalled messages, last, are the first to go); empty when there are none.
      */
@@ -203,6 +204,9 @@ public class PromptBuilder {
             addNote(lines, PERSONA_ABOUT, persona.description());
         }
         memory.pinned().forEach(fact -> addNote(lines, REMEMBER, fact));
+        if (memory.summary() != null) {
+            addNote(lines, SO_FAR, memory.summary());
+        }
         memory.recalled().forEach(said -> addNote(lines, EARLIER, said));
         if (lines.isEmpty()) {
             return "";

@@ -27,7 +27,8 @@ class MemoryPromptTest {
                         "mira_k",
                         new UserPersona("Mira", "An astronomy student who works nights."),
                         List.of("My dog is called Biscuit.", "I am allergic to peanuts."),
-                        List.of("My sister gave me a telescope.")))
+                        List.of("My sister gave me a telescope."),
+                        "They talked about Mira's night shifts."))
                 .build());
 
         int open = prompt.indexOf(PromptBuilder.NOTES_OPEN);
@@ -39,6 +40,7 @@ class MemoryPromptTest {
                         About them: An astronomy student who works nights.
                         Remember: My dog is called Biscuit.
                         Remember: I am allergic to peanuts.
+                        Your conversation so far: They talked about Mira's night shifts.
                         Earlier they said: My sister gave me a telescope.
                         </user_notes>""");
         assertThat(prompt.indexOf(PromptBuilder.USER_NOTES_LINE)).isBetween(prompt.indexOf(CharacterSheet.CLOSE), open);
