@@ -18,7 +18,9 @@ import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.SessionSummarized;
 import com.companion.contracts.chat.SessionTitled;
+import com.companion.contracts.chat.SummaryRequested;
 import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.chat.TokenUsage;
 import com.companion.platform.test.KafkaProbe;
@@ -56,6 +58,7 @@ final class ChatFixtures implements AutoCloseable {
             0));
     private final KafkaProbe requests = new KafkaProbe(Topics.MESSAGE_REQUESTED);
     private final KafkaProbe titleRequests = new KafkaProbe(Topics.TITLE_REQUESTS);
+    private final KafkaProbe summaryRequests = new KafkaProbe(Topics.SUMMARY_REQUESTS);
     private final KafkaProbe activity = new KafkaProbe(Topics.CHAT_ACTIVITY);
 
     UUID user(boolean adult) {
@@ -173,6 +176,28 @@ final class ChatFixtures implements AutoCloseable {
                 .toList();
     }
 
+    /** Every summary request published for a session so far. */
+    List<SummaryRequested> summaryRequestsFor(UUID sessionId) {
+        return summaryRequests.records().stream()
+                .map(r -> EventJson.decode(r.value()).data())
+                .map(SummaryRequested.class::cast)
+                .filter(r -> r.sessionId().equals(sessionId))
+                .toList();
+    }
+
+    /** Plays the worker answering a summary request. */
+    void summarized(SummaryRequested request, String summary) {
+        publish(new SessionSummarized(
+                request.requestId(),
+                request.sessionId(),
+                request.userId(),
+                summary,
+                request.throughMessageId(),
+                "test-model",
+                new TokenUsage(600, 40, 640),
+                Instant.now()));
+    }
+
     /** The raw records chat-service published on the analytics activity topic for a session. */
     List<ConsumerRecord<String, String>> activityOf(UUID sessionId) {
         return activity.records().stream()
@@ -204,6 +229,7 @@ final class ChatFixtures implements AutoCloseable {
         producer.close();
         requests.close();
         titleRequests.close();
+        summaryRequests.close();
         activity.close();
     }
 }

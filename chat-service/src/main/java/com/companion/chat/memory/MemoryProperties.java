@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param recallCandidates the user x character's newest vectors scanned per send ({@code CHAT_RECALL_CANDIDATES})
  * @param embedBatch queued messages embedded per background run
  * @param embedInterval the pause between background runs
+ * @param summaryEvery messages that must leave the recent window before the running summary is extended, 0 for no
+ *     summaries ({@code CHAT_SUMMARY_EVERY})
+ * @param summaryMaxMessages messages one summary request carries at most (older ones are skipped)
  */
 @Validated
 @ConfigurationProperties("chat.memory")
@@ -30,4 +33,6 @@ record MemoryProperties(
         @DecimalMin("0") @DecimalMax("1") double recallMinScore,
         @Min(1) @Max(100_000) int recallCandidates,
         @Min(1) @Max(1000) int embedBatch,
-        @NotNull Duration embedInterval) {}
+        @NotNull Duration embedInterval,
+        @Min(0) @Max(1000) int summaryEvery,
+        @Min(2) @Max(500) int summaryMaxMessages) {}

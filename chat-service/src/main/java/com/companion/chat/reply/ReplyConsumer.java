@@ -1,5 +1,6 @@
 package com.companion.chat.reply;
 
+import com.companion.chat.memory.Summaries;
 import com.companion.chat.request.Requests;
 import com.companion.chat.title.Titles;
 import com.companion.contracts.Topics;
@@ -7,6 +8,7 @@ import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SessionSummarized;
 import com.companion.contracts.chat.SessionTitled;
 import com.companion.platform.messaging.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Replies, ad decisions and generated session titles, in the group every instance shares, so each is applied once whichever
+ * Replies, ad decisions, generated session titles and summaries, in the group every instance shares, so each is applied once whichever
  * instance consumes it: decoded here, applied by {@link Requests}, in one transaction with the
  * record of having processed the event.
  */
@@ -26,9 +28,11 @@ class ReplyConsumer {
 
     private final Requests requests;
     private final Titles titles;
+    private final Summaries summaries;
     private final ProcessedEvents processed;
 
-    ReplyConsumer(Requests requests, Titles titles, ProcessedEvents processed) {
+    ReplyConsumer(Requests requests, Titles titles, Summaries summaries, ProcessedEvents processed) {
+        this.summaries = summaries;
         this.requests = requests;
         this.titles = titles;
         this.processed = processed;
@@ -46,6 +50,7 @@ class ReplyConsumer {
                 case ReplyFailed failed -> requests.failed(failed);
                 case ReplyBlocked blocked -> requests.blocked(blocked);
                 case SessionTitled titled -> titles.titled(titled);
+                case SessionSummarized summarized -> summaries.summarized(summarized);
                 default -> {
                     // other events on these topics do not concern chat
                 }

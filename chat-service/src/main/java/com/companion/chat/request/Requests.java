@@ -1,5 +1,6 @@
 package com.companion.chat.request;
 
+import com.companion.chat.memory.Summaries;
 import com.companion.chat.session.MessageRepository;
 import com.companion.chat.session.SessionRepository;
 import com.companion.chat.session.StoredMessage;
@@ -44,8 +45,15 @@ public class Requests {
     private final SessionRepository sessions;
     private final MessageRepository messages;
     private final Titles titles;
+    private final Summaries summaries;
 
-    public Requests(JdbcClient jdbc, SessionRepository sessions, MessageRepository messages, Titles titles) {
+    public Requests(
+            JdbcClient jdbc,
+            SessionRepository sessions,
+            MessageRepository messages,
+            Titles titles,
+            Summaries summaries) {
+        this.summaries = summaries;
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.messages = messages;
@@ -125,6 +133,7 @@ public class Requests {
                     .update();
             finished(reply.requestId(), sessionId);
             titles.afterReply(sessionId);
+            summaries.afterReply(sessionId);
         });
     }
 

@@ -6,6 +6,7 @@ import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
 import com.companion.chat.memory.Memories;
 import com.companion.chat.memory.Recall;
+import com.companion.chat.memory.Summaries;
 import com.companion.chat.quota.DailyQuota;
 import com.companion.chat.request.Requests;
 import com.companion.chat.safety.InputScreening;
@@ -59,6 +60,7 @@ public class SendService {
     private final SendBudget budget;
     private final Memories memories;
     private final Recall recall;
+    private final Summaries summaries;
     private final DailyQuota quota;
 
     public SendService(
@@ -73,7 +75,9 @@ public class SendService {
             SendBudget budget,
             DailyQuota quota,
             Memories memories,
-            Recall recall) {
+            Recall recall,
+            Summaries summaries) {
+        this.summaries = summaries;
         this.memories = memories;
         this.recall = recall;
         this.quota = quota;
@@ -238,7 +242,8 @@ public class SendService {
                         caller.userId(),
                         context.character().characterId(),
                         turn.text(),
-                        prompt.stream().map(HistoryMessage::content).toList()));
+                        prompt.stream().map(HistoryMessage::content).toList()),
+                summaries.forPrompt(sessionId, anchor));
         boolean newMessage = turn.existingMessageId() == null;
         Accepted accepted =
                 new Accepted(UUID.randomUUID(), sessionId, newMessage ? UUID.randomUUID() : turn.existingMessageId());

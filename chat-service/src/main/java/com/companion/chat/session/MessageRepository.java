@@ -164,6 +164,39 @@ public class MessageRepository {
                 .list();
     }
 
+    /**
+     * A stretch of the path up from {@code start}: the {@code take} messages after the newest {@code skip}, oldest
+     * first. The walk stops there, so it costs {@code skip + take} steps however long the path is.
+     */
+    public List<StoredMessage> pathSlice(UUID sessionId, UUID start, int skip, int take) {
+        if (start == null || take <= 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        with recursive path(id, parent_id, n) as (
+                            select id, parent_id, 1 from chat_message where id = :start and session_id = :session
+                          union all
+                            select m.id, m.parent_id, path.n + 1 from chat_message m join path on m.id = path.parent_id
+                            where path.n < :last
+                        )
+                        select m.id, m.session_id, m.parent_id, m.role, m.content, m.request_id
+                        from path join chat_message m on m.id = path.id
+                        where path.n > :skip order by path.n desc
+                        """)
+                .param("session", sessionId)
+                .param("start", start)
+                .param("skip", skip)
+                .param("last", skip + take)
+                .query((rs, n) -> new StoredMessage(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("session_id", UUID.class),
+                        rs.getObject("parent_id", UUID.class),
+                        rs.getString("role"),
+                        rs.getString("content"),
+                        rs.getObject("request_id", UUID.class)))
+                .list();
+    }
+
     /** Whether {@code messageId} lies on the path from {@code leaf} to the root. */
     public boolean onPath(UUID sessionId, UUID leaf, UUID messageId) {
         if (leaf == null) {

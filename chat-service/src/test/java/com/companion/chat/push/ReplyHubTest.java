@@ -27,7 +27,7 @@ class ReplyHubTest {
     final UUID session = UUID.randomUUID();
     final UUID request = UUID.randomUUID();
     final Map<UUID, RequestOutcome> stored = new ConcurrentHashMap<>();
-    final Requests requests = new Requests(null, null, null, null) {
+    final Requests requests = new Requests(null, null, null, null, null) {
         @Override
         public Optional<RequestOutcome> outcome(UUID requestId) {
             return Optional.ofNullable(stored.get(requestId));
