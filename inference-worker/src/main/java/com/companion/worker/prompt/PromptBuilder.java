@@ -10,11 +10,15 @@ import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.Memory;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.worker.llm.ChatMessage;
+import com.companion.worker.llm.LlmProperties;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,10 +87,25 @@ public class PromptBuilder {
     static final String CREATOR_REPLY_NOTES = "Creator's reply notes";
     static final String EXAMPLE_DIALOGUE = "Example dialogue";
 
-    private final PromptProperties properties;
+    private static final Logger log = LoggerFactory.getLogger(PromptBuilder.class);
 
-    public PromptBuilder(PromptProperties properties) {
+    private final PromptProperties properties;
+    private final int promptTokens;
+
+    @Autowired
+    public PromptBuilder(PromptProperties properties, PromptBudget budget, LlmProperties llm) {
+        this(properties, budget.promptTokens(llm.models(), llm.maxTokens()));
+    }
+
+    /** @param promptTokens what the whole prompt may take ({@link Tokens}) */
+    public PromptBuilder(PromptProperties properties, int promptTokens) {
         this.properties = properties;
+        this.promptTokens = promptTokens;
+    }
+
+    /** Without a token budget (the character and message-count limits still hold). */
+    public PromptBuilder(PromptProperties properties) {
+        this(properties, Integer.MAX_VALUE);
     }
 
     /** Adult mode: an adult user talking to a character whose owner turned 18+ on. */
@@ -98,16 +117,46 @@ public class PromptBuilder {
      * @param userNeedsSupport the input guard found the user talking about self-harm or abuse
      */
     public List<ChatMessage> messages(MessageRequested request, boolean userNeedsSupport) {
-        List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(systemPrompt(request, userNeedsSupport)));
-        messages.addAll(history(request.history()));
-        messages.add(ChatMessage.user(request.userMessage()));
+        List<ChatMessage> history = new ArrayList<>(history(request.history()));
+        List<ChatMessage> tail = new ArrayList<>();
+        tail.add(ChatMessage.user(request.userMessage()));
         if (request.continues() != null) {
             // A continuation: the reply so far is the model's own last turn, and the platform asks for more of it.
-            messages.add(ChatMessage.assistant(request.continues()));
-            messages.add(ChatMessage.system(CONTINUE_LINE));
+            tail.add(ChatMessage.assistant(request.continues()));
+            tail.add(ChatMessage.system(CONTINUE_LINE));
         }
+        // The token budget: what is least needed goes first (recalled messages, then the summary, then the oldest of
+        // the recent messages); the rules, the sheet, the pinned notes and the new message always stay.
+        Memory memory = request.memoryOrNone();
+        String system = systemPrompt(request, memory, userNeedsSupport);
+        int fixed = Tokens.of(tail);
+        if (tokens(system, history) + fixed > promptTokens && !memory.recalled().isEmpty()) {
+            memory = new Memory(memory.username(), memory.persona(), memory.pinned(), List.of(), memory.summary());
+            system = systemPrompt(request, memory, userNeedsSupport);
+        }
+        if (tokens(system, history) + fixed > promptTokens && memory.summary() != null) {
+            memory = new Memory(memory.username(), memory.persona(), memory.pinned(), List.of(), null);
+            system = systemPrompt(request, memory, userNeedsSupport);
+        }
+        while (tokens(system, history) + fixed > promptTokens && !history.isEmpty()) {
+            history.removeFirst();
+        }
+        if (tokens(system, history) + fixed > promptTokens) {
+            log.warn(
+                    "session {}: the prompt is {} tokens with nothing left to drop, over its budget of {}",
+                    request.sessionId(),
+                    tokens(system, history) + fixed,
+                    promptTokens);
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(ChatMessage.system(system));
+        messages.addAll(history);
+        messages.addAll(tail);
         return messages;
+    }
+
+    private static int tokens(String system, List<ChatMessage> history) {
+        return Tokens.PER_MESSAGE + Tokens.of(system) + Tokens.of(history);
     }
 
     String systemPrompt(MessageRequested request) {
@@ -115,6 +164,10 @@ public class PromptBuilder {
     }
 
     String systemPrompt(MessageRequested request, boolean userNeedsSupport) {
+        return systemPrompt(request, request.memoryOrNone(), userNeedsSupport);
+    }
+
+    private String systemPrompt(MessageRequested request, Memory memory, boolean userNeedsSupport) {
         Persona character = request.character();
         boolean minor = !request.userIsAdult();
         boolean befriend = minor && character.characterType().romantic();
@@ -133,7 +186,7 @@ public class PromptBuilder {
         }
         prompt.append(sheet(request, card)).append('\n');
         prompt.append(traits(character.sliders(), minor)).append('\n');
-        String notes = userNotes(request.memoryOrNone());
+        String notes = userNotes(memory);
         if (!notes.isEmpty()) {
             prompt.append(USER_NOTES_LINE).append('\n').append(notes).append('\n');
         }
