@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param recallCount older user messages recalled into a prompt, 0 to turn recall off ({@code CHAT_RECALL_COUNT})
  * @param recallMinScore the cosine a message needs to the new one to be recalled ({@code CHAT_RECALL_MIN_SCORE})
  * @param recallCandidates the user x character's newest vectors scanned per send ({@code CHAT_RECALL_CANDIDATES})
+ * @param recallCacheMegabytes memory for the vectors an instance holds between sends ({@code CHAT_RECALL_CACHE_MB})
  * @param embedBatch queued messages embedded per background run
  * @param embedInterval the pause between background runs
  * @param summaryEvery messages that must leave the recent window before the running summary is extended, 0 for no
@@ -32,6 +33,7 @@ record MemoryProperties(
         @Min(0) @Max(10) int recallCount,
         @DecimalMin("0") @DecimalMax("1") double recallMinScore,
         @Min(1) @Max(100_000) int recallCandidates,
+        @Min(1) @Max(4096) int recallCacheMegabytes,
         @Min(1) @Max(1000) int embedBatch,
         @NotNull Duration embedInterval,
         @Min(0) @Max(1000) int summaryEvery,

@@ -1,7 +1,11 @@
 package com.companion.chat.memory;
 
+import com.companion.chat.access.AccountDeleted;
 import com.companion.chat.access.CharacterRemoved;
 import com.companion.platform.guard.learned.SentenceEmbedder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,14 +45,29 @@ public class Recall {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
+    /**
+     * Vectors stored since an instance last looked are read again this far back in seq, for rows whose transactions
+     * committed out of seq order (two instances' embedding batches interleaving); and a copy is read whole again
+     * after {@link #FULL_RELOAD}, so a row missed even so is late by at most that.
+     */
+    static final int SEQ_OVERLAP = 64;
+
+    static final Duration FULL_RELOAD = Duration.ofMinutes(5);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final MemoryProperties properties;
+    private final Cache<Owner, Vectors> cache;
 
     Recall(JdbcClient jdbc, TransactionTemplate transactions, MemoryProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(properties.recallCacheMegabytes() * 1024L * 1024L)
+                .weigher((Owner owner, Vectors vectors) -> vectors.bytes())
+                .expireAfterAccess(Duration.ofMinutes(30))
+                .build();
     }
 
     /** Queues a stored user message for its vector, if it is long enough to hold a fact. Call it in the storing transaction. */
@@ -73,21 +92,7 @@ public class Recall {
         if (query == null) {
             return List.of();
         }
-        List<Scored> best = new ArrayList<>();
-        jdbc.sql("""
-                        select message_id, vector from chat_message_vector
-                        where user_id = :user and character_id = :character
-                        order by created_at desc limit :limit
-                        """)
-                .param("user", userId)
-                .param("character", characterId)
-                .param("limit", properties.recallCandidates())
-                .query(rs -> {
-                    double score = cosine(rs.getBytes(2), query);
-                    if (score >= properties.recallMinScore()) {
-                        best.add(new Scored(rs.getObject(1, UUID.class), score));
-                    }
-                });
+        List<Scored> best = vectors(userId, characterId).scored(query, properties.recallMinScore());
         if (best.isEmpty()) {
             return List.of();
         }
@@ -165,11 +170,101 @@ public class Recall {
         return embedded == null ? 0 : embedded;
     }
 
+    /**
+     * The user x character's newest {@code recall-candidates} vectors: held in memory and brought up to date with
+     * what was stored since (one indexed read of the new rows, usually none).
+     */
+    private Vectors vectors(UUID userId, UUID characterId) {
+        Owner owner = new Owner(userId, characterId);
+        Vectors held = cache.get(owner, key -> new Vectors(properties.recallCandidates()));
+        if (held.loadedBefore(System.nanoTime() - FULL_RELOAD.toNanos())) {
+            held = new Vectors(properties.recallCandidates());
+            cache.put(owner, held);
+        }
+        Vectors vectors = held;
+        synchronized (vectors) {
+            int before = vectors.size();
+            jdbc.sql("""
+                            select seq, message_id, vector from chat_message_vector
+                            where user_id = :user and character_id = :character and seq > :since
+                            order by seq
+                            """)
+                    .param("user", userId)
+                    .param("character", characterId)
+                    .param("since", vectors.lastSeq() - SEQ_OVERLAP)
+                    .query(rs -> {
+                        vectors.add(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3));
+                    });
+            if (vectors.size() != before) {
+                cache.put(owner, vectors); // weighed again
+            }
+        }
+        return vectors;
+    }
+
+    private record Owner(UUID userId, UUID characterId) {}
+
+    /** One user x character's newest vectors, oldest first. */
+    private static final class Vectors {
+
+        private final int capacity;
+        private final LinkedHashMap<UUID, byte[]> byMessage = new LinkedHashMap<>();
+        private final long loadedAt = System.nanoTime();
+        private long lastSeq;
+
+        Vectors(int capacity) {
+            this.capacity = capacity;
+        }
+
+        boolean loadedBefore(long nanoTime) {
+            return loadedAt - nanoTime < 0;
+        }
+
+        synchronized void add(long seq, UUID messageId, byte[] vector) {
+            if (byMessage.putIfAbsent(messageId, vector) == null && byMessage.size() > capacity) {
+                byMessage.pollFirstEntry();
+            }
+            lastSeq = Math.max(lastSeq, seq);
+        }
+
+        synchronized long lastSeq() {
+            return lastSeq;
+        }
+
+        synchronized int size() {
+            return byMessage.size();
+        }
+
+        synchronized int bytes() {
+            return 64 + byMessage.size() * (SentenceEmbedder.DIMENSIONS + 64);
+        }
+
+        synchronized List<Scored> scored(float[] query, double minScore) {
+            byte[] quantised = quantise(query);
+            int threshold = (int) Math.ceil(minScore * 127 * 127);
+            List<Scored> scored = new ArrayList<>();
+            byMessage.forEach((id, vector) -> {
+                int dot = dot(vector, quantised);
+                if (dot >= threshold) {
+                    scored.add(new Scored(id, dot / (127.0 * 127.0)));
+                }
+            });
+            return scored;
+        }
+    }
+
     @EventListener
     void erase(CharacterRemoved removed) {
         jdbc.sql("delete from chat_message_vector where character_id = :character")
                 .param("character", removed.characterId())
                 .update();
+        cache.asMap().keySet().removeIf(owner -> owner.characterId().equals(removed.characterId()));
+    }
+
+    /** The rows go with the user's messages (cascade); this instance's copy goes here. */
+    @EventListener
+    void erase(AccountDeleted deleted) {
+        cache.asMap().keySet().removeIf(owner -> owner.userId().equals(deleted.userId()));
     }
 
     /** The text's sentence embedding: the mean of its windows' embeddings, unit length; null for text without any. */
@@ -205,6 +300,15 @@ public class Recall {
             bytes[i] = (byte) Math.max(-127, Math.min(127, Math.round(unit[i] * 127)));
         }
         return bytes;
+    }
+
+    /** The dot product of two quantised vectors (a plain loop: the JIT vectorises it). */
+    static int dot(byte[] a, byte[] b) {
+        int sum = 0;
+        for (int i = 0; i < a.length && i < b.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     static double cosine(byte[] stored, float[] query) {

@@ -123,19 +123,21 @@ public class Summaries {
             return null;
         }
         Optional<Kept> kept = jdbc.sql("""
-                        select summary, summary_through_id from chat_session
+                        select summary, summary_through_id, summary_through_depth from chat_session
                         where id = :id and summary is not null
                         """)
                 .param("id", sessionId)
-                .query((rs, n) -> new Kept(rs.getString(1), rs.getObject(2, UUID.class)))
+                .query((rs, n) -> new Kept(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3)))
                 .optional();
-        if (kept.isEmpty() || !messages.onPath(sessionId, anchor, kept.get().throughId())) {
+        if (kept.isEmpty()
+                || !messages.onPathAt(
+                        sessionId, anchor, kept.get().throughId(), kept.get().throughDepth())) {
             return null;
         }
         return kept.get().summary();
     }
 
-    private record Kept(String summary, UUID throughId) {}
+    private record Kept(String summary, UUID throughId, int throughDepth) {}
 
     private Optional<State> state(UUID sessionId) {
         return jdbc.sql("""

@@ -197,6 +197,31 @@ public class MessageRepository {
                 .list();
     }
 
+    /**
+     * Whether {@code messageId}, at {@code depth}, lies on the path from {@code leaf} to the root: a walk up from the
+     * leaf that stops at that depth.
+     */
+    public boolean onPathAt(UUID sessionId, UUID leaf, UUID messageId, int depth) {
+        if (leaf == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                        with recursive path(id, parent_id, depth) as (
+                            select id, parent_id, depth from chat_message where id = :start and session_id = :session
+                          union all
+                            select m.id, m.parent_id, m.depth from chat_message m join path on m.id = path.parent_id
+                            where path.depth > :depth
+                        )
+                        select exists (select 1 from path where id = :message)
+                        """)
+                .param("session", sessionId)
+                .param("start", leaf)
+                .param("message", messageId)
+                .param("depth", depth)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Whether {@code messageId} lies on the path from {@code leaf} to the root. */
     public boolean onPath(UUID sessionId, UUID leaf, UUID messageId) {
         if (leaf == null) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +60,11 @@ public final class SentenceEmbedder {
      */
     static final int CACHED_WINDOWS = 512;
 
+    static final int TEXTS_MEMOISED = 256;
+
+    /** Longer texts (replies screened as they stream grow every time) are not memoised whole. */
+    static final int TEXT_MEMO_MAX_CHARS = 2_000;
+
     private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
 
@@ -73,6 +79,20 @@ public final class SentenceEmbedder {
     private final long sep;
     private final long loadMillis;
     private final WindowCache cache = new WindowCache(CACHED_WINDOWS);
+
+    /**
+     * Recently embedded texts, whole: a message is embedded by the input guard, again as context of the next
+     * messages' checks, and by recall in chat-service; with this they are split and tokenised once. 256 short texts,
+     * about 1 MB.
+     */
+    private final Map<TextKey, List<Window>> texts = new LinkedHashMap<>(TEXTS_MEMOISED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TextKey, List<Window>> eldest) {
+            return size() > TEXTS_MEMOISED;
+        }
+    };
+
+    private record TextKey(String text, boolean normalized) {}
 
     private SentenceEmbedder() {
         long start = System.nanoTime();
@@ -131,6 +151,27 @@ public final class SentenceEmbedder {
      *     look-alikes undone), as the weights were trained
      */
     public List<Window> embed(String text, boolean normalized) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        if (text.length() <= TEXT_MEMO_MAX_CHARS) {
+            TextKey key = new TextKey(text, normalized);
+            synchronized (texts) {
+                List<Window> known = texts.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
+            List<Window> embedded = List.copyOf(embedWindows(text, normalized));
+            synchronized (texts) {
+                texts.put(key, embedded);
+            }
+            return embedded;
+        }
+        return embedWindows(text, normalized);
+    }
+
+    private List<Window> embedWindows(String text, boolean normalized) {
         List<long[]> windows = windows(text, normalized);
         List<Window> embedded = new ArrayList<>(windows.size());
         for (long[] ids : windows) {
