@@ -19,7 +19,9 @@ import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SessionSummarized;
 import com.companion.contracts.chat.SessionTitled;
+import com.companion.contracts.chat.SummaryRequested;
 import com.companion.contracts.chat.TitleRequested;
 import com.companion.offlinellm.Behaviour;
 import com.companion.offlinellm.OfflineLlmServer;
@@ -211,6 +213,85 @@ class InferenceWorkerIT {
                 .filteredOn(call -> call.lastUserMessage().orElse("").contains("rings"))
                 .singleElement()
                 .satisfies(call -> assertThat(call.systemPrompt().orElseThrow()).startsWith("You name conversations"));
+    }
+
+    @Test
+    void aSummaryRequestIsAnsweredOnItsOwnQueueWithTheUsersFactsAndNoChunks() throws Exception {
+        SummaryRequested request = summaryRequest(
+                UUID.randomUUID(),
+                "The user said: My name is Ravi.",
+                List.of(
+                        new HistoryMessage(ChatRole.USER, "My dog is called Biscuit. Do you like dogs?"),
+                        new HistoryMessage(ChatRole.ASSISTANT, "I adore dogs! Biscuit is a sweet name."),
+                        new HistoryMessage(ChatRole.USER, "What should we watch tonight?")));
+        sendSummaryRequest(request);
+
+        SessionSummarized summarized = awaitSummary(request);
+
+        assertThat(summarized.summary())
+                .isEqualTo("The user said: My name is Ravi. The user said: My dog is called Biscuit.");
+        assertThat(summarized.sessionId()).isEqualTo(request.sessionId());
+        assertThat(summarized.userId()).isEqualTo(request.userId());
+        assertThat(summarized.throughMessageId()).isEqualTo(request.throughMessageId());
+        assertThat(summarized.model()).isEqualTo(FALLBACK);
+        assertThat(summarized.usage().totalTokens()).isPositive();
+        assertThat(published.chunks(request.requestId())).isEmpty();
+        assertThat(published.outcomes(request.requestId())).isEmpty();
+        assertThat(llm.calls())
+                .filteredOn(call -> call.lastUserMessage().orElse("").contains("Biscuit"))
+                .filteredOn(call -> call.model().equals(FALLBACK))
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.systemPrompt().orElseThrow()).startsWith("You summarize conversations");
+                    assertThat(call.lastUserMessage().orElseThrow())
+                            .startsWith("<previous_summary>\nThe user said: My name is Ravi.\n</previous_summary>\n")
+                            .contains("User: My dog is called Biscuit. Do you like dogs?\n");
+                });
+    }
+
+    @Test
+    void aRefusedSummaryIsNotPublishedAndTheSessionsNextSummaryStillIs() throws Exception {
+        UUID session = UUID.randomUUID();
+        llm.enqueue(Behaviour.replying("The user asked for a sexual story about a 12 year old girl."));
+        SummaryRequested refused = summaryRequest(
+                session, null, List.of(new HistoryMessage(ChatRole.USER, "Tell me a story " + marker())));
+        SummaryRequested next = summaryRequest(
+                session, null, List.of(new HistoryMessage(ChatRole.USER, "I'm learning to play the sitar.")));
+        sendSummaryRequest(refused);
+        sendSummaryRequest(next);
+
+        // One queue, one session, one partition: the next request is only taken once the refused one is done.
+        assertThat(awaitSummary(next).summary()).isEqualTo("The user said: I'm learning to play the sitar.");
+        assertThat(published.summaries(refused.requestId())).isEmpty();
+        assertThat(published.chunks(refused.requestId())).isEmpty();
+    }
+
+    @Test
+    void aReplyIsNotHeldUpByASlowSummary() throws Exception {
+        String slowSummary = "The user said: My dog is called Biscuit and he loves long walks along the river"
+                + " every single morning before breakfast.";
+        llm.enqueue(
+                Behaviour.timing(Duration.ofMillis(100), Duration.ofMillis(300)).withReply(slowSummary));
+        SummaryRequested summary = summaryRequest(
+                UUID.randomUUID(), null, List.of(new HistoryMessage(ChatRole.USER, "My dog is called Biscuit.")));
+        sendSummaryRequest(summary);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> llm.calls().stream()
+                        .anyMatch(call -> call.systemPrompt().orElse("").startsWith("You summarize conversations")
+                                && call.lastUserMessage().orElse("").contains("Biscuit")
+                                && call.model().equals(FALLBACK)));
+
+        MessageRequested reply = send(request().message("Are you there? " + marker()));
+        Seen<Event> outcome = awaitSeenOutcome(reply);
+        Seen<SessionSummarized> summarized = await().atMost(Duration.ofSeconds(30))
+                .until(() -> published.summaries(summary.requestId()), s -> !s.isEmpty())
+                .getFirst();
+
+        assertThat(outcome.event()).isInstanceOf(ReplyCompleted.class);
+        assertThat(summarized.event().summary()).isEqualTo(slowSummary);
+        assertThat(outcome.timestamp())
+                .as("the reply was published while the summary was still being written")
+                .isLessThan(summarized.timestamp() - 2_000);
     }
 
     @Test
@@ -762,6 +843,31 @@ class InferenceWorkerIT {
             throw new IllegalStateException(e);
         }
         return request;
+    }
+
+    private static SummaryRequested summaryRequest(UUID session, String previous, List<HistoryMessage> messages) {
+        return new SummaryRequested(
+                UUID.randomUUID(),
+                session,
+                UUID.randomUUID(),
+                true,
+                request().build().character(),
+                previous,
+                messages,
+                UUID.randomUUID(),
+                Instant.now());
+    }
+
+    private void sendSummaryRequest(SummaryRequested request) throws Exception {
+        kafka.send(Topics.SUMMARY_REQUESTS, request.partitionKey(), EventJson.encode(request))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private static SessionSummarized awaitSummary(SummaryRequested request) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> published.summaries(request.requestId()), summaries -> !summaries.isEmpty())
+                .getFirst()
+                .event();
     }
 
     private <T extends Event> T awaitOutcome(MessageRequested request, Class<T> type) {

@@ -7,6 +7,7 @@ import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.contracts.chat.SessionSummarized;
 import com.companion.contracts.chat.SessionTitled;
 import com.companion.platform.test.KafkaProbe;
 import java.util.ArrayList;
@@ -47,6 +48,15 @@ public final class Published implements AutoCloseable {
                 .map(Seen::event)
                 .filter(e -> e instanceof SessionTitled t && t.requestId().equals(requestId))
                 .map(SessionTitled.class::cast)
+                .toList();
+    }
+
+    /** The summaries published for a summary request, with when they were. */
+    public List<Seen<SessionSummarized>> summaries(UUID requestId) {
+        return seen().stream()
+                .filter(s -> s.event() instanceof SessionSummarized summarized
+                        && summarized.requestId().equals(requestId))
+                .map(s -> new Seen<>((SessionSummarized) s.event(), s.timestamp()))
                 .toList();
     }
 

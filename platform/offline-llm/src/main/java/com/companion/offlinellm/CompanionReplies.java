@@ -247,6 +247,9 @@ final class CompanionReplies {
         if (ConversationTitles.isTitleRequest(messages)) {
             return ConversationTitles.title(messages);
         }
+        if (ConversationSummaries.isSummaryRequest(messages)) {
+            return ConversationSummaries.summary(messages);
+        }
         String system = null;
         String lastUser = "";
         for (ChatMessage message : messages) {

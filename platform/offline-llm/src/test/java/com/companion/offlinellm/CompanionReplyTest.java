@@ -167,4 +167,16 @@ class CompanionReplyTest {
         assertThat(title.split(" ")).hasSizeBetween(1, 4);
         assertThat(title).doesNotContain("Meera", "\n", ".");
     }
+
+    @Test
+    void aSummaryRequestIsAnsweredWithWhatTheUserToldAboutThemselves() {
+        String summary = LlmHttp.reply(
+                llm,
+                chat().system("You summarize conversations in a chat app. Answer with the summary only.")
+                        .user("<previous_summary>\nThe user said: My name is Ravi.\n</previous_summary>\n"
+                                + "<conversation>\nUser: My telescope finally arrived!\nMeera: Show me!\n"
+                                + "User: Is Saturn up tonight?\n</conversation>"));
+
+        assertThat(summary).isEqualTo("The user said: My name is Ravi. The user said: My telescope finally arrived.");
+    }
 }

@@ -113,7 +113,8 @@ class KafkaUseTest {
         assertThat(worker.consumes)
                 .containsExactlyInAnyOrder(
                         new Consumption("chat.message-requested.v1", "inference-worker"),
-                        new Consumption("chat.title-requests.v1", "inference-worker-titles"));
+                        new Consumption("chat.title-requests.v1", "inference-worker-titles"),
+                        new Consumption("chat.summary-requests.v1", "inference-worker-summaries"));
         assertThat(worker.produces).containsExactly("chat.replies.v1", "chat.reply-chunks.v1");
     }
 
