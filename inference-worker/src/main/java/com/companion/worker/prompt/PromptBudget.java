@@ -1,7 +1,6 @@
 package com.companion.worker.prompt;
 
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,15 +12,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param contextTokens a model's context window unless {@code modelContextTokens} names it ({@code
  *     PROMPT_CONTEXT_TOKENS})
- * @param modelContextTokens context windows of particular models, by model id
+ * @param modelContextTokens context windows of particular models, by model id (none by default)
  */
 @Validated
 @ConfigurationProperties("worker.prompt.budget")
-public record PromptBudget(
-        @Min(512) int contextTokens, @NotNull Map<String, Integer> modelContextTokens) {
+public record PromptBudget(@Min(512) int contextTokens, Map<String, Integer> modelContextTokens) {
 
     public PromptBudget {
-        modelContextTokens = Map.copyOf(modelContextTokens);
+        modelContextTokens = modelContextTokens == null ? Map.of() : Map.copyOf(modelContextTokens);
     }
 
     /** The tokens a prompt may take when any of {@code models} may answer with up to {@code replyTokens}. */
