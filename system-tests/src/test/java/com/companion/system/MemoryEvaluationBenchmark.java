@@ -2,6 +2,8 @@ package com.companion.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.companion.system.Api.Response;
+import com.companion.system.Api.User;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
