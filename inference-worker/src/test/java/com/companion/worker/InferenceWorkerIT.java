@@ -709,8 +709,9 @@ class InferenceWorkerIT {
 
     @Test
     void aRejectedKeyFailsAtOnceWithoutRetrying() {
-        llm.enqueue(Behaviour.error(401));
-        MessageRequested request = send(request().message("hello " + marker()));
+        String marker = marker();
+        llm.enqueueFor(marker, Behaviour.error(401));
+        MessageRequested request = send(request().message("hello " + marker));
 
         ReplyFailed failed = awaitOutcome(request, ReplyFailed.class);
 

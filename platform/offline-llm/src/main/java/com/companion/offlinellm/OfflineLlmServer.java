@@ -97,6 +97,14 @@ public final class OfflineLlmServer implements AutoCloseable {
         script.enqueue(behaviours);
     }
 
+    /**
+     * Queues a one-shot behaviour for the first call whose last user message contains {@code marker}, whatever
+     * other calls (titles, summaries, another test's retry) arrive first.
+     */
+    public void enqueueFor(String marker, Behaviour behaviour) {
+        script.enqueueFor(marker, behaviour);
+    }
+
     public List<Behaviour> queuedBehaviours() {
         return script.queued();
     }

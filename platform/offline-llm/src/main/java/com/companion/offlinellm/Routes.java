@@ -215,7 +215,7 @@ final class Routes implements MiniHttpServer.Handler {
             return;
         }
 
-        Behaviour behaviour = script.next();
+        Behaviour behaviour = script.next(lastUserMessage(chat.messages()));
         record(chat, receivedAt, behaviour.status(), request.header("traceparent"));
 
         if (behaviour.hang()) {
@@ -676,5 +676,14 @@ final class Routes implements MiniHttpServer.Handler {
         if (remaining > 0) {
             Thread.sleep(Duration.ofNanos(remaining));
         }
+    }
+
+    private static String lastUserMessage(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("user")) {
+                return messages.get(i).content();
+            }
+        }
+        return "";
     }
 }

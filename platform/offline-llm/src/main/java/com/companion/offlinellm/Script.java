@@ -17,6 +17,11 @@ final class Script {
     private final long maxRecordedBytes;
     private final AtomicReference<Behaviour> defaultBehaviour;
     private final Queue<Behaviour> oneShots = new ConcurrentLinkedQueue<>();
+    private final Queue<Targeted> targeted = new ConcurrentLinkedQueue<>();
+
+    /** A one-shot behaviour for the first call whose last user message contains {@code marker}. */
+    private record Targeted(String marker, Behaviour behaviour) {}
+
     private final Deque<RecordedCall> calls = new ArrayDeque<>();
     private int callCount;
     private long recordedBytes;
@@ -47,12 +52,24 @@ final class Script {
         }
     }
 
+    void enqueueFor(String marker, Behaviour behaviour) {
+        targeted.add(new Targeted(Objects.requireNonNull(marker, "marker"), Objects.requireNonNull(behaviour)));
+    }
+
     List<Behaviour> queued() {
         return List.copyOf(oneShots);
     }
 
-    /** The next one-shot behaviour if any (consuming it), else the default. */
-    Behaviour next() {
+    /**
+     * For a call whose last user message is {@code lastUserMessage}: the first behaviour targeted at it (consuming
+     * it), else the next one-shot behaviour (consuming it), else the default.
+     */
+    Behaviour next(String lastUserMessage) {
+        for (Targeted candidate : targeted) {
+            if (lastUserMessage.contains(candidate.marker()) && targeted.remove(candidate)) {
+                return candidate.behaviour();
+            }
+        }
         Behaviour oneShot = oneShots.poll();
         return oneShot != null ? oneShot : defaultBehaviour.get();
     }
@@ -86,6 +103,7 @@ final class Script {
 
     void reset() {
         oneShots.clear();
+        targeted.clear();
         defaultBehaviour.set(baseline);
         synchronized (this) {
             calls.clear();

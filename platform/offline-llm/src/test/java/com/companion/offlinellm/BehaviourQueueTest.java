@@ -24,6 +24,20 @@ class BehaviourQueueTest extends LlmServerTest {
     }
 
     @Test
+    void aTargetedBehaviourWaitsForTheCallWithItsMarkerWhateverComesFirst() {
+        llm.enqueueFor("[m-42]", Behaviour.error(401));
+        llm.enqueue(Behaviour.instant().withReply("untargeted"));
+
+        assertThat(LlmHttp.reply(llm, chat().user("a title request"))).isEqualTo("untargeted");
+        assertThat(LlmHttp.chat(llm, chat().user("a summary request")).statusCode())
+                .isEqualTo(200);
+        assertThat(LlmHttp.chat(llm, chat().user("hello [m-42]")).statusCode()).isEqualTo(401);
+        assertThat(LlmHttp.chat(llm, chat().user("hello [m-42]")).statusCode())
+                .as("consumed once")
+                .isEqualTo(200);
+    }
+
+    @Test
     void rejectedRequestsDoNotConsumeQueuedBehaviours() {
         llm.enqueue(Behaviour.rateLimited(2));
 
