@@ -207,7 +207,15 @@ class MemoriesIT {
         replied(user, deletedSession, "My cat Mochi likes to sleep on my keyboard.");
         await().atMost(Duration.ofSeconds(30)).until(() -> count("chat_message_vector", "user_id", user) == 2);
 
+        jdbc.sql("update chat_session set summary = 'They talked about Mochi.' where id = :id")
+                .param("id", deletedSession)
+                .update();
         fixtures.publish(new CharacterDeleted(deleted, user, Long.MAX_VALUE / 2));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select summary is null from chat_session where id = :id")
+                        .param("id", deletedSession)
+                        .query(Boolean.class)
+                        .single());
         await().atMost(Duration.ofSeconds(20)).until(() -> count("chat_memory", "character_id", deleted) == 0);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("chat_message_vector", "character_id", deleted) == 0);
         assertThat(count("chat_memory", "character_id", kept)).isEqualTo(1);

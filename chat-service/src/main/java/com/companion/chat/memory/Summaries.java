@@ -1,6 +1,7 @@
 package com.companion.chat.memory;
 
 import com.companion.chat.ChatProperties;
+import com.companion.chat.access.CharacterRemoved;
 import com.companion.chat.access.CharacterView;
 import com.companion.chat.access.ReadModels;
 import com.companion.chat.access.UserView;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -138,6 +140,16 @@ public class Summaries {
     }
 
     private record Kept(String summary, UUID throughId, int throughDepth) {}
+
+    /** Memory goes with the character: the summaries of the sessions with it (their messages stay, as history). */
+    @EventListener
+    void erase(CharacterRemoved removed) {
+        jdbc.sql("""
+                        update chat_session set summary = null, summary_through_id = null, summary_through_depth = 0,
+                            summary_requested_at = null
+                        where character_id = :character and summary is not null
+                        """).param("character", removed.characterId()).update();
+    }
 
     private Optional<State> state(UUID sessionId) {
         return jdbc.sql("""
