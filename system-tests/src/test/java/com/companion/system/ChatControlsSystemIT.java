@@ -84,6 +84,61 @@ class ChatControlsSystemIT {
     }
 
     @Test
+    void theSelectedAlternativeIsTheOnlyOneInThePromptTheLlmReceivesNext() {
+        User user = Api.signup(30);
+        UUID session = ChatSystemIT.session(user, Characters.create(user, "private", false));
+        List<String> alternatives = new ArrayList<>();
+        alternatives.add(ChatSystemIT.send(user, session, "Tell me a story about a lighthouse")
+                .path("reply")
+                .asString());
+        for (int i = 0; i < 3; i++) {
+            alternatives.add(answer(Api.post("/chat/regenerate", user, Map.of("session_id", session.toString())))
+                    .path("reply")
+                    .asString());
+        }
+        JsonNode latest = items(user, session).get(0);
+        assertThat(latest.path("alternative_count").asInt()).isEqualTo(4);
+        Response selected = Api.post(
+                "/sessions/" + session + "/messages/" + latest.path("id").asString() + "/select",
+                user,
+                Map.of("alternative_index", 1));
+        assertThat(selected.status()).as(selected.raw()).isEqualTo(200);
+        assertThat(items(user, session).get(0).path("content").asString()).isEqualTo(alternatives.get(1));
+
+        String next = "And what happened next? " + UUID.randomUUID();
+        ChatSystemIT.send(user, session, next);
+        String prompt = llmPromptFor(next);
+        assertThat(prompt).contains(alternatives.get(1));
+        alternatives.stream()
+                .filter(other -> !other.equals(alternatives.get(1)))
+                .forEach(other -> assertThat(prompt).doesNotContain(other));
+    }
+
+    /** Every message of the offline LLM's call whose last user message is {@code message}, joined. */
+    private static String llmPromptFor(String message) {
+        Response calls =
+                Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Stack.LLM_ADMIN + "/_admin/calls"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build());
+        String found = null;
+        for (JsonNode call : calls.json().path("calls")) {
+            List<String> contents = new ArrayList<>();
+            String lastUser = null;
+            for (JsonNode m : call.path("messages")) {
+                contents.add(m.path("content").asString());
+                if (m.path("role").asString().equals("user")) {
+                    lastUser = m.path("content").asString();
+                }
+            }
+            if (message.equals(lastUser)) {
+                found = String.join("\n", contents);
+            }
+        }
+        assertThat(found).as("the offline LLM's call for " + message).isNotNull();
+        return found;
+    }
+
+    @Test
     void conversationsListPinnedFirstThenNewestActivityAndUnnamedOnesGetATitle() {
         User user = Api.signup(30);
         UUID character = Characters.create(user, "private", false);
