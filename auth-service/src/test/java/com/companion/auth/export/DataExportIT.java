@@ -136,9 +136,9 @@ class DataExportIT extends AuthApiTest {
         JsonNode profile = com.companion.auth.support.Api.JSON.readTree(entries.get("profile.json"));
         assertThat(profile.path("id").asString()).isEqualTo(userId.toString());
         assertThat(profile.path("email").asString()).isEqualTo(email);
-        assertThat(TestS3.keys(ExportStorage.folder(exportId)))
-                .as("the parts are removed once zipped")
-                .isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .alias("the parts are removed once zipped")
+                .until(() -> TestS3.keys(ExportStorage.folder(exportId)).isEmpty());
 
         Mail mail = await().atMost(Duration.ofSeconds(20))
                 .until(() -> TestSmtp.to(email, "Your data export is ready"), mails -> !mails.isEmpty())
