@@ -1,6 +1,7 @@
 package com.companion.platform.export;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * An S3 client for the export parts, unless the service has its own (media-service does, for the
  * same bucket): path-style addressing and checksums only where the API requires them, so any
- * S3-compatible store works.
+ * S3-compatible store works. Its HTTP client is the JDK's ({@code url-connection-client}): an Apache
+ * HttpClient 5 on the classpath would become the HTTP client of Spring's {@code RestClient} too.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ExportProperties.class)
@@ -30,8 +32,10 @@ public class ExportAutoConfiguration {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /** Only where the kit's HTTP client is on the classpath (media-service brings its own client and excludes it). */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
+    @ConditionalOnClass(name = "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient")
     S3Client s3Client(ExportProperties properties, AwsCredentialsProvider credentials) {
         return S3Client.builder()
                 .endpointOverride(properties.endpoint())
@@ -40,10 +44,9 @@ public class ExportAutoConfiguration {
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(Apache5HttpClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(properties.connectTimeout())
-                        .socketTimeout(properties.callTimeout())
-                        .maxConnections(20))
+                        .socketTimeout(properties.callTimeout()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(properties.callTimeout())
                         .build())
