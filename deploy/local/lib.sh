@@ -17,6 +17,9 @@ KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093 S3_PORT=9090 LLM_PORT=8090
 # GreenMail: SMTP for auth-service, and its API (off its default 8080, the gateway's) to read the mail.
 SMTP_PORT=3025 MAIL_API_PORT=8025
 S3_BUCKET_NAME=companion-media
+# Stripe's webhook signing secret of the local stack (STRIPE_WEBHOOK_SECRET overrides it): not a real
+# one, it lets tests post webhook events signed as Stripe signs them. No Stripe API key is set.
+LOCAL_STRIPE_WEBHOOK_SECRET=whsec_local_stack_not_a_secret
 declare -A SERVICE_PORT=(
   [gateway-service]=8080 [auth-service]=8081 [character-service]=8082 [chat-service]=8083
   [media-service]=8084 [ad-service]=8085 [inference-worker]=8086 [analytics-service]=8087

@@ -57,10 +57,13 @@ class ArchitectureTest {
     static final ArchRule onlyCharacterEventsPublishes = noClasses()
             .that()
             .doNotBelongToAnyOf(CharacterEvents.class)
+            .and()
+            .doNotHaveFullyQualifiedName(APP + ".card.internal.AccountExport")
             .should()
             .dependOnClassesThat()
             .areAssignableTo(Outbox.class)
-            .because("every change is published as one full snapshot, in one place");
+            .because(
+                    "every change is published as one full snapshot, in one place (a data export's part is no change)");
 
     @ArchTest
     static final ArchRule controllersDoNoSql = noClasses()
@@ -76,5 +79,9 @@ class ArchitectureTest {
             .that()
             .containAnyMethodsThat(annotatedWith(KafkaListener.class))
             .should()
-            .resideInAnyPackage(APP + ".users.internal..", APP + ".avatar..", APP + ".catalogue.internal..");
+            .resideInAnyPackage(
+                    APP + ".users.internal..",
+                    APP + ".avatar..",
+                    APP + ".catalogue.internal..",
+                    APP + ".card.internal..");
 }

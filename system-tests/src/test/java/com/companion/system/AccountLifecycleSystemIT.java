@@ -111,7 +111,7 @@ class AccountLifecycleSystemIT {
         return matcher.group(1);
     }
 
-    private static String awaitMail(String address, String subject) {
+    static String awaitMail(String address, String subject) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> newestMail(address, subject), text -> text != null);
     }
 

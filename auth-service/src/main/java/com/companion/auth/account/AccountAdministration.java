@@ -86,6 +86,11 @@ public class AccountAdministration {
 
     public record BillingAccount(UUID id, String email, Plan plan) {}
 
+    /** The account's profile as its owner sees it (for a data export); empty for an unknown account. */
+    public Optional<UserProfile> profile(UUID userId) {
+        return users.find(userId).map(user -> UserProfile.of(user, clock.instant()));
+    }
+
     /** Sets a user's plan; publishes {@code UserUpdated} only when it changes. 404 for an unknown user. */
     public UserProfile changePlan(UUID actorId, UUID userId, Plan plan, ClientInfo client) {
         return transaction.execute(status -> {

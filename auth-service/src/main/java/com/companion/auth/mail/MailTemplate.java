@@ -12,7 +12,8 @@ public enum MailTemplate {
     RESET_PASSWORD("reset-password"),
     PASSWORD_CHANGED("password-changed"),
     NEW_SIGN_IN("new-sign-in"),
-    ACCOUNT_DELETED("account-deleted");
+    ACCOUNT_DELETED("account-deleted"),
+    EXPORT_READY("export-ready");
 
     private final String fileName;
 

@@ -98,7 +98,11 @@ public final class TestS3 {
                             "media.s3.endpoint=" + url,
                             "media.s3.public-endpoint=" + url,
                             "media.s3.bucket=" + BUCKET,
-                            "media.s3.region=" + REGION)
+                            "media.s3.region=" + REGION,
+                            "platform.export.endpoint=" + url,
+                            "platform.export.public-endpoint=" + url,
+                            "platform.export.bucket=" + BUCKET,
+                            "platform.export.region=" + REGION)
                     .applyTo(context);
         }
     }

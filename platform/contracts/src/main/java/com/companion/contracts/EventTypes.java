@@ -3,6 +3,7 @@ package com.companion.contracts;
 import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.ads.AdImpression;
 import com.companion.contracts.analytics.DailyRollup;
+import com.companion.contracts.auth.ExportRequested;
 import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserRegistered;
@@ -20,6 +21,7 @@ import com.companion.contracts.chat.SessionSummarized;
 import com.companion.contracts.chat.SessionTitled;
 import com.companion.contracts.chat.SummaryRequested;
 import com.companion.contracts.chat.TitleRequested;
+import com.companion.contracts.export.ExportPartReady;
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaUploaded;
 import java.util.List;
@@ -52,7 +54,9 @@ public final class EventTypes {
             SessionStarted.TYPE,
             MessageSent.TYPE,
             AdImpression.TYPE,
-            DailyRollup.TYPE);
+            DailyRollup.TYPE,
+            ExportRequested.TYPE,
+            ExportPartReady.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -18,6 +18,8 @@ public final class Topics {
     public static final String CHAT_ACTIVITY = "chat.activity.v1";
     public static final String AD_IMPRESSIONS = "ads.impressions.v1";
     public static final String ANALYTICS_DAILY = "analytics.daily.v1";
+    public static final String EXPORT_REQUESTS = "auth.exports.v1";
+    public static final String EXPORT_PARTS = "export.parts.v1";
 
     /** Topics whose latest record per key is the current state of the aggregate. */
     public static final List<String> COMPACTED = List.of(AUTH_USERS, CHARACTERS, ANALYTICS_DAILY);
@@ -35,7 +37,9 @@ public final class Topics {
             MEDIA_EVENTS,
             CHAT_ACTIVITY,
             AD_IMPRESSIONS,
-            ANALYTICS_DAILY);
+            ANALYTICS_DAILY,
+            EXPORT_REQUESTS,
+            EXPORT_PARTS);
 
     /** The dead-letter topic that receives records of {@code topic} that could not be processed. */
     public static String deadLetter(String topic) {

@@ -7,6 +7,7 @@ import com.companion.contracts.ads.ImpressionAction;
 import com.companion.contracts.analytics.DailyRollup;
 import com.companion.contracts.analytics.NamedCount;
 import com.companion.contracts.analytics.RollupDimension;
+import com.companion.contracts.auth.ExportRequested;
 import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserPersona;
@@ -40,6 +41,7 @@ import com.companion.contracts.chat.SessionTitled;
 import com.companion.contracts.chat.SummaryRequested;
 import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.chat.TokenUsage;
+import com.companion.contracts.export.ExportPartReady;
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaKind;
 import com.companion.contracts.media.MediaUploaded;
@@ -93,6 +95,7 @@ public final class EventSamples {
     static final UUID AVATAR_MEDIA_ID = UUID.fromString("3e4d5c6b-7a89-4f0e-9d1c-2b3a4f5e6d7c");
     static final UUID AUDIO_MEDIA_ID = UUID.fromString("4f5e6d7c-8b9a-4a0f-8e2d-3c4b5a6f7e8d");
 
+    static final UUID EXPORT_ID = UUID.fromString("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5c");
     static final String AVATAR_URL = "https://media.companion.example/avatars/c4a1f0e2-9d8b-4c7a-b6e5-d4c3b2a19f08/"
             + "3e4d5c6b-7a89-4f0e-9d1c-2b3a4f5e6d7c.png";
 
@@ -129,6 +132,19 @@ public final class EventSamples {
 
     public static UserDeleted userDeleted() {
         return new UserDeleted(USER_ID);
+    }
+
+    public static ExportRequested exportRequested() {
+        return new ExportRequested(EXPORT_ID, USER_ID, Instant.parse("2025-06-14T10:00:00Z"));
+    }
+
+    public static ExportPartReady exportPartReady() {
+        return new ExportPartReady(
+                EXPORT_ID,
+                USER_ID,
+                "chat-service",
+                "exports/" + EXPORT_ID + "/chat-service.json",
+                Instant.parse("2025-06-14T10:00:02.125Z"));
     }
 
     public static Sliders sliders() {
@@ -641,6 +657,8 @@ public final class EventSamples {
                 new Sample("chat.message-sent", messageSent()),
                 new Sample("ads.ad-impression", adImpression()),
                 new Sample("analytics.daily-rollup", dailyRollup()),
+                new Sample("auth.export-requested", exportRequested()),
+                new Sample("export.part-ready", exportPartReady()),
                 new Sample(
                         "character.character-upserted--without-avatar-or-grantees",
                         characterUpsertedWithoutAvatarOrGrantees()),

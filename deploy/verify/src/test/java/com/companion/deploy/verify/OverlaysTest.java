@@ -46,9 +46,16 @@ class OverlaysTest {
             "server.port's default is the port the manifests are built around; containerPort, probes and"
                     + " the Service are checked against it, so setting PORT as well would only repeat it");
 
-    /** Read by a library rather than through a Spring placeholder, and needed all the same. */
-    static final Map<String, List<String>> READ_DIRECTLY =
-            Map.of("media-service", List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"));
+    /**
+     * Read by a library rather than through a Spring placeholder, and needed all the same: the AWS SDK's
+     * credentials, in media-service and in every service that writes a part of a data export (export kit).
+     */
+    static final Map<String, List<String>> READ_DIRECTLY = Map.of(
+            "media-service", List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
+            "auth-service", List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
+            "character-service", List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
+            "chat-service", List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
+            "ad-service", List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"));
 
     /** Read by the JVM or the java launcher. */
     static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
