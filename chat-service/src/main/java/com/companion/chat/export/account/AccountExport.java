@@ -46,8 +46,12 @@ class AccountExport {
             UUID userId,
             Instant exportedAt,
             List<Session> sessions,
+            List<PinnedMemory> memories,
             List<BlockedMessage> blockedMessages,
             List<DailyUsage> dailyUsage) {}
+
+    /** A fact the user pinned for a character ({@code /memories}). */
+    record PinnedMemory(UUID id, UUID characterId, String content, Instant createdAt) {}
 
     record Session(
             UUID id,
@@ -59,6 +63,7 @@ class AccountExport {
             @Nullable UUID activeLeafId,
             Instant createdAt,
             Instant lastActivityAt,
+            @Nullable String summary,
             List<Message> messages) {}
 
     record Message(
@@ -69,9 +74,10 @@ class AccountExport {
             Instant createdAt,
             @Nullable Instant deletedAt) {}
 
+    /** {@code sessionId} is null for a refused pinned memory. */
     record BlockedMessage(
             UUID id,
-            UUID sessionId,
+            @Nullable UUID sessionId,
             UUID characterId,
             String policy,
             List<String> categories,
@@ -128,7 +134,7 @@ class AccountExport {
         List<Session> sessions = jdbc
                 .sql("""
                         select s.id, s.character_id, c.name, s.title, s.pinned, s.archived, s.active_leaf_id,
-                               s.created_at, s.last_activity_at
+                               s.created_at, s.last_activity_at, s.summary
                         from chat_session s left join character_view c on c.character_id = s.character_id
                         where s.user_id = :user
                         order by s.created_at, s.id
@@ -144,6 +150,7 @@ class AccountExport {
                         rs.getObject("active_leaf_id", UUID.class),
                         instant(rs, "created_at"),
                         instant(rs, "last_activity_at"),
+                        rs.getString("summary"),
                         List.of()))
                 .list()
                 .stream()
@@ -157,6 +164,7 @@ class AccountExport {
                         session.activeLeafId(),
                         session.createdAt(),
                         session.lastActivityAt(),
+                        session.summary(),
                         messages(session.id())))
                 .toList();
         List<BlockedMessage> blocked = jdbc.sql("""
@@ -173,11 +181,22 @@ class AccountExport {
                         rs.getString("content"),
                         instant(rs, "created_at")))
                 .list();
+        List<PinnedMemory> memories = jdbc.sql("""
+                        select id, character_id, content, created_at from chat_memory
+                        where user_id = :user order by created_at, id
+                        """)
+                .param("user", userId)
+                .query((rs, n) -> new PinnedMemory(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("character_id", UUID.class),
+                        rs.getString("content"),
+                        instant(rs, "created_at")))
+                .list();
         List<DailyUsage> usage = jdbc.sql("select day, used from chat_usage where user_id = :user order by day")
                 .param("user", userId)
                 .query((rs, n) -> new DailyUsage(rs.getObject("day", LocalDate.class), rs.getInt("used")))
                 .list();
-        return new Part(userId, Instant.now(), sessions, blocked, usage);
+        return new Part(userId, Instant.now(), sessions, memories, blocked, usage);
     }
 
     private List<Message> messages(UUID sessionId) {

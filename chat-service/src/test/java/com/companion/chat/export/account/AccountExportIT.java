@@ -79,6 +79,17 @@ class AccountExportIT {
         jdbc.sql("insert into chat_usage (user_id, day, used) values (:user, current_date, 4)")
                 .param("user", user)
                 .update();
+        jdbc.sql("update chat_session set summary = 'They watched the stars.' where id = :id")
+                .param("id", session)
+                .update();
+        jdbc.sql("""
+                        insert into chat_memory (id, user_id, character_id, content)
+                        values (:id, :user, :character, 'My dog is called Biscuit.')
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("user", user)
+                .param("character", character)
+                .update();
 
         UUID exportId = UUID.randomUUID();
         EventEnvelope<ExportRequested> request = EventEnvelope.wrap(new ExportRequested(exportId, user, Instant.now()));
@@ -112,6 +123,9 @@ class AccountExportIT {
         assertThat(part.path("blocked_messages").get(0).path("content").asString())
                 .isEqualTo("refused text");
         assertThat(part.path("daily_usage").get(0).path("used").asInt()).isEqualTo(4);
+        assertThat(exported.path("summary").asString()).isEqualTo("They watched the stars.");
+        assertThat(part.path("memories").get(0).path("content").asString()).isEqualTo("My dog is called Biscuit.");
+        assertThat(part.path("memories").get(0).path("character_id").asString()).isEqualTo(character.toString());
 
         send(request); // redelivered
         await().during(Duration.ofSeconds(2))
