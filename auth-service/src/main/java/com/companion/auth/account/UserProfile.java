@@ -2,8 +2,10 @@ package com.companion.auth.account;
 
 import com.companion.auth.account.internal.UserRow;
 import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserPersona;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An account as its owner (or an admin) sees it. {@code age} is the stated age plus the whole
@@ -21,7 +23,8 @@ public record UserProfile(
         Integer age,
         Plan plan,
         boolean isAdult,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable UserPersona persona) {
 
     static UserProfile of(UserRow user, Instant now) {
         return new UserProfile(
@@ -36,6 +39,7 @@ public record UserProfile(
                 user.currentAge(now),
                 user.plan(),
                 user.isAdult(),
-                user.createdAt());
+                user.createdAt(),
+                user.persona());
     }
 }

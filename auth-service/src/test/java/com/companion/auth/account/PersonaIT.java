@@ -38,6 +38,7 @@ class PersonaIT extends AuthApiTest {
         assertThat(set.text("name")).isEqualTo("Mira");
         assertThat(set.text("description")).isEqualTo("An astronomy student\nwho works nights.");
         assertThat(api.get("/auth/me/persona", token).body()).isEqualTo(set.body());
+        assertThat(api.get("/auth/me", token).body().path("persona")).isEqualTo(set.body());
 
         JsonNode published = await().atMost(Duration.ofSeconds(10))
                 .until(() -> events.about(userId, "auth.user-updated"), seen -> !seen.isEmpty())
