@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Accounts through the gateway with the stack's real SMTP server (GreenMail, its API on 8025):
  * sign-up mail and verification, forgot and reset password; and erasure, looking afterwards in
- * character-service's, media-service's and ad-service's databases and in the bucket.
+ * character-service's, chat-service's, media-service's and ad-service's databases and in the bucket.
  */
 @ExtendWith(Stack.class)
 class AccountLifecycleSystemIT {
@@ -60,7 +61,7 @@ class AccountLifecycleSystemIT {
     }
 
     @Test
-    void aDeletedAccountIsErasedFromCharactersMediaAdsAndTheBucket() throws Exception {
+    void aDeletedAccountIsErasedFromCharactersChatMediaAdsAndTheBucket() throws Exception {
         User user = Api.signup(31);
         UUID character = Characters.create(user, "private", false);
         Response image = Api.upload(
@@ -70,10 +71,32 @@ class AccountLifecycleSystemIT {
                 .json()
                 .path("id")
                 .asString());
-        Response sent = Api.post("/chat/send", user, Map.of("session_id", session.toString(), "message", "Hi there"));
+        assertThat(Api.put("/auth/me/persona", user, Map.of("name", "Mira", "description", "A night nurse."))
+                        .status())
+                .isEqualTo(200);
+        assertThat(Api.post(
+                                "/memories",
+                                user,
+                                Map.of("character_id", character.toString(), "content", "I am allergic to peanuts."))
+                        .status())
+                .isEqualTo(201);
+        Response sent = Api.post(
+                "/chat/send",
+                user,
+                Map.of("session_id", session.toString(), "message", "Hi there, my dog is called Biscuit"));
         assertThat(sent.status()).as(sent.raw()).isIn(200, 202);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> count("companion_ad", "select count(*) from session_counter where user_id = ?", user.id())
+                        == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        count("companion_chat", "select count(*) from chat_message_vector where user_id = ?", user.id())
+                                == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "companion_chat",
+                                "select count(*) from user_view where user_id = ? and persona_name = 'Mira'",
+                                user.id())
                         == 1);
         assertThat(objects("media/" + user.id() + "/")).isPositive();
 
@@ -98,6 +121,19 @@ class AccountLifecycleSystemIT {
             assertThat(count("companion_ad", "select count(*) from impression where user_id = ?", user.id()))
                     .isZero();
             assertThat(objects("media/" + user.id() + "/")).isZero();
+            for (String table :
+                    List.of("chat_session", "chat_memory", "chat_message_vector", "chat_usage", "blocked_message")) {
+                assertThat(count("companion_chat", "select count(*) from " + table + " where user_id = ?", user.id()))
+                        .as(table)
+                        .isZero();
+            }
+            assertThat(count(
+                            "companion_chat",
+                            "select count(*) from user_view where user_id = ?"
+                                    + " and (username is not null or persona_name is not null or not deleted)",
+                            user.id()))
+                    .as("chat's users read model keeps a tombstone without name or persona")
+                    .isZero();
         });
         assertThat(awaitMail(user.email(), "Your account was deleted")).contains("erased");
     }
