@@ -24,13 +24,18 @@ class RouteConfiguration {
     @Bean
     RouteLocator apiRoutes(RouteLocatorBuilder builder, RoutesProperties services) {
         return builder.routes()
-                // Character moderation (takedown, restore) belongs to character-service; other admin paths to auth.
+                // Character moderation (takedown, restore) belongs to character-service, what the input guard refused
+                // to
+                // chat-service, analytics to analytics-service; other admin paths to auth.
                 .route(
                         "admin-characters",
                         r -> r.order(-1).path("/admin/characters/**").uri(services.character()))
                 .route(
                         "admin-analytics",
                         r -> r.order(-1).path("/admin/analytics/**").uri(services.analytics()))
+                .route(
+                        "admin-blocked-messages",
+                        r -> r.order(-1).path("/admin/blocked-messages").uri(services.chat()))
                 .route(
                         "auth",
                         r -> r.path("/auth/**", "/admin/**", "/billing/**").uri(services.auth()))
