@@ -13,6 +13,7 @@ import com.companion.auth.audit.SecurityAudit;
 import com.companion.auth.audit.SecurityEvent;
 import com.companion.auth.session.Sessions;
 import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserStatus;
 import com.companion.platform.web.problem.ApiProblem;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -108,6 +109,49 @@ public class AccountAdministration {
                     client,
                     Map.of("from", user.plan().wire(), "to", plan.wire()));
             return UserProfile.of(updated, now);
+        });
+    }
+
+    /**
+     * Bans an account: disabled (sign-in and refresh refused, every read model told by {@code UserUpdated} with
+     * {@code changed: ["status"]}), every device session ended (each published, so open sockets close). Audited
+     * with the admin and the reason. Banning a banned account changes nothing; an admin cannot ban an admin.
+     */
+    public UserProfile ban(UUID actorId, UUID userId, String reason, ClientInfo client) {
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("user"));
+            if (user.roles().contains(UserRow.ROLE_ADMIN)) {
+                throw ApiProblem.conflict("admin-account", "An administrator's account cannot be banned.");
+            }
+            if (user.status() == UserStatus.DISABLED) {
+                return UserProfile.of(user, now);
+            }
+            UserRow banned = users.updateStatus(userId, UserStatus.DISABLED, now);
+            events.updated(banned, List.of(UserEvents.STATUS));
+            int ended = sessions.revokeAll(userId, "banned");
+            audit.record(
+                    SecurityEvent.ACCOUNT_BANNED,
+                    userId,
+                    actorId,
+                    client,
+                    Map.of("reason", reason.strip(), "sessions_ended", ended));
+            return UserProfile.of(banned, now);
+        });
+    }
+
+    /** Lifts a ban: the account is active again (published the same way); its ended sessions stay ended. */
+    public UserProfile unban(UUID actorId, UUID userId, String reason, ClientInfo client) {
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("user"));
+            if (user.status() == UserStatus.ACTIVE) {
+                return UserProfile.of(user, now);
+            }
+            UserRow lifted = users.updateStatus(userId, UserStatus.ACTIVE, now);
+            events.updated(lifted, List.of(UserEvents.STATUS));
+            audit.record(SecurityEvent.ACCOUNT_UNBANNED, userId, actorId, client, Map.of("reason", reason.strip()));
+            return UserProfile.of(lifted, now);
         });
     }
 

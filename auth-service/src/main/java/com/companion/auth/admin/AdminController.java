@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,5 +44,29 @@ class AdminController {
     UserProfile changeAge(
             @PathVariable UUID id, @Valid @RequestBody AgeRequest request, AuthenticatedUser admin, ClientInfo client) {
         return administration.changeAge(admin.userId(), id, request.age(), request.reason(), client);
+    }
+
+    @Operation(
+            summary = "Ban a user (admin only)",
+            description = "The account is disabled and every device session ends (open sockets close; refresh and"
+                    + " sign-in are refused); published as UserUpdated (status). reason 1 to 500 characters, kept in"
+                    + " the security audit. 409 admin-account for an administrator; 404 for an unknown user.")
+    @PostMapping("/admin/users/{id}/ban")
+    UserProfile ban(
+            @PathVariable UUID id,
+            @Valid @RequestBody ModerationReason request,
+            AuthenticatedUser admin,
+            ClientInfo client) {
+        return administration.ban(admin.userId(), id, request.reason(), client);
+    }
+
+    @Operation(summary = "Lift a user's ban (admin only)", description = "The account is active again; audited.")
+    @PostMapping("/admin/users/{id}/unban")
+    UserProfile unban(
+            @PathVariable UUID id,
+            @Valid @RequestBody ModerationReason request,
+            AuthenticatedUser admin,
+            ClientInfo client) {
+        return administration.unban(admin.userId(), id, request.reason(), client);
     }
 }

@@ -26,7 +26,9 @@ public enum SecurityEvent {
     PASSWORD_CHANGE_REFUSED("password.change_refused"),
     PASSWORD_RESET_REQUESTED("password.reset_requested"),
     PASSWORD_RESET("password.reset"),
-    BILLING_PLAN_CHANGE("billing.plan_change");
+    BILLING_PLAN_CHANGE("billing.plan_change"),
+    ACCOUNT_BANNED("account.banned"),
+    ACCOUNT_UNBANNED("account.unbanned");
 
     private final String storedName;
 

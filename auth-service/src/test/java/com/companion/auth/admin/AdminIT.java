@@ -175,6 +175,62 @@ class AdminIT extends AuthApiTest {
     }
 
     @Test
+    void aBanDisablesTheAccountEndsItsSessionsIsAuditedAndPublishedAndAnAdminCanLiftIt() {
+        Signups signup = Signups.valid();
+        Reply user = api.post("/auth/signup", signup.body());
+        String userId = user.at("/user/id").asString();
+        String refreshToken = user.text("refresh_token");
+        Reply admin = adminLogin();
+        String adminToken = admin.text("access_token");
+        Map<String, Object> why = Map.of("reason", "Harassment reports, ticket 77");
+
+        Reply byUser = api.post("/admin/users/" + userId + "/ban", why, user.text("access_token"));
+        assertThat(byUser.status()).isEqualTo(403);
+        assertThat(api.post("/admin/users/" + admin.at("/user/id").asString() + "/ban", why, adminToken)
+                        .status())
+                .as("an administrator cannot be banned")
+                .isEqualTo(409);
+
+        Reply banned = api.post("/admin/users/" + userId + "/ban", why, adminToken);
+        assertThat(banned.status()).isEqualTo(200);
+        assertThat(refresh(refreshToken).status())
+                .as("every device session ended")
+                .isEqualTo(401);
+        assertThat(api.post("/auth/login", Map.of("identifier", signup.get("email"), "password", Signups.PASSWORD))
+                        .status())
+                .isEqualTo(401);
+        JsonNode published = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.about(userId, "auth.user-updated"), seen -> !seen.isEmpty())
+                .getLast()
+                .data();
+        assertThat(published.path("status").asString()).isEqualTo("disabled");
+        assertThat(published.path("changed").toString()).isEqualTo("[\"status\"]");
+        assertThat(jdbc.sql("select count(*) from security_audit where event_type = 'account.banned'"
+                                + " and user_id = cast(:user as uuid) and actor_id = cast(:admin as uuid)"
+                                + " and details->>'reason' = 'Harassment reports, ticket 77'")
+                        .param("user", userId)
+                        .param("admin", admin.at("/user/id").asString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        assertThat(api.post("/admin/users/" + userId + "/unban", why, adminToken)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/auth/login", Map.of("identifier", signup.get("email"), "password", Signups.PASSWORD))
+                        .status())
+                .as("signs in again once the ban is lifted")
+                .isEqualTo(200);
+        assertThat(await().atMost(Duration.ofSeconds(10))
+                        .until(() -> events.about(userId, "auth.user-updated"), seen -> seen.size() == 2)
+                        .getLast()
+                        .data()
+                        .path("status")
+                        .asString())
+                .isEqualTo("active");
+    }
+
+    @Test
     void bootstrappingOverAnUnverifiedAccountRefusesAndChangesNothing() {
         Signups squatter = Signups.valid();
         Reply signup = api.post("/auth/signup", squatter.body());

@@ -188,6 +188,15 @@ public class UserStore {
                 .single();
     }
 
+    public UserRow updateStatus(UUID id, UserStatus status, Instant now) {
+        return jdbc.sql("update users set status = :status, updated_at = :now where id = :id returning " + COLUMNS)
+                .param("id", id)
+                .param("status", status.name().toLowerCase(Locale.ROOT))
+                .param("now", utc(now))
+                .query(ROW)
+                .single();
+    }
+
     /** Makes an account the configured admin: admin role, adult, premium, active, unlocked. */
     public UserRow makeAdmin(UUID id, String passwordHash, Instant now) {
         return jdbc.sql("""
