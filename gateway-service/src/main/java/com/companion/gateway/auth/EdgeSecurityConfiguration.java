@@ -73,8 +73,9 @@ class EdgeSecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(EdgeRoutes.TOKEN_ISSUING, EdgeRoutes.TOKEN_OPTIONAL, EdgeRoutes.OPERATIONS)
                         .permitAll()
-                        // analytics-service answers 404 to non-admins itself, so the figures' existence is not told.
-                        .pathMatchers("/admin/analytics/**")
+                        // analytics-service and chat-service answer 404 to non-admins themselves, so what they hold
+                        // is not told.
+                        .pathMatchers("/admin/analytics/**", "/admin/blocked-messages")
                         .authenticated()
                         .pathMatchers("/admin/**")
                         .hasRole("admin")
