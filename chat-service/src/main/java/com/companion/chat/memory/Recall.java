@@ -311,14 +311,6 @@ public class Recall {
         return sum;
     }
 
-    static double cosine(byte[] stored, float[] query) {
-        double dot = 0;
-        for (int i = 0; i < stored.length && i < query.length; i++) {
-            dot += stored[i] * query[i];
-        }
-        return dot / 127;
-    }
-
     static int words(String text) {
         int words = 0;
         var matcher = WORD.matcher(text);
