@@ -24,6 +24,8 @@ import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.export.ExportPartReady;
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaUploaded;
+import com.companion.contracts.moderation.AdminActionRecorded;
+import com.companion.contracts.moderation.ModerationActionRequested;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -56,7 +58,9 @@ public final class EventTypes {
             AdImpression.TYPE,
             DailyRollup.TYPE,
             ExportRequested.TYPE,
-            ExportPartReady.TYPE);
+            ExportPartReady.TYPE,
+            ModerationActionRequested.TYPE,
+            AdminActionRecorded.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -20,6 +20,8 @@ public final class Topics {
     public static final String ANALYTICS_DAILY = "analytics.daily.v1";
     public static final String EXPORT_REQUESTS = "auth.exports.v1";
     public static final String EXPORT_PARTS = "export.parts.v1";
+    public static final String MODERATION_ACTIONS = "moderation.actions.v1";
+    public static final String MODERATION_AUDIT = "moderation.audit.v1";
 
     /** Topics whose latest record per key is the current state of the aggregate. */
     public static final List<String> COMPACTED = List.of(AUTH_USERS, CHARACTERS, ANALYTICS_DAILY);
@@ -39,7 +41,9 @@ public final class Topics {
             AD_IMPRESSIONS,
             ANALYTICS_DAILY,
             EXPORT_REQUESTS,
-            EXPORT_PARTS);
+            EXPORT_PARTS,
+            MODERATION_ACTIONS,
+            MODERATION_AUDIT);
 
     /** The dead-letter topic that receives records of {@code topic} that could not be processed. */
     public static String deadLetter(String topic) {

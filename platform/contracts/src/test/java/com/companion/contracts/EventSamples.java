@@ -45,6 +45,9 @@ import com.companion.contracts.export.ExportPartReady;
 import com.companion.contracts.media.MediaDeleted;
 import com.companion.contracts.media.MediaKind;
 import com.companion.contracts.media.MediaUploaded;
+import com.companion.contracts.moderation.AdminActionRecorded;
+import com.companion.contracts.moderation.ModerationAction;
+import com.companion.contracts.moderation.ModerationActionRequested;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -145,6 +148,52 @@ public final class EventSamples {
                 "chat-service",
                 "exports/" + EXPORT_ID + "/chat-service.json",
                 Instant.parse("2025-06-14T10:00:02.125Z"));
+    }
+
+    public static ModerationActionRequested moderationActionRequested() {
+        return new ModerationActionRequested(
+                UUID.fromString("7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6"),
+                ModerationAction.TAKEDOWN,
+                CHARACTER_ID,
+                UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d"),
+                "sexualises a minor in its description",
+                UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"),
+                Instant.parse("2025-06-14T11:00:00Z"));
+    }
+
+    public static ModerationActionRequested banRequestedWithoutReport() {
+        return new ModerationActionRequested(
+                UUID.fromString("7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d7"),
+                ModerationAction.BAN,
+                USER_ID,
+                UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d"),
+                "repeated attempts at sexual content with minors",
+                null,
+                Instant.parse("2025-06-14T11:05:00Z"));
+    }
+
+    public static AdminActionRecorded adminActionRecorded() {
+        return new AdminActionRecorded(
+                UUID.fromString("9f8e7d6c-5b4a-4392-8a1b-0c9d8e7f6a5b"),
+                "auth-service",
+                "account.banned",
+                "user",
+                USER_ID,
+                UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d"),
+                "repeated attempts at sexual content with minors",
+                Instant.parse("2025-06-14T11:05:00.250Z"));
+    }
+
+    public static AdminActionRecorded reportRaisedByThePlatform() {
+        return new AdminActionRecorded(
+                UUID.fromString("9f8e7d6c-5b4a-4392-8a1b-0c9d8e7f6a5c"),
+                "chat-service",
+                "report.filed",
+                "user",
+                USER_ID,
+                null,
+                null,
+                Instant.parse("2025-06-14T10:59:00Z"));
     }
 
     public static Sliders sliders() {
@@ -659,6 +708,10 @@ public final class EventSamples {
                 new Sample("analytics.daily-rollup", dailyRollup()),
                 new Sample("auth.export-requested", exportRequested()),
                 new Sample("export.part-ready", exportPartReady()),
+                new Sample("moderation.action-requested", moderationActionRequested()),
+                new Sample("moderation.admin-action-recorded", adminActionRecorded()),
+                new Sample("moderation.action-requested--ban-without-report", banRequestedWithoutReport()),
+                new Sample("moderation.admin-action-recorded--by-the-platform", reportRaisedByThePlatform()),
                 new Sample(
                         "character.character-upserted--without-avatar-or-grantees",
                         characterUpsertedWithoutAvatarOrGrantees()),
