@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 final class Socket implements AutoCloseable {
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket ws;
 
     Socket(Api.User user) {
@@ -33,6 +35,12 @@ final class Socket implements AutoCloseable {
                         socket.request(1);
                         return null;
                     }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
                 })
                 .join();
     }
@@ -49,6 +57,11 @@ final class Socket implements AutoCloseable {
         return Awaitility.await()
                 .atMost(timeout)
                 .until(() -> frames.stream().filter(match).findFirst().orElse(null), f -> f != null);
+    }
+
+    /** The close code the server sent, once it closed the socket. */
+    int awaitClosed(Duration timeout) {
+        return Awaitility.await().atMost(timeout).until(() -> closed.getNow(null), code -> code != null);
     }
 
     @Override

@@ -73,13 +73,24 @@ public class AccessPolicy {
         return ReadModelWait.until(readModelWait, () -> chattable(caller, characterId));
     }
 
-    static boolean mayChat(Caller caller, CharacterView character) {
-        if (!character.usable()) {
-            return false;
-        }
+    /**
+     * The character if the caller can see it (its owner, anyone for a public one, a grantee for a shared one; adult
+     * characters only to adults), whether or not moderation lets anyone chat with it now: what a caller may report.
+     * A miss waits like {@link #chattableSoon}.
+     */
+    public Optional<CharacterView> visibleSoon(Caller caller, UUID characterId) {
+        return ReadModelWait.until(
+                readModelWait, () -> readModels.character(characterId).filter(c -> reachable(caller, c)));
+    }
+
+    private static boolean reachable(Caller caller, CharacterView character) {
         boolean reachable = character.ownerId().equals(caller.userId())
                 || character.visibility() == Visibility.PUBLIC
                 || character.granteeIds().contains(caller.userId());
         return reachable && (!character.nsfwEnabled() || caller.adult());
+    }
+
+    static boolean mayChat(Caller caller, CharacterView character) {
+        return character.usable() && reachable(caller, character);
     }
 }

@@ -2,6 +2,7 @@ package com.companion.chat.safety;
 
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
+import com.companion.chat.moderation.Reports;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.guard.Conversation;
@@ -33,8 +34,10 @@ public class InputScreening {
 
     private final ContentGuard guard;
     private final JdbcClient jdbc;
+    private final Reports reports;
 
-    public InputScreening(ContentGuard guard, JdbcClient jdbc) {
+    public InputScreening(ContentGuard guard, JdbcClient jdbc, Reports reports) {
+        this.reports = reports;
         this.guard = guard;
         this.jdbc = jdbc;
     }
@@ -106,6 +109,11 @@ public class InputScreening {
                 .param("content", text)
                 .update();
         log.info("input blocked by policy {} ({})", verdict.policy().code(), verdict.reasons());
+        try {
+            reports.refused(caller.userId());
+        } catch (RuntimeException e) {
+            log.warn("could not check the user's refusals for a report", e);
+        }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("policy", verdict.policy().code());
         properties.put("categories", verdict.categoryCodes());

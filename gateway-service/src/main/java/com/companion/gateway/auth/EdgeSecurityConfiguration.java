@@ -50,8 +50,11 @@ class EdgeSecurityConfiguration {
             "A valid access token is required.",
             headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
 
-    private static final ServerAccessDeniedHandler FORBIDDEN = (exchange, ex) ->
-            Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
+    /** A signed-in caller without the role: 403, except on admin paths, which do not exist for them (404). */
+    private static final ServerAccessDeniedHandler FORBIDDEN =
+            (exchange, ex) -> exchange.getRequest().getPath().value().startsWith("/admin/")
+                    ? Problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "No such resource.")
+                    : Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
 
     @Bean
     SecurityWebFilterChain edgeSecurity(

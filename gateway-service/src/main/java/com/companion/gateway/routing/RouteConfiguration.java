@@ -24,9 +24,9 @@ class RouteConfiguration {
     @Bean
     RouteLocator apiRoutes(RouteLocatorBuilder builder, RoutesProperties services) {
         return builder.routes()
-                // Character moderation (takedown, restore) belongs to character-service, what the input guard refused
-                // to
-                // chat-service, analytics to analytics-service; other admin paths to auth.
+                // Character moderation (takedown, restore) belongs to character-service; reports, the moderation audit
+                // and what the input guard refused to chat-service; analytics to analytics-service; other admin paths
+                // to auth.
                 .route(
                         "admin-characters",
                         r -> r.order(-1).path("/admin/characters/**").uri(services.character()))
@@ -35,7 +35,9 @@ class RouteConfiguration {
                         r -> r.order(-1).path("/admin/analytics/**").uri(services.analytics()))
                 .route(
                         "admin-blocked-messages",
-                        r -> r.order(-1).path("/admin/blocked-messages").uri(services.chat()))
+                        r -> r.order(-1)
+                                .path("/admin/blocked-messages", "/admin/reports", "/admin/reports/**", "/admin/audit")
+                                .uri(services.chat()))
                 .route(
                         "auth",
                         r -> r.path("/auth/**", "/admin/**", "/billing/**").uri(services.auth()))
@@ -67,7 +69,7 @@ class RouteConfiguration {
                                 .uri(services.chat()))
                 .route(
                         "chat",
-                        r -> r.path("/sessions/**", "/chat/**", "/search/**", "/memories/**")
+                        r -> r.path("/sessions/**", "/chat/**", "/search/**", "/memories/**", "/reports")
                                 .uri(services.chat()))
                 .route(
                         "chat-socket",

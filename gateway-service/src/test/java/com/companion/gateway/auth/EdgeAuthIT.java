@@ -6,6 +6,7 @@ import com.companion.gateway.support.Downstream;
 import com.companion.gateway.support.GatewayTest;
 import com.companion.gateway.support.TestKeys;
 import com.companion.gateway.support.Tokens;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -99,19 +100,22 @@ class EdgeAuthIT extends GatewayTest {
     }
 
     @Test
-    void adminRoutesNeedTheAdminRole() {
-        client.put()
-                .uri("/admin/users/" + USER + "/plan")
-                .headers(h -> h.setBearerAuth(Tokens.valid(USER)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"plan\":\"premium\"}")
-                .exchange()
-                .expectStatus()
-                .isForbidden()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("/problems/forbidden");
+    void adminRoutesDoNotExistForCallersWithoutTheAdminRole() {
+        for (String path : List.of("/admin/users/" + USER + "/plan", "/admin/reports/" + USER + "/resolve")) {
+            client.put()
+                    .uri(path)
+                    .headers(h -> h.setBearerAuth(Tokens.valid(USER)))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"plan\":\"premium\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/not-found");
+        }
         assertThat(Downstream.AUTH.receivedNothing()).isTrue();
+        assertThat(Downstream.CHAT.receivedNothing()).isTrue();
     }
 
     @Test
