@@ -1,8 +1,11 @@
 package com.companion.gateway.socketio;
 
 import com.companion.gateway.routing.RoutesProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -29,8 +32,12 @@ class SocketIoConfiguration {
     private static final int MAX_UPSTREAM_FRAME = 1024 * 1024;
 
     @Bean
-    EngineSessions engineSessions(SocketIoProperties properties) {
-        return new EngineSessions(properties);
+    EngineSessions engineSessions(SocketIoProperties properties, ObjectProvider<MeterRegistry> meters) {
+        EngineSessions sessions = new EngineSessions(properties);
+        meters.ifAvailable(registry -> Gauge.builder("gateway.socketio.sessions", sessions, EngineSessions::size)
+                .description("Socket.IO sessions open on this instance")
+                .register(registry));
+        return sessions;
     }
 
     @Bean

@@ -173,6 +173,20 @@ class SocketIoIT {
     }
 
     @Test
+    void chatServiceGoingAwayEndsTheSessionSoTheClientReconnects() {
+        String sid = connected();
+
+        post(sid, "42/chat,[\"close_with\",{\"code\":1001}]");
+
+        assertThat(poll(sid)).isEqualTo("1");
+        client.get()
+                .uri("/socket.io/?EIO=4&transport=polling&sid=" + sid)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+
+    @Test
     void unknownSessionsVersionsAndBinaryPayloadsAreRefused() {
         client.get()
                 .uri("/socket.io/?EIO=4&transport=polling&sid=nope")
