@@ -2,6 +2,7 @@ package com.companion.gateway.socketio;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -16,7 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The Socket.IO side of one Engine.IO session: the {@code /chat} namespace, bridged to a socket
  * of chat-service's {@code /ws}. Connecting verifies the handshake's {@code auth.token} with the
- * edge's decoder, then opens the upstream socket with it; only then is the connection accepted.
+ * edge's decoder, spends one connection from the user's socket budget (the one {@code /ws}
+ * upgrades spend), then opens the upstream socket with the token; only then is the connection
+ * accepted.
  * An event {@code E} with data {@code {...}} goes up as the frame {@code {type: E, ...}}; a frame
  * {@code {type: T, ...}} comes down as the event {@code T} with the frame, without {@code type},
  * as its data. When chat-service closes with 4401 or 4403 the namespace is disconnected (the
@@ -37,6 +40,7 @@ final class ChatNamespace implements EngineSession.Listener, ChatUpstream.Listen
     private final JsonMapper json;
     private final ReactiveJwtDecoder jwtDecoder;
     private final ChatUpstream upstream;
+    private final Function<String, Mono<Long>> connectionBudget;
     private final Disposable connectDeadline;
 
     private ChatUpstream.Link link;
@@ -49,12 +53,14 @@ final class ChatNamespace implements EngineSession.Listener, ChatUpstream.Listen
             JsonMapper json,
             ReactiveJwtDecoder jwtDecoder,
             ChatUpstream upstream,
+            Function<String, Mono<Long>> connectionBudget,
             SocketIoProperties properties) {
         this.engine = engine;
         this.scheme = scheme;
         this.json = json;
         this.jwtDecoder = jwtDecoder;
         this.upstream = upstream;
+        this.connectionBudget = connectionBudget;
         this.connectDeadline = Mono.delay(properties.connectTimeout()).subscribe(tick -> {
             synchronized (this) {
                 if (link != null || connecting) {
@@ -114,10 +120,17 @@ final class ChatNamespace implements EngineSession.Listener, ChatUpstream.Listen
         jwtDecoder
                 .decode(token.asString())
                 .onErrorMap(JwtException.class, InvalidToken::new)
-                .flatMap(jwt -> upstream.open(token.asString(), engine.clientAddress(), scheme, this))
+                .flatMap(jwt -> connectionBudget.apply(jwt.getSubject()))
+                .flatMap(wait -> wait > 0
+                        ? Mono.error(new OverBudget(wait))
+                        : upstream.open(token.asString(), engine.clientAddress(), scheme, this))
                 .subscribe(this::connected, error -> {
                     if (error instanceof InvalidToken) {
                         refuse("A valid access token is required.");
+                    } else if (error instanceof OverBudget over) {
+                        refuse(
+                                "Too many connections; try again in " + over.retryAfter + " seconds.",
+                                Map.of("code", "rate_limited", "retry_after", over.retryAfter));
                     } else {
                         log.warn("could not open chat-service's socket for a Socket.IO client: {}", error.toString());
                         refuse("Chat is unavailable; try again.");
@@ -143,11 +156,18 @@ final class ChatNamespace implements EngineSession.Listener, ChatUpstream.Listen
     }
 
     private void refuse(String message) {
+        refuse(message, null);
+    }
+
+    private void refuse(String message, Map<String, Object> data) {
         synchronized (this) {
             connecting = false;
         }
-        send(new SocketPacket(
-                SocketPacket.Type.CONNECT_ERROR, NAMESPACE, null, json.valueToTree(Map.of("message", message))));
+        ObjectNode error = json.createObjectNode().put("message", message);
+        if (data != null) {
+            error.set("data", json.valueToTree(data));
+        }
+        send(new SocketPacket(SocketPacket.Type.CONNECT_ERROR, NAMESPACE, null, error));
     }
 
     private void disconnect(String namespace) {
@@ -254,6 +274,16 @@ final class ChatNamespace implements EngineSession.Listener, ChatUpstream.Listen
 
     private void send(SocketPacket packet) {
         engine.send(EnginePacket.message(packet.encode(json)));
+    }
+
+    private static final class OverBudget extends RuntimeException {
+
+        private final long retryAfter;
+
+        OverBudget(long retryAfter) {
+            super(null, null, false, false);
+            this.retryAfter = retryAfter;
+        }
     }
 
     private static final class InvalidToken extends RuntimeException {

@@ -1,10 +1,12 @@
 package com.companion.gateway.socketio;
 
+import com.companion.gateway.ratelimit.SocketBudget;
 import com.companion.gateway.routing.RoutesProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,7 @@ import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.http.server.WebsocketServerSpec;
@@ -46,6 +49,7 @@ class SocketIoConfiguration {
             SocketIoProperties properties,
             RoutesProperties routes,
             ReactiveJwtDecoder jwtDecoder,
+            ObjectProvider<SocketBudget> socketBudget,
             JsonMapper json) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                 properties.upstreamConnectTimeout().toMillis());
@@ -54,6 +58,8 @@ class SocketIoConfiguration {
                         http, () -> WebsocketClientSpec.builder().maxFramePayloadLength(MAX_UPSTREAM_FRAME)),
                 routes.chat(),
                 properties.upstreamConnectTimeout());
+        SocketBudget budget = socketBudget.getIfAvailable();
+        Function<String, Mono<Long>> connectionBudget = budget == null ? user -> Mono.just(0L) : budget::spend;
         HandshakeWebSocketService webSockets = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(properties.maxPayload())));
         webSockets.start();
@@ -62,7 +68,8 @@ class SocketIoConfiguration {
                 properties,
                 webSockets,
                 json,
-                (session, scheme) -> new ChatNamespace(session, scheme, json, jwtDecoder, upstream, properties));
+                (session, scheme) ->
+                        new ChatNamespace(session, scheme, json, jwtDecoder, upstream, connectionBudget, properties));
         return new SimpleUrlHandlerMapping(Map.of("/socket.io/", handler, "/socket.io", handler), ORDER);
     }
 }

@@ -44,7 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
  * front of a fake chat-service whose {@code /ws} answers every frame with {@code heard} and
  * closes with the code a {@code close_with} frame names.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gateway.rate-limit.rules.socket.limit=3")
 class SocketIoIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -144,6 +146,24 @@ class SocketIoIT {
         post(sid, "40/chat,");
 
         assertThat(poll(sid)).isEqualTo("44/chat,{\"message\":\"An access token is required in auth.token.\"}");
+    }
+
+    @Test
+    void connectionsSpendTheUsersSocketBudget() {
+        String token = Tokens.valid(UUID.randomUUID());
+        for (int i = 0; i < 3; i++) {
+            String sid = handshake().get("sid").asString();
+            post(sid, "40/chat,{\"token\":\"" + token + "\"}");
+            assertThat(poll(sid)).startsWith("40/chat,{\"sid\":");
+        }
+        String sid = handshake().get("sid").asString();
+
+        post(sid, "40/chat,{\"token\":\"" + token + "\"}");
+
+        JsonNode error = JSON.readTree(poll(sid).substring("44/chat,".length()));
+        assertThat(error.get("message").asString()).startsWith("Too many connections");
+        assertThat(error.get("data").get("code").asString()).isEqualTo("rate_limited");
+        assertThat(error.get("data").get("retry_after").asLong()).isPositive();
     }
 
     @Test
