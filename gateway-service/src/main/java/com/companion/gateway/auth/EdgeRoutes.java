@@ -36,12 +36,13 @@ final class EdgeRoutes {
     /**
      * Open to anonymous callers; a token, when sent, is verified and must be valid (the catalogue
      * shows adult characters to adults only). The socket may also authenticate with its first
-     * frame, which chat-service verifies. Media content redirects serve avatars to {@code <img>}
+     * frame, which chat-service verifies; so may Socket.IO, in its namespace handshake. Media content redirects serve avatars to {@code <img>}
      * tags; media-service decides which objects an anonymous caller may fetch.
      */
     static final ServerWebExchangeMatcher TOKEN_OPTIONAL = new OrServerWebExchangeMatcher(
             pathMatchers(HttpMethod.GET, "/characters/public", "/characters/shared/*", "/media/*/content"),
-            EdgeRoutes.socket());
+            EdgeRoutes.socket(),
+            EdgeRoutes.socketIo());
 
     static final ServerWebExchangeMatcher OPERATIONS = pathMatchers(
             "/actuator/health",
@@ -54,6 +55,14 @@ final class EdgeRoutes {
             "/swagger-ui/**",
             "/v3/api-docs",
             "/v3/api-docs/**");
+
+    /**
+     * Socket.IO (polling and WebSocket): the token comes inside the protocol, in the {@code /chat}
+     * namespace's handshake ({@code auth.token}), and the gateway's Socket.IO server verifies it.
+     */
+    static ServerWebExchangeMatcher socketIo() {
+        return pathMatchers("/socket.io", "/socket.io/");
+    }
 
     static ServerWebExchangeMatcher socket() {
         return pathMatchers(HttpMethod.GET, "/ws");

@@ -51,6 +51,11 @@ class RateLimitConfiguration {
         return new RateLimitFilter(new RateLimiter(store.buckets(), properties.redisTimeout()), properties);
     }
 
+    @Bean
+    SocketBudget socketBudget(BucketStore store, RateLimitProperties properties) {
+        return new SocketBudget(new RateLimiter(store.buckets(), properties.redisTimeout()), properties);
+    }
+
     static TimeMeter timeMeter(Clock clock) {
         if (clock == null) {
             return TimeMeter.SYSTEM_MILLISECONDS;
