@@ -83,5 +83,6 @@ class ArchitectureTest {
                     APP + ".users.internal..",
                     APP + ".avatar..",
                     APP + ".catalogue.internal..",
-                    APP + ".card.internal..");
+                    APP + ".card.internal..",
+                    APP + ".moderation.internal..");
 }

@@ -9,6 +9,8 @@ import com.companion.auth.account.internal.UserStore;
 import com.companion.auth.account.internal.UserStore.NewUser;
 import com.companion.auth.account.internal.Usernames;
 import com.companion.auth.audit.ClientInfo;
+import com.companion.auth.audit.ModerationAudit;
+import com.companion.auth.audit.ModerationAudit.AdminAction;
 import com.companion.auth.audit.SecurityAudit;
 import com.companion.auth.audit.SecurityEvent;
 import com.companion.auth.session.Sessions;
@@ -53,6 +55,7 @@ public class AccountAdministration {
     private final PasswordPolicy passwordPolicy;
     private final Sessions sessions;
     private final SecurityAudit audit;
+    private final ModerationAudit moderationAudit;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
@@ -63,6 +66,7 @@ public class AccountAdministration {
             PasswordPolicy passwordPolicy,
             Sessions sessions,
             SecurityAudit audit,
+            ModerationAudit moderationAudit,
             Clock clock,
             PlatformTransactionManager transactionManager) {
         this.users = users;
@@ -71,6 +75,7 @@ public class AccountAdministration {
         this.passwordPolicy = passwordPolicy;
         this.sessions = sessions;
         this.audit = audit;
+        this.moderationAudit = moderationAudit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -92,7 +97,10 @@ public class AccountAdministration {
         return users.find(userId).map(user -> UserProfile.of(user, clock.instant()));
     }
 
-    /** Sets a user's plan; publishes {@code UserUpdated} only when it changes. 404 for an unknown user. */
+    /**
+     * Sets a user's plan; publishes {@code UserUpdated} only when it changes, and then, when an administrator set it
+     * ({@code actorId}; billing passes null), the moderation audit entry. 404 for an unknown user.
+     */
     public UserProfile changePlan(UUID actorId, UUID userId, Plan plan, ClientInfo client) {
         return transaction.execute(status -> {
             Instant now = clock.instant();
@@ -108,6 +116,9 @@ public class AccountAdministration {
                     actorId,
                     client,
                     Map.of("from", user.plan().wire(), "to", plan.wire()));
+            if (actorId != null) {
+                moderationAudit.record(UUID.randomUUID(), AdminAction.PLAN_SET, userId, actorId, null);
+            }
             return UserProfile.of(updated, now);
         });
     }
@@ -115,29 +126,67 @@ public class AccountAdministration {
     /**
      * Bans an account: disabled (sign-in and refresh refused, every read model told by {@code UserUpdated} with
      * {@code changed: ["status"]}), every device session ended (each published, so open sockets close). Audited
-     * with the admin and the reason. Banning a banned account changes nothing; an admin cannot ban an admin.
+     * with the admin and the reason, and published to the moderation audit. Banning a banned account changes
+     * nothing; an admin cannot ban an admin.
      */
     public UserProfile ban(UUID actorId, UUID userId, String reason, ClientInfo client) {
         return transaction.execute(status -> {
-            Instant now = clock.instant();
             UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("user"));
             if (user.roles().contains(UserRow.ROLE_ADMIN)) {
                 throw ApiProblem.conflict("admin-account", "An administrator's account cannot be banned.");
             }
-            if (user.status() == UserStatus.DISABLED) {
-                return UserProfile.of(user, now);
-            }
-            UserRow banned = users.updateStatus(userId, UserStatus.DISABLED, now);
-            events.updated(banned, List.of(UserEvents.STATUS));
-            int ended = sessions.revokeAll(userId, "banned");
-            audit.record(
-                    SecurityEvent.ACCOUNT_BANNED,
-                    userId,
-                    actorId,
-                    client,
-                    Map.of("reason", reason.strip(), "sessions_ended", ended));
-            return UserProfile.of(banned, now);
+            return UserProfile.of(disable(user, UUID.randomUUID(), actorId, reason, client), clock.instant());
         });
+    }
+
+    /** What became of a ban requested by an administrator elsewhere (a report resolved in chat-service). */
+    public enum RequestedBan {
+        BANNED,
+        ALREADY_BANNED,
+        UNKNOWN_USER,
+        ADMINISTRATOR
+    }
+
+    /**
+     * A ban an administrator decided on a report, carried out as {@link #ban} does, audited with that admin and
+     * reason and published to the moderation audit under {@code actionId}. An unknown account or an administrator's
+     * is left alone (answered, not thrown: the request can never succeed). Joins the caller's transaction.
+     */
+    public RequestedBan banRequested(UUID actionId, UUID adminId, UUID userId, String reason) {
+        return transaction.execute(status -> {
+            Optional<UserRow> found = users.findForUpdate(userId);
+            if (found.isEmpty()) {
+                return RequestedBan.UNKNOWN_USER;
+            }
+            UserRow user = found.get();
+            if (user.roles().contains(UserRow.ROLE_ADMIN)) {
+                return RequestedBan.ADMINISTRATOR;
+            }
+            if (user.status() == UserStatus.DISABLED) {
+                return RequestedBan.ALREADY_BANNED;
+            }
+            disable(user, actionId, adminId, reason, ClientInfo.SYSTEM);
+            return RequestedBan.BANNED;
+        });
+    }
+
+    /** Disables a locked account that is not an administrator's; nothing when it is disabled already. */
+    private UserRow disable(UserRow user, UUID actionId, UUID actorId, String reason, ClientInfo client) {
+        if (user.status() == UserStatus.DISABLED) {
+            return user;
+        }
+        UUID userId = user.id();
+        UserRow banned = users.updateStatus(userId, UserStatus.DISABLED, clock.instant());
+        events.updated(banned, List.of(UserEvents.STATUS));
+        int ended = sessions.revokeAll(userId, "banned");
+        audit.record(
+                SecurityEvent.ACCOUNT_BANNED,
+                userId,
+                actorId,
+                client,
+                Map.of("reason", reason.strip(), "sessions_ended", ended));
+        moderationAudit.record(actionId, AdminAction.BANNED, userId, actorId, reason.strip());
+        return banned;
     }
 
     /** Lifts a ban: the account is active again (published the same way); its ended sessions stay ended. */
@@ -151,6 +200,7 @@ public class AccountAdministration {
             UserRow lifted = users.updateStatus(userId, UserStatus.ACTIVE, now);
             events.updated(lifted, List.of(UserEvents.STATUS));
             audit.record(SecurityEvent.ACCOUNT_UNBANNED, userId, actorId, client, Map.of("reason", reason.strip()));
+            moderationAudit.record(UUID.randomUUID(), AdminAction.UNBANNED, userId, actorId, reason.strip());
             return UserProfile.of(lifted, now);
         });
     }
@@ -177,6 +227,7 @@ public class AccountAdministration {
             details.put("reason", reason.strip());
             details.put("is_adult", updated.isAdult());
             audit.record(SecurityEvent.AGE_CHANGE, userId, actorId, client, details);
+            moderationAudit.record(UUID.randomUUID(), AdminAction.AGE_SET, userId, actorId, reason.strip());
             if (updated.isAdult() != user.isAdult()) {
                 events.updated(updated, List.of(UserEvents.IS_ADULT));
                 audit.record(

@@ -66,8 +66,8 @@ class AdminIT extends AuthApiTest {
         String path = "/admin/users/" + userId + "/plan";
 
         Reply byUser = api.put(path, Map.of("plan", "premium"), userToken);
-        assertThat(byUser.status()).isEqualTo(403);
-        assertThat(byUser.text("type")).isEqualTo("/problems/forbidden");
+        assertThat(byUser.status()).isEqualTo(404);
+        assertThat(byUser.text("type")).isEqualTo("/problems/not-found");
         assertThat(api.put(path, Map.of("plan", "premium"), null).status()).isEqualTo(401);
         String forgedAdmin = TestJwks.shared().token(UUID.randomUUID(), "premium", true, "user", "admin");
         assertThat(api.put(path, Map.of("plan", "premium"), forgedAdmin).status())
@@ -116,8 +116,8 @@ class AdminIT extends AuthApiTest {
         Map<String, Object> verified = Map.of("age", 18, "reason", "Passport checked by support, ticket 4521");
 
         Reply byUser = api.put(path, verified, userToken);
-        assertThat(byUser.status()).isEqualTo(403);
-        assertThat(byUser.text("type")).isEqualTo("/problems/forbidden");
+        assertThat(byUser.status()).isEqualTo(404);
+        assertThat(byUser.text("type")).isEqualTo("/problems/not-found");
         assertThat(api.put(path, verified, null).status()).isEqualTo(401);
         assertThat(api.put("/admin/users/" + UUID.randomUUID() + "/age", verified, adminToken)
                         .status())
@@ -185,7 +185,7 @@ class AdminIT extends AuthApiTest {
         Map<String, Object> why = Map.of("reason", "Harassment reports, ticket 77");
 
         Reply byUser = api.post("/admin/users/" + userId + "/ban", why, user.text("access_token"));
-        assertThat(byUser.status()).isEqualTo(403);
+        assertThat(byUser.status()).isEqualTo(404);
         assertThat(api.post("/admin/users/" + admin.at("/user/id").asString() + "/ban", why, adminToken)
                         .status())
                 .as("an administrator cannot be banned")

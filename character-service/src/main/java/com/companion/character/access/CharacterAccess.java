@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
  *
  * <ol>
  *   <li>they own it, or it is open to others (moderation state {@code ok}, see
- *       {@link com.companion.character.core.ModerationStatus}) and either public or explicitly granted
- *       to them; and
+ *       {@link com.companion.character.core.ModerationStatus}, and its owner not banned) and either
+ *       public or explicitly granted to them; and
  *   <li>it is not in adult mode, or the viewer is an adult (token and read model, see
  *       {@link Viewers}). This holds for owners too, and anonymous viewers are never adults.
  * </ol>
  *
- * A character that is pending screening, hidden or taken down is therefore seen by its owner alone,
+ * A character that is pending screening, hidden or taken down, or whose owner is banned, is therefore
+ * seen by its owner alone,
  * on every path at once, without touching its visibility or grants (a restore brings them back).
  *
  * Everything a viewer may not see answers 404, never 403, so its existence is not leaked; changes
@@ -35,7 +36,7 @@ public class CharacterAccess {
     /** The rule over the alias {@code c}; bind its parameters with {@link #bindViewer}. */
     public static final String VISIBLE_TO_VIEWER = """
             (c.owner_id = cast(:viewerId as uuid)
-                or (c.moderation_status = 'ok'
+                or (c.moderation_status = 'ok' and not c.owner_disabled
                     and (c.visibility = 'public'
                          or exists (select 1 from character_grants g
                                     where g.character_id = c.id and g.grantee_id = cast(:viewerId as uuid)))))

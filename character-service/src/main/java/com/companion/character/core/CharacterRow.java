@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A character as stored. {@code moderationReason} says why it is hidden or taken down, for its
- * owner; {@code screenedAt} is null until its text was first screened.
+ * owner; {@code screenedAt} is null until its text was first screened; {@code ownerDisabled} holds
+ * while its owner's account is disabled (banned).
  */
 public record CharacterRow(
         UUID id,
@@ -31,15 +32,19 @@ public record CharacterRow(
         @Nullable String moderationReason,
         @Nullable Instant screenedAt,
         CardFields card,
-        boolean exportAllowed) {
+        boolean exportAllowed,
+        boolean ownerDisabled) {
 
     public CharacterRow {
         tags = List.copyOf(tags);
     }
 
-    /** Whether anyone but the owner may reach it (see {@link ModerationStatus}). */
+    /**
+     * Whether anyone but the owner may reach it (see {@link ModerationStatus}): not while its owner is banned,
+     * whatever its moderation state.
+     */
     public boolean openToOthers() {
-        return moderationStatus == ModerationStatus.OK;
+        return moderationStatus == ModerationStatus.OK && !ownerDisabled;
     }
 
     public CharacterDraft draft() {

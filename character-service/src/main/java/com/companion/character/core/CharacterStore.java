@@ -27,7 +27,7 @@ public class CharacterStore {
             c.id, c.owner_id, c.name, c.description, c.character_type, c.shyness, c.flirtiness, c.humor,
             c.boldness, c.affection, c.sarcasm, c.positivity, c.visibility, c.tags, c.nsfw_enabled,
             c.avatar_url, c.avatar_media_id, c.version, c.created_at, c.updated_at, c.moderation_status,
-            c.moderation_reason, c.screened_at, c.card, c.export_allowed""";
+            c.moderation_reason, c.screened_at, c.card, c.export_allowed, c.owner_disabled""";
 
     public static final RowMapper<CharacterRow> ROWS = (rs, n) -> new CharacterRow(
             rs.getObject("id", UUID.class),
@@ -55,7 +55,8 @@ public class CharacterStore {
             rs.getString("moderation_reason"),
             Sql.instant(rs, "screened_at"),
             CardJson.read(rs.getString("card")),
-            rs.getBoolean("export_allowed"));
+            rs.getBoolean("export_allowed"),
+            rs.getBoolean("owner_disabled"));
 
     private final JdbcClient jdbc;
 
@@ -85,22 +86,44 @@ public class CharacterStore {
                 .list();
     }
 
-    /** A new character whose text the caller has just screened and found acceptable. */
-    public void insertScreened(UUID id, UUID ownerId, CharacterDraft draft, boolean nsfwEnabled, Instant now) {
+    /**
+     * A new character whose text the caller has just screened and found acceptable. {@code ownerDisabled} is what
+     * the users read model says, read under the owner's row lock (a token outlives a ban by up to its lifetime).
+     */
+    public void insertScreened(
+            UUID id, UUID ownerId, CharacterDraft draft, boolean nsfwEnabled, boolean ownerDisabled, Instant now) {
         jdbc.sql("""
                         insert into characters (id, owner_id, name, description, character_type, shyness, flirtiness,
                             humor, boldness, affection, sarcasm, positivity, visibility, tags, nsfw_enabled, version,
-                            created_at, updated_at, moderation_status, screened_at, card, export_allowed)
+                            created_at, updated_at, moderation_status, screened_at, card, export_allowed,
+                            owner_disabled)
                         values (:id, :owner, :name, :description, :type, :shyness, :flirtiness, :humor, :boldness,
                             :affection, :sarcasm, :positivity, :visibility, :tags, :nsfw, 1, :now, :now, 'ok', :now,
-                            cast(:card as jsonb), :exportAllowed)
+                            cast(:card as jsonb), :exportAllowed, :ownerDisabled)
                         """)
                 .param("id", id)
                 .param("owner", ownerId)
                 .params(draftParams(draft))
                 .param("nsfw", nsfwEnabled)
+                .param("ownerDisabled", ownerDisabled)
                 .param("now", Sql.timestamp(now))
                 .update();
+    }
+
+    /**
+     * Marks every character of an owner as the owner's account is (disabled or not); answers the ids that changed.
+     * Callers hold the rows' locks ({@link #lockAllOwnedBy}) and publish each change.
+     */
+    public List<UUID> setOwnerDisabled(UUID ownerId, boolean disabled) {
+        return jdbc.sql("""
+                        update characters set owner_disabled = :disabled
+                        where owner_id = :owner and owner_disabled <> :disabled
+                        returning id
+                        """)
+                .param("owner", ownerId)
+                .param("disabled", disabled)
+                .query(UUID.class)
+                .list();
     }
 
     public void updateDraft(UUID id, CharacterDraft draft) {

@@ -7,6 +7,7 @@ import com.companion.contracts.Topics;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.contracts.character.Visibility;
+import com.companion.contracts.moderation.AdminActionRecorded;
 import com.companion.platform.messaging.outbox.Outbox;
 import java.time.Clock;
 import java.util.List;
@@ -60,10 +61,24 @@ public class CharacterEvents {
     }
 
     /**
+     * An administrator's action on a character ({@code character.taken-down}, {@code character.restored}), for the
+     * moderation audit on {@code moderation.audit.v1}, in the transaction that took it.
+     *
+     * @param actionId a request's own id when the action was requested (so carrying it out twice cannot record it
+     *     twice), else a new one
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void adminAction(UUID actionId, String action, UUID characterId, UUID adminId, String reason) {
+        outbox.publish(new AdminActionRecorded(
+                actionId, "character-service", action, "character", characterId, adminId, reason, clock.instant()));
+    }
+
+    /**
      * The snapshot carries the moderation state, and chat-service refuses any character that is not
      * {@code ok}, its owner included, so hidden or taken-down text never reaches a prompt. For
-     * consumers that read only the access fields, such a character is also published as private with
-     * no grantees. Its stored visibility and grants are untouched, so a restore publishes them again.
+     * consumers that read only the access fields, such a character, and one whose owner is banned, is
+     * also published as private with no grantees. Its stored visibility and grants are untouched, so a
+     * restore or a lifted ban publishes them again.
      */
     private void publish(CharacterRow row) {
         boolean open = row.openToOthers();

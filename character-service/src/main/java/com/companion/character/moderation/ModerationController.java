@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Administrators only (the token's {@code roles} holds {@code admin}); anyone else gets 403 {@code forbidden}. */
+/**
+ * Administrators only (the token's {@code roles} holds {@code admin}); anyone else gets 404 {@code not-found}, as for
+ * any path under {@code /admin/}.
+ */
 @RestController
 @PreAuthorize("hasRole('admin')")
 class ModerationController {

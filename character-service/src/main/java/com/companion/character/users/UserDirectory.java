@@ -51,6 +51,18 @@ public class UserDirectory {
     }
 
     /**
+     * Whether the read model says the user's account is disabled (banned), holding a share lock on their row until
+     * the transaction ends, so a ban applied meanwhile waits for it and then finds what it wrote.
+     */
+    public boolean isDisabledLocked(UUID userId) {
+        return jdbc.sql("select status = 'DISABLED' from users where user_id = :id for share")
+                .param("id", userId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /**
      * Whether the read model says the user is a live adult, holding a share lock on their row
      * until the transaction ends. A concurrent correction to minor waits for this transaction and
      * then switches off whatever it turned on; so lock the user row before any character row.

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.character.core.CharacterResponse;
 import com.companion.character.core.ModerationStatus;
+import com.companion.character.support.AuditTopic;
 import com.companion.character.support.CharacterServiceTest;
 import com.companion.character.support.TestUser;
 import com.companion.character.support.WithCharacterTopic;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.contracts.character.Visibility;
+import com.companion.contracts.moderation.AdminActionRecorded;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,10 +32,17 @@ class TakedownIT extends WithCharacterTopic {
     JdbcClient jdbc;
 
     TestUser admin;
+    AuditTopic audit;
 
     @BeforeAll
     void seedAdmin() {
         admin = users.admin();
+        audit = new AuditTopic();
+    }
+
+    @AfterAll
+    void closeAudit() {
+        audit.close();
     }
 
     @Test
@@ -98,6 +108,16 @@ class TakedownIT extends WithCharacterTopic {
         CharacterUpserted restored = topic.awaitSnapshot(id, 5);
         assertThat(restored.visibility()).isEqualTo(Visibility.PUBLIC);
         assertThat(restored.granteeIds()).containsExactly(grantee.id());
+        List<AdminActionRecorded> recorded = audit.awaitExactly(id, 2);
+        assertThat(recorded)
+                .extracting(AdminActionRecorded::action)
+                .containsExactly("character.taken-down", "character.restored");
+        assertThat(recorded).extracting(AdminActionRecorded::reason).containsExactly(REASON, "Appeal accepted.");
+        assertThat(recorded).allSatisfy(entry -> {
+            assertThat(entry.service()).isEqualTo("character-service");
+            assertThat(entry.targetType()).isEqualTo("character");
+            assertThat(entry.adminId()).isEqualTo(admin.id());
+        });
         assertThat(log(id))
                 .hasSize(2)
                 .last()
@@ -130,7 +150,7 @@ class TakedownIT extends WithCharacterTopic {
     }
 
     @Test
-    void whenTheCallerIsNotAnAdminThenTheAdminPathsAreForbidden() {
+    void whenTheCallerIsNotAnAdminThenTheAdminPathsAreNotFound() {
         TestUser owner = users.adult();
         UUID id = api.create(owner, aPublicCharacter()).id();
         Map<String, String> body = Map.of("reason", "I do not like it.");
@@ -139,10 +159,10 @@ class TakedownIT extends WithCharacterTopic {
             for (String action : List.of("takedown", "restore")) {
                 api.post("/admin/characters/" + id + "/" + action, notAdmin, body)
                         .expectStatus()
-                        .isForbidden()
+                        .isNotFound()
                         .expectBody()
                         .jsonPath("$.type")
-                        .isEqualTo("/problems/forbidden");
+                        .isEqualTo("/problems/not-found");
             }
         }
         api.post("/admin/characters/" + id + "/takedown", null, body)
@@ -150,6 +170,7 @@ class TakedownIT extends WithCharacterTopic {
                 .isUnauthorized();
         assertThat(api.read(owner, id).moderationStatus()).isEqualTo(ModerationStatus.OK);
         assertThat(log(id)).isEmpty();
+        assertThat(audit.awaitExactly(id, 0)).isEmpty();
     }
 
     @Test

@@ -59,6 +59,23 @@ public final class Users {
         return user;
     }
 
+    /** Banned by an administrator: the account is disabled, while the user's token is still valid for a while. */
+    public void banned(TestUser user) {
+        statusChanged(user, UserStatus.DISABLED);
+    }
+
+    public void banLifted(TestUser user) {
+        statusChanged(user, UserStatus.ACTIVE);
+    }
+
+    private void statusChanged(TestUser user, UserStatus status) {
+        KafkaEvents.publish(
+                new UserUpdated(user.id(), user.username(), Plan.FREE, user.adultByToken(), status, List.of("status")));
+        await().atMost(APPLIED_WITHIN)
+                .until(() ->
+                        directory.find(user.id()).map(u -> u.status() == status).orElse(false));
+    }
+
     public void deleted(TestUser user) {
         KafkaEvents.publish(new UserDeleted(user.id()));
         await().atMost(APPLIED_WITHIN)

@@ -18,6 +18,7 @@ import com.companion.character.moderation.CharacterScreening;
 import com.companion.character.moderation.CharacterText;
 import com.companion.character.profile.CreateCharacterRequest;
 import com.companion.character.profile.SlidersRequest;
+import com.companion.character.users.UserDirectory;
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
@@ -60,6 +61,7 @@ public class CardService {
     private final Validator validator;
     private final CardProperties properties;
     private final AvatarHandOff avatars;
+    private final UserDirectory users;
     private final Clock clock;
 
     CardService(
@@ -72,6 +74,7 @@ public class CardService {
             Validator validator,
             CardProperties properties,
             AvatarHandOff avatars,
+            UserDirectory users,
             Clock clock) {
         this.viewers = viewers;
         this.access = access;
@@ -82,6 +85,7 @@ public class CardService {
         this.validator = validator;
         this.properties = properties;
         this.avatars = avatars;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -109,7 +113,8 @@ public class CardService {
         CharacterDraft draft = request.draft();
         screening.requireAcceptable(CharacterText.of(draft), nsfwEnabled);
         UUID id = UUID.randomUUID();
-        characters.insertScreened(id, viewer.requireUserId(), draft, nsfwEnabled, clock.instant());
+        UUID ownerId = viewer.requireUserId();
+        characters.insertScreened(id, ownerId, draft, nsfwEnabled, users.isDisabledLocked(ownerId), clock.instant());
         if (authorization != null && PngChunks.isPng(file)) {
             avatars.afterCommit(id, file, authorization);
         }

@@ -66,7 +66,8 @@ public class CharacterLists {
             @Nullable String cursor) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         StringBuilder sql = new StringBuilder("select " + CharacterStore.COLUMNS + ", " + COUNTS
-                        + " from characters c where c.visibility = 'public' and c.moderation_status = 'ok' and ")
+                        + " from characters c where c.visibility = 'public' and c.moderation_status = 'ok'"
+                        + " and not c.owner_disabled and ")
                 .append(CharacterAccess.VISIBLE_TO_VIEWER);
         if (query != null) {
             sql.append(" and c.search_vector @@ websearch_to_tsquery('simple', :query)");

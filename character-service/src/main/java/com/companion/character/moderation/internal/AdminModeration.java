@@ -22,9 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
  * Takedowns and restores. Both lock the character row like every other change, write the moderation
  * log in the same transaction, and publish a snapshot when the state changed: a taken-down character
  * is published as private with no grantees, so chat-service stops serving it to anyone but its owner.
+ * Each entry of the log is also published to the moderation audit ({@code moderation.audit.v1}).
  */
 @Service
 public class AdminModeration {
+
+    static final String TAKEN_DOWN = "character.taken-down";
+    static final String RESTORED = "character.restored";
+
+    /** What became of a takedown requested by an administrator elsewhere (a report resolved in chat-service). */
+    public enum RequestedTakedown {
+        TAKEN_DOWN,
+        ALREADY_TAKEN_DOWN,
+        UNKNOWN_CHARACTER
+    }
 
     private final CharacterStore characters;
     private final CharacterScreening screening;
@@ -52,10 +63,34 @@ public class AdminModeration {
     @Transactional
     public ModerationDecision takeDown(UUID id, String reason, UUID adminId) {
         CharacterRow character = characters.lock(id).orElseThrow(CharacterAccess::notFound);
+        return takeDown(character, UUID.randomUUID(), reason, adminId);
+    }
+
+    /**
+     * A takedown an administrator decided on a report, carried out as {@link #takeDown} does and published to the
+     * moderation audit under {@code actionId}. A character already taken down, or unknown (deleted meanwhile), is
+     * left as it is. Joins the caller's transaction.
+     */
+    @Transactional
+    public RequestedTakedown takeDownRequested(UUID actionId, UUID id, String reason, UUID adminId) {
+        Optional<CharacterRow> character = characters.lock(id);
+        if (character.isEmpty()) {
+            return RequestedTakedown.UNKNOWN_CHARACTER;
+        }
+        if (character.get().moderationStatus() == ModerationStatus.TAKEN_DOWN) {
+            return RequestedTakedown.ALREADY_TAKEN_DOWN;
+        }
+        takeDown(character.get(), actionId, reason, adminId);
+        return RequestedTakedown.TAKEN_DOWN;
+    }
+
+    private ModerationDecision takeDown(CharacterRow character, UUID actionId, String reason, UUID adminId) {
+        UUID id = character.id();
         Instant now = clock.instant();
         ModerationStatus previous = character.moderationStatus();
         characters.setModeration(id, ModerationStatus.TAKEN_DOWN, reason, character.screenedAt());
         log.record(id, ModerationLog.Action.TAKEDOWN, adminId, reason, previous, ModerationStatus.TAKEN_DOWN, now);
+        events.adminAction(actionId, TAKEN_DOWN, id, adminId, reason);
         if (previous != ModerationStatus.TAKEN_DOWN) {
             events.changed(id);
         }
@@ -80,6 +115,7 @@ public class AdminModeration {
         String ownerReason = refusal.map(Refusal::ownerReason).orElse(null);
         characters.setModeration(id, next, ownerReason, now);
         log.record(id, ModerationLog.Action.RESTORE, adminId, reason, ModerationStatus.TAKEN_DOWN, next, now);
+        events.adminAction(UUID.randomUUID(), RESTORED, id, adminId, reason);
         events.changed(id);
         return new ModerationDecision(id, next, ownerReason, adminId, now);
     }

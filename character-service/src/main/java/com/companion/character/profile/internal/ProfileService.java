@@ -15,6 +15,7 @@ import com.companion.character.moderation.CharacterText;
 import com.companion.character.profile.CreateCharacterRequest;
 import com.companion.character.profile.UpdateCharacterRequest;
 import com.companion.character.sharing.Shares;
+import com.companion.character.users.UserDirectory;
 import com.companion.contracts.character.Visibility;
 import com.companion.platform.web.security.AuthenticatedUser;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public class ProfileService {
     private final Shares shares;
     private final CharacterScreening screening;
     private final CharacterModeration moderation;
+    private final UserDirectory users;
     private final Clock clock;
 
     ProfileService(
@@ -44,6 +46,7 @@ public class ProfileService {
             Shares shares,
             CharacterScreening screening,
             CharacterModeration moderation,
+            UserDirectory users,
             Clock clock) {
         this.viewers = viewers;
         this.access = access;
@@ -53,6 +56,7 @@ public class ProfileService {
         this.shares = shares;
         this.screening = screening;
         this.moderation = moderation;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -66,7 +70,9 @@ public class ProfileService {
         CharacterDraft draft = request.draft();
         screening.requireAcceptable(CharacterText.of(draft), request.nsfwEnabled());
         UUID id = UUID.randomUUID();
-        characters.insertScreened(id, viewer.requireUserId(), draft, request.nsfwEnabled(), clock.instant());
+        UUID ownerId = viewer.requireUserId();
+        boolean ownerDisabled = users.isDisabledLocked(ownerId);
+        characters.insertScreened(id, ownerId, draft, request.nsfwEnabled(), ownerDisabled, clock.instant());
         return views.of(events.created(id), viewer);
     }
 

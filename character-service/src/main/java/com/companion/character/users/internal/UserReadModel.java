@@ -2,6 +2,7 @@ package com.companion.character.users.internal;
 
 import com.companion.character.users.UserIsMinor;
 import com.companion.character.users.UserRemoved;
+import com.companion.character.users.UserStatusChanged;
 import com.companion.contracts.Event;
 import com.companion.contracts.EventEnvelope;
 import com.companion.contracts.auth.UserDeleted;
@@ -49,8 +50,16 @@ public class UserReadModel {
         });
     }
 
-    /** Both events carry the full snapshot. A deleted user is never brought back. */
+    /**
+     * Both events carry the full snapshot. A deleted user is never brought back. The row is locked first, so the
+     * status it had is known: a ban or a lifted ban is announced.
+     */
     private void upsert(UUID userId, String username, boolean isAdult, UserStatus status) {
+        boolean wasDisabled = jdbc.sql("select status = 'DISABLED' from users where user_id = :id for update")
+                .param("id", userId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
         int applied = jdbc.sql("""
                         insert into users (user_id, username, is_adult, status, updated_at)
                         values (:id, :username, :adult, :status, now())
@@ -66,6 +75,10 @@ public class UserReadModel {
                 .update();
         if (applied == 1 && !isAdult) {
             effects.publishEvent(new UserIsMinor(userId));
+        }
+        boolean disabled = status == UserStatus.DISABLED;
+        if (applied == 1 && disabled != wasDisabled) {
+            effects.publishEvent(new UserStatusChanged(userId, disabled));
         }
     }
 

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -198,22 +200,50 @@ class WebKitIT {
                 .isEqualTo(true);
     }
 
-    @Test
-    void aMissingRoleIsAForbiddenProblem() {
+    @ParameterizedTest
+    @ValueSource(strings = {"/staff/reports", "/staff/by-rule"})
+    void aMissingRoleIsAForbiddenProblem(String path) {
         http.get()
-                .uri("/admin")
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
                 .exchange()
                 .expectStatus()
                 .isForbidden()
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/forbidden");
         http.get()
-                .uri("/admin")
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + JWKS.token(USER, "free", true, "user", "admin"))
                 .exchange()
                 .expectStatus()
                 .isOk();
+    }
+
+    /** Method security and request rules alike: the administrative API does not reveal itself. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin/reports", "/admin/by-rule"})
+    void aMissingRoleUnderAdminIsNotFound(String path) {
+        http.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/not-found");
+        http.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + JWKS.token(USER, "free", true, "user", "admin"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http.get().uri(path).exchange().expectStatus().isUnauthorized();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.companion.platform.web.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,11 +72,14 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ex.toProblemDetail());
     }
 
-    /** Method security ({@code @PreAuthorize}) denials: the caller is known but lacks a role. */
+    /**
+     * Method security ({@code @PreAuthorize}) denials: the caller is known but lacks a role (see
+     * {@link Problems#accessDenied}: 404 under {@code /admin/}).
+     */
     @ExceptionHandler(AccessDeniedException.class)
-    public ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this."));
+    public ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.accessDenied(request);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler(AuthenticationException.class)

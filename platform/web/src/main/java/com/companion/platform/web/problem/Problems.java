@@ -30,6 +30,18 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * The answer to a caller who is known but lacks a role: 403 {@code forbidden}, except under {@code /admin/}, where
+     * it is the 404 {@code not-found} of an unknown resource, so the administrative API does not reveal itself.
+     */
+    public static ProblemDetail accessDenied(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/admin") || path.startsWith("/admin/")) {
+            return ApiProblem.notFound("resource").toProblemDetail();
+        }
+        return of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
+    }
+
     /** Writes a problem outside Spring MVC (filters, security entry points). */
     public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem)
             throws IOException {

@@ -15,7 +15,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * The security every servlet service shares: stateless, bearer tokens verified against
- * auth-service's JWKS, roles from the {@code roles} claim, problems for 401 and 403. A service
+ * auth-service's JWKS, roles from the {@code roles} claim, problems for 401 and 403 (404 under {@code /admin/},
+ * see {@link Problems#accessDenied}). A service
  * adds only its own rules; anything it does not open needs a valid token.
  */
 public final class PlatformSecurity {
@@ -36,8 +37,8 @@ public final class PlatformSecurity {
                 response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required."));
     };
 
-    private static final AccessDeniedHandler FORBIDDEN = (request, response, ex) ->
-            Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this."));
+    private static final AccessDeniedHandler FORBIDDEN =
+            (request, response, ex) -> Problems.write(response, Problems.accessDenied(request));
 
     private PlatformSecurity() {}
 

@@ -39,7 +39,11 @@ public class WebKitTestApp {
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return PlatformSecurity.build(
-                http, auth -> auth.requestMatchers(HttpMethod.GET, "/open").permitAll());
+                http,
+                auth -> auth.requestMatchers(HttpMethod.GET, "/open")
+                        .permitAll()
+                        .requestMatchers("/admin/by-rule", "/staff/by-rule")
+                        .hasRole("admin"));
     }
 
     @RestController
@@ -83,9 +87,14 @@ public class WebKitTestApp {
             throw new IllegalStateException("select * from secret_table where password = 'x'");
         }
 
-        @GetMapping("/admin")
+        @GetMapping({"/admin/reports", "/staff/reports"})
         @PreAuthorize("hasRole('admin')")
         Map<String, String> admin() {
+            return Map.of("ok", "yes");
+        }
+
+        @GetMapping({"/admin/by-rule", "/staff/by-rule"})
+        Map<String, String> byRule() {
             return Map.of("ok", "yes");
         }
     }

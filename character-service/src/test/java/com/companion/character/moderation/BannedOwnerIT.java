@@ -1,0 +1,94 @@
+package com.companion.character.moderation;
+
+import static com.companion.character.support.CharacterMother.aPublicCharacter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.companion.character.core.CharacterResponse;
+import com.companion.character.core.ModerationStatus;
+import com.companion.character.support.CharacterServiceTest;
+import com.companion.character.support.TestUser;
+import com.companion.character.support.WithCharacterTopic;
+import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.character.Visibility;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A banned owner's characters are closed to everyone else like taken-down ones, without a change of their
+ * moderation state, and come back exactly as they were when the ban is lifted.
+ */
+@CharacterServiceTest
+class BannedOwnerIT extends WithCharacterTopic {
+
+    @Test
+    void whenTheOwnerIsBannedThenTheirCharactersLeaveEveryPathToOthersUntilTheBanIsLifted() {
+        TestUser banned = users.adult();
+        TestUser grantee = users.adult();
+        TestUser stranger = users.adult();
+        String tag = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = api.create(banned, aPublicCharacter().tags(tag)).id();
+        api.shareWith(banned, id, grantee);
+        String link = api.shareLink(banned, id);
+        assertThat(catalogue(tag, null)).containsExactly(id);
+        assertThat(api.canSee(stranger, id)).isTrue();
+
+        users.banned(banned);
+
+        for (TestUser viewer : new TestUser[] {null, stranger, grantee}) {
+            assertThat(catalogue(tag, viewer)).isEmpty();
+        }
+        assertThat(api.canSee(stranger, id)).isFalse();
+        assertThat(api.canSee(grantee, id)).isFalse();
+        assertThat(api.page("/characters/shared-with-me", grantee).items()).isEmpty();
+        api.get("/characters/shared/" + link, null).expectStatus().isNotFound();
+        api.post("/characters/shared/" + link, stranger, null).expectStatus().isNotFound();
+        CharacterResponse ownView = api.read(banned, id);
+        assertThat(ownView.moderationStatus())
+                .as("the owner still sees it, and its moderation state is untouched")
+                .isEqualTo(ModerationStatus.OK);
+        assertThat(ownView.visibility()).isEqualTo(Visibility.PUBLIC);
+        CharacterUpserted closed = topic.awaitSnapshot(id, 3);
+        assertThat(closed.visibility()).isEqualTo(Visibility.PRIVATE);
+        assertThat(closed.granteeIds()).isEmpty();
+        assertThat(closed.moderation()).isEqualTo(com.companion.contracts.character.ModerationStatus.OK);
+        UUID createdWhileBanned =
+                api.create(banned, aPublicCharacter().tags(tag)).id();
+        assertThat(catalogue(tag, null))
+                .as("a token outlives the ban; what it creates stays closed")
+                .isEmpty();
+        assertThat(topic.awaitSnapshot(createdWhileBanned, 1).visibility()).isEqualTo(Visibility.PRIVATE);
+
+        users.banLifted(banned);
+
+        assertThat(catalogue(tag, null)).containsExactlyInAnyOrder(id, createdWhileBanned);
+        assertThat(api.canSee(stranger, id)).isTrue();
+        assertThat(api.canSee(grantee, id)).isTrue();
+        api.get("/characters/shared/" + link, null).expectStatus().isOk();
+        CharacterUpserted reopened = topic.awaitSnapshot(id, 4);
+        assertThat(reopened.visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(reopened.granteeIds()).containsExactly(grantee.id());
+        assertThat(reopened.moderation()).isEqualTo(com.companion.contracts.character.ModerationStatus.OK);
+    }
+
+    @Test
+    void whenAnotherUserIsBannedOrTheSameStatusArrivesAgainThenNothingIsPublished() {
+        TestUser other = users.adult();
+        UUID id = api.create(owner, aPublicCharacter()).id();
+
+        users.banned(other);
+        users.banLifted(owner);
+
+        TestUser marker = users.registeredAfterEverythingOf(owner);
+        assertThat(marker).isNotNull();
+        assertThat(topic.recordsOf(id)).hasSize(1);
+        assertThat(api.canSee(other, id)).isTrue();
+    }
+
+    private List<UUID> catalogue(String tag, @Nullable TestUser viewer) {
+        return api.page("/characters/public?tags=" + tag, viewer).items().stream()
+                .map(CharacterResponse::id)
+                .toList();
+    }
+}
