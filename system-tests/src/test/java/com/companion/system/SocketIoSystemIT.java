@@ -144,7 +144,10 @@ class SocketIoSystemIT {
                     .filter(token -> token.path("attempt").asInt() == lastAttempt)
                     .map(token -> token.path("text").asString())
                     .reduce("", String::concat);
-            assertThat(done.path("content").asString()).isNotBlank().isEqualTo(streamed);
+            // The finish and the chunks travel on different topics, so the last chunks may arrive after
+            // assistant_done (or not at all once it came): clients replace what streamed with its content.
+            assertThat(streamed).isNotBlank();
+            assertThat(done.path("content").asString()).startsWith(streamed);
             JsonNode history =
                     Api.get("/sessions/" + session + "/history", user).json();
             assertThat(history.path("items").get(0).path("content").asString())
