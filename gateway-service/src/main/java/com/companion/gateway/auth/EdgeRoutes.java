@@ -55,6 +55,9 @@ final class EdgeRoutes {
             "/v3/api-docs",
             "/v3/api-docs/**");
 
+    /** The web client's static files (index.html, scripts, styles): open, they hold nothing private. */
+    static final ServerWebExchangeMatcher WEB_APP = pathMatchers(HttpMethod.GET, "/app", "/app/**");
+
     static ServerWebExchangeMatcher socket() {
         return pathMatchers(HttpMethod.GET, "/ws");
     }
