@@ -45,7 +45,7 @@ export async function chatView(sessionId) {
   });
   const send = h('button', { type: 'submit', class: 'primary', id: 'send' }, 'Send');
   const form = h('form', { class: 'composer', id: 'composer' }, input, send);
-  const connection = h('p', { class: 'connection', id: 'connection' }, 'Connecting…');
+  const connection = h('span', { class: 'connection', id: 'connection', role: 'status' }, 'Connecting…');
 
   let socket = null;
   const state = {
