@@ -52,7 +52,8 @@ export async function chatView(sessionId) {
     sessionId,
     pending: new Map(), // client_id → user message element (until acknowledged)
     bubbles: new Map(), // request_id → assistant message element
-    regenerating: null,
+    regenerating: null, // client_id of a regenerate frame until it is acknowledged
+    regenerated: null, // request_id of the regeneration streaming
     inFlight: false,
     lastTyping: 0,
   };
@@ -94,9 +95,11 @@ export async function chatView(sessionId) {
         disabled: index === message.alternative_count - 1, onclick: () => select(index + 1) }, '›'));
   }
 
+  const lastMessage = () => [...list.querySelectorAll('li.msg')].at(-1);
+
   function refreshActions() {
     list.querySelectorAll('.regenerate').forEach((b) => b.remove());
-    const last = list.querySelector('li.msg:last-of-type');
+    const last = lastMessage();
     if (last?.classList.contains('assistant') && last.dataset.state !== 'streaming') {
       last.append(h('button', {
         type: 'button', class: 'small regenerate', onclick: regenerate,
@@ -136,9 +139,10 @@ export async function chatView(sessionId) {
           state.pending.delete(frame.client_id);
         }
         if (state.regenerating && state.regenerating === frame.client_id) {
-          const last = list.querySelector('li.msg:last-of-type');
+          const last = lastMessage();
           if (last?.classList.contains('assistant')) last.remove();
           state.regenerating = null;
+          state.regenerated = frame.request_id;
         }
         setInFlight(true);
         bubble(frame.request_id);
@@ -165,6 +169,11 @@ export async function chatView(sessionId) {
         setInFlight(false);
         refreshActions();
         if (frame.show_ad && streamed) showAd(frame.request_id, item);
+        if (state.regenerated === frame.request_id) {
+          // A new alternative: the history shows it with the others (‹ n / m ›).
+          state.regenerated = null;
+          loadHistory().catch((e) => error.show(e.message));
+        }
         break;
       }
       case 'ad':
@@ -186,6 +195,7 @@ export async function chatView(sessionId) {
           state.pending.delete(frame.client_id);
         }
         if (frame.client_id) setInFlight(false);
+        if (frame.client_id === state.regenerating) state.regenerating = null;
         error.show(ERRORS[frame.code] ?? frame.message ?? frame.code);
         break;
       }

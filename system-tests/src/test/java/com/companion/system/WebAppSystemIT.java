@@ -201,6 +201,17 @@ class WebAppSystemIT {
         browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", ad);
         screenshot("4-chat-ad");
 
+        // Regenerate the tenth reply, then swipe back to the first version.
+        String tenth = awaitReplies(10).getLast();
+        visible(By.cssSelector("button.regenerate")).click();
+        wait(REPLY).until(d -> alternative(d).equals("2 / 2"));
+        String regenerated = awaitReplies(10).getLast();
+        browser.findElement(By.cssSelector("button[aria-label='Previous reply']"))
+                .click();
+        wait(Duration.ofSeconds(10)).until(d -> alternative(d).equals("1 / 2"));
+        assertThat(awaitReplies(10).getLast()).isEqualTo(tenth);
+        assertThat(regenerated).isNotBlank();
+
         // The catalogue finds the public character.
         // (by the menu: the tokens live in the page's memory, a reload would sign out)
         browser.findElement(By.linkText("Explore")).click();
@@ -242,6 +253,12 @@ class WebAppSystemIT {
                     .map(e -> e.findElement(By.className("text")).getText())
                     .toList();
         });
+    }
+
+    /** The "n / m" of the last reply's alternatives, or "" when it has none. */
+    private static String alternative(org.openqa.selenium.WebDriver driver) {
+        List<WebElement> swipes = driver.findElements(By.cssSelector("li.msg.assistant .swipe span"));
+        return swipes.isEmpty() ? "" : swipes.getLast().getText();
     }
 
     private static User signedIn(String username, String password) {
