@@ -54,7 +54,7 @@ export async function startChat(characterId, button) {
 export async function charactersView() {
   const list = h('ul', { class: 'cards', 'aria-label': 'Your characters' });
   const importError = errorBox();
-  const file = h('input', { type: 'file', accept: '.png,.json,.charx,image/png,application/json' });
+  const file = h('input', { type: 'file', name: 'card', accept: '.png,.json,.charx,image/png,application/json' });
   const importForm = h('form', { class: 'card' },
     h('h2', {}, 'Import a character card'),
     field('Card file (PNG, JSON or CHARX)', file),

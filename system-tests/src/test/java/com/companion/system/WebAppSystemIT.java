@@ -222,6 +222,42 @@ class WebAppSystemIT {
                         .anyMatch(card -> card.getText().contains(characterName)));
         screenshot("5-catalogue");
 
+        // Its page makes a share link that previews it.
+        browser.findElement(By.linkText(characterName)).click();
+        visible(By.xpath("//button[text()='Create a share link']")).click();
+        String link = visible(By.cssSelector(".share-result a")).getText();
+        assertThat(link).startsWith(Stack.GATEWAY + "/app/#/shared/");
+        Api.Response preview = Api.get("/characters/shared/" + link.replaceFirst(".*/shared/", ""), null);
+        assertThat(preview.json().path("name").asString()).as(preview.raw()).isEqualTo(characterName);
+        screenshot("6-character");
+
+        // A card exported from it comes back in through the import form as a new character.
+        Path card = SCREENSHOTS.getParent().resolve("webapp-card.json");
+        Files.writeString(
+                card,
+                Api.get("/characters/" + character.path("id").asString() + "/export?format=json", user)
+                        .raw());
+        browser.findElement(By.linkText("Characters")).click();
+        visible(By.name("card")).sendKeys(card.toString());
+        browser.findElement(By.xpath("//button[text()='Import']")).click();
+        wait(Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.tagName("h1")).getText().equals(characterName)
+                        && !d.getCurrentUrl().endsWith(character.path("id").asString()));
+
+        // The chat is listed; the persona is saved.
+        browser.findElement(By.linkText("Chats")).click();
+        visible(By.cssSelector("a[href='#/chat/" + session + "']"));
+        screenshot("7-chats");
+        browser.findElement(By.linkText("Profile")).click();
+        WebElement persona = visible(By.id("persona-form"));
+        type(persona, "persona_name", "Captain Sam");
+        type(persona, "persona_description", "Sails small boats and likes storms.");
+        persona.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(Duration.ofSeconds(10)).until(d -> persona.getText().contains("Saved."));
+        assertThat(Api.get("/auth/me/persona", user).json().path("name").asString())
+                .isEqualTo("Captain Sam");
+        screenshot("8-profile");
+
         // The avatar chosen in the form was uploaded for the character.
         UUID characterId = UUID.fromString(character.path("id").asString());
         org.awaitility.Awaitility.await()
