@@ -3,7 +3,7 @@
 import { signedIn, onTokenChange } from './api.js';
 import { status } from './dom.js';
 import { loginView, signupView, accountLinkView } from './views/auth.js';
-import { charactersView, newCharacterView, characterView } from './views/characters.js';
+import { charactersView, newCharacterView, editCharacterView, characterView } from './views/characters.js';
 import { catalogueView } from './views/catalogue.js';
 import { chatView, leaveChat } from './views/chat.js';
 import { conversationsView } from './views/conversations.js';
@@ -12,6 +12,7 @@ import { sharedView } from './views/shared.js';
 
 const signedInRoutes = [
   [/^#\/characters\/new$/, () => newCharacterView()],
+  [/^#\/characters\/([0-9a-f-]{36})\/edit$/, (id) => editCharacterView(id)],
   [/^#\/characters\/([0-9a-f-]{36})$/, (id) => characterView(id)],
   [/^#\/characters$/, () => charactersView()],
   [/^#\/catalogue$/, () => catalogueView()],

@@ -1,5 +1,5 @@
 import { h, field, show, errorBox, status } from '../dom.js';
-import { get, post, call, currentUser, me } from '../api.js';
+import { get, post, put, call, currentUser, me } from '../api.js';
 
 export const TYPES = ['girlfriend', 'boyfriend', 'friend', 'therapist', 'mentor', 'celebrity', 'custom'];
 const SLIDERS = ['shyness', 'flirtiness', 'humor', 'boldness', 'affection', 'sarcasm', 'positivity'];
@@ -73,7 +73,19 @@ export async function charactersView() {
       importError.show(e.message);
     }
   });
-  show('Your characters',
+  const user = currentUser();
+  const resent = h('span', { role: 'status' });
+  const verify = user && user.email_verified === false
+    ? h('p', { class: 'card notice' }, `Please verify ${user.email}: the link is in the mail we sent. `,
+      h('button', {
+        type: 'button',
+        class: 'small',
+        onclick: () => post('/auth/email/resend')
+          .then(() => { resent.textContent = 'A new link is on its way.'; })
+          .catch((e) => { resent.textContent = e.message; }),
+      }, 'Send it again'), ' ', resent)
+    : null;
+  show('Your characters', verify,
     h('p', {}, h('a', { class: 'button primary', href: '#/characters/new' }, 'Create a character')),
     list, importForm);
   try {
@@ -85,26 +97,41 @@ export async function charactersView() {
   }
 }
 
-export async function newCharacterView() {
+export function newCharacterView() {
+  return characterForm(null);
+}
+
+export async function editCharacterView(id) {
+  try {
+    return characterForm(await get(`/characters/${id}`));
+  } catch (e) {
+    show('Character not found', h('p', {}, e.message));
+    return undefined;
+  }
+}
+
+/** Creates a character (existing null) or edits the caller's own: the same fields either way. */
+async function characterForm(existing) {
   const user = currentUser()?.is_adult === undefined ? await me() : currentUser();
   const error = errorBox();
-  const name = h('input', { name: 'name', required: true, maxlength: 60 });
-  const description = h('textarea', { name: 'description', rows: 4, maxlength: 2000 });
-  const type = h('select', { name: 'character_type' }, TYPES.map((t) => h('option', { value: t }, label(t))));
-  const visibility = h('select', { name: 'visibility' },
+  const name = h('input', { name: 'name', required: true, maxlength: 60, value: existing?.name });
+  const description = h('textarea', { name: 'description', rows: 4, maxlength: 2000, value: existing?.description });
+  const type = h('select', { name: 'character_type', value: existing?.character_type },
+    TYPES.map((t) => h('option', { value: t }, label(t))));
+  const visibility = h('select', { name: 'visibility', value: existing?.visibility },
     h('option', { value: 'private' }, 'Private — only me'),
     h('option', { value: 'shareable' }, 'Shareable — people I invite'),
     h('option', { value: 'public' }, 'Public — in the catalogue'));
-  const tags = h('input', { name: 'tags', placeholder: 'space, late-night' });
+  const tags = h('input', { name: 'tags', placeholder: 'space, late-night', value: existing?.tags?.join(', ') });
   const sliders = Object.fromEntries(SLIDERS.map((s) => [s, h('input', {
-    type: 'range', name: s, min: 0, max: 100, step: 1, value: 50,
+    type: 'range', name: s, id: `slider-${s}`, min: 0, max: 100, step: 1, value: existing?.sliders?.[s] ?? 50,
   })]));
   const sliderFields = SLIDERS.map((s) => {
-    const output = h('output', { for: sliders[s].id || (sliders[s].id = `slider-${s}`) }, '50');
+    const output = h('output', { for: sliders[s].id }, String(sliders[s].value));
     sliders[s].addEventListener('input', () => { output.textContent = sliders[s].value; });
     return h('div', { class: 'field slider' }, h('label', { for: sliders[s].id }, label(s)), sliders[s], output);
   });
-  const adult = h('input', { type: 'checkbox', name: 'nsfw_enabled', id: 'nsfw' });
+  const adult = h('input', { type: 'checkbox', name: 'nsfw_enabled', id: 'nsfw', checked: Boolean(existing?.nsfw_enabled) });
   const avatarFile = h('input', { type: 'file', name: 'avatar', accept: 'image/png,image/jpeg,image/webp,image/gif' });
   const form = h('form', { class: 'card', id: 'character-form' },
     field('Name', name),
@@ -115,9 +142,9 @@ export async function newCharacterView() {
     user?.is_adult
       ? h('div', { class: 'field check' }, adult, h('label', { for: 'nsfw' }, '18+ mode (adult conversations)'))
       : null,
-    field('Avatar (optional)', avatarFile),
+    field(existing ? 'New avatar (optional)' : 'Avatar (optional)', avatarFile),
     error.element,
-    h('button', { type: 'submit', class: 'primary' }, 'Create character'));
+    h('button', { type: 'submit', class: 'primary' }, existing ? 'Save changes' : 'Create character'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.clear();
@@ -129,11 +156,20 @@ export async function newCharacterView() {
       tags: tags.value.split(/[\s,]+/).map((t) => t.trim().toLowerCase()).filter(Boolean),
       sliders: Object.fromEntries(SLIDERS.map((s) => [s, Number(sliders[s].value)])),
     };
-    if (user?.is_adult && adult.checked) body.nsfw_enabled = true;
+    const wantsAdult = Boolean(user?.is_adult && adult.checked);
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const character = await post('/characters', body);
+      let character;
+      if (existing) {
+        character = await put(`/characters/${existing.id}`, body);
+        if (wantsAdult !== Boolean(existing.nsfw_enabled)) {
+          character = await post(`/characters/${existing.id}/set-adult`, { enabled: wantsAdult });
+        }
+      } else {
+        if (wantsAdult) body.nsfw_enabled = true;
+        character = await post('/characters', body);
+      }
       if (avatarFile.files.length) {
         const upload = new FormData();
         upload.append('file', avatarFile.files[0]);
@@ -147,7 +183,7 @@ export async function newCharacterView() {
       button.disabled = false;
     }
   });
-  show('Create a character', form);
+  show(existing ? `Edit ${existing.name}` : 'Create a character', form);
 }
 
 export async function characterView(id) {
@@ -185,6 +221,7 @@ export async function characterView(id) {
           SLIDERS.map((s) => [h('dt', {}, label(s)), h('dd', {}, h('meter', {
             min: 0, max: 100, value: character.sliders[s] ?? 50, 'aria-label': label(s),
           }), ` ${character.sliders[s] ?? 50}`)])) : null)),
-    h('p', { class: 'actions' }, startChatButton(character), shareButton),
+    h('p', { class: 'actions' }, startChatButton(character),
+      mine ? h('a', { class: 'button', href: `#/characters/${id}/edit` }, 'Edit') : null, shareButton),
     shareResult);
 }

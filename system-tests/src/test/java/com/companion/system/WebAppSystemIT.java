@@ -212,6 +212,14 @@ class WebAppSystemIT {
         assertThat(awaitReplies(10).getLast()).isEqualTo(tenth);
         assertThat(regenerated).isNotBlank();
 
+        // The page's refresh (what its timer does before the access token expires) rotates the tokens, and the
+        // page goes on working with the new ones.
+        Object refreshed = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " import('/app/api.js').then(api => { const before = api.accessToken();"
+                + " return api.refresh().then(() => done(api.accessToken() !== before && api.signedIn())); })"
+                + ".catch(e => done(String(e)));");
+        assertThat(refreshed).isEqualTo(true);
+
         // The catalogue finds the public character.
         // (by the menu: the tokens live in the page's memory, a reload would sign out)
         browser.findElement(By.linkText("Explore")).click();
@@ -230,6 +238,21 @@ class WebAppSystemIT {
         Api.Response preview = Api.get("/characters/shared/" + link.replaceFirst(".*/shared/", ""), null);
         assertThat(preview.json().path("name").asString()).as(preview.raw()).isEqualTo(characterName);
         screenshot("6-character");
+
+        // The owner edits it: the form comes filled in, the change is saved.
+        browser.findElement(By.linkText("Edit")).click();
+        WebElement edit = visible(By.id("character-form"));
+        assertThat(edit.findElement(By.name("name")).getDomProperty("value")).isEqualTo(characterName);
+        assertThat(edit.findElement(By.name("humor")).getDomProperty("value")).isEqualTo("100");
+        edit.findElement(By.name("sarcasm")).sendKeys(Keys.END);
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        visible(By.xpath("//button[text()='Create a share link']"));
+        assertThat(Api.get("/characters/" + character.path("id").asString(), user)
+                        .json()
+                        .path("sliders")
+                        .path("sarcasm")
+                        .asInt())
+                .isEqualTo(100);
 
         // A card exported from it comes back in through the import form as a new character.
         Path card = SCREENSHOTS.getParent().resolve("webapp-card.json");
