@@ -71,6 +71,8 @@ class WebAppSystemIT {
                         "--disable-component-update",
                         "--disable-sync",
                         "--user-data-dir=" + profile);
+        // The console is read at the end: a script error or anything the CSP refused fails the test.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.get().toFile())
                 .usingAnyFreePort()
@@ -281,6 +283,17 @@ class WebAppSystemIT {
                 .isEqualTo("Captain Sam");
         screenshot("8-profile");
 
+        browser.executeScript("console.error('console-is-read')"); // proves the log below is the page's
+        List<String> console =
+                browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                        .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                        .toList();
+        assertThat(console)
+                .as("the browser console")
+                .anyMatch(line -> line.contains("console-is-read"))
+                .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"))
+                .noneMatch(line -> line.contains("Uncaught"));
+
         // The avatar chosen in the form was uploaded for the character.
         UUID characterId = UUID.fromString(character.path("id").asString());
         org.awaitility.Awaitility.await()
@@ -290,6 +303,26 @@ class WebAppSystemIT {
                         .path("avatar_url")
                         .asString("")
                         .isEmpty());
+    }
+
+    @Test
+    void aMinorIsNotOfferedThe18PlusMode() {
+        String username = "teen_" + UUID.randomUUID().toString().substring(0, 8);
+        browser.get(Stack.GATEWAY + "/app/#/signup");
+        WebElement signup = visible(By.id("signup-form"));
+        type(signup, "first_name", "Young");
+        type(signup, "last_name", "Reader");
+        type(signup, "email", username + "@example.com");
+        type(signup, "username", username);
+        type(signup, "phone_number", "+91 8" + String.format("%09d", Math.abs(username.hashCode()) % 1_000_000_000));
+        new Select(signup.findElement(By.name("gender"))).selectByValue("female");
+        type(signup, "age", "16");
+        type(signup, "password", "Sky-" + UUID.randomUUID());
+        signup.findElement(By.cssSelector("button[type=submit]")).click();
+        visible(By.linkText("Create a character")).click();
+        WebElement form = visible(By.id("character-form"));
+        assertThat(form.findElement(By.name("positivity")).isDisplayed()).isTrue();
+        assertThat(form.findElements(By.id("nsfw"))).isEmpty();
     }
 
     private static void send(String message) {
