@@ -22,6 +22,7 @@ const ERRORS = {
   message_too_long: 'That message is too long.',
   empty_message: 'Write something first.',
   nothing_to_regenerate: 'There is no reply to regenerate.',
+  nothing_to_continue: 'There is no reply to continue.',
 };
 
 export async function chatView(sessionId) {
@@ -54,6 +55,7 @@ export async function chatView(sessionId) {
     bubbles: new Map(), // request_id → assistant message element
     regenerating: null, // client_id of a regenerate frame until it is acknowledged
     regenerated: null, // request_id of the regeneration streaming
+    continuing: null, // client_id of a continue frame until it is acknowledged
     inFlight: false,
     lastTyping: 0,
   };
@@ -98,12 +100,12 @@ export async function chatView(sessionId) {
   const lastMessage = () => [...list.querySelectorAll('li.msg')].at(-1);
 
   function refreshActions() {
-    list.querySelectorAll('.regenerate').forEach((b) => b.remove());
+    list.querySelectorAll('li.msg .actions').forEach((b) => b.remove());
     const last = lastMessage();
     if (last?.classList.contains('assistant') && last.dataset.state !== 'streaming') {
-      last.append(h('button', {
-        type: 'button', class: 'small regenerate', onclick: regenerate,
-      }, 'Regenerate'));
+      last.append(h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'small regenerate', onclick: regenerate }, 'Regenerate'),
+        h('button', { type: 'button', class: 'small continue', onclick: extend }, 'Continue')));
     }
   }
 
@@ -144,6 +146,19 @@ export async function chatView(sessionId) {
           state.regenerating = null;
           state.regenerated = frame.request_id;
         }
+        if (state.continuing && state.continuing === frame.client_id) {
+          // The new text streams onto the last reply: tokens append to what it says now.
+          const last = lastMessage();
+          if (last?.classList.contains('assistant')) {
+            last.dataset.requestId = frame.request_id;
+            last.dataset.state = 'streaming';
+            last.dataset.base = last.querySelector('.text').textContent;
+            last.setAttribute('aria-busy', 'true');
+            last.querySelectorAll('.actions').forEach((b) => b.remove());
+            state.bubbles.set(frame.request_id, last);
+          }
+          state.continuing = null;
+        }
         setInFlight(true);
         bubble(frame.request_id);
         break;
@@ -151,8 +166,8 @@ export async function chatView(sessionId) {
       case 'assistant_token': {
         const item = bubble(frame.request_id, frame.attempt);
         const text = item.querySelector('.text');
-        if (frame.seq === 0 || frame.attempt > Number(item.dataset.attempt)) {
-          text.textContent = '';
+        if (frame.seq === 0 || frame.attempt > Number(item.dataset.attempt ?? 1)) {
+          text.textContent = item.dataset.base ?? '';
           item.dataset.attempt = frame.attempt;
         }
         text.textContent += frame.text;
@@ -165,6 +180,7 @@ export async function chatView(sessionId) {
         item.querySelector('.text').textContent = frame.content; // replaces: a blocked reply ends with the refusal
         item.dataset.messageId = frame.message_id;
         item.dataset.state = 'done';
+        delete item.dataset.base;
         item.removeAttribute('aria-busy');
         setInFlight(false);
         refreshActions();
@@ -196,6 +212,7 @@ export async function chatView(sessionId) {
         }
         if (frame.client_id) setInFlight(false);
         if (frame.client_id === state.regenerating) state.regenerating = null;
+        if (frame.client_id === state.continuing) state.continuing = null;
         error.show(ERRORS[frame.code] ?? frame.message ?? frame.code);
         break;
       }
@@ -236,6 +253,15 @@ export async function chatView(sessionId) {
     socket?.send({ type: 'regenerate', session_id: sessionId, client_id: clientId });
   }
 
+  function extend() {
+    if (state.inFlight) return;
+    error.clear();
+    const clientId = crypto.randomUUID();
+    state.continuing = clientId;
+    setInFlight(true);
+    socket?.send({ type: 'continue', session_id: sessionId, client_id: clientId });
+  }
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
@@ -245,7 +271,7 @@ export async function chatView(sessionId) {
     const item = messageItem({ role: 'user', content: text });
     item.dataset.state = 'sending';
     state.pending.set(clientId, item);
-    list.querySelectorAll('.regenerate').forEach((b) => b.remove());
+    list.querySelectorAll('li.msg .actions').forEach((b) => b.remove());
     list.append(item);
     item.scrollIntoView({ block: 'end' });
     input.value = '';

@@ -214,6 +214,22 @@ class WebAppSystemIT {
         assertThat(awaitReplies(10).getLast()).isEqualTo(tenth);
         assertThat(regenerated).isNotBlank();
 
+        // Continue it: the new text streams onto the same message.
+        visible(By.cssSelector("button.continue")).click();
+        String continued = wait(REPLY).until(d -> {
+            String last = awaitReplies(10).getLast();
+            return last.equals(tenth) ? null : last;
+        });
+        assertThat(continued).startsWith(tenth).hasSizeGreaterThan(tenth.length());
+        assertThat(Api.get("/sessions/" + session + "/history?limit=1", user)
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("content")
+                        .asString()
+                        .strip())
+                .isEqualTo(continued);
+
         // The page's refresh (what its timer does before the access token expires) rotates the tokens, and the
         // page goes on working with the new ones.
         Object refreshed = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
