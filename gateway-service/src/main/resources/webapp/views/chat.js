@@ -233,7 +233,7 @@ export async function chatView(sessionId) {
       }, 'Learn more');
       const card = h('li', { class: 'ad', 'aria-label': 'Advertisement', dataset: { adId: ad.ad_id, requestId } },
         h('p', { class: 'sponsored' }, 'Sponsored'),
-        ad.image_url ? h('img', { src: ad.image_url, alt: '' }) : null,
+        ad.image_url ? h('img', { src: ad.image_url, alt: '', onerror: (e) => e.currentTarget.remove() }) : null,
         h('h2', {}, ad.title), h('p', {}, ad.body), link,
         h('button', { type: 'button', class: 'small', 'aria-label': 'Close the ad', onclick: () => card.remove() }, 'Close'));
       if (after?.parentNode === list) after.after(card);
