@@ -3,7 +3,7 @@
 // was streamed (a blocked reply streams text and then ends with the refusal).
 
 import { h, show, errorBox } from '../dom.js';
-import { get, post, currentUser, me } from '../api.js';
+import { get, post, put, currentUser, me } from '../api.js';
 import { ChatSocket } from '../socket.js';
 
 let active = null;
@@ -73,7 +73,7 @@ export async function chatView(sessionId) {
     },
     h('span', { class: 'visually-hidden' }, message.role === 'user' ? 'You: ' : `${name}: `),
     h('p', { class: 'text' }, message.content));
-    if (message.role === 'assistant' && message.alternative_count > 1) {
+    if (message.alternative_count > 1) {
       item.append(swipeControls(message));
     }
     return item;
@@ -89,11 +89,12 @@ export async function chatView(sessionId) {
       }
     };
     const index = message.alternative_index;
-    return h('div', { class: 'swipe', role: 'group', 'aria-label': 'Alternative replies' },
-      h('button', { type: 'button', class: 'small', 'aria-label': 'Previous reply', disabled: index === 0,
+    const what = message.role === 'user' ? 'version of your message' : 'reply';
+    return h('div', { class: 'swipe', role: 'group', 'aria-label': message.role === 'user' ? 'Versions' : 'Alternative replies' },
+      h('button', { type: 'button', class: 'small', 'aria-label': `Previous ${what}`, disabled: index === 0,
         onclick: () => select(index - 1) }, '‹'),
       h('span', {}, `${index + 1} / ${message.alternative_count}`),
-      h('button', { type: 'button', class: 'small', 'aria-label': 'Next reply',
+      h('button', { type: 'button', class: 'small', 'aria-label': `Next ${what}`,
         disabled: index === message.alternative_count - 1, onclick: () => select(index + 1) }, '›'));
   }
 
@@ -101,6 +102,11 @@ export async function chatView(sessionId) {
 
   function refreshActions() {
     list.querySelectorAll('li.msg .actions').forEach((b) => b.remove());
+    const lastUser = [...list.querySelectorAll('li.msg.user')].at(-1);
+    if (lastUser?.dataset.messageId && !state.inFlight) {
+      lastUser.append(h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'small edit', onclick: () => editMessage(lastUser) }, 'Edit')));
+    }
     const last = lastMessage();
     if (last?.classList.contains('assistant') && last.dataset.state !== 'streaming') {
       last.append(h('div', { class: 'actions' },
@@ -251,6 +257,38 @@ export async function chatView(sessionId) {
     state.regenerating = clientId;
     setInFlight(true);
     socket?.send({ type: 'regenerate', session_id: sessionId, client_id: clientId });
+  }
+
+  /** An edited message becomes a new version beside the old one, and is answered (PUT, waits for the reply). */
+  function editMessage(item) {
+    const text = item.querySelector('.text');
+    const editor = h('textarea', { rows: 3, maxlength: 4000, 'aria-label': 'Edit your message', value: text.textContent });
+    const cancel = () => loadHistory().catch((e) => error.show(e.message));
+    const save = h('form', { class: 'edit-form' }, editor,
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', class: 'small primary' }, 'Save and resend'),
+        h('button', { type: 'button', class: 'small', onclick: cancel }, 'Cancel')));
+    save.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const content = editor.value.trim();
+      if (!content || state.inFlight) return;
+      error.clear();
+      text.textContent = content;
+      save.remove();
+      while (item.nextElementSibling) item.nextElementSibling.remove(); // the new reply streams in below
+      setInFlight(true);
+      try {
+        await put(`/sessions/${sessionId}/messages/${item.dataset.messageId}`, { content });
+      } catch (e) {
+        error.show(ERRORS[e.slug?.replaceAll('-', '_')] ?? e.message);
+      } finally {
+        setInFlight(false);
+        await cancel();
+      }
+    });
+    item.querySelectorAll('.actions, .swipe').forEach((b) => b.remove());
+    item.append(save);
+    editor.focus();
   }
 
   function extend() {

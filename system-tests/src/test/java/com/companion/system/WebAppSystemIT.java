@@ -230,6 +230,22 @@ class WebAppSystemIT {
                         .strip())
                 .isEqualTo(continued);
 
+        // Edit the last message: it becomes a second version and is answered again.
+        visible(By.cssSelector("li.msg.user button.edit")).click();
+        WebElement editor = visible(By.cssSelector(".edit-form textarea"));
+        editor.clear();
+        editor.sendKeys("Message number ten");
+        browser.findElement(By.xpath("//button[text()='Save and resend']")).click();
+        wait(REPLY)
+                .until(d -> d.findElements(By.cssSelector("li.msg.user .swipe span")).stream()
+                        .anyMatch(e -> e.getText().equals("2 / 2")));
+        String answer = awaitReplies(10).getLast();
+        JsonNode edited = Api.get("/sessions/" + session + "/history?limit=2", user)
+                .json()
+                .path("items");
+        assertThat(edited.get(1).path("content").asString()).isEqualTo("Message number ten");
+        assertThat(edited.get(0).path("content").asString().strip()).isEqualTo(answer);
+
         // The page's refresh (what its timer does before the access token expires) rotates the tokens, and the
         // page goes on working with the new ones.
         Object refreshed = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
