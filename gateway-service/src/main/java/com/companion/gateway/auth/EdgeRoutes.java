@@ -64,6 +64,9 @@ final class EdgeRoutes {
         return pathMatchers("/socket.io", "/socket.io/");
     }
 
+    /** The web client's static files (index.html, scripts, styles): open, they hold nothing private. */
+    static final ServerWebExchangeMatcher WEB_APP = pathMatchers(HttpMethod.GET, "/app", "/app/**");
+
     static ServerWebExchangeMatcher socket() {
         return pathMatchers(HttpMethod.GET, "/ws");
     }

@@ -74,7 +74,11 @@ class EdgeSecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(spec -> spec.configurationSource(cors))
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(EdgeRoutes.TOKEN_ISSUING, EdgeRoutes.TOKEN_OPTIONAL, EdgeRoutes.OPERATIONS)
+                        .matchers(
+                                EdgeRoutes.TOKEN_ISSUING,
+                                EdgeRoutes.TOKEN_OPTIONAL,
+                                EdgeRoutes.OPERATIONS,
+                                EdgeRoutes.WEB_APP)
                         .permitAll()
                         // analytics-service and chat-service answer 404 to non-admins themselves, so what they hold
                         // is not told.

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sets helmet's default security headers on every response, with {@code X-Frame-Options: DENY}
- * and a deny-all Content-Security-Policy for the API; only the API docs UI gets a policy that
- * lets it run. Values are set just before the response is committed, so they replace whatever a
+ * and a deny-all Content-Security-Policy for the API; the API docs UI and the web client under
+ * {@code /app/} get policies that let them run. Values are set just before the response is committed, so they replace whatever a
  * service sent and the client sees one value of each.
  */
 @Component
@@ -32,6 +32,10 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
                 || path.startsWith("/v3/api-docs");
     }
 
+    public static boolean isWebApp(String path) {
+        return path.equals("/app") || path.startsWith("/app/");
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 1;
@@ -39,13 +43,14 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        boolean docs = isDocs(exchange.getRequest().getPath().value());
+        String path = exchange.getRequest().getPath().value();
+        String policy = isDocs(path)
+                ? properties.docsContentSecurityPolicy()
+                : isWebApp(path) ? properties.appContentSecurityPolicy() : properties.apiContentSecurityPolicy();
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
             HttpHeaders headers = response.getHeaders();
-            headers.set(
-                    "Content-Security-Policy",
-                    docs ? properties.docsContentSecurityPolicy() : properties.apiContentSecurityPolicy());
+            headers.set("Content-Security-Policy", policy);
             headers.set("Strict-Transport-Security", properties.strictTransportSecurity());
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");

@@ -12,6 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * @param apiContentSecurityPolicy for API responses: they are JSON, never rendered as a page
  * @param docsContentSecurityPolicy for the Swagger UI under {@code /docs}, which runs scripts and
  *     styles of its own
+ * @param appContentSecurityPolicy for the web client under {@code /app/}: its own scripts and
+ *     styles only (nothing inline, no eval), its API calls and socket to this origin; images may
+ *     also come from the object store's presigned URLs (avatars redirect there)
  */
 @Validated
 @ConfigurationProperties("gateway.security-headers")
@@ -26,4 +29,10 @@ public record SecurityHeadersProperties(
                 + " connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self';"
                 + " form-action 'self'; frame-ancestors 'none'")
         @NotBlank
-        String docsContentSecurityPolicy) {}
+        String docsContentSecurityPolicy,
+
+        @DefaultValue("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data: https:"
+                + " http://127.0.0.1:* http://localhost:*; connect-src 'self'; font-src 'self'; manifest-src 'self';"
+                + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+        @NotBlank
+        String appContentSecurityPolicy) {}
