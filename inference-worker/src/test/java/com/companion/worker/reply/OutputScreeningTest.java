@@ -54,6 +54,9 @@ class OutputScreeningTest {
         "can't sleep"
     };
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final ReplyGuard guard = Guards.learnedOn();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final List<ReplyChunk> sent = new CopyOnWriteArrayList<>();
@@ -69,6 +72,7 @@ class OutputScreeningTest {
         List<String> blocked = new ArrayList<>();
         int windows = 0;
         int replies = 300;
+        long[] cpuMicros = new long[replies];
         for (int i = 0; i < replies; i++) {
             String name = NAMES[random.nextInt(NAMES.length)];
             StringBuilder system = new StringBuilder("You are " + name + ", a friend companion. Traits:");
@@ -90,13 +94,25 @@ class OutputScreeningTest {
                     .message(user)
                     .build();
             List<String> screened = new ArrayList<>();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             Screening outcome = streamAndScreen(request, reply, screened);
+            cpuMicros[i] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1000;
             windows += screened.size();
             if (outcome.blocked()) {
                 blocked.add(outcome.policy() + " " + outcome.categories() + ": " + reply);
             }
         }
-        System.out.printf("%d offline-LLM replies, %d screening windows, blocked %s%n", replies, windows, blocked);
+        long[] steady = java.util.Arrays.copyOfRange(cpuMicros, 1, replies);
+        java.util.Arrays.sort(steady);
+        System.out.printf(
+                "%d offline-LLM replies, %d screening windows, blocked %s; thread CPU per reply (streaming windows and"
+                        + " the whole reply) p50 %d us, p90 %d us, max %d us%n",
+                replies,
+                windows,
+                blocked,
+                steady[steady.length / 2],
+                steady[steady.length * 9 / 10],
+                steady[steady.length - 1]);
         assertThat(blocked).as("harmless replies refused").hasSizeLessThanOrEqualTo(1);
         assertThat(windows).as("every reply screened while it streamed").isGreaterThanOrEqualTo(replies);
     }

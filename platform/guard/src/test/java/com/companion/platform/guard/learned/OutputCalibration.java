@@ -19,8 +19,9 @@ import java.util.function.Function;
  * <p>Harmless replies: {@code calibration/output-allowed.tsv} (the offline LLM's replies and hand-written companion
  * replies; never training lines, scored with the committed weights) and the corpus's allowed output lines (training
  * lines, so scored out of fold with {@link Trainer#outOfFoldScores}). Each part of the layer gets a share of a 0.5 %
- * false-block budget ({@link #BUDGETS}) of the harmless replies it could block; its output threshold is the lowest
- * score at which it blocks at most that share of those the rules allow, and never below its input threshold.
+ * false-block budget ({@link #BUDGETS}) of the calibration replies it could block, and may block no more of the
+ * corpus's allowed output lines than the trainer's input budget for it; its output threshold is the lowest score
+ * within both (counting only texts the rules allow), and never below its input threshold.
  * Recall is measured on the corpus's blocked output lines, out of fold. The blind hold-outs are not read here.
  */
 final class OutputCalibration {
@@ -28,12 +29,12 @@ final class OutputCalibration {
     static final String REPLIES = "calibration/output-allowed.tsv";
 
     /**
-     * Share of the harmless replies each part may block on output, out of 0.5 % in all. S4 and S3 get most of it:
-     * they are never-allowed, and a reply is the last place to stop them. The composite and the context path read
-     * "sexual" off the S12 head, which on warm replies is what they are, so they get the least.
+     * Share of the calibration replies each part may block on output, 0.5 % in all. With 508 replies this allows one
+     * reply to S3 (0.2 %) and none to the others. S3 gets the one: at the input threshold it blocked one harmless reply
+     * and its output recall is what the budget costs most; S4 blocked none at its input threshold.
      */
-    static final Map<String, Double> BUDGETS = Map.of(
-            "S4", 0.0015, "S3", 0.0015, "S11", 0.0005, "S12", 0.0005, "minor-age+S12", 0.0005, "context", 0.0005);
+    static final Map<String, Double> BUDGETS =
+            Map.of("S4", 0.001, "S3", 0.002, "S11", 0.0005, "S12", 0.0005, "minor-age+S12", 0.0005, "context", 0.0005);
 
     /** A harmless or blocked output text, its rules verdict and its scores per {@link Trainer#HEADS}. */
     record Item(Corpus.Line line, Verdict rules, double[] scores, boolean reply) {
@@ -56,12 +57,6 @@ final class OutputCalibration {
      * @param thresholds the chosen output thresholds
      */
     record Result(List<Item> replies, List<Item> corpusOutput, OutputThresholds thresholds, LearnedWeights weights) {
-
-        List<Item> harmless() {
-            List<Item> out = new ArrayList<>(replies);
-            corpusOutput.stream().filter(i -> !i.line().blocked()).forEach(out::add);
-            return out;
-        }
 
         Verdict verdict(Item item, OutputThresholds output) {
             return item.rules().blocked() || output == null
@@ -149,36 +144,58 @@ final class OutputCalibration {
                     Trainer.scores(Scores.of(windows.get(i), weights)),
                     true));
         }
-        Result draft = new Result(replies, corpusOutput, OutputThresholds.INPUT, weights);
-        return new Result(replies, corpusOutput, choose(draft.harmless(), weights), weights);
+        List<Item> corpusAllowed =
+                corpusOutput.stream().filter(i -> !i.line().blocked()).toList();
+        return new Result(replies, corpusOutput, choose(replies, corpusAllowed, weights), weights);
     }
 
-    /** The lowest output thresholds within the budgets on these harmless texts (rules-allowed ones count). */
-    static OutputThresholds choose(List<Item> harmless, LearnedWeights weights) {
+    /**
+     * The lowest output thresholds within the budgets: on the calibration replies (the new kind of text) each part
+     * blocks at most its share of 0.5 %; on the corpus's allowed output lines (out of fold) no more than the input budget
+     * the trainer gave it on all lines; never below the input threshold.
+     */
+    static OutputThresholds choose(List<Item> replies, List<Item> corpusAllowed, LearnedWeights weights) {
         double[] head = new double[4];
         for (int h = 0; h < 4; h++) {
             int index = h;
-            List<Item> pool = harmless.stream()
-                    .filter(i -> index != Trainer.S12 || !i.line().audience().adultMode())
-                    .toList();
-            head[h] = round(Math.max(
+            Function<Item, Double> score = i -> i.scores()[index];
+            java.util.function.Predicate<Item> couldBlock =
+                    i -> index != Trainer.S12 || !i.line().audience().adultMode();
+            String name = Trainer.HEADS.get(h);
+            head[h] = round(max(
                     weights.head(Trainer.CATEGORIES.get(h)).threshold(),
-                    cut(pool, i -> i.scores()[index], BUDGETS.get(Trainer.HEADS.get(h)))));
+                    cut(replies.stream().filter(couldBlock).toList(), score, BUDGETS.get(name)),
+                    cut(corpusAllowed.stream().filter(couldBlock).toList(), score, Trainer.BUDGETS.get(name))));
         }
         double minorAge = weights.minorAge().threshold();
-        List<Item> minorMentioned = harmless.stream()
-                .filter(i -> i.scores()[Trainer.MINOR] >= minorAge && i.scores()[Trainer.S4] < head[Trainer.S4])
-                .toList();
-        double minorSexual = round(Math.max(
+        java.util.function.Predicate<Item> minorMentioned =
+                i -> i.scores()[Trainer.MINOR] >= minorAge && i.scores()[Trainer.S4] < head[Trainer.S4];
+        Function<Item, Double> s12 = i -> i.scores()[Trainer.S12];
+        double minorSexual = round(max(
                 weights.minorSexualThreshold(),
-                cut(minorMentioned, i -> i.scores()[Trainer.S12], BUDGETS.get("minor-age+S12"), harmless.size())));
+                cut(
+                        replies.stream().filter(minorMentioned).toList(),
+                        s12,
+                        BUDGETS.get("minor-age+S12"),
+                        replies.size()),
+                cut(
+                        corpusAllowed.stream().filter(minorMentioned).toList(),
+                        s12,
+                        Trainer.COMPOSITE_BUDGET,
+                        corpusAllowed.size())));
         // As if every conversation had established a minor: the reply's sexual intent alone decides. Romantic replies
         // in adult mode score near 1 on S12, so within the budget this comes out at 1: off on output.
-        double context = round(Math.max(
+        Function<Item, Double> sexual = i -> Math.max(i.scores()[Trainer.S4], i.scores()[Trainer.S12]);
+        double context = round(max(
                 weights.contextThreshold(),
-                cut(harmless, i -> Math.max(i.scores()[Trainer.S4], i.scores()[Trainer.S12]), BUDGETS.get("context"))));
+                cut(replies, sexual, BUDGETS.get("context")),
+                cut(corpusAllowed, sexual, Trainer.CONTEXT_BUDGET)));
         return new OutputThresholds(
                 head[0], head[1], head[2], head[3], minorSexual, context >= 1 ? OutputThresholds.OFF : context);
+    }
+
+    private static double max(double a, double b, double c) {
+        return Math.max(a, Math.max(b, c));
     }
 
     private static double cut(List<Item> pool, Function<Item, Double> score, double budget) {

@@ -44,8 +44,8 @@ class OutputThresholdsTest {
         OutputCalibration.Result result = OutputCalibration.run();
         String report = result.report();
         System.out.println(report);
-        LearnedEvaluationTest.Score replies = result.score("replies", result.harmless(), OutputThresholds.CALIBRATED);
-        LearnedEvaluationTest.Score before = result.score("replies", result.harmless(), OutputThresholds.INPUT);
+        LearnedEvaluationTest.Score replies = result.score("replies", result.replies(), OutputThresholds.CALIBRATED);
+        LearnedEvaluationTest.Score before = result.score("replies", result.replies(), OutputThresholds.INPUT);
 
         assertThat(replies.falseBlockRate()).as(report).isLessThanOrEqualTo(MAX_FALSE_BLOCKS_ON_REPLIES);
         assertThat(before.falseBlockRate())
