@@ -5,15 +5,17 @@ import com.companion.platform.guard.Category;
 /**
  * Where the learned layer blocks on model output ({@link com.companion.platform.guard.Stage#OUTPUT}). The weights'
  * thresholds were chosen on users' messages; a companion's reply is warmer, more affectionate and more often about
- * feelings, family and bed-time than a message, and at those thresholds the heads refused about one harmless reply in
- * eleven. On output each head blocks at the higher of its input threshold and its output threshold here; a value above
- * 1 turns that part of the layer off on output (a score never reaches it).
+ * feelings, family and bed-time than a message, and at those thresholds the heads refused 20 of 508 harmless replies
+ * (16 of them S11 reading comfort as talk about self-harm), and 18 of 200 of the offline LLM's replies in the worker.
+ * On output each part blocks at the higher of its input threshold and its output threshold here; a value above 1
+ * turns that part off on output (a score never reaches it).
  *
- * <p>{@link #CALIBRATED} comes from {@code OutputThresholdTraining} ({@code ./mvnw -pl platform/guard test -Ptrain
- * -Dtest=OutputThresholdTraining}), see the guard's README § Output thresholds: the lowest threshold per head at which,
- * on harmless companion replies ({@code calibration/output-allowed.tsv}, scored with the committed weights) and the
- * corpus's allowed output lines (scored out of fold), the head blocks at most its share of a 0.5 % false-block budget.
- * {@code OutputThresholdsTest} fails when the committed weights or the calibration replies no longer give these values.
+ * <p>The weights and their input thresholds are not changed by this. {@link #CALIBRATED} comes from {@code
+ * OutputThresholdTraining} ({@code ./mvnw -pl platform/guard test -Ptrain -Dtest=OutputThresholdTraining}), see the
+ * guard's README § Output thresholds: per part, the lowest threshold at which it blocks at most its share of 0.5 % of
+ * harmless companion replies ({@code calibration/output-allowed.tsv}, scored with the committed weights) and no more
+ * of the corpus's allowed output lines (scored out of fold) than the trainer's input budget for it. {@code
+ * OutputThresholdsTest} fails when the committed weights or the calibration replies no longer give these values.
  *
  * @param s4 the S4 head (sexual content with a minor)
  * @param s3 the S3 head (non-consent, incest, bestiality)
