@@ -367,7 +367,7 @@ class InferenceWorkerIT {
      * layer, on by default in the worker at its output thresholds, catches it while the reply streams.
      */
     static final String LEARNED_ONLY_TURN =
-            "*She giggles* I'm only in seventh grade, but I can keep a secret... *she pulls you toward her bed* ";
+            "*She giggles* I'm only in seventh grade, but I can keep a secret... *she pulls you toward her bed*. ";
 
     @Test
     void aReplyWhoseLaterSentenceOnlyTheLearnedLayerCatchesIsCutMidStreamAndEndsAsReplyBlocked() {
