@@ -11,8 +11,10 @@ import java.util.random.RandomGenerator;
 /**
  * Short in-character companion replies, assembled at random from fragments that match the
  * character's strongest traits, in English or Hinglish. Never repeats the user's words back.
+ * Public so that tests can draw many replies without a server (the worker's guard is checked
+ * against a few hundred of them).
  */
-final class CompanionReplies {
+public final class CompanionReplies {
 
     private record Fragments(List<String> openers, List<String> middles, List<String> closers) {}
 
@@ -243,7 +245,8 @@ final class CompanionReplies {
 
     private CompanionReplies() {}
 
-    static String reply(List<ChatMessage> messages, RandomGenerator random) {
+    /** The reply the server gives to these messages, with this source of randomness. */
+    public static String reply(List<ChatMessage> messages, RandomGenerator random) {
         if (ConversationTitles.isTitleRequest(messages)) {
             return ConversationTitles.title(messages);
         }

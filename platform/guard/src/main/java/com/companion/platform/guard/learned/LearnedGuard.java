@@ -100,7 +100,14 @@ public final class LearnedGuard implements ContentGuard {
             return first;
         }
         try {
-            return decide(first, scores(text), context, weights, minorEstablished, this::minorMentioned);
+            return decide(
+                    first,
+                    scores(text),
+                    context,
+                    weights,
+                    OutputThresholds.CALIBRATED,
+                    minorEstablished,
+                    this::minorMentioned);
         } catch (RuntimeException e) {
             if (failureReported.compareAndSet(false, true)) {
                 log.error("The learned guard layer failed: the rules' verdicts stand until it works", e);
@@ -159,6 +166,26 @@ public final class LearnedGuard implements ContentGuard {
             LearnedWeights weights,
             Predicate<Conversation> minorEstablished,
             ToDoubleFunction<Conversation> minorMentioned) {
+        return decide(first, scores, context, weights, OutputThresholds.CALIBRATED, minorEstablished, minorMentioned);
+    }
+
+    /**
+     * @param output where the heads block on model output ({@link Stage#OUTPUT}); on input the weights' thresholds
+     */
+    static Verdict decide(
+            Verdict first,
+            Scores scores,
+            GuardContext context,
+            LearnedWeights weights,
+            OutputThresholds output,
+            Predicate<Conversation> minorEstablished,
+            ToDoubleFunction<Conversation> minorMentioned) {
+        boolean onOutput = context.stage() == Stage.OUTPUT;
+        double minorSexualThreshold = onOutput
+                ? Math.max(weights.minorSexualThreshold(), output.minorSexual())
+                : weights.minorSexualThreshold();
+        double contextThreshold =
+                onOutput ? Math.max(weights.contextThreshold(), output.context()) : weights.contextThreshold();
         if (first.blocked()) {
             if (!releasable(first, context) || scores.of(Category.S12) >= weights.sexualReleaseThreshold()) {
                 return first;
@@ -173,10 +200,14 @@ public final class LearnedGuard implements ContentGuard {
         for (Category category : LearnedWeights.CATEGORIES) {
             double score = scores.of(category);
             String reason = "learned:" + category.code() + " " + format(score);
-            if (score < weights.head(category).threshold()) {
+            double threshold = weights.head(category).threshold();
+            if (onOutput) {
+                threshold = output.of(category, threshold);
+            }
+            if (score < threshold) {
                 if (category == Category.S4
                         && scores.minorAge() >= weights.minorAge().threshold()
-                        && scores.of(Category.S12) >= weights.minorSexualThreshold()) {
+                        && scores.of(Category.S12) >= minorSexualThreshold) {
                     violated.add(category);
                     reasons.add("learned:" + LearnedWeights.MINOR_AGE + " " + format(scores.minorAge()) + " + S12 "
                             + format(scores.of(Category.S12)));
@@ -195,7 +226,7 @@ public final class LearnedGuard implements ContentGuard {
         }
         double sexual = Math.max(scores.of(Category.S12), scores.of(Category.S4));
         if (!violated.contains(Category.S4)
-                && sexual >= weights.contextThreshold()
+                && sexual >= contextThreshold
                 && !context.conversation().isEmpty()) {
             Category strongest = scores.of(Category.S4) >= scores.of(Category.S12) ? Category.S4 : Category.S12;
             String intent = "learned:" + strongest.code() + " " + format(sexual);

@@ -25,9 +25,16 @@ class LearnedEvaluationTest {
     /**
      * Floors at what cross-validation reached when the weights were committed (first round 0.807 / 2.44 % on 3,697
      * lines; second round, 3,959 lines with harder benign ones, 0.785 / 2.50 %), less a margin, so that regressions
-     * fail. The targets (0.98, 2.5 %) are not reached; see the README.
+     * fail. The targets (0.98, 2.5 %) are not reached; see the README. Users' messages (input lines): the output
+     * thresholds left their decisions as they were.
      */
     static final double MIN_NEVER_ALLOWED_RECALL = 0.77;
+
+    /**
+     * Model output (output lines), judged at the output thresholds ({@link OutputThresholds}), which trade recall for
+     * not refusing warm replies: measured 0.448 when they were committed, less a margin.
+     */
+    static final double MIN_NEVER_ALLOWED_RECALL_ON_OUTPUT = 0.40;
 
     static final double MAX_FALSE_BLOCK_RATE = 0.03;
 
@@ -91,6 +98,23 @@ class LearnedEvaluationTest {
         report.append(Score.of("rules alone, all lines", all, rules).render(false));
         report.append(Score.of("learned alone (out of fold), all lines", all, learnedAlone)
                 .render(false));
+        List<Integer> inputIdx = IntStream.range(0, all.size())
+                .filter(i -> all.get(i).line().stage() == com.companion.platform.guard.Stage.INPUT)
+                .boxed()
+                .toList();
+        List<Integer> outputIdx = IntStream.range(0, all.size())
+                .filter(i -> all.get(i).line().stage() == com.companion.platform.guard.Stage.OUTPUT)
+                .boxed()
+                .toList();
+        Score input = Score.of(
+                "rules OR learned, input lines",
+                inputIdx.stream().map(all::get).toList(),
+                inputIdx.stream().map(combined::get).toList());
+        Score output = Score.of(
+                "rules OR learned, output lines (output thresholds)",
+                outputIdx.stream().map(all::get).toList(),
+                outputIdx.stream().map(combined::get).toList());
+        report.append(input.render(false)).append(output.render(false));
         Map<String, java.util.function.Predicate<String>> groups = new java.util.LinkedHashMap<>();
         groups.put("guard-eval*.tsv lines (the rules were tuned on them)", source -> source.startsWith("guard-eval"));
         groups.put(
@@ -118,9 +142,12 @@ class LearnedEvaluationTest {
         }
         System.out.println(report);
 
-        assertThat(total.neverAllowedRecall())
-                .as("cross-validated never-allowed recall\n%s", report)
+        assertThat(input.neverAllowedRecall())
+                .as("cross-validated never-allowed recall on input\n%s", report)
                 .isGreaterThanOrEqualTo(MIN_NEVER_ALLOWED_RECALL);
+        assertThat(output.neverAllowedRecall())
+                .as("cross-validated never-allowed recall on output\n%s", report)
+                .isGreaterThanOrEqualTo(MIN_NEVER_ALLOWED_RECALL_ON_OUTPUT);
         assertThat(total.falseBlockRate())
                 .as("cross-validated false-block rate\n%s", report)
                 .isLessThanOrEqualTo(MAX_FALSE_BLOCK_RATE);

@@ -75,7 +75,8 @@ class LearnedGuardTest {
         assertThat(input.needsSupport()).isTrue();
         assertThat(input.reasons()).containsExactly("self-harm:ideation", "learned:S11 0.91 -> support");
 
-        Verdict output = decide(disclosure, encouragement, GuardContext.output(Audience.CLEAN, "hi"), NO_MINOR);
+        Verdict output =
+                decide(disclosure, scores(Category.S11, 0.999), GuardContext.output(Audience.CLEAN, "hi"), NO_MINOR);
         assertThat(output.blocked()).isTrue();
         assertThat(output.needsSupport()).isTrue();
     }
@@ -188,8 +189,10 @@ class LearnedGuardTest {
 
     @Test
     void theCommittedWeightsCatchTheTrainingLinesTheRulesMiss() {
+        // Users' messages: on model output the layer blocks at its higher output thresholds (OutputThresholdsTest).
         List<Corpus.Line> missedByRules = TrainingData.corpus().lines().stream()
                 .filter(Corpus.Line::neverAllowed)
+                .filter(l -> l.stage() == com.companion.platform.guard.Stage.INPUT)
                 .filter(l -> ContentGuard.rules().check(l.text(), l.context()).allowed())
                 .toList();
         long caught = missedByRules.stream()

@@ -167,8 +167,23 @@ final class Trainer {
         return Math.round(threshold * 10_000) / 10_000.0;
     }
 
-    /** Each example's per-head score from heads trained without its fold: [example][head]. */
+    private static final Map<List<Example>, double[][]> OUT_OF_FOLD =
+            Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * Each example's per-head score from heads trained without its fold: [example][head]. Kept per example list for
+     * the test JVM (training, the weights check and the output calibration ask for the same corpus).
+     */
     static double[][] outOfFoldScores(List<Example> examples, boolean normalized) {
+        double[][] known = OUT_OF_FOLD.get(examples);
+        if (known == null) {
+            known = computeOutOfFoldScores(examples, normalized);
+            OUT_OF_FOLD.put(examples, known);
+        }
+        return known;
+    }
+
+    private static double[][] computeOutOfFoldScores(List<Example> examples, boolean normalized) {
         int[] fold = folds(examples, FOLDS, SEED);
         double[][] scores = new double[examples.size()][];
         List<double[][]> perFold = IntStream.range(0, FOLDS)
