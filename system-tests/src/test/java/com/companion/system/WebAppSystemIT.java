@@ -265,7 +265,7 @@ class WebAppSystemIT {
         screenshot("5-catalogue");
 
         // Its page makes a share link that previews it.
-        browser.findElement(By.linkText(characterName)).click();
+        click(By.linkText(characterName));
         visible(By.xpath("//button[text()='Create a share link']")).click();
         String link = visible(By.cssSelector(".share-result a")).getText();
         assertThat(link).startsWith(Stack.GATEWAY + "/app/#/shared/");
@@ -274,7 +274,7 @@ class WebAppSystemIT {
         screenshot("6-character");
 
         // The owner edits it: the form comes filled in, the change is saved.
-        browser.findElement(By.linkText("Edit")).click();
+        click(By.linkText("Edit"));
         WebElement edit = visible(By.id("character-form"));
         assertThat(edit.findElement(By.name("name")).getDomProperty("value")).isEqualTo(characterName);
         assertThat(edit.findElement(By.name("humor")).getDomProperty("value")).isEqualTo("100");
@@ -412,6 +412,14 @@ class WebAppSystemIT {
                         .filter(WebElement::isDisplayed)
                         .findFirst()
                         .orElse(null));
+    }
+
+    /** Clicks what the locator finds, finding it again if the page re-rendered it in between (a list refreshed). */
+    private static void click(By locator) {
+        wait(Duration.ofSeconds(15)).until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
     }
 
     private static void type(WebElement form, String name, String text) {
