@@ -1,5 +1,6 @@
 package com.companion.chat.moderation;
 
+import com.companion.chat.session.Cursor;
 import com.companion.chat.session.Page;
 import com.companion.contracts.moderation.AdminActionRecorded;
 import com.companion.platform.messaging.outbox.Outbox;

@@ -5,6 +5,7 @@ import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
 import com.companion.chat.access.ReadModels;
 import com.companion.chat.access.UserView;
+import com.companion.chat.session.Cursor;
 import com.companion.chat.session.Page;
 import com.companion.contracts.EventJson;
 import com.companion.contracts.moderation.ModerationAction;
@@ -76,6 +77,14 @@ public class Reports {
     static final int CONTEXT_REFUSALS = 10;
 
     static final int MAX_DETAILS = 2000;
+
+    /** Reports with the number of open reports on the same target, as administrators see them. */
+    private static final String WITH_OPEN_ON_TARGET = """
+            select r.*, (select count(*) from report o
+                         where o.target_id = r.target_id and o.target_type = r.target_type and o.status = 'open')
+                   as open_on_target
+            from report r
+            """;
 
     /** What the reporter gets back: their own report, nothing about anyone else's. */
     public record Report(
@@ -205,11 +214,7 @@ public class Reports {
             throw ApiProblem.badRequest("validation", "status is one of open, dismissed, actioned, resolved, all.");
         }
         Cursor after = Cursor.parse(cursor);
-        List<AdminReport> items = jdbc.sql("""
-                        select r.*, (select count(*) from report o
-                                     where o.target_id = r.target_id and o.target_type = r.target_type
-                                       and o.status = 'open') as open_on_target
-                        from report r
+        List<AdminReport> items = jdbc.sql(WITH_OPEN_ON_TARGET + """
                         where (:status = 'all' or r.status = :status
                                or (:status = 'resolved' and r.status <> 'open'))
                           and (cast(:beforeAt as timestamptz) is null or (r.created_at, r.id) < (:beforeAt, :beforeId))
@@ -275,12 +280,7 @@ public class Reports {
             }
             default -> throw ApiProblem.badRequest("validation", "action is one of dismiss, takedown, ban.");
         }
-        return jdbc.sql("""
-                        select r.*, (select count(*) from report o
-                                     where o.target_id = r.target_id and o.target_type = r.target_type
-                                       and o.status = 'open') as open_on_target
-                        from report r where id = :id
-                        """)
+        return jdbc.sql(WITH_OPEN_ON_TARGET + " where id = :id")
                 .param("id", reportId)
                 .query((rs, n) -> adminReport(rs))
                 .single();

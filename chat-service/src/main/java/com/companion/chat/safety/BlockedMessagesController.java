@@ -1,5 +1,6 @@
 package com.companion.chat.safety;
 
+import com.companion.chat.session.Cursor;
 import com.companion.chat.session.Page;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
@@ -8,13 +9,11 @@ import com.companion.platform.web.security.AuthenticatedUser;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -63,18 +62,7 @@ class BlockedMessagesController {
         if (!user.hasRole("admin")) {
             throw ApiProblem.notFound("resource");
         }
-        Instant beforeAt = null;
-        UUID beforeId = null;
-        if (cursor != null) {
-            try {
-                String[] parts =
-                        new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-                beforeAt = Instant.parse(parts[0]);
-                beforeId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw ApiProblem.badRequest("invalid-cursor", "The cursor is not valid.");
-            }
-        }
+        Cursor after = Cursor.parse(cursor);
         List<BlockedMessage> items = jdbc
                 .sql("""
                         select id, user_id, session_id, character_id, policy, categories, reasons, content, created_at
@@ -84,22 +72,17 @@ class BlockedMessagesController {
                         order by created_at desc, id desc limit :limit
                         """)
                 .param("category", category)
-                .param(
-                        "beforeAt",
-                        beforeAt == null ? null : OffsetDateTime.ofInstant(beforeAt, java.time.ZoneOffset.UTC))
-                .param("beforeId", beforeId)
+                .param("beforeAt", after == null ? null : after.atUtc())
+                .param("beforeId", after == null ? null : after.id())
                 .param("limit", limit)
                 .query((rs, n) -> row(rs))
                 .list()
                 .stream()
                 .map(this::withContext)
                 .toList();
-        BlockedMessage last = items.isEmpty() ? null : items.getLast();
         String next = items.size() < limit
                 ? null
-                : Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+                : new Cursor(items.getLast().createdAt(), items.getLast().id()).encode();
         return new Page<>(items, next);
     }
 

@@ -1,4 +1,4 @@
-package com.companion.chat.moderation;
+package com.companion.chat.session;
 
 import com.companion.platform.web.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +9,11 @@ import java.util.Base64;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A keyset position in a list ordered newest first: the last item's time and id, opaque to clients. */
-record Cursor(Instant at, UUID id) {
+/** A keyset position in a list ordered newest first by time, then id: the last item's, opaque to clients. */
+public record Cursor(Instant at, UUID id) {
 
-    static @Nullable Cursor parse(@Nullable String cursor) {
+    /** The position a client sent back, null for the first page; 400 {@code invalid-cursor} when malformed. */
+    public static @Nullable Cursor parse(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -24,11 +25,11 @@ record Cursor(Instant at, UUID id) {
         }
     }
 
-    String encode() {
+    public String encode() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    OffsetDateTime atUtc() {
+    public OffsetDateTime atUtc() {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }
