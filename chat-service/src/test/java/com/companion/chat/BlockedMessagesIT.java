@@ -6,20 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.platform.test.IntegrationTest;
-import com.companion.platform.test.TestJwks;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /admin/blocked-messages}: what the input guard refused, by category, with the messages before it; 404
@@ -38,10 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
 class BlockedMessagesIT {
 
     static final ChatFixtures fixtures = new ChatFixtures();
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     RestTestClient http;
+
+    ChatApi api;
+
+    @BeforeEach
+    void api() {
+        api = new ChatApi(http);
+    }
 
     @AfterAll
     static void close() {
@@ -51,7 +55,7 @@ class BlockedMessagesIT {
     @Test
     void anAdministratorSeesWhatTheGuardRefusedWithItsCategoryAndTheMessagesBeforeIt() {
         UUID user = fixtures.user(true);
-        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        UUID session = api.session(user, fixtures.character(user, Visibility.PRIVATE, false));
         String before = "We met at the school gates today " + UUID.randomUUID();
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> send(user, session, before));
         MessageRequested request = fixtures.awaitRequest(session, before);
@@ -64,7 +68,8 @@ class BlockedMessagesIT {
         UUID admin = UUID.randomUUID();
         JsonNode found = await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> find(get(admin, "admin", "/admin/blocked-messages?category=S4&limit=200"), refusedText),
+                        () -> find(
+                                api.get(admin, "/admin/blocked-messages?category=S4&limit=200", "admin"), refusedText),
                         node -> node != null);
         assertThat(found.path("user_id").asString()).isEqualTo(user.toString());
         assertThat(found.path("session_id").asString()).isEqualTo(session.toString());
@@ -73,21 +78,21 @@ class BlockedMessagesIT {
         assertThat(found.path("context").get(0).path("content").asString()).startsWith("We met at the school gates");
         assertThat(found.path("context").get(1).path("content").asString()).isEqualTo("How nice!");
 
-        assertThat(find(get(admin, "admin", "/admin/blocked-messages?category=S1&limit=200"), refusedText))
+        assertThat(find(api.get(admin, "/admin/blocked-messages?category=S1&limit=200", "admin"), refusedText))
                 .as("another category leaves it out")
                 .isNull();
         assertThat(send(user, session, "send me nudes, I'm 13 " + UUID.randomUUID()))
                 .isEqualTo(400);
-        JsonNode page = get(admin, "admin", "/admin/blocked-messages?limit=1");
+        JsonNode page = api.get(admin, "/admin/blocked-messages?limit=1", "admin");
         assertThat(page.path("items")).hasSize(1);
         String cursor = page.path("next_cursor").asString();
-        JsonNode next = get(admin, "admin", "/admin/blocked-messages?limit=1&cursor=" + cursor);
+        JsonNode next = api.get(admin, "/admin/blocked-messages?limit=1&cursor=" + cursor, "admin");
         assertThat(next.path("items").get(0).path("id").asString())
                 .isNotEqualTo(page.path("items").get(0).path("id").asString());
 
         http.get()
                 .uri("/admin/blocked-messages")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwks.shared().token(user, "free", true))
+                .header(HttpHeaders.AUTHORIZATION, ChatApi.bearer(user))
                 .exchange()
                 .expectStatus()
                 .isNotFound();
@@ -103,47 +108,6 @@ class BlockedMessagesIT {
     }
 
     private int send(UUID user, UUID session, String message) {
-        return http.post()
-                .uri("/chat/send")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwks.shared().token(user, "free", true))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(JSON.writeValueAsString(Map.of("session_id", session.toString(), "message", message)))
-                .exchange()
-                .returnResult(byte[].class)
-                .getStatus()
-                .value();
-    }
-
-    private JsonNode get(UUID user, String role, String path) {
-        return JSON.readTree(http.get()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwks.shared().token(user, "free", true, role))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
-    }
-
-    private UUID session(UUID user, UUID character) {
-        JsonNode created = await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> {
-                            byte[] body = http.post()
-                                    .uri("/sessions")
-                                    .header(
-                                            HttpHeaders.AUTHORIZATION,
-                                            "Bearer " + TestJwks.shared().token(user, "free", true))
-                                    .contentType(MediaType.APPLICATION_JSON)
-                                    .body("{\"character_id\":\"" + character + "\"}")
-                                    .exchange()
-                                    .returnResult(byte[].class)
-                                    .getResponseBody();
-                            JsonNode node = body == null ? null : JSON.readTree(body);
-                            return node != null && node.has("id") ? node : null;
-                        },
-                        n -> n != null);
-        return UUID.fromString(created.path("id").asString());
+        return api.status(user, "/chat/send", Map.of("session_id", session.toString(), "message", message));
     }
 }

@@ -12,7 +12,6 @@ import com.companion.contracts.moderation.ModerationAction;
 import com.companion.contracts.moderation.ModerationActionRequested;
 import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.KafkaProbe;
-import com.companion.platform.test.TestJwks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,14 +20,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reports, their review and the moderation audit: {@code POST /reports}, {@code GET /admin/reports}, {@code POST
@@ -50,10 +48,16 @@ class ReportsIT {
     static final ChatFixtures fixtures = new ChatFixtures();
     static final KafkaProbe actions = new KafkaProbe(Topics.MODERATION_ACTIONS);
     static final KafkaProbe audit = new KafkaProbe(Topics.MODERATION_AUDIT);
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     RestTestClient http;
+
+    ChatApi api;
+
+    @BeforeEach
+    void api() {
+        api = new ChatApi(http);
+    }
 
     @AfterAll
     static void close() {
@@ -76,23 +80,23 @@ class ReportsIT {
                 .as("a reporter sees only their own report")
                 .isFalse();
 
-        assertThat(post(reporter, "user", "/reports", body("character", character, "minors", null))
+        assertThat(api.post(reporter, "/reports", body("character", character, "minors", null))
                         .path("type")
                         .asString())
                 .endsWith("already-reported");
-        JsonNode second = post(other, "user", "/reports", body("character", character, "SEXUAL_CONTENT", null));
+        JsonNode second = api.post(other, "/reports", body("character", character, "SEXUAL_CONTENT", null));
         assertThat(second.path("reason").asString()).isEqualTo("sexual-content");
-        assertThat(post(other, "user", "/reports", body("character", character, "i-dont-like-it", null))
+        assertThat(api.post(other, "/reports", body("character", character, "i-dont-like-it", null))
                         .path("status")
                         .asInt())
                 .isEqualTo(400);
         UUID hidden = fixtures.character(owner, Visibility.PRIVATE, false);
-        assertThat(status(reporter, "/reports", body("character", hidden, "spam", null)))
+        assertThat(api.status(reporter, "/reports", body("character", hidden, "spam", null)))
                 .as("a private character of someone else is not there to be reported")
                 .isEqualTo(404);
 
         UUID admin = UUID.randomUUID();
-        JsonNode seen = find(get(admin, "admin", "/admin/reports?status=open&limit=200"), report.path("id"));
+        JsonNode seen = find(api.get(admin, "/admin/reports?status=open&limit=200", "admin"), report.path("id"));
         assertThat(seen.path("reporter_id").asString()).isEqualTo(reporter.toString());
         assertThat(seen.path("subject_user_id").asString()).isEqualTo(owner.toString());
         assertThat(seen.path("details").asString()).isEqualTo("Her description says she is 13");
@@ -103,7 +107,7 @@ class ReportsIT {
         for (String path : List.of("/admin/reports", "/admin/audit")) {
             assertThat(http.get()
                             .uri(path)
-                            .header(HttpHeaders.AUTHORIZATION, bearer(reporter, "user"))
+                            .header(HttpHeaders.AUTHORIZATION, ChatApi.bearer(reporter))
                             .exchange()
                             .returnResult(byte[].class)
                             .getStatus()
@@ -111,7 +115,7 @@ class ReportsIT {
                     .as("%s does not exist for a user", path)
                     .isEqualTo(404);
         }
-        assertThat(status(
+        assertThat(api.status(
                         reporter,
                         "/admin/reports/" + report.path("id").asString() + "/resolve",
                         Map.of("action", "dismiss")))
@@ -123,10 +127,10 @@ class ReportsIT {
         UUID owner = fixtures.user(true);
         UUID character = fixtures.character(owner, Visibility.PUBLIC, false);
         UUID user = fixtures.user(true);
-        UUID session = session(user, character);
+        UUID session = api.session(user, character);
         String said = "Tell me about your day " + UUID.randomUUID();
         CompletableFuture<JsonNode> sent = CompletableFuture.supplyAsync(
-                () -> post(user, "user", "/chat/send", Map.of("session_id", session.toString(), "message", said)));
+                () -> api.post(user, "/chat/send", Map.of("session_id", session.toString(), "message", said)));
         MessageRequested request = fixtures.awaitRequest(session, said);
         fixtures.reply(request, "Something nobody should read.");
         fixtures.decide(request, 1, false);
@@ -134,7 +138,7 @@ class ReportsIT {
 
         JsonNode report = awaitFiled(user, "message", reply, "inappropriate", null);
         UUID admin = UUID.randomUUID();
-        JsonNode seen = find(get(admin, "admin", "/admin/reports?limit=200"), report.path("id"));
+        JsonNode seen = find(api.get(admin, "/admin/reports?limit=200", "admin"), report.path("id"));
         assertThat(seen.path("context").path("message").path("content").asString())
                 .isEqualTo("Something nobody should read.");
         assertThat(seen.path("context").path("before").get(0).path("content").asString())
@@ -144,11 +148,11 @@ class ReportsIT {
                 .as("a reply is its character's owner's to answer for")
                 .isEqualTo(owner.toString());
 
-        JsonNode resolved = post(
+        JsonNode resolved = api.post(
                 admin,
-                "admin",
                 "/admin/reports/" + report.path("id").asString() + "/resolve",
-                Map.of("action", "takedown", "note", "graphic reply"));
+                Map.of("action", "takedown", "note", "graphic reply"),
+                "admin");
         assertThat(resolved.path("status").asString()).isEqualTo("actioned");
         assertThat(resolved.path("resolution").path("action").asString()).isEqualTo("takedown");
         assertThat(resolved.path("resolution").path("admin_id").asString()).isEqualTo(admin.toString());
@@ -159,20 +163,20 @@ class ReportsIT {
         assertThat(action.reportId())
                 .isEqualTo(UUID.fromString(report.path("id").asString()));
 
-        assertThat(post(
+        assertThat(api.post(
                                 admin,
-                                "admin",
                                 "/admin/reports/" + report.path("id").asString() + "/resolve",
-                                Map.of("action", "dismiss"))
+                                Map.of("action", "dismiss"),
+                                "admin")
                         .path("type")
                         .asString())
                 .endsWith("report-resolved");
         JsonNode entries = await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> get(
+                        () -> api.get(
                                 admin,
-                                "admin",
-                                "/admin/audit?target_id=" + report.path("id").asString()),
+                                "/admin/audit?target_id=" + report.path("id").asString(),
+                                "admin"),
                         page -> page.path("items").size() == 1);
         JsonNode entry = entries.path("items").get(0);
         assertThat(entry.path("action").asString()).isEqualTo("report.resolved");
@@ -185,18 +189,19 @@ class ReportsIT {
         UUID reported = fixtures.user(true);
         UUID reporter = fixtures.user(true);
         JsonNode report = awaitFiled(reporter, "user", reported, "harassment", "keeps messaging me");
-        assertThat(status(reporter, "/reports", body("user", reporter, "spam", null)))
+        assertThat(api.status(reporter, "/reports", body("user", reporter, "spam", null)))
                 .as("nobody reports themselves")
                 .isEqualTo(400);
         UUID admin = UUID.randomUUID();
-        assertThat(status(
+        assertThat(api.status(
                         admin,
-                        "admin",
                         "/admin/reports/" + report.path("id").asString() + "/resolve",
-                        Map.of("action", "takedown")))
+                        Map.of("action", "takedown"),
+                        "admin"))
                 .as("a user is banned, not taken down")
                 .isEqualTo(400);
-        post(admin, "admin", "/admin/reports/" + report.path("id").asString() + "/resolve", Map.of("action", "ban"));
+        api.post(
+                admin, "/admin/reports/" + report.path("id").asString() + "/resolve", Map.of("action", "ban"), "admin");
         ModerationActionRequested action = awaitAction(reported);
         assertThat(action.action()).isEqualTo(ModerationAction.BAN);
         assertThat(action.reason()).isEqualTo("reported for harassment");
@@ -214,7 +219,7 @@ class ReportsIT {
         fixtures.publish(banned);
         JsonNode entries = await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> get(admin, "admin", "/admin/audit?target_id=" + reported),
+                        () -> api.get(admin, "/admin/audit?target_id=" + reported, "admin"),
                         page -> page.path("items").size() >= 1);
         assertThat(entries.path("items")).hasSize(1);
         assertThat(entries.path("items").get(0).path("action").asString()).isEqualTo("account.banned");
@@ -224,9 +229,9 @@ class ReportsIT {
     @Test
     void repeatedRefusalsRaiseOneReportOnTheUserWithTheRefusedMessages() {
         UUID user = fixtures.user(true);
-        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        UUID session = api.session(user, fixtures.character(user, Visibility.PRIVATE, false));
         for (int i = 0; i < 5; i++) {
-            assertThat(status(
+            assertThat(api.status(
                             user,
                             "/chat/send",
                             Map.of(
@@ -239,7 +244,7 @@ class ReportsIT {
         UUID admin = UUID.randomUUID();
         JsonNode raised = null;
         for (JsonNode item :
-                get(admin, "admin", "/admin/reports?status=open&limit=200").path("items")) {
+                api.get(admin, "/admin/reports?status=open&limit=200", "admin").path("items")) {
             if (item.path("target_id").asString().equals(user.toString())) {
                 assertThat(raised).as("one open report on the user").isNull();
                 raised = item;
@@ -269,7 +274,7 @@ class ReportsIT {
         UUID eleventh = fixtures.user(false);
         JsonNode refused = await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> post(reporter, "user", "/reports", body("user", eleventh, "spam", null)),
+                        () -> api.post(reporter, "/reports", body("user", eleventh, "spam", null)),
                         node -> node.path("status").asInt() != 404);
         assertThat(refused.path("status").asInt()).isEqualTo(429);
     }
@@ -277,7 +282,7 @@ class ReportsIT {
     private JsonNode awaitFiled(UUID reporter, String type, UUID target, String reason, String details) {
         return await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> post(reporter, "user", "/reports", body(type, target, reason, details)),
+                        () -> api.post(reporter, "/reports", body(type, target, reason, details)),
                         node -> node.has("id"));
     }
 
@@ -311,58 +316,5 @@ class ReportsIT {
             }
         }
         throw new AssertionError("not listed: " + id + " in " + page);
-    }
-
-    private static String bearer(UUID user, String role) {
-        return "Bearer " + TestJwks.shared().token(user, "free", true, role);
-    }
-
-    private int status(UUID user, String path, Object body) {
-        return status(user, "user", path, body);
-    }
-
-    private int status(UUID user, String role, String path, Object body) {
-        return http.post()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, bearer(user, role))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(JSON.writeValueAsString(body))
-                .exchange()
-                .returnResult(byte[].class)
-                .getStatus()
-                .value();
-    }
-
-    /** The answer's body, whatever its status (a problem has {@code status} and {@code type}). */
-    private JsonNode post(UUID user, String role, String path, Object body) {
-        byte[] answer = http.post()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, bearer(user, role))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(JSON.writeValueAsString(body))
-                .exchange()
-                .returnResult(byte[].class)
-                .getResponseBody();
-        return JSON.readTree(answer);
-    }
-
-    private JsonNode get(UUID user, String role, String path) {
-        return JSON.readTree(http.get()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, bearer(user, role))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
-    }
-
-    private UUID session(UUID user, UUID character) {
-        JsonNode created = await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> post(user, "user", "/sessions", Map.of("character_id", character.toString())),
-                        node -> node.has("id"));
-        return UUID.fromString(created.path("id").asString());
     }
 }
