@@ -2,8 +2,11 @@ package com.companion.contracts;
 
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -22,6 +25,16 @@ public final class EventJson {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
+    /** Binds the {@code data} object inside the envelope: what follows it is the envelope's, not trailing content. */
+    private static final ObjectReader DATA = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final ClassValue<ObjectReader> DATA_READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return DATA.forType(type);
+        }
+    };
+
     public static JsonMapper mapper() {
         return MAPPER;
     }
@@ -34,49 +47,97 @@ public final class EventJson {
         return encode(EventEnvelope.wrap(event));
     }
 
-    /** Reads an envelope whose {@code data} is decoded to the Java type its event type names. */
+    /**
+     * Reads an envelope whose {@code data} is decoded to the Java type its event type names. One pass over the
+     * text: the envelope's fields come before {@code data} in what {@link #encode} writes, so the data is bound
+     * straight to its type; an envelope written with {@code data} first is read through a tree instead.
+     */
     public static EventEnvelope<Event> decode(String json) {
         if (json == null || json.isBlank()) {
             throw new MalformedEventException("empty record value", null);
         }
-        try {
-            JsonNode root = MAPPER.readTree(json);
-            String typeName = text(root, "event_type");
-            EventType<?> type = EventTypes.byName(typeName);
-            JsonNode data = root.get("data");
-            if (data == null || !data.isObject()) {
-                throw new MalformedEventException("event '" + typeName + "' has no data object", null);
+        try (JsonParser parser = DATA.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedEventException("not a valid event envelope: not a JSON object", null);
             }
-            Event event = MAPPER.treeToValue(data, type.javaType());
+            String typeName = null;
+            String eventId = null;
+            String occurredAt = null;
+            Integer schemaVersion = null;
+            Event event = null;
+            JsonNode dataFirst = null;
+            boolean data = false;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "event_type" -> typeName = string(parser, value);
+                    case "event_id" -> eventId = string(parser, value);
+                    case "occurred_at" -> occurredAt = string(parser, value);
+                    case "schema_version" -> schemaVersion = schemaVersion(parser, value);
+                    case "data" -> {
+                        if (value != JsonToken.START_OBJECT) {
+                            throw new MalformedEventException("the event has no data object", null);
+                        }
+                        data = true;
+                        if (typeName != null) {
+                            event = DATA_READERS
+                                    .get(EventTypes.byName(typeName).javaType())
+                                    .readValue(parser);
+                        } else {
+                            dataFirst = DATA.readTree(parser);
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new MalformedEventException("not a valid event envelope: trailing content", null);
+            }
+            String type = required(typeName, "event_type");
+            EventType<?> eventType = EventTypes.byName(type);
+            if (!data) {
+                throw new MalformedEventException("event '" + type + "' has no data object", null);
+            }
+            if (event == null) {
+                event = MAPPER.treeToValue(dataFirst, eventType.javaType());
+            }
             RequiredFields.check(event, "data");
             return new EventEnvelope<>(
-                    UUID.fromString(text(root, "event_id")),
-                    typeName,
-                    java.time.Instant.parse(text(root, "occurred_at")),
-                    schemaVersion(root, type),
+                    UUID.fromString(required(eventId, "event_id")),
+                    type,
+                    java.time.Instant.parse(required(occurredAt, "occurred_at")),
+                    schemaVersion == null ? eventType.schemaVersion() : schemaVersion,
                     event);
         } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
             throw new MalformedEventException("not a valid event envelope: " + e.getMessage(), e);
         }
     }
 
-    private static int schemaVersion(JsonNode root, EventType<?> type) {
-        JsonNode node = root.get("schema_version");
-        if (node == null || node.isNull()) {
-            return type.schemaVersion();
+    private static Integer schemaVersion(JsonParser parser, JsonToken value) {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
         }
-        if (!node.isIntegralNumber()) {
+        if (value != JsonToken.VALUE_NUMBER_INT) {
             throw new MalformedEventException("'schema_version' must be an integer", null);
         }
-        return node.asInt();
+        return parser.getIntValue();
     }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isString()) {
+    /** A string field's value, or null for any other value (a missing or malformed field is reported when used). */
+    private static String string(JsonParser parser, JsonToken value) {
+        if (value == JsonToken.VALUE_STRING) {
+            return parser.getString();
+        }
+        parser.skipChildren();
+        return null;
+    }
+
+    private static String required(String value, String field) {
+        if (value == null) {
             throw new MalformedEventException("missing '" + field + "'", null);
         }
-        return node.asString();
+        return value;
     }
 
     private EventJson() {}

@@ -248,6 +248,19 @@ class EventJsonDecodingTest {
     }
 
     @Test
+    void envelopeFieldsAfterTheDataAreReadAndUnknownOnesSkipped() {
+        // The type first, so the data is bound in the same pass; the rest of the envelope follows it.
+        String typeFirst = "{\"event_type\": \"auth.user-deleted\", \"data\": {\"user_id\": \"" + USER_ID
+                + "\", \"new\": {\"nested\": [1, {\"x\": 2}]}}, \"trace\": {\"id\": [3]}, \"schema_version\": 1,"
+                + " \"occurred_at\": \"" + EventSamples.OCCURRED_AT + "\", \"event_id\": \"" + EventSamples.EVENT_ID
+                + "\"}";
+
+        assertThat(EventJson.decode(typeFirst))
+                .isEqualTo(EventEnvelope.wrap(
+                        EventSamples.EVENT_ID, EventSamples.OCCURRED_AT, new UserDeleted(EventSamples.USER_ID)));
+    }
+
+    @Test
     void occurredAtWithAnOffsetIsReadAsTheSameInstant() {
         ObjectNode envelope = encodedTree(EventSamples.userDeleted());
         envelope.put("occurred_at", "2025-06-14T11:30:15.250+02:00");
