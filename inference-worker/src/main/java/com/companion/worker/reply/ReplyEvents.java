@@ -3,6 +3,7 @@ package com.companion.worker.reply;
 import com.companion.contracts.Event;
 import com.companion.contracts.EventEnvelope;
 import com.companion.contracts.EventJson;
+import com.companion.contracts.Topics;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.worker.guard.Screening;
@@ -48,6 +49,8 @@ public class ReplyEvents {
         this.kafka = kafka;
         this.chunkKafka = new KafkaTemplate<>((ProducerFactory<String, String>) producerFactory);
         this.chunkKafka.setProducerListener(null); // failures are counted and logged below, once
+        this.chunkKafka.setMicrometerEnabled(false);
+        this.chunkKafka.setObservationEnabled(false);
         this.properties = properties;
         this.chunkFlushTimer = chunkFlushTimer;
         this.metrics = metrics;
@@ -90,7 +93,8 @@ public class ReplyEvents {
 
     private void send(ReplyChunk chunk) {
         try {
-            kafka.send(com.companion.contracts.Topics.REPLY_CHUNKS, chunk.partitionKey(), EventJson.encode(chunk))
+            chunkKafka
+                    .send(Topics.REPLY_CHUNKS, chunk.partitionKey(), EventJson.encode(chunk))
                     .whenComplete((result, failure) -> {
                         if (failure != null) {
                             lost(chunk, failure);
