@@ -41,7 +41,10 @@ class ReplyCounter {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = Topics.REPLIES, groupId = "${platform.kafka.consumer-group}")
+    @KafkaListener(
+            topics = Topics.REPLIES,
+            groupId = "${platform.kafka.consumer-group}",
+            concurrency = "${platform.kafka.hot-listener-concurrency}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
         Records.event(record)

@@ -40,7 +40,8 @@ class ReplyConsumer {
 
     @KafkaListener(
             topics = {Topics.REPLIES, Topics.AD_DECISIONS},
-            groupId = "${platform.kafka.consumer-group}")
+            groupId = "${platform.kafka.consumer-group}",
+            concurrency = "${platform.kafka.hot-listener-concurrency}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
         processed.once(CONSUMER, record, event -> {

@@ -42,7 +42,10 @@ class ChatActivity {
                 .update();
     }
 
-    @KafkaListener(topics = Topics.REPLIES, groupId = "${character.consumers.group-id}")
+    @KafkaListener(
+            topics = Topics.REPLIES,
+            groupId = "${character.consumers.group-id}",
+            concurrency = "${platform.kafka.hot-listener-concurrency}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
         Records.event(record).ifPresent(envelope -> {

@@ -32,7 +32,8 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
             List<String> properties = new ArrayList<>();
             properties.add("spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers());
             properties.add("platform.kafka.topics.partitions=2");
-            properties.add("spring.kafka.listener.concurrency=2"); // one listener thread per partition, as in the kit
+            // The listeners every turn passes through take one consumer per partition, as in the kit.
+            properties.add("platform.kafka.hot-listener-concurrency=2");
             // A group of its own, so no other context in this JVM takes this one's partitions.
             properties.add("platform.kafka.consumer-group=it-" + hint.toLowerCase(java.util.Locale.ROOT) + "-"
                     + java.util.UUID.randomUUID());
