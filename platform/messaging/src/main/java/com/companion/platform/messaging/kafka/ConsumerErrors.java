@@ -4,8 +4,11 @@ import com.companion.contracts.MalformedEventException;
 import com.companion.contracts.Topics;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -25,9 +28,24 @@ public final class ConsumerErrors {
                 new ExponentialBackOff(properties.retryInitialInterval().toMillis(), properties.retryMultiplier());
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMaxAttempts(properties.retryAttempts());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // A batch listener names its failing record by a BatchListenerFailedException (see Batches); the dead letter
+        // carries what really failed, as a record listener's would.
+        ConsumerAwareRecordRecoverer unwrapping =
+                (record, consumer, exception) -> recoverer.accept(record, consumer, withoutBatchWrapper(exception));
+        DefaultErrorHandler handler = new DefaultErrorHandler(unwrapping, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class, DeserializationException.class);
         return handler;
+    }
+
+    private static Exception withoutBatchWrapper(Exception exception) {
+        Throwable cause = exception;
+        while (cause != null && !(cause instanceof BatchListenerFailedException)) {
+            cause = cause.getCause();
+        }
+        if (cause != null && cause.getCause() instanceof Exception failed) {
+            return new ListenerExecutionFailedException(failed.getMessage(), failed);
+        }
+        return exception;
     }
 
     private ConsumerErrors() {}
