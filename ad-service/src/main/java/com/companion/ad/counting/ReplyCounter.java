@@ -6,15 +6,17 @@ import com.companion.contracts.Topics;
 import com.companion.contracts.ads.Ad;
 import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.platform.messaging.kafka.Batches;
 import com.companion.platform.messaging.kafka.Records;
 import com.companion.platform.messaging.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Counts completed assistant replies per session and decides whether the reply brings an ad:
@@ -34,7 +36,15 @@ class ReplyCounter {
 
     private final MeterRegistry meters;
 
-    ReplyCounter(JdbcClient jdbc, Outbox outbox, Inventory inventory, MeterRegistry meters) {
+    private final TransactionOperations transactions;
+
+    ReplyCounter(
+            JdbcClient jdbc,
+            Outbox outbox,
+            Inventory inventory,
+            MeterRegistry meters,
+            TransactionOperations transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.inventory = inventory;
@@ -44,9 +54,13 @@ class ReplyCounter {
     @KafkaListener(
             topics = Topics.REPLIES,
             groupId = "${platform.kafka.consumer-group}",
-            concurrency = "${platform.kafka.hot-listener-concurrency}")
-    @Transactional
-    void on(ConsumerRecord<String, String> record) {
+            concurrency = "${platform.kafka.hot-listener-concurrency}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        Batches.applyInOneTransaction(transactions, records, this::apply);
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         Records.event(record)
                 .filter(envelope -> envelope.data() instanceof ReplyCompleted)
                 .ifPresent(envelope -> count((ReplyCompleted) envelope.data()));

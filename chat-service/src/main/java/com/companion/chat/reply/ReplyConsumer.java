@@ -11,15 +11,17 @@ import com.companion.contracts.chat.ReplyFailed;
 import com.companion.contracts.chat.SessionSummarized;
 import com.companion.contracts.chat.SessionTitled;
 import com.companion.platform.messaging.inbox.ProcessedEvents;
+import com.companion.platform.messaging.kafka.Batches;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Replies, ad decisions, generated session titles and summaries, in the group every instance shares, so each is applied once whichever
  * instance consumes it: decoded here, applied by {@link Requests}, in one transaction with the
- * record of having processed the event.
+ * record of having processed the event. A poll's records share that transaction ({@link Batches}).
  */
 @Component
 class ReplyConsumer {
@@ -30,8 +32,15 @@ class ReplyConsumer {
     private final Titles titles;
     private final Summaries summaries;
     private final ProcessedEvents processed;
+    private final TransactionOperations transactions;
 
-    ReplyConsumer(Requests requests, Titles titles, Summaries summaries, ProcessedEvents processed) {
+    ReplyConsumer(
+            Requests requests,
+            Titles titles,
+            Summaries summaries,
+            ProcessedEvents processed,
+            TransactionOperations transactions) {
+        this.transactions = transactions;
         this.summaries = summaries;
         this.requests = requests;
         this.titles = titles;
@@ -41,9 +50,13 @@ class ReplyConsumer {
     @KafkaListener(
             topics = {Topics.REPLIES, Topics.AD_DECISIONS},
             groupId = "${platform.kafka.consumer-group}",
-            concurrency = "${platform.kafka.hot-listener-concurrency}")
-    @Transactional
-    void on(ConsumerRecord<String, String> record) {
+            concurrency = "${platform.kafka.hot-listener-concurrency}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        Batches.applyInOneTransaction(transactions, records, this::apply);
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         processed.once(CONSUMER, record, event -> {
             switch (event) {
                 case ReplyCompleted reply -> requests.replied(reply);

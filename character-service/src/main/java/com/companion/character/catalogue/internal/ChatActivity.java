@@ -2,16 +2,18 @@ package com.companion.character.catalogue.internal;
 
 import com.companion.contracts.Topics;
 import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.platform.messaging.kafka.Batches;
 import com.companion.platform.messaging.kafka.Records;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Records which sessions chatted with which character on which day, from each completed reply. The
@@ -26,8 +28,10 @@ class ChatActivity {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionOperations transactions;
 
-    ChatActivity(JdbcClient jdbc, Clock clock) {
+    ChatActivity(JdbcClient jdbc, Clock clock, TransactionOperations transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -45,9 +49,13 @@ class ChatActivity {
     @KafkaListener(
             topics = Topics.REPLIES,
             groupId = "${character.consumers.group-id}",
-            concurrency = "${platform.kafka.hot-listener-concurrency}")
-    @Transactional
-    void on(ConsumerRecord<String, String> record) {
+            concurrency = "${platform.kafka.hot-listener-concurrency}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        Batches.applyInOneTransaction(transactions, records, this::apply);
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         Records.event(record).ifPresent(envelope -> {
             if (envelope.data() instanceof ReplyCompleted reply) {
                 jdbc.sql("""
