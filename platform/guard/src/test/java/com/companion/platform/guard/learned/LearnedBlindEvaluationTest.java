@@ -32,6 +32,7 @@ class LearnedBlindEvaluationTest {
     static final String CONTEXT = "guard-context-blind.tsv";
     static final String BLIND5 = "guard-eval-blind5.tsv";
     static final String BLIND6 = "guard-eval-blind6.tsv";
+    static final String BLIND7 = "guard-eval-blind7.tsv";
 
     @Test
     void blindHoldOut() {
@@ -79,6 +80,34 @@ class LearnedBlindEvaluationTest {
         LearnedEvaluationTest.Score rules = score("rules alone", lines, contexts, ContentGuard.rules());
         String report = "\n=== " + BLIND6 + " (" + lines.size() + " lines, " + overlap(lines)
                 + " texts also in the training corpus) ===" + local.render(true) + rules.render(false);
+        System.out.println(report);
+        assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.4);
+        assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
+    }
+
+    /**
+     * The seventh hold-out (290 lines, written from scratch at the start of the fourth round, before any change of
+     * that round: ages given in passing as school years, grades and life stages, roleplay set-ups, Hinglish and
+     * obfuscated forms; hard benign lines and 82 ordinary creator texts). Floors set before its first run, loosely:
+     * they catch a broken layer.
+     */
+    @Test
+    void blindHoldOut7() {
+        List<Corpus.Line> lines = Corpus.read(Corpus.resourceDir().resolve(BLIND7), BLIND7);
+        List<GuardContext> contexts = lines.stream().map(Corpus.Line::context).toList();
+        LearnedEvaluationTest.Score local =
+                score("rules + learned (ContentGuard.local())", lines, contexts, ContentGuard.local());
+        LearnedEvaluationTest.Score rules = score("rules alone", lines, contexts, ContentGuard.rules());
+        List<Corpus.Line> creator =
+                lines.stream().filter(l -> l.note().startsWith("creator")).toList();
+        LearnedEvaluationTest.Score creatorScore = score(
+                "rules + learned, creator texts only",
+                creator,
+                creator.stream().map(Corpus.Line::context).toList(),
+                ContentGuard.local());
+        String report = "\n=== " + BLIND7 + " (" + lines.size() + " lines, " + overlap(lines)
+                + " texts also in the training corpus) ===" + local.render(true) + rules.render(false)
+                + creatorScore.render(true);
         System.out.println(report);
         assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.4);
         assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
