@@ -9,6 +9,8 @@ import com.companion.platform.guard.Normalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +68,10 @@ public final class SentenceEmbedder {
     /** Longer texts (replies screened as they stream grow every time) are not memoised whole. */
     static final int TEXT_MEMO_MAX_CHARS = 2_000;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final LongAdder TIMED_WINDOWS = new LongAdder();
+    private static final LongAdder INFERENCE_CPU_NANOS = new LongAdder();
+    private static final LongAdder UNTIMED_WINDOWS = new LongAdder();
     private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
 
@@ -251,6 +258,31 @@ public final class SentenceEmbedder {
     }
 
     float[] run(long[] content) {
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        try {
+            return infer(content);
+        } finally {
+            long cpuAfter = cpuBefore < 0 ? -1 : THREADS.getCurrentThreadCpuTime();
+            if (cpuAfter < 0) {
+                UNTIMED_WINDOWS.increment();
+            } else {
+                TIMED_WINDOWS.increment();
+                INFERENCE_CPU_NANOS.add(cpuAfter - cpuBefore);
+            }
+        }
+    }
+
+    /**
+     * What the model cost this JVM so far, for metrics: windows run on platform threads with the thread CPU time they
+     * took, and windows run on virtual threads, whose CPU time the JVM does not report.
+     */
+    public record InferenceCost(long timedWindows, long cpuNanos, long untimedWindows) {}
+
+    public static InferenceCost inferenceCost() {
+        return new InferenceCost(TIMED_WINDOWS.sum(), INFERENCE_CPU_NANOS.sum(), UNTIMED_WINDOWS.sum());
+    }
+
+    private float[] infer(long[] content) {
         int length = content.length + 2;
         long[] ids = new long[length];
         ids[0] = cls;

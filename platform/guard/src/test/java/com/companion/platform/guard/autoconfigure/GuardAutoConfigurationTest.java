@@ -3,9 +3,13 @@ package com.companion.platform.guard.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Verdict;
 import com.companion.platform.guard.moderation.LayeredGuard;
 import com.companion.platform.guard.rules.RuleGuard;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -39,6 +43,39 @@ class GuardAutoConfigurationTest {
     void refusesToStartEnabledWithoutAKey() {
         runner.withPropertyValues("platform.guard.moderation.enabled=true")
                 .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void countsTheModelsCpuTimeOnPlatformThreadsAndItsWindowsOnVirtualOnes() {
+        runner.run(context -> {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(MeterBinder.class).bindTo(registry);
+            ContentGuard guard = context.getBean(ContentGuard.class);
+            double cpuBefore =
+                    registry.get("guard.inference.cpu").functionCounter().count();
+            double timedBefore = windows(registry, "true");
+            double untimedBefore = windows(registry, "false");
+
+            // Texts never seen before, so the model runs (repeats are served from its caches).
+            guard.check("A walk by the lake at dawn " + UUID.randomUUID(), GuardContext.input(true, false));
+            Thread virtual = Thread.ofVirtual()
+                    .start(() -> guard.check(
+                            "Tea and a long talk about old films " + UUID.randomUUID(),
+                            GuardContext.input(true, false)));
+            virtual.join();
+
+            assertThat(windows(registry, "true")).isGreaterThan(timedBefore);
+            assertThat(registry.get("guard.inference.cpu").functionCounter().count())
+                    .isGreaterThan(cpuBefore);
+            assertThat(windows(registry, "false")).isGreaterThan(untimedBefore);
+        });
+    }
+
+    private static double windows(SimpleMeterRegistry registry, String timed) {
+        return registry.get("guard.inference.windows")
+                .tag("timed", timed)
+                .functionCounter()
+                .count();
     }
 
     @Test
