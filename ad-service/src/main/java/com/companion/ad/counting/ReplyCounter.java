@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Counts completed assistant replies per session and decides whether the reply brings an ad:
@@ -36,15 +35,10 @@ class ReplyCounter {
 
     private final MeterRegistry meters;
 
-    private final TransactionOperations transactions;
+    private final Batches batches;
 
-    ReplyCounter(
-            JdbcClient jdbc,
-            Outbox outbox,
-            Inventory inventory,
-            MeterRegistry meters,
-            TransactionOperations transactions) {
-        this.transactions = transactions;
+    ReplyCounter(JdbcClient jdbc, Outbox outbox, Inventory inventory, MeterRegistry meters, Batches batches) {
+        this.batches = batches;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.inventory = inventory;
@@ -57,7 +51,7 @@ class ReplyCounter {
             concurrency = "${platform.kafka.hot-listener-concurrency}",
             batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        Batches.applyInOneTransaction(transactions, records, this::apply);
+        batches.applyInOneTransaction(records, this::apply);
     }
 
     private void apply(ConsumerRecord<String, String> record) {

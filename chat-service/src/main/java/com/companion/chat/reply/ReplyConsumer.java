@@ -16,7 +16,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Replies, ad decisions, generated session titles and summaries, in the group every instance shares, so each is applied once whichever
@@ -32,15 +31,10 @@ class ReplyConsumer {
     private final Titles titles;
     private final Summaries summaries;
     private final ProcessedEvents processed;
-    private final TransactionOperations transactions;
+    private final Batches batches;
 
-    ReplyConsumer(
-            Requests requests,
-            Titles titles,
-            Summaries summaries,
-            ProcessedEvents processed,
-            TransactionOperations transactions) {
-        this.transactions = transactions;
+    ReplyConsumer(Requests requests, Titles titles, Summaries summaries, ProcessedEvents processed, Batches batches) {
+        this.batches = batches;
         this.summaries = summaries;
         this.requests = requests;
         this.titles = titles;
@@ -53,7 +47,7 @@ class ReplyConsumer {
             concurrency = "${platform.kafka.hot-listener-concurrency}",
             batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        Batches.applyInOneTransaction(transactions, records, this::apply);
+        batches.applyInOneTransaction(records, this::apply);
     }
 
     private void apply(ConsumerRecord<String, String> record) {

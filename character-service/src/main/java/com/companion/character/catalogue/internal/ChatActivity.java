@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Records which sessions chatted with which character on which day, from each completed reply. The
@@ -28,10 +27,10 @@ class ChatActivity {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TransactionOperations transactions;
+    private final Batches batches;
 
-    ChatActivity(JdbcClient jdbc, Clock clock, TransactionOperations transactions) {
-        this.transactions = transactions;
+    ChatActivity(JdbcClient jdbc, Clock clock, Batches batches) {
+        this.batches = batches;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -52,7 +51,7 @@ class ChatActivity {
             concurrency = "${platform.kafka.hot-listener-concurrency}",
             batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        Batches.applyInOneTransaction(transactions, records, this::apply);
+        batches.applyInOneTransaction(records, this::apply);
     }
 
     private void apply(ConsumerRecord<String, String> record) {

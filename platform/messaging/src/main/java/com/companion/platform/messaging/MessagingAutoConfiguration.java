@@ -2,6 +2,7 @@ package com.companion.platform.messaging;
 
 import com.companion.platform.messaging.inbox.ProcessedEvents;
 import com.companion.platform.messaging.inbox.ProcessedEventsJanitor;
+import com.companion.platform.messaging.kafka.Batches;
 import com.companion.platform.messaging.kafka.ConsumerErrors;
 import com.companion.platform.messaging.kafka.MessagingProperties;
 import com.companion.platform.messaging.kafka.PlatformTopics;
@@ -11,6 +12,7 @@ import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.messaging.outbox.OutboxProperties;
 import com.companion.platform.messaging.outbox.OutboxRelay;
 import com.companion.platform.messaging.outbox.TraceContext;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @AutoConfiguration(
@@ -48,6 +51,13 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     CommonErrorHandler platformKafkaErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties) {
         return ConsumerErrors.handler(template, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Batches platformBatches(
+            ObjectProvider<TransactionOperations> transactions, ObjectProvider<ObservationRegistry> observations) {
+        return new Batches(transactions::getObject, () -> observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -1,9 +1,14 @@
 package com.companion.platform.messaging.kafka;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -18,20 +23,31 @@ import org.springframework.transaction.support.TransactionOperations;
  * handler commits the offsets before it and treats that record alone as a record listener's failure
  * would be treated: retried with back-off, or sent to the dead-letter topic at once when it can
  * never succeed (not an event). One bad record thus never holds back or dead-letters its neighbours.
+ *
+ * <p>Each record is observed as spring-kafka observes a record listener's (which it does not do for
+ * batch listeners): its span continues the trace in the record's headers, so what its effect
+ * publishes (through the outbox) stays in that trace.
  */
 public final class Batches {
 
-    public static <K, V> void applyInOneTransaction(
-            TransactionOperations transactions,
-            List<ConsumerRecord<K, V>> records,
-            Consumer<ConsumerRecord<K, V>> apply) {
+    private final Supplier<TransactionOperations> transactions;
+    private final Supplier<ObservationRegistry> observations;
+
+    /** Suppliers, resolved on first use: a service without a database never uses them. */
+    public Batches(Supplier<TransactionOperations> transactions, Supplier<ObservationRegistry> observations) {
+        this.transactions = transactions;
+        this.observations = observations;
+    }
+
+    public <K, V> void applyInOneTransaction(List<ConsumerRecord<K, V>> records, Consumer<ConsumerRecord<K, V>> apply) {
+        TransactionOperations tx = transactions.get();
         try {
-            transactions.executeWithoutResult(status -> records.forEach(apply));
+            tx.executeWithoutResult(status -> records.forEach(record -> observed(record, apply)));
         } catch (RuntimeException batchFailed) {
             for (int i = 0; i < records.size(); i++) {
                 ConsumerRecord<K, V> record = records.get(i);
                 try {
-                    transactions.executeWithoutResult(status -> apply.accept(record));
+                    tx.executeWithoutResult(status -> observed(record, apply));
                 } catch (RuntimeException e) {
                     throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, i);
                 }
@@ -39,5 +55,14 @@ public final class Batches {
         }
     }
 
-    private Batches() {}
+    private <K, V> void observed(ConsumerRecord<K, V> record, Consumer<ConsumerRecord<K, V>> apply) {
+        String group = KafkaUtils.getConsumerGroupId();
+        KafkaListenerObservation.LISTENER_OBSERVATION
+                .observation(
+                        null,
+                        KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                        () -> new KafkaRecordReceiverContext(record, group, group, group, () -> null),
+                        observations.get())
+                .observe(() -> apply.accept(record));
+    }
 }

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The batch form of {@link AppliedCounter}, in a group of its own on the same topic: counts registrations per
@@ -30,14 +29,14 @@ public class BatchCounter {
 
     private final JdbcClient jdbc;
     private final ProcessedEvents processed;
-    private final TransactionOperations transactions;
+    private final Batches batches;
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final Set<Integer> batchSizes = ConcurrentHashMap.newKeySet();
 
-    public BatchCounter(JdbcClient jdbc, ProcessedEvents processed, TransactionOperations transactions) {
+    public BatchCounter(JdbcClient jdbc, ProcessedEvents processed, Batches batches) {
         this.jdbc = jdbc;
         this.processed = processed;
-        this.transactions = transactions;
+        this.batches = batches;
     }
 
     @KafkaListener(
@@ -49,7 +48,7 @@ public class BatchCounter {
         if (records.size() > 1) {
             batchSizes.add(records.size());
         }
-        Batches.applyInOneTransaction(transactions, records, this::apply);
+        batches.applyInOneTransaction(records, this::apply);
     }
 
     private void apply(ConsumerRecord<String, String> record) {
