@@ -35,6 +35,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 @AutoConfiguration(
         afterName = {
@@ -57,7 +58,9 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     Batches platformBatches(
             ObjectProvider<TransactionOperations> transactions, ObjectProvider<ObservationRegistry> observations) {
-        return new Batches(transactions::getObject, () -> observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return new Batches(
+                SingletonSupplier.of(transactions::getObject),
+                SingletonSupplier.of(() -> observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
     }
 
     @Bean

@@ -33,7 +33,7 @@ public final class Batches {
     private final Supplier<TransactionOperations> transactions;
     private final Supplier<ObservationRegistry> observations;
 
-    /** Suppliers, resolved on first use: a service without a database never uses them. */
+    /** Suppliers resolved on first use (once: pass memoising ones): a service without a database never uses them. */
     public Batches(Supplier<TransactionOperations> transactions, Supplier<ObservationRegistry> observations) {
         this.transactions = transactions;
         this.observations = observations;

@@ -8,10 +8,8 @@ import com.companion.platform.messaging.inbox.ProcessedEvents;
 import com.companion.platform.messaging.kafka.Batches;
 import com.companion.platform.messaging.kafka.Records;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,7 +28,6 @@ public class BatchCounter {
     private final JdbcClient jdbc;
     private final ProcessedEvents processed;
     private final Batches batches;
-    private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final Set<Integer> batchSizes = ConcurrentHashMap.newKeySet();
 
     public BatchCounter(JdbcClient jdbc, ProcessedEvents processed, Batches batches) {
@@ -57,7 +54,6 @@ public class BatchCounter {
             return;
         }
         String username = registered.username();
-        deliveries.computeIfAbsent(username, u -> new AtomicInteger()).incrementAndGet();
         if (!processed.firstTime(CONSUMER, envelope.eventId())) {
             return;
         }
@@ -68,11 +64,6 @@ public class BatchCounter {
         if (username.startsWith("batch-fails")) {
             throw new IllegalStateException("batch handler failed for " + username);
         }
-    }
-
-    public int deliveries(String username) {
-        AtomicInteger count = deliveries.get(username);
-        return count == null ? 0 : count.get();
     }
 
     public int applied(String username) {
