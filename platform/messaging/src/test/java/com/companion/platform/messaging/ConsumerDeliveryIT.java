@@ -141,12 +141,18 @@ class ConsumerDeliveryIT {
             // returns them all as one batch.
             container.pause();
             await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
+            // Sent together and flushed once, so they reach the log as one producer batch and one fetch returns them.
+            List<java.util.concurrent.CompletableFuture<?>> sent = new java.util.ArrayList<>();
             for (String value : List.of(
                     EventJson.encode(registration(before)),
                     garbage,
                     EventJson.encode(registration(failing)),
                     EventJson.encode(registration(after)))) {
-                kafka.send(Topics.AUTH_USERS, "one-batch", value).get();
+                sent.add(kafka.send(Topics.AUTH_USERS, "one-batch", value));
+            }
+            kafka.flush();
+            for (java.util.concurrent.CompletableFuture<?> each : sent) {
+                each.get();
             }
             container.resume();
 
