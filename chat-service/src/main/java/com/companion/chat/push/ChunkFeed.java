@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every reply chunk, read by this instance alone: a consumer without a group, assigned all
  * partitions of the chunk topic from their end, so any instance can push to the sockets it holds
- * and nothing is committed (chunks are ephemeral; a restarted instance has no socket to feed).
+ * and nothing is committed (chunks are ephemeral; a restarted instance has no socket to feed). Chunks of
+ * sessions this instance has nothing for are skipped by their key before they are decoded.
  */
 @Component
 class ChunkFeed implements SmartLifecycle {
@@ -66,7 +68,7 @@ class ChunkFeed implements SmartLifecycle {
         try {
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    if (record.value() == null) {
+                    if (record.value() == null || !wanted(record.key())) {
                         continue;
                     }
                     try {
@@ -86,6 +88,18 @@ class ChunkFeed implements SmartLifecycle {
             // stopping
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** The record key is the session id; a record without a readable one is decoded to be sure. */
+    private boolean wanted(String key) {
+        if (key == null) {
+            return true;
+        }
+        try {
+            return hub.wantsChunksOf(UUID.fromString(key));
+        } catch (IllegalArgumentException e) {
+            return true;
         }
     }
 

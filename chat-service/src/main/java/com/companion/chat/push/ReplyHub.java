@@ -56,6 +56,8 @@ public class ReplyHub {
 
     private final Map<UUID, InFlight> inFlight = new ConcurrentHashMap<>();
     private final Map<UUID, Set<ReplyListener>> sessionListeners = new ConcurrentHashMap<>();
+    /** How many of {@link #inFlight}'s requests each session has: the chunk feed skips the sessions without any. */
+    private final Map<UUID, Integer> flightsPerSession = new ConcurrentHashMap<>();
 
     /**
      * Where a finish held back for its ad decision is delivered when the wait is over (it reads the request): a
@@ -103,7 +105,7 @@ public class ReplyHub {
 
     /** Registers interest in a request before it is published, so no chunk can be missed. */
     public CompletableFuture<RequestOutcome> expect(UUID requestId, UUID sessionId, ReplyListener listener) {
-        InFlight flight = inFlight.computeIfAbsent(requestId, id -> new InFlight(id, sessionId));
+        InFlight flight = inFlight.computeIfAbsent(requestId, id -> newFlight(id, sessionId));
         if (listener != null) {
             flight.listeners.add(listener);
         }
@@ -123,6 +125,27 @@ public class ReplyHub {
         });
     }
 
+    /**
+     * Whether a chunk of this session can matter here: a socket of the session is joined, or one of its requests is
+     * tracked. Every instance reads every chunk; the others are skipped before they are decoded (what
+     * {@link #onChunk} would drop anyway), so adding instances does not multiply the decoding.
+     */
+    public boolean wantsChunksOf(UUID sessionId) {
+        return sessionListeners.containsKey(sessionId) || flightsPerSession.containsKey(sessionId);
+    }
+
+    private InFlight newFlight(UUID requestId, UUID sessionId) {
+        flightsPerSession.merge(sessionId, 1, Integer::sum);
+        return new InFlight(requestId, sessionId);
+    }
+
+    private void dropFlight(UUID requestId) {
+        InFlight dropped = inFlight.remove(requestId);
+        if (dropped != null) {
+            flightsPerSession.computeIfPresent(dropped.sessionId, (id, n) -> n > 1 ? n - 1 : null);
+        }
+    }
+
     /** Chunks of a request still streaming, for a socket that joined late. */
     public List<ReplyChunk> chunksSoFar(UUID requestId) {
         InFlight flight = inFlight.get(requestId);
@@ -138,7 +161,7 @@ public class ReplyHub {
         Set<ReplyListener> sockets = sessionListeners.get(chunk.sessionId());
         InFlight flight = sockets == null
                 ? inFlight.get(chunk.requestId())
-                : inFlight.computeIfAbsent(chunk.requestId(), id -> new InFlight(id, chunk.sessionId()));
+                : inFlight.computeIfAbsent(chunk.requestId(), id -> newFlight(id, chunk.sessionId()));
         if (flight != null) {
             if (flight.delivered.get() || flight.holding.get()) {
                 return;
@@ -180,7 +203,7 @@ public class ReplyHub {
             if (!sessionListeners.containsKey(outcome.sessionId())) {
                 return;
             }
-            flight = inFlight.computeIfAbsent(requestId, id -> new InFlight(id, outcome.sessionId()));
+            flight = inFlight.computeIfAbsent(requestId, id -> newFlight(id, outcome.sessionId()));
         }
         if (!outcome.adPending() || adWaitMax.isZero()) {
             if (!outcome.adPending()) {
@@ -268,13 +291,13 @@ public class ReplyHub {
             InFlight flight = entry.getValue();
             if (flight.delivered.get()) {
                 if (Duration.ofNanos(now - flight.deliveredAt).compareTo(DELIVERED_RETENTION) > 0) {
-                    inFlight.remove(entry.getKey());
+                    dropFlight(entry.getKey());
                 }
                 continue;
             }
             boolean waitedFor = !flight.listeners.isEmpty() || flight.outcome.getNumberOfDependents() > 0;
             if (!waitedFor && flight.olderThan(REPLAY_RETENTION, now)) {
-                inFlight.remove(entry.getKey());
+                dropFlight(entry.getKey());
             } else if (!flight.holding.get() && flight.olderThan(safetyNetAge, now)) {
                 overdue.add(entry.getKey());
             }
@@ -284,7 +307,7 @@ public class ReplyHub {
 
     /** Drops a registration whose request was never accepted. */
     public void cancel(UUID requestId) {
-        inFlight.remove(requestId);
+        dropFlight(requestId);
     }
 
     public void forget(UUID requestId, ReplyListener listener) {

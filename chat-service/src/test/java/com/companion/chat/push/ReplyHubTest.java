@@ -55,6 +55,32 @@ class ReplyHubTest {
     }
 
     @Test
+    void chunksOfASessionMatterOnlyWhileOneOfItsRequestsIsTrackedOrASocketOfItIsJoined() {
+        ReplyHub hub = hub(Duration.ZERO);
+        UUID other = UUID.randomUUID();
+        assertThat(hub.wantsChunksOf(session)).isFalse();
+
+        hub.expect(request, session, null);
+        UUID second = UUID.randomUUID();
+        hub.expect(second, session, null);
+        assertThat(hub.wantsChunksOf(session)).isTrue();
+        assertThat(hub.wantsChunksOf(other)).isFalse();
+
+        hub.cancel(request);
+        assertThat(hub.wantsChunksOf(session))
+                .as("its second request is still tracked")
+                .isTrue();
+        hub.cancel(second);
+        assertThat(hub.wantsChunksOf(session)).isFalse();
+
+        Recorder socket = new Recorder();
+        hub.join(other, socket);
+        assertThat(hub.wantsChunksOf(other)).isTrue();
+        hub.leave(other, socket);
+        assertThat(hub.wantsChunksOf(other)).isFalse();
+    }
+
+    @Test
     void aSocketThatJoinsMidReplyIsSentWhatFollowsAndTheFinishOnce() {
         ReplyHub hub = hub(Duration.ZERO);
         Recorder sender = new Recorder();
