@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * CPU use on this machine, read from Linux's {@code /proc}: how busy all cores were between two
- * readings, and the CPU seconds each process of the local stack (its {@code .local/pids}) used. On
- * another system every figure is "n/a". A benchmark whose load generator shares the machine with the
+ * readings, and the CPU seconds each process of the local stack (its {@code .local/pids}) used, with
+ * PostgreSQL's under {@code postgresql}: every {@code postgres} process on the machine (the server the stack
+ * uses, local or embedded), the backends that ended meanwhile included. On another system every figure is "n/a". A benchmark whose load generator shares the machine with the
  * stack is meaningful only next to these figures.
  */
 final class CpuUse {
@@ -123,6 +124,42 @@ final class CpuUse {
         } catch (IOException e) {
             return ticks;
         }
+        long postgres = postgresTicks();
+        if (postgres > 0) {
+            ticks.put("postgresql", postgres);
+        }
         return ticks;
+    }
+
+    /**
+     * User and system ticks of every {@code postgres} process, plus those of their children that ended (a backend
+     * whose connection closed is counted in its parent's {@code cutime}/{@code cstime}).
+     */
+    private static long postgresTicks() {
+        long total = 0;
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            for (Path dir : entries.toList()) {
+                if (!dir.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (command.equals("postgres")) {
+                        List<String> f = List.of(
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+                        total += Long.parseLong(f.get(11))
+                                + Long.parseLong(f.get(12))
+                                + Long.parseLong(f.get(13))
+                                + Long.parseLong(f.get(14));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
     }
 }

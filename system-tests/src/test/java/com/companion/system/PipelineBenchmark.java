@@ -260,7 +260,7 @@ class PipelineBenchmark {
             Map<String, Double> cpu = CpuUse.now().millisPerUnitSince(cpuBefore, turns.get());
             cpu.forEach((process, ms) -> row(
                     "stack".equals(process)
-                            ? "CPU ms per completed turn, whole stack (incl. load generator's gateway traffic)"
+                            ? "CPU ms per completed turn, whole stack (incl. PostgreSQL and the load generator's gateway traffic)"
                             : "  CPU ms per turn: " + process,
                     String.format(Locale.ROOT, "%.2f", ms),
                     ""));
