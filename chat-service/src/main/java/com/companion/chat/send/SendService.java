@@ -255,7 +255,6 @@ public class SendService {
                     context.session().userId(),
                     accepted.userMessageId(),
                     turn.continued() == null ? null : turn.continued().id());
-            quota.spend(context.caller());
             UUID parent = anchor;
             List<HistoryMessage> window = prompt;
             if (turn.atLeaf()) {
@@ -297,6 +296,9 @@ public class SendService {
                     request.plan(),
                     turn.kind(),
                     request.requestedAt()));
+            // Last: the upsert locks the user's row of the day until the commit, and a user's sends from other
+            // sessions or devices wait on it, so it is held for the commit only.
+            quota.spend(context.caller());
         });
         try {
             write.run();
