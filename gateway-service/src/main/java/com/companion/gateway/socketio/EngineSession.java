@@ -43,6 +43,9 @@ final class EngineSession {
     private final SocketIoProperties properties;
     private final Consumer<EngineSession> onEnd;
     private final Disposable.Swap timer = Disposables.swap();
+    /** Held while a timer is put in place; a timer's task takes it first, so it never runs before its own swap. */
+    private final Object timerLock = new Object();
+
     private volatile Listener listener;
 
     private Transport transport;
@@ -339,9 +342,21 @@ final class EngineSession {
         });
     }
 
+    /**
+     * Replaces the pending timer with {@code task} after {@code delay}. A task that schedules the next one (the ping
+     * after a short or zero rest) could otherwise run before its own timer was swapped in, and that late swap would
+     * then cancel the timer the task had just set, ending the heartbeat.
+     */
     private void schedule(Duration delay, Runnable task) {
-        if (!timer.isDisposed()) {
-            timer.update(Mono.delay(delay).subscribe(tick -> task.run()));
+        synchronized (timerLock) {
+            if (!timer.isDisposed()) {
+                timer.update(Mono.delay(delay).subscribe(tick -> {
+                    synchronized (timerLock) {
+                        // the swap above is done
+                    }
+                    task.run();
+                }));
+            }
         }
     }
 
