@@ -44,20 +44,34 @@ class AnalyticsSystemIT {
         assertThat(day.path("tokens_out").asLong()).isPositive();
         assertThat(day.path("reply_p95_ms").asLong()).isPositive();
 
+        // On a stack that has served other load today (a benchmark), a hundred busier characters can fill the list:
+        // then ours is rightly left out, and the list must be full and hold none with fewer turns than ours.
         JsonNode top = await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> Api.get("/admin/analytics/characters/top?limit=100&days=1", admin)
                                 .json(),
-                        list -> contains(list, character));
-        for (JsonNode entry : top) {
-            if (entry.path("character_id").asString().equals(character.toString())) {
-                assertThat(entry.path("turns").asLong()).isEqualTo(2);
+                        list -> contains(list, character) || crowdedOut(list, 2));
+        if (contains(top, character)) {
+            for (JsonNode entry : top) {
+                if (entry.path("character_id").asString().equals(character.toString())) {
+                    assertThat(entry.path("turns").asLong()).isEqualTo(2);
+                }
             }
+        } else {
+            assertThat(top).hasSize(100);
+            assertThat(top)
+                    .allSatisfy(
+                            entry -> assertThat(entry.path("turns").asLong()).isGreaterThanOrEqualTo(2));
         }
 
         Response asUser = Api.get("/admin/analytics/daily", user);
         assertThat(asUser.status()).as(asUser.raw()).isEqualTo(404);
         assertThat(Api.get("/admin/analytics/models", user).status()).isEqualTo(404);
+    }
+
+    /** A full list whose least busy character has at least {@code turns}: a character with that many may not fit. */
+    private static boolean crowdedOut(JsonNode list, long turns) {
+        return list.size() == 100 && list.get(99).path("turns").asLong() >= turns;
     }
 
     private static boolean contains(JsonNode list, UUID character) {
