@@ -3,7 +3,6 @@ package com.companion.system;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -12,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
@@ -54,20 +51,11 @@ final class AnalyticsLag implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
                 .partitionsToOffsetAndMetadata()
                 .get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(INPUTS)
-                .allTopicNames()
-                .get(10, TimeUnit.SECONDS)
-                .forEach((name, description) -> description
-                        .partitions()
-                        .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                .all()
-                .get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> ends = KafkaLogGrowth.logEnds(admin, INPUTS, IsolationLevel.READ_COMMITTED);
         long behind = 0;
         for (var end : ends.entrySet()) {
             OffsetAndMetadata at = committed.get(end.getKey());
-            behind += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
+            behind += Math.max(0, end.getValue() - (at == null ? 0 : at.offset()));
         }
         return behind;
     }

@@ -1,5 +1,6 @@
 package com.companion.system;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,15 @@ final class KafkaLogGrowth implements AutoCloseable {
         Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
                 .names()
                 .get(10, TimeUnit.SECONDS);
+        Map<String, Long> perTopic = new HashMap<>();
+        logEnds(admin, topics, IsolationLevel.READ_UNCOMMITTED)
+                .forEach((partition, end) -> perTopic.merge(partition.topic(), end, Long::sum));
+        return perTopic;
+    }
+
+    /** The log end of every partition of {@code topics}, as a consumer with {@code isolation} would see it. */
+    static Map<TopicPartition, Long> logEnds(Admin admin, Collection<String> topics, IsolationLevel isolation)
+            throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         admin.describeTopics(topics)
                 .allTopicNames()
@@ -50,12 +60,12 @@ final class KafkaLogGrowth implements AutoCloseable {
                 .forEach((topic, description) -> description
                         .partitions()
                         .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-        Map<String, Long> perTopic = new HashMap<>();
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest, new ListOffsetsOptions(isolation))
                 .all()
                 .get(10, TimeUnit.SECONDS)
-                .forEach((partition, info) -> perTopic.merge(partition.topic(), info.offset(), Long::sum));
-        return perTopic;
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
     }
 
     @Override
