@@ -33,6 +33,8 @@ class LearnedBlindEvaluationTest {
     static final String BLIND5 = "guard-eval-blind5.tsv";
     static final String BLIND6 = "guard-eval-blind6.tsv";
     static final String BLIND7 = "guard-eval-blind7.tsv";
+    static final String BLIND8 = "guard-eval-blind8.tsv";
+    static final String BLIND9 = "guard-eval-blind9.tsv";
 
     @Test
     void blindHoldOut() {
@@ -110,6 +112,43 @@ class LearnedBlindEvaluationTest {
                 + creatorScore.render(true);
         System.out.println(report);
         assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.4);
+        assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
+    }
+
+    /**
+     * The eighth and ninth hold-outs (about 320 lines each, written from scratch at the start of the fifth round by two
+     * writers who opened neither the corpus nor the other sets nor each other's: blind8 in a plain voice with ages and
+     * non-consent given indirectly, blind9 in real users' messy voices). Each has blocked and ordinary creator texts,
+     * scored apart as well. Floors set before their first run, loosely: they catch a broken layer.
+     */
+    @Test
+    void blindHoldOut8() {
+        holdOut(BLIND8);
+    }
+
+    @Test
+    void blindHoldOut9() {
+        holdOut(BLIND9);
+    }
+
+    private static void holdOut(String file) {
+        List<Corpus.Line> lines = Corpus.read(Corpus.resourceDir().resolve(file), file);
+        List<GuardContext> contexts = lines.stream().map(Corpus.Line::context).toList();
+        LearnedEvaluationTest.Score local =
+                score("rules + learned (ContentGuard.local())", lines, contexts, ContentGuard.local());
+        LearnedEvaluationTest.Score rules = score("rules alone", lines, contexts, ContentGuard.rules());
+        List<Corpus.Line> creator =
+                lines.stream().filter(l -> l.note().contains("creator")).toList();
+        LearnedEvaluationTest.Score creatorScore = score(
+                "rules + learned, creator texts only",
+                creator,
+                creator.stream().map(Corpus.Line::context).toList(),
+                ContentGuard.local());
+        String report = "\n=== " + file + " (" + lines.size() + " lines, " + overlap(lines)
+                + " texts also in the training corpus) ===" + local.render(false) + rules.render(false)
+                + creatorScore.render(false);
+        System.out.println(report);
+        assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.5);
         assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
     }
 
