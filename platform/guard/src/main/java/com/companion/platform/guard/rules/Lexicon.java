@@ -77,6 +77,12 @@ final class Lexicon {
         DISCLOSURE_WEAK,
         /** The speaker or their child is the one at risk: "I'm 15", "pressuring me", "my daughter is being groomed". */
         VICTIM,
+        /** The speaker's own child, or the children in their care: "my 9 year old", "my toddler", "my pupils". */
+        CARER,
+        /** A question about the law: "is sexting between two 16 year olds illegal", "is that assault?". */
+        LEGAL_QUESTION,
+        /** The speaker's own wish or part in it: "I want", "turns me on", "with me", "if I sleep with". */
+        DESIRE,
         SELF_HARM_IDEATION,
         SELF_HARM_ENCOURAGEMENT,
         SELF_HARM_METHOD,
@@ -569,7 +575,14 @@ final class Lexicon {
                         + "|molested|raped|assaulted|groped|touched)|(?:survivor|survivors|victim|victims) of|healing"
                         + "|trusted adult|not your fault|hotline|helpline|crisis line|childhelp|report (?:it|him|her"
                         + "|them|this|abuse|the)|reporting|sex education|sex ed|consent education|age of consent"
-                        + "|is it legal|talk to (?:him|her|them) about (?:it|sex|this)");
+                        + "|is it legal|talk to (?:him|her|them) about (?:it|sex|this)"
+                        + "|normal (?:phase|at (?:his|her|their|that|this) age|for (?:his|her|their|a) (?:age|\\w+ year old))"
+                        + "|(?:how|what) (?:do|should|can|would) (?:i|we) (?:bring (?:it|this|that) up|redirect|check"
+                        + "|approach|deal with|answer|address|teach|explain|talk|say|tell (?:him|her|them))"
+                        + "|how (?:to|do you) (?:talk|explain|teach|respond|answer|approach|bring (?:it|this|that) up)"
+                        + "|age ?appropriate|without shaming|should i (?:be )?worr\\w*|(?:pa?ediatrician|doctor|gp)"
+                        + " (?:said|says)|is (?:that|this|it|what happened) (?:sexual )?(?:assault|rape|abuse|a crime"
+                        + "|illegal)");
         rule(
                 Marker.DISCLOSURE,
                 "disclosure",
@@ -587,6 +600,32 @@ final class Lexicon {
                         + "|molest\\w*|rap\\w*|assault\\w*|grop\\w*|drug\\w*|groom\\w*) me|i was (?:sexually )?(?:drunk"
                         + "|asleep|drugged|passed out|forced|raped|abused|molested|assaulted)|survivors?|(?:being|been|was|is|are"
                         + "|were) (?:pressured|groomed|abused|molested|harassed|asked|forced|touched)");
+
+        // A parent, teacher or nurse asking about a child in their care; the help exemption then counts the child as
+        // the one at risk, unless the speaker's own wish or part in it is there (DESIRE).
+        rule(
+                Marker.CARER,
+                "carer:own-child",
+                "(?:my|our) (?:(?:little|baby|young|younger|youngest|eldest|oldest|older|step) )*(?:sons?|daughters?"
+                        + "|kids?|child|children|toddlers?|baby|boy|girl|teens?|teenagers?|pre ?teens?|tweens?"
+                        + "|<NALL> ?(?:y ?o|yrs? ?olds?|years? ?olds?|yr olds?|year olds?)|students?|pupils?|patients?"
+                        + "|class)|(?:as a|im a|i m a|i am a|i work as a) (?:\\w+ )?(?:teacher|nurse|doctor|pa?ediatrician"
+                        + "|counsell?or|parent|mom|mum|dad|father|mother|social worker|school \\w+)");
+        rule(
+                Marker.LEGAL_QUESTION,
+                "legal:question",
+                "is (?:[a-z0-9]+ ){0,8}(?:illegal|legal|a crime|a criminal offen[cs]e|an offen[cs]e|against the law"
+                        + "|assault|rape|abuse)(?![a-z])|(?:is it|is that|would it be) (?:a )?(?:crime|illegal)"
+                        + "|(?:age of consent|statutory rape|sexting|consent) laws?");
+        rule(
+                Marker.DESIRE,
+                "desire",
+                "i (?:\\w+ )?(?:want|wanna|need|crave|desire|fantasi[sz]e|wish|dream|like (?:her|him|them|it|seeing"
+                        + "|watching)|love (?:her|him|them|it|seeing|watching)|d like|would like|d love|would love)"
+                        + "|turns? me on|turned me on|attracted|horny|aroused|(?:with|for|to|send|show|give|sends|shows|gives) me(?![a-z])"
+                        + "|(?:i|we) (?:have|had|sleep|slept|hook|hooked|fuck|fucked|date|dated|sext|sexted|kiss|kissed"
+                        + "|touch|touched|do it|did it|make out|made out|seduce|seduced|get (?:her|him|them))"
+                        + "|me and (?:her|him|them)|(?:her|him|them) and (?:i|me)");
 
         // ---------------------------------------------------------------- self-harm
         rule(

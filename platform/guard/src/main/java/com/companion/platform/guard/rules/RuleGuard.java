@@ -397,9 +397,11 @@ public final class RuleGuard implements ContentGuard {
         // ------------------------------------------------------------ help, suspicion
 
         /**
-         * A combination is not blocked when the message asks for help about it: a help or disclosure marker, the
-         * speaker (or their child) as the one at risk, no roleplay or writing frame, nothing graphic. The person is
-         * answered and shown resources; the output guard still checks the reply.
+         * A combination is not blocked when the message asks for help about it: a help or disclosure marker and the
+         * speaker (or their child) as the one at risk; or a parent, teacher or nurse asking about a child in their
+         * care; or a question about the law; the last two only without the speaker's own wish or part in it ("I
+         * want", "with me", "if I sleep with") or a sexualising word. Never with a roleplay or writing frame or
+         * anything graphic. The person is answered and shown resources; the output guard still checks the reply.
          */
         private boolean exemptAsHelp(List<Hit> sexual) {
             return exemptAsHelp(sexual, false);
@@ -407,8 +409,11 @@ public final class RuleGuard implements ContentGuard {
 
         /** @param victimKnown the conversation already named the speaker's child as the one at risk */
         private boolean exemptAsHelp(List<Hit> sexual, boolean victimKnown) {
-            return has(Marker.HELP)
-                    && (victimKnown || has(Marker.VICTIM))
+            boolean wanting = has(Marker.DESIRE) || has(Marker.MINOR_SEXUALISING);
+            boolean carerAsking = has(Marker.CARER) && !wanting;
+            boolean asking = (has(Marker.HELP) && (victimKnown || has(Marker.VICTIM) || carerAsking))
+                    || (has(Marker.LEGAL_QUESTION) && !wanting);
+            return asking
                     && !has(Marker.FRAMING)
                     && !has(Marker.GRAPHIC_ACT)
                     && !near(hits(Marker.GENITAL), hits(Marker.GENITAL_ACTION), GENITAL_WINDOW)

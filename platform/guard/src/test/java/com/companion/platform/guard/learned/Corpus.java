@@ -30,8 +30,15 @@ import java.util.stream.Stream;
  */
 record Corpus(List<Line> lines, int duplicatesDropped, String sha256) {
 
-    static final List<String> EVAL_SETS =
-            List.of("guard-eval.tsv", "guard-eval-blind.tsv", "guard-eval-blind2.tsv", "guard-eval-blind3.tsv");
+    static final List<String> EVAL_SETS = List.of(
+            "guard-eval.tsv",
+            "guard-eval-blind.tsv",
+            "guard-eval-blind2.tsv",
+            "guard-eval-blind3.tsv",
+            "guard-eval-blind4.tsv",
+            "guard-eval-blind5.tsv",
+            "guard-eval-blind6.tsv",
+            "guard-eval-blind7.tsv");
 
     static final String CORPUS_DIR = "corpus";
 

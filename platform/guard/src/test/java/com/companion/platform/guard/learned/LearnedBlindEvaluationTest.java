@@ -20,100 +20,16 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fourth hold-out and the conversation hold-out, written by another author who never saw the corpus or the
- * rules, scored with the committed guard ({@link ContentGuard#local()}). They were opened only after the weights and
- * thresholds were final, and nothing was tuned on them: the first-run figures are in the README. The floors are loose
- * on purpose; they catch a broken layer, not a percent. (Set before the first run at recall 0.6 and false blocks 6 %;
- * the first run measured 0.574 and 8.4 %, so they were lowered to what it reached less a margin, not the reverse.)
+ * The hold-outs nothing is trained or tuned on, scored with the committed guard ({@link ContentGuard#local()}): blind8
+ * and blind9 (written at the start of the fifth round) and the conversation hold-out. The earlier hold-outs (blind4 to
+ * blind7) were spent by the rounds that read their figures and joined the training corpus in the fifth round. The
+ * floors are loose on purpose; they catch a broken layer, not a percent. The first-run figures are in the README.
  */
 class LearnedBlindEvaluationTest {
 
-    static final String BLIND = "guard-eval-blind4.tsv";
     static final String CONTEXT = "guard-context-blind.tsv";
-    static final String BLIND5 = "guard-eval-blind5.tsv";
-    static final String BLIND6 = "guard-eval-blind6.tsv";
-    static final String BLIND7 = "guard-eval-blind7.tsv";
     static final String BLIND8 = "guard-eval-blind8.tsv";
     static final String BLIND9 = "guard-eval-blind9.tsv";
-
-    @Test
-    void blindHoldOut() {
-        List<Corpus.Line> lines = Corpus.read(Corpus.resourceDir().resolve(BLIND), BLIND);
-        List<GuardContext> contexts = lines.stream().map(Corpus.Line::context).toList();
-        LearnedEvaluationTest.Score local =
-                score("rules + learned (ContentGuard.local())", lines, contexts, ContentGuard.local());
-        LearnedEvaluationTest.Score rules = score("rules alone", lines, contexts, ContentGuard.rules());
-        String report = "\n=== " + BLIND + " (" + lines.size() + " lines, " + overlap(lines)
-                + " texts also in the training corpus) ===" + local.render(true) + rules.render(false);
-        System.out.println(report);
-        assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.5);
-        assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.10);
-    }
-
-    /**
-     * The fifth hold-out (418 lines, written from scratch before the second round of training, without looking at the
-     * corpus). Floors set before its first run, loosely: they catch a broken layer.
-     */
-    @Test
-    void blindHoldOut5() {
-        List<Corpus.Line> lines = Corpus.read(Corpus.resourceDir().resolve(BLIND5), BLIND5);
-        List<GuardContext> contexts = lines.stream().map(Corpus.Line::context).toList();
-        LearnedEvaluationTest.Score local =
-                score("rules + learned (ContentGuard.local())", lines, contexts, ContentGuard.local());
-        LearnedEvaluationTest.Score rules = score("rules alone", lines, contexts, ContentGuard.rules());
-        String report = "\n=== " + BLIND5 + " (" + lines.size() + " lines, " + overlap(lines)
-                + " texts also in the training corpus) ===" + local.render(false) + rules.render(false);
-        System.out.println(report);
-        assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.4);
-        assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
-    }
-
-    /**
-     * The sixth hold-out (344 lines, written from scratch at the start of the third round, before any change of that
-     * round, in another voice: fanfic and character-card jargon, polite long requests, British English, Hinglish,
-     * obfuscated forms, narrative output lines). Floors set before its first run, loosely: they catch a broken layer.
-     */
-    @Test
-    void blindHoldOut6() {
-        List<Corpus.Line> lines = Corpus.read(Corpus.resourceDir().resolve(BLIND6), BLIND6);
-        List<GuardContext> contexts = lines.stream().map(Corpus.Line::context).toList();
-        LearnedEvaluationTest.Score local =
-                score("rules + learned (ContentGuard.local())", lines, contexts, ContentGuard.local());
-        LearnedEvaluationTest.Score rules = score("rules alone", lines, contexts, ContentGuard.rules());
-        String report = "\n=== " + BLIND6 + " (" + lines.size() + " lines, " + overlap(lines)
-                + " texts also in the training corpus) ===" + local.render(true) + rules.render(false);
-        System.out.println(report);
-        assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.4);
-        assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
-    }
-
-    /**
-     * The seventh hold-out (290 lines, written from scratch at the start of the fourth round, before any change of
-     * that round: ages given in passing as school years, grades and life stages, roleplay set-ups, Hinglish and
-     * obfuscated forms; hard benign lines and 82 ordinary creator texts). Floors set before its first run, loosely:
-     * they catch a broken layer.
-     */
-    @Test
-    void blindHoldOut7() {
-        List<Corpus.Line> lines = Corpus.read(Corpus.resourceDir().resolve(BLIND7), BLIND7);
-        List<GuardContext> contexts = lines.stream().map(Corpus.Line::context).toList();
-        LearnedEvaluationTest.Score local =
-                score("rules + learned (ContentGuard.local())", lines, contexts, ContentGuard.local());
-        LearnedEvaluationTest.Score rules = score("rules alone", lines, contexts, ContentGuard.rules());
-        List<Corpus.Line> creator =
-                lines.stream().filter(l -> l.note().startsWith("creator")).toList();
-        LearnedEvaluationTest.Score creatorScore = score(
-                "rules + learned, creator texts only",
-                creator,
-                creator.stream().map(Corpus.Line::context).toList(),
-                ContentGuard.local());
-        String report = "\n=== " + BLIND7 + " (" + lines.size() + " lines, " + overlap(lines)
-                + " texts also in the training corpus) ===" + local.render(true) + rules.render(false)
-                + creatorScore.render(true);
-        System.out.println(report);
-        assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.4);
-        assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
-    }
 
     /**
      * The eighth and ninth hold-outs (about 320 lines each, written from scratch at the start of the fifth round by two

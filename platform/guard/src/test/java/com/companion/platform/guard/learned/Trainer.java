@@ -57,25 +57,27 @@ final class Trainer {
      * {@link LearnedEvaluationTest}: the highest cross-validated never-allowed recall whose total false-block rate
      * (rules included) stays under 2.5 %; S3 gets the largest share because it gains most per false block. Second
      * round (3,959 lines, harder benign lines): the first round's budgets gave 0.802 / 2.98 %; scaled by 0.8 they give
-     * 0.785 / 2.50 % (0.7: 0.778 / 2.32 %). For experiments, GUARD_BUDGET_SCALE and GUARD_BUDGET_S3 (etc.),
+     * 0.785 / 2.50 % (0.7: 0.778 / 2.32 %). Fifth round (6,010 lines: blind4 to blind7 joined the corpus; the rules'
+     * help exemption for carers and questions about the law freed 15 false blocks): x1.0 0.764 / 2.19 %, x1.25 (these
+     * values) 0.784 / 2.48 %, x1.5 0.790 / 2.72 %. For experiments, GUARD_BUDGET_SCALE and GUARD_BUDGET_S3 (etc.),
      * GUARD_ITERATIONS and GUARD_L2 in the environment override the committed values (LearnedWeightsTest then fails
      * until they are put back).
      */
     static final Map<String, Double> BUDGETS = scaled(Map.of(
             "S4",
-            0.0032,
+            0.004,
             "S3",
-            0.0056,
+            0.007,
             "S11",
-            0.0016,
+            0.002,
             "S12",
-            0.0016,
+            0.002,
             "minor-age+S12",
-            0.0032,
+            0.004,
             "context",
-            0.016,
+            0.02,
             "S12-release",
-            0.02));
+            0.025));
 
     private static Map<String, Double> scaled(Map<String, Double> budgets) {
         double scale = Double.parseDouble(System.getenv().getOrDefault("GUARD_BUDGET_SCALE", "1"));
