@@ -29,12 +29,13 @@ final class OutputCalibration {
     static final String REPLIES = "calibration/output-allowed.tsv";
 
     /**
-     * Share of the calibration replies each part may block on output, 0.5 % in all. With 508 replies this allows one
-     * reply to S3 (0.2 %) and none to the others. S3 gets the one: at the input threshold it blocked one harmless reply
-     * and its output recall is what the budget costs most; S4 blocked none at its input threshold.
+     * Share of the calibration replies each part may block on output. With 508 replies none may be blocked. (Until the
+     * fifth round S3 had 0.2 %, one reply; with the fifth round's weights that one was "You're kind of impossible to
+     * ignore, you know that?", a sentence the offline LLM's composer puts in many replies, so the worker refused 3 of
+     * its 300 test replies: one refused sentence is many refused replies.)
      */
     static final Map<String, Double> BUDGETS =
-            Map.of("S4", 0.001, "S3", 0.002, "S11", 0.0005, "S12", 0.0005, "minor-age+S12", 0.0005, "context", 0.0005);
+            Map.of("S4", 0.001, "S3", 0.001, "S11", 0.0005, "S12", 0.0005, "minor-age+S12", 0.0005, "context", 0.0005);
 
     /** A harmless or blocked output text, its rules verdict and its scores per {@link Trainer#HEADS}. */
     record Item(Corpus.Line line, Verdict rules, double[] scores, boolean reply) {
