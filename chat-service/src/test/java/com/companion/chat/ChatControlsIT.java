@@ -127,6 +127,33 @@ class ChatControlsIT {
     }
 
     @Test
+    void theSessionWithTheLatestMessageListsFirstAndItsReplyMovesItsActivity() {
+        UUID user = fixtures.user(true);
+        UUID older = session(user);
+        UUID newer = session(user);
+        Set<UUID> seen = new HashSet<>();
+        CompletableFuture<JsonNode> sent =
+                CompletableFuture.supplyAsync(() -> post(user, "/chat/send", send(older, "Still there?"), 200));
+        MessageRequested request = awaitNewRequest(older, seen);
+        java.time.OffsetDateTime sentAt = lastActivity(older);
+        assertThat(sentAt).as("the user's message is activity").isAfter(lastActivity(newer));
+        fixtures.reply(request, "Always.");
+        fixtures.decide(request, 1, false);
+        sent.join();
+        assertThat(lastActivity(older)).as("so is the reply stored after it").isAfter(sentAt);
+        JsonNode listed = get(user, "/sessions").path("items");
+        assertThat(listed.get(0).path("id").asString()).isEqualTo(older.toString());
+        assertThat(listed.get(1).path("id").asString()).isEqualTo(newer.toString());
+    }
+
+    private java.time.OffsetDateTime lastActivity(UUID session) {
+        return jdbc.sql("select last_activity_at from chat_session where id = :id")
+                .param("id", session)
+                .query(java.time.OffsetDateTime.class)
+                .single();
+    }
+
+    @Test
     void aRegeneratedReplyCarriesItsOwnAdDecision() {
         UUID user = fixtures.user(false);
         UUID session = session(user);

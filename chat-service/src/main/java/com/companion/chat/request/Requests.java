@@ -117,6 +117,7 @@ public class Requests {
                 messageId = continued.get().id();
                 text = joined(continued.get().content(), reply.text());
                 messages.replaceContent(messageId, text);
+                sessions.touch(sessionId);
             } else {
                 messageId = assistantMessageId(reply.requestId());
                 text = reply.text();
@@ -131,7 +132,7 @@ public class Requests {
                     .param("text", text)
                     .param("id", reply.requestId())
                     .update();
-            finished(reply.requestId(), sessionId);
+            finished(reply.requestId());
             titles.afterReply(sessionId);
             summaries.afterReply(sessionId);
         });
@@ -152,7 +153,6 @@ public class Requests {
     /** A refused request still answers, with a refusal in character; it is not an ad-counted reply. */
     public void blocked(ReplyBlocked blocked) {
         lockPending(blocked.requestId()).ifPresent(pending -> {
-            UUID sessionId = pending.sessionId();
             UUID messageId = assistantMessageId(blocked.requestId());
             storeReply(messageId, pending, blocked.requestId(), blocked.refusal());
             jdbc.sql("""
@@ -165,7 +165,7 @@ public class Requests {
                     .param("code", blocked.policy())
                     .param("id", blocked.requestId())
                     .update();
-            finished(blocked.requestId(), sessionId);
+            finished(blocked.requestId());
         });
     }
 
@@ -181,7 +181,8 @@ public class Requests {
                     .param("message", failed.notice())
                     .param("id", failed.requestId())
                     .update();
-            finished(failed.requestId(), sessionId);
+            sessions.touch(sessionId);
+            finished(failed.requestId());
         });
     }
 
@@ -303,13 +304,13 @@ public class Requests {
                 .optional();
     }
 
+    /** The reply becomes the session's active leaf; that is also the session's latest activity. */
     private void storeReply(UUID messageId, Pending pending, UUID requestId, String text) {
         messages.insert(messageId, pending.sessionId(), pending.userMessageId(), "assistant", text, requestId);
-        sessions.activate(pending.sessionId(), messageId);
+        sessions.activateAndTouch(pending.sessionId(), messageId);
     }
 
-    private void finished(UUID requestId, UUID sessionId) {
-        sessions.touch(sessionId);
+    private void finished(UUID requestId) {
         notify(new RequestNotice(RequestNotice.Kind.FINISHED, requestId));
     }
 

@@ -268,9 +268,10 @@ public class SendService {
             if (newMessage) {
                 messages.insert(accepted.userMessageId(), sessionId, parent, "user", turn.text(), accepted.requestId());
                 recall.enqueue(accepted.userMessageId(), turn.text());
-                sessions.activate(sessionId, accepted.userMessageId());
+                sessions.activateAndTouch(sessionId, accepted.userMessageId());
+            } else {
+                sessions.touch(sessionId);
             }
-            sessions.touch(sessionId);
             MessageRequested request = new MessageRequested(
                     accepted.requestId(),
                     sessionId,

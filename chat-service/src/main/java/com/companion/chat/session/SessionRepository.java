@@ -183,6 +183,17 @@ public class SessionRepository {
                 .flatMap(leaf -> leaf);
     }
 
+    /**
+     * A new message became the session's active leaf: one update sets both the leaf and the activity time that {@link
+     * #touch} would set (a turn stores two messages, so this halves the session row's updates per turn).
+     */
+    public void activateAndTouch(UUID sessionId, UUID leaf) {
+        jdbc.sql("update chat_session set active_leaf_id = :leaf, last_activity_at = now() where id = :id")
+                .param("leaf", leaf)
+                .param("id", sessionId)
+                .update();
+    }
+
     public void activate(UUID sessionId, UUID leaf) {
         jdbc.sql("update chat_session set active_leaf_id = :leaf where id = :id")
                 .param("leaf", leaf)
