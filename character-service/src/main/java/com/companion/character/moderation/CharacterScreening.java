@@ -3,8 +3,11 @@ package com.companion.character.moderation;
 import com.companion.character.moderation.internal.InstructionOverride;
 import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Verdict;
+import com.companion.platform.guard.rules.RuleGuard;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +47,15 @@ public class CharacterScreening {
             worst = worse(worst, judge(field.getValue(), field.getKey(), context));
         }
         worst = worse(worst, judge(text.together(), CharacterText.TOGETHER, context));
+        // An age given in one place and sexual content in another, however far apart: the rules read each field
+        // with the whole sheet as its context, as they read a chat message with the sheet and the messages before it.
+        GuardContext sheet = context.with(Conversation.of(List.of(), text.sheet()));
+        for (Map.Entry<String, String> field : text.fields().entrySet()) {
+            Verdict verdict = RuleGuard.shared().check(field.getValue(), sheet);
+            if (verdict.blocked() && verdict.reasons().stream().anyMatch(r -> r.startsWith("context:"))) {
+                worst = worse(worst, Refusal.of(verdict, field.getKey()));
+            }
+        }
         return Optional.ofNullable(worst);
     }
 

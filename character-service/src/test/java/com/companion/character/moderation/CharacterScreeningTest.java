@@ -3,9 +3,12 @@ package com.companion.character.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.companion.character.core.CardFields;
+import com.companion.character.core.Lorebook;
 import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.web.problem.ApiProblem;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +38,75 @@ class CharacterScreeningTest {
 
         assertThat(refusal.policy()).isEqualTo("minors");
         assertThat(refusal.field()).isEqualTo(CharacterText.TOGETHER);
+    }
+
+    /** Five sentences about her life between the age and what follows: too far apart for one reading. */
+    static final String HER_LIFE = "Sophie is in year 8 at Westbrook Academy. She paints watercolours of the harbour"
+            + " every weekend, plays second violin in the orchestra, keeps a notebook of bird sightings and bakes lemon"
+            + " cake for her grandmother on Sundays. Her best friend Priya lives two streets away and they trade novels."
+            + " She wants to be a marine biologist and spends hours at the aquarium reading every placard. Her cat"
+            + " Biscuit sits on her desk while she studies.";
+
+    @Test
+    void whenTheAgeAndTheSexualContentAreFarApartInOneFieldThenItIsStillMinors() {
+        CharacterText far = text(
+                "Sophie",
+                HER_LIFE + " When you are alone in her bedroom she slowly takes off her clothes.",
+                List.of("slice of life"));
+
+        Refusal refusal = screening.screen(far, true).orElseThrow();
+
+        assertThat(refusal.policy()).isEqualTo("minors");
+        assertThat(refusal.field()).isEqualTo("description");
+    }
+
+    @Test
+    void whenTheAgeIsInTheDescriptionAndTheSexualContentInTheScenarioThenTheScenarioIsMinors() {
+        CharacterText split = new CharacterText(
+                "Sophie",
+                HER_LIFE,
+                List.of("romance"),
+                new CardFields(
+                        "",
+                        "",
+                        List.of(),
+                        "She sends you naked photos every night and begs you to touch her.",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        Lorebook.EMPTY,
+                        Map.of()));
+
+        Refusal refusal = screening.screen(split, true).orElseThrow();
+
+        assertThat(refusal.policy()).isEqualTo("minors");
+        assertThat(refusal.field()).isEqualTo("scenario");
+    }
+
+    @Test
+    void aTeenCharacterInAnInnocentSchoolRomanceIsAccepted() {
+        CharacterText teen = new CharacterText(
+                "Sophie",
+                HER_LIFE + " She has a crush on the new boy in her class and writes poems about him.",
+                List.of("romance", "school"),
+                new CardFields(
+                        "",
+                        "Hi! Do you want to walk home together after class?",
+                        List.of(),
+                        "A quiet school year, a first crush and a poetry contest.",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        Lorebook.EMPTY,
+                        Map.of()));
+
+        assertThat(screening.screen(teen, false)).isEmpty();
     }
 
     @Test
