@@ -79,6 +79,8 @@ final class Lexicon {
         VICTIM,
         /** The speaker's own child, or the children in their care: "my 9 year old", "my toddler", "my pupils". */
         CARER,
+        /** A carer's question about responding to or protecting the child: "is that normal", "how do I report it". */
+        CARE_QUESTION,
         /** A question about the law: "is sexting between two 16 year olds illegal", "is that assault?". */
         LEGAL_QUESTION,
         /** The speaker's own wish or part in it: "I want", "turns me on", "with me", "if I sleep with". */
@@ -576,13 +578,19 @@ final class Lexicon {
                         + "|trusted adult|not your fault|hotline|helpline|crisis line|childhelp|report (?:it|him|her"
                         + "|them|this|abuse|the)|reporting|sex education|sex ed|consent education|age of consent"
                         + "|is it legal|talk to (?:him|her|them) about (?:it|sex|this)"
-                        + "|normal (?:phase|at (?:his|her|their|that|this) age|for (?:his|her|their|a) (?:age|\\w+ year old))"
-                        + "|(?:how|what) (?:do|should|can|would) (?:i|we) (?:bring (?:it|this|that) up|redirect|check"
-                        + "|approach|deal with|answer|address|teach|explain|talk|say|tell (?:him|her|them))"
-                        + "|how (?:to|do you) (?:talk|explain|teach|respond|answer|approach|bring (?:it|this|that) up)"
-                        + "|age ?appropriate|without shaming|should i (?:be )?worr\\w*|(?:pa?ediatrician|doctor|gp)"
-                        + " (?:said|says)|is (?:that|this|it|what happened) (?:sexual )?(?:assault|rape|abuse|a crime"
-                        + "|illegal)");
+                        + "|is (?:that|this|it|what happened) (?:sexual )?(?:assault|rape|abuse|a crime|illegal)");
+        // What a parent, teacher or nurse asks about a child in their care: how to respond, protect or explain; not how
+        // to teach or tell the child something.
+        rule(
+                Marker.CARE_QUESTION,
+                "help:carer",
+                "is (?:it|this|that) (?:a )?normal|normal (?:phase|at (?:his|her|their|that|this) age|for (?:his|her"
+                        + "|their|a) (?:age|\\w+ year old))|should (?:i|we) (?:be )?worr\\w*|(?:how|what) (?:do|should|can"
+                        + "|would) (?:i|we) (?:respond|react|handle|deal with|address|bring (?:it|this|that) up|redirect"
+                        + "|report|protect|stop (?:it|this|that|him|her|them)|keep (?:him|her|them) safe|talk to (?:him|her"
+                        + "|them|my|our)(?: \\w+){0,3} about|explain(?: to (?:him|her|them|my|our|a|an|the)(?: \\w+){0,3})? (?:that|why"
+                        + "|what|how))|how (?:to|do you) (?:talk to|respond|react|explain)|what (?:should|do|can)"
+                        + " (?:i|we) do|age ?appropriate|without shaming|(?:pa?ediatrician|doctor|gp) (?:said|says)");
         rule(
                 Marker.DISCLOSURE,
                 "disclosure",
@@ -625,7 +633,10 @@ final class Lexicon {
                         + "|turns? me on|turned me on|attracted|horny|aroused|(?:with|for|to|send|show|give|sends|shows|gives) me(?![a-z])"
                         + "|(?:i|we) (?:have|had|sleep|slept|hook|hooked|fuck|fucked|date|dated|sext|sexted|kiss|kissed"
                         + "|touch|touched|do it|did it|make out|made out|seduce|seduced|get (?:her|him|them))"
-                        + "|me and (?:her|him|them)|(?:her|him|them) and (?:i|me)");
+                        + "|me and (?:her|him|them)|(?:her|him|them) and (?:i|me)"
+                        + "|(?:sex|sleep|hook up|date|dating|sext\\w*|nudes?|pics?|photos?|naked|kiss\\w*|touch\\w*)(?: \\w+){0,2}"
+                        + " (?:with|to|from|for|of) (?:a|an|this|that|some)(?: \\w+)? <NALL> ?(?:y ?o|yrs? ?olds?"
+                        + "|years? ?olds?|yr olds?|year olds?)");
 
         // ---------------------------------------------------------------- self-harm
         rule(

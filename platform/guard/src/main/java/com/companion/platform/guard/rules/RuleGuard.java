@@ -66,6 +66,16 @@ public final class RuleGuard implements ContentGuard {
             "(?<![a-z])(shes|she|hes|he|theyre|they|youre|you|im|i|wife|girlfriend|gf|girl|woman|sister|mom|daughter"
                     + "|husband|boyfriend|bf|boy|man|guy|brother|dad|son|her|him|them)(?![a-z])");
 
+    private static final Pattern STAFF_AFTER = Pattern.compile(
+            " (?:teachers?|teaching (?:assistants?|aides?)|aides?|staff|principals?|nurses?|counsell?ors?|coach(?:es)?"
+                    + "|librarians?|secretar(?:y|ies)|administrators?|bus drivers?|janitors?|custodians?|chaplains?"
+                    + "|substitutes?)(?![a-z])");
+    private static final Pattern STAFF_BEFORE =
+            Pattern.compile("(?:teach(?:es|ing)?|taught|coach(?:es|ing)?) (?:at |in )?(?:a |the )?$");
+    private static final Pattern CHILD_WORDS = Pattern.compile(
+            "(?<![a-z])(?:pupils?|students?|kids?|child|children|boys?|girls?|sons?|daughters?|class(?:es|mates?)?"
+                    + "|teens?|teenagers?|minors?|juniors?|freshm[ae]n|sophomores?|toddlers?|babies|infants?)(?![a-z])");
+
     public static RuleGuard shared() {
         return SHARED;
     }
@@ -168,6 +178,7 @@ public final class RuleGuard implements ContentGuard {
 
         private void minors() {
             List<Hit> strong = union(Marker.MINOR, Marker.CSAM);
+            strong.removeIf(this::staffTitle);
             List<Hit> sexual =
                     union(Marker.SEXUAL, Marker.INTIMATE, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.MINOR_PREFERENCE);
             sexual.addAll(body());
@@ -398,10 +409,12 @@ public final class RuleGuard implements ContentGuard {
 
         /**
          * A combination is not blocked when the message asks for help about it: a help or disclosure marker and the
-         * speaker (or their child) as the one at risk; or a parent, teacher or nurse asking about a child in their
-         * care; or a question about the law; the last two only without the speaker's own wish or part in it ("I
-         * want", "with me", "if I sleep with") or a sexualising word. Never with a roleplay or writing frame or
-         * anything graphic. The person is answered and shown resources; the output guard still checks the reply.
+         * speaker (or their child) as the one at risk; or a parent, teacher or nurse asking how to respond to or
+         * protect a child in their care ("is that normal?", "how do I report it?"; not how to teach or tell the child
+         * something); or a question about the law that is not about the speaker's own child or pupil. The last two
+         * only without the speaker's own wish or part in it ("I want", "with me", "if I have sex with", "to a 15 year
+         * old") or a sexualising word. Never with a roleplay or writing frame or anything graphic. The person is
+         * answered and shown resources; the output guard still checks the reply.
          */
         private boolean exemptAsHelp(List<Hit> sexual) {
             return exemptAsHelp(sexual, false);
@@ -410,9 +423,9 @@ public final class RuleGuard implements ContentGuard {
         /** @param victimKnown the conversation already named the speaker's child as the one at risk */
         private boolean exemptAsHelp(List<Hit> sexual, boolean victimKnown) {
             boolean wanting = has(Marker.DESIRE) || has(Marker.MINOR_SEXUALISING);
-            boolean carerAsking = has(Marker.CARER) && !wanting;
-            boolean asking = (has(Marker.HELP) && (victimKnown || has(Marker.VICTIM) || carerAsking))
-                    || (has(Marker.LEGAL_QUESTION) && !wanting);
+            boolean asking = (has(Marker.HELP) && (victimKnown || has(Marker.VICTIM)))
+                    || (has(Marker.CARER) && has(Marker.CARE_QUESTION) && !wanting)
+                    || (has(Marker.LEGAL_QUESTION) && !has(Marker.CARER) && !wanting);
             return asking
                     && !has(Marker.FRAMING)
                     && !has(Marker.GRAPHIC_ACT)
@@ -501,6 +514,23 @@ public final class RuleGuard implements ContentGuard {
                 }
             }
             return words <= SHORT_REQUEST_WORDS;
+        }
+
+        /**
+         * A school level or grade that names an adult's job ("a 25-year-old kindergarten teacher", "teaches 8th
+         * grade"), in a text that names no child at all: no one under 18 is there. With a pupil, a student, a kid or
+         * a class in the text the marker stands, whoever the sexual content is aimed at.
+         */
+        private boolean staffTitle(Hit hit) {
+            if (!hit.id().equals("minor:school") && !hit.id().equals("minor:grade")) {
+                return false;
+            }
+            boolean job =
+                    STAFF_AFTER.matcher(text).region(hit.end(), text.length()).lookingAt()
+                            || STAFF_BEFORE
+                                    .matcher(text.substring(Math.max(0, hit.start() - 30), hit.start()))
+                                    .find();
+            return job && !CHILD_WORDS.matcher(text).find();
         }
 
         private boolean has(Marker marker) {
