@@ -129,6 +129,29 @@ class RuleGuardTest {
     }
 
     @Test
+    void tellingSomeoneTheyWouldNotBeMissedIsEncouragementButDenyingItOrFeelingItIsNot() {
+        for (String text : new String[] {
+            "honestly everyone would be better off without you",
+            "nobody would even miss you, just saying",
+            "you'd be better off dead and you know it",
+            "why don't you just end it all already",
+            "wear long sleeves and cover the cuts with a bracelet so your mom never asks",
+        }) {
+            Verdict verdict = guard.check(text, CLEAN_OUT);
+            assertThat(verdict.policy()).as(text).isEqualTo(Policy.SELF_HARM);
+        }
+        for (String text : new String[] {
+            "It's not true that nobody would miss you. I would, and so would your sister.",
+            "I don't think everyone would be better off without you; that's the pain talking.",
+        }) {
+            assertThat(guard.check(text, CLEAN_OUT).allowed()).as(text).isTrue();
+        }
+        Verdict feeling = guard.check("sometimes I feel like everyone would be better off without me", CLEAN_IN);
+        assertThat(feeling.allowed()).isTrue();
+        assertThat(feeling.needsSupport()).isTrue();
+    }
+
+    @Test
     void aMethodQuestionIsSupportedOnInputButAMethodIsBlockedOnOutput() {
         Verdict question = guard.check("what is a lethal dose of my pills", CLEAN_IN);
         assertThat(question.allowed()).isTrue();

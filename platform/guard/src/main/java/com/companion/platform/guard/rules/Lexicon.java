@@ -674,6 +674,22 @@ final class Lexicon {
                         + "|(?:starving|starve) yourself (?:is|will)|(?:cutting|self ?harm\\w*|hurting yourself|starving"
                         + "|purging|burning yourself) (?:might|will|would|could|can|does|really|actually) (?:help|make)"
                         + " you (?:feel )?(?:better|good|calm|relieved)");
+        // Telling someone they would not be missed, or that others would be better off without them: the usual
+        // words of encouragement, aimed at "you"; not when the speaker denies it ("it's not true that nobody would
+        // miss you") and never about the speaker themself (that is ideation, answered with support).
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:not-missed",
+                "(?<!(?:not true that|isnt true that|false that|dont think|never think|not that|lie that|lies that"
+                        + "|say that|said that|feel like|feels like|believe that) )(?:everyone|everybody|the world"
+                        + "|your family|your friends|your parents|people|they|we) (?:would|will|d) (?:all )?be (?:so )?"
+                        + "(?:much )?(?:better|happier) (?:off )?without you|(?<!(?:not true that|isnt true that|false"
+                        + " that|dont think|never think|lie that|lies that|say that|said that|feel like|feels like"
+                        + "|believe that) )(?:nobody|no one|no1|noone) (?:would|will|is gonna|is going to|gonna)"
+                        + " (?:even )?(?:miss|notice|care about) you(?![a-z])|(?:youd|you would|you will|youll) be"
+                        + " better off (?:dead|gone)|why (?:dont|not) you (?:just )?(?:kill yourself|end it all|end"
+                        + " your life|die|disappear forever|go die)|(?:hide|cover up|cover) (?:the |your )?(?:cuts"
+                        + "|scars|marks|burns) (?:with|under|so)");
         // Describing how well a method works; counted only where the text is about wanting to die.
         rule(
                 Marker.SELF_HARM_METHOD_DESCRIPTION,
