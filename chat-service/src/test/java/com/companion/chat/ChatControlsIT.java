@@ -14,6 +14,7 @@ import com.companion.platform.test.TestJwks;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -135,7 +136,7 @@ class ChatControlsIT {
         CompletableFuture<JsonNode> sent =
                 CompletableFuture.supplyAsync(() -> post(user, "/chat/send", send(older, "Still there?"), 200));
         MessageRequested request = awaitNewRequest(older, seen);
-        java.time.OffsetDateTime sentAt = lastActivity(older);
+        OffsetDateTime sentAt = lastActivity(older);
         assertThat(sentAt).as("the user's message is activity").isAfter(lastActivity(newer));
         fixtures.reply(request, "Always.");
         fixtures.decide(request, 1, false);
@@ -146,10 +147,10 @@ class ChatControlsIT {
         assertThat(listed.get(1).path("id").asString()).isEqualTo(newer.toString());
     }
 
-    private java.time.OffsetDateTime lastActivity(UUID session) {
+    private OffsetDateTime lastActivity(UUID session) {
         return jdbc.sql("select last_activity_at from chat_session where id = :id")
                 .param("id", session)
-                .query(java.time.OffsetDateTime.class)
+                .query(OffsetDateTime.class)
                 .single();
     }
 

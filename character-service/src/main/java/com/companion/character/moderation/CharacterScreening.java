@@ -42,15 +42,17 @@ public class CharacterScreening {
     /** Empty when the text is acceptable in this mode. */
     public Optional<Refusal> screen(CharacterText text, boolean adultMode) {
         GuardContext context = GuardContext.input(adultMode ? Audience.ADULT_MODE : Audience.CLEAN);
+        Map<String, String> fields = text.fields();
         Refusal worst = null;
-        for (Map.Entry<String, String> field : text.fields().entrySet()) {
+        for (Map.Entry<String, String> field : fields.entrySet()) {
             worst = worse(worst, judge(field.getValue(), field.getKey(), context));
         }
         worst = worse(worst, judge(text.together(), CharacterText.TOGETHER, context));
         // An age given in one place and sexual content in another, however far apart: the rules read each field
-        // with the whole sheet as its context, as they read a chat message with the sheet and the messages before it.
-        GuardContext sheet = context.with(Conversation.of(List.of(), text.sheet()));
-        for (Map.Entry<String, String> field : text.fields().entrySet()) {
+        // with the whole sheet (every field) as its context, as they read a chat message with the sheet and the
+        // messages before it. Only what that context adds counts here; the field alone was judged above.
+        GuardContext sheet = context.with(Conversation.of(List.of(), String.join("\n", fields.values())));
+        for (Map.Entry<String, String> field : fields.entrySet()) {
             Verdict verdict = RuleGuard.shared().check(field.getValue(), sheet);
             if (verdict.blocked() && verdict.reasons().stream().anyMatch(r -> r.startsWith("context:"))) {
                 worst = worse(worst, Refusal.of(verdict, field.getKey()));

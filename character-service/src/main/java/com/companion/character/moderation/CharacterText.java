@@ -34,11 +34,6 @@ public record CharacterText(String name, String description, List<String> tags, 
         return new CharacterText(row.name(), row.description(), row.tags(), row.card());
     }
 
-    /** Every field, one after another: the context each field is screened in. */
-    String sheet() {
-        return String.join("\n", fields().values());
-    }
-
     /** Each non-empty field alone, by its API name, in the order a refusal names the first. */
     Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -66,19 +66,7 @@ class CharacterScreeningTest {
                 "Sophie",
                 HER_LIFE,
                 List.of("romance"),
-                new CardFields(
-                        "",
-                        "",
-                        List.of(),
-                        "She sends you naked photos every night and begs you to touch her.",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        Lorebook.EMPTY,
-                        Map.of()));
+                card("", "She sends you naked photos every night and begs you to touch her."));
 
         Refusal refusal = screening.screen(split, true).orElseThrow();
 
@@ -92,19 +80,9 @@ class CharacterScreeningTest {
                 "Sophie",
                 HER_LIFE + " She has a crush on the new boy in her class and writes poems about him.",
                 List.of("romance", "school"),
-                new CardFields(
-                        "",
+                card(
                         "Hi! Do you want to walk home together after class?",
-                        List.of(),
-                        "A quiet school year, a first crush and a poetry contest.",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        Lorebook.EMPTY,
-                        Map.of()));
+                        "A quiet school year, a first crush and a poetry contest."));
 
         assertThat(screening.screen(teen, false)).isEmpty();
     }
@@ -174,6 +152,11 @@ class CharacterScreeningTest {
     void whenAnOrdinaryDescriptionHasHardWordsThenItPassesInCleanMode(String description) {
         assertThat(screening.screen(text("Sam", description, List.of("drama")), false))
                 .isEmpty();
+    }
+
+    /** Card fields with only a greeting and a scenario. */
+    private static CardFields card(String greeting, String scenario) {
+        return new CardFields("", greeting, List.of(), scenario, "", "", "", "", "", "", Lorebook.EMPTY, Map.of());
     }
 
     private static CharacterText text(String name, String description, List<String> tags) {

@@ -101,6 +101,13 @@ final class Lexicon {
             "(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?![a-z])";
     private static final String NUM_WORDS_ALL = "(?:one|two|three|" + NUM_WORDS.substring(3);
 
+    /** Not right after words that deny, report or feel what follows ("it's not true that nobody would miss you"). */
+    private static final String NOT_DENIED = "(?<!(?:not true that|isnt true that|false that|dont think|never think"
+            + "|not that|lie that|lies that|say that|said that|feel like|feels like|believe that) )";
+
+    /** "year old" and its short forms, spelled as a term (its letters may repeat, unlike a raw fragment's). */
+    private static final String YEARS_OLD = "(?:y ?o|yrs? ?olds?|years? ?olds?|yr olds?|year olds?)";
+
     private static final Map<String, String> FRAGMENTS = Map.of(
             "N", "(?:" + NUM_DIGITS + "|" + TENS + NUM_WORDS + ")",
             "TEEN_WORDS", "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?![a-z])",
@@ -616,7 +623,7 @@ final class Lexicon {
                 "carer:own-child",
                 "(?:my|our) (?:(?:little|baby|young|younger|youngest|eldest|oldest|older|step) )*(?:sons?|daughters?"
                         + "|kids?|child|children|toddlers?|baby|boy|girl|teens?|teenagers?|pre ?teens?|tweens?"
-                        + "|<NALL> ?(?:y ?o|yrs? ?olds?|years? ?olds?|yr olds?|year olds?)|students?|pupils?|patients?"
+                        + "|<NALL> ?" + YEARS_OLD + "|students?|pupils?|patients?"
                         + "|class)|(?:as a|im a|i m a|i am a|i work as a) (?:\\w+ )?(?:teacher|nurse|doctor|pa?ediatrician"
                         + "|counsell?or|parent|mom|mum|dad|father|mother|social worker|school \\w+)");
         rule(
@@ -635,8 +642,7 @@ final class Lexicon {
                         + "|touch|touched|do it|did it|make out|made out|seduce|seduced|get (?:her|him|them))"
                         + "|me and (?:her|him|them)|(?:her|him|them) and (?:i|me)"
                         + "|(?:sex|sleep|hook up|date|dating|sext\\w*|nudes?|pics?|photos?|naked|kiss\\w*|touch\\w*)(?: \\w+){0,2}"
-                        + " (?:with|to|from|for|of) (?:a|an|this|that|some)(?: \\w+)? <NALL> ?(?:y ?o|yrs? ?olds?"
-                        + "|years? ?olds?|yr olds?|year olds?)");
+                        + " (?:with|to|from|for|of) (?:a|an|this|that|some)(?: \\w+)? <NALL> ?" + YEARS_OLD);
 
         // ---------------------------------------------------------------- self-harm
         rule(
@@ -680,12 +686,9 @@ final class Lexicon {
         rule(
                 Marker.SELF_HARM_ENCOURAGEMENT,
                 "self-harm:not-missed",
-                "(?<!(?:not true that|isnt true that|false that|dont think|never think|not that|lie that|lies that"
-                        + "|say that|said that|feel like|feels like|believe that) )(?:everyone|everybody|the world"
-                        + "|your family|your friends|your parents|people|they|we) (?:would|will|d) (?:all )?be (?:so )?"
-                        + "(?:much )?(?:better|happier) (?:off )?without you|(?<!(?:not true that|isnt true that|false"
-                        + " that|dont think|never think|lie that|lies that|say that|said that|feel like|feels like"
-                        + "|believe that) )(?:nobody|no one|no1|noone) (?:would|will|is gonna|is going to|gonna)"
+                NOT_DENIED + "(?:everyone|everybody|the world|your family|your friends|your parents|people|they|we)"
+                        + " (?:would|will|d) (?:all )?be (?:so )?(?:much )?(?:better|happier) (?:off )?without you|"
+                        + NOT_DENIED + "(?:nobody|no one|no1|noone) (?:would|will|is gonna|is going to|gonna)"
                         + " (?:even )?(?:miss|notice|care about) you(?![a-z])|(?:youd|you would|you will|youll) be"
                         + " better off (?:dead|gone)|why (?:dont|not) you (?:just )?(?:kill yourself|end it all|end"
                         + " your life|die|disappear forever|go die)|(?:hide|cover up|cover) (?:the |your )?(?:cuts"
