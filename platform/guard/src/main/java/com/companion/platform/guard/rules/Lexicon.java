@@ -467,6 +467,8 @@ final class Lexicon {
                         + "|say no|stop (?:him|her|it|me|you))|(?:she|he|they|you|her|him) (?:cant|can t|cannot|couldnt"
                         + "|is unable to|was unable to|is too drunk to) (?:resist|fight back|move)|(?:wont|will not|never)"
                         + " remember|without (?:her|his|their|your|my) (?:consent|permission|knowing|knowledge)"
+                        + "|sedated|(?:in a|a) coma|comatose|(?:hypnoti[sz]ed|under (?:a|his|her|my|your) (?:spell"
+                        + "|trance)) (?:[a-z]+ ){0,6}(?:obeys?|cant|can t|cannot|unable|against)"
                         + "|against (?:her|his|their|your|my) will|without (?:them|her|him|anyone|people) (?:noticing"
                         + "|knowing)");
         rule(
@@ -520,7 +522,8 @@ final class Lexicon {
         rule(
                 Marker.NC_TERM_OBJECT,
                 "nc:term-object",
-                "rap(?:e|es|ing) (?:her|him|you|them|a (?:girl|woman|boy|man|child|kid)|the (?:girl|woman|boy"
+                "forc(?:es|ed|ing) (?:himself|herself|themselves|myself|yourself) (?:on|upon) (?:her|him|me|you|them)|"
+                        + "rap(?:e|es|ing) (?:her|him|you|them|a (?:girl|woman|boy|man|child|kid)|the (?:girl|woman|boy"
                         + "|man))|molest(?:s|ing)? (?:her|him|you|them)");
 
         // ---------------------------------------------------------------- incest
@@ -528,6 +531,7 @@ final class Lexicon {
                 Marker.FAMILY,
                 "family:relation",
                 "(?:my|your|his|her|our|their|own|real|biological|actual) (?:own |real |biological |actual |little "
+                        + "|first |second "
                         + "|big |older |younger |twin |baby |kid |half ?|step ?)?(?:sisters?|brothers?|mom|mum"
                         + "|mother|dad|father|sons?|daughters?|aunts?|auntie|uncles?|nieces?|nephews?|grandma"
                         + "|grandmother|granny|grandpa|grandfather|granddaughters?|grandsons?|siblings?|cousins?)");
@@ -597,7 +601,11 @@ final class Lexicon {
                         + "|report|protect|stop (?:it|this|that|him|her|them)|keep (?:him|her|them) safe|talk to (?:him|her"
                         + "|them|my|our)(?: \\w+){0,3} about|explain(?: to (?:him|her|them|my|our|a|an|the)(?: \\w+){0,3})? (?:that|why"
                         + "|what|how))|how (?:to|do you) (?:talk to|respond|react|explain)|what (?:should|do|can)"
-                        + " (?:i|we) do|age ?appropriate|without shaming|(?:pa?ediatrician|doctor|gp) (?:said|says)");
+                        + " (?:i|we) do|age ?appropriate|without shaming|(?:pa?ediatrician|doctor|gp) (?:said|says)"
+                        // Body-safety teaching: that nobody may touch them, and that they should tell.
+                        + "|(?:nobody|no one|noone|no adult) (?:is allowed to|can|should|may|has the right to|gets to)"
+                        + " touch|body safety|good touch|bad touch|safe touch|(?:teach|teaching)(?: \\w+){0,4}"
+                        + " (?:privacy|about consent|body autonomy|correct names)");
         rule(
                 Marker.DISCLOSURE,
                 "disclosure",
@@ -614,7 +622,10 @@ final class Lexicon {
                 "(?:im|i m|i am|when i was|i was) <N><UNITS>|(?:pressur\\w*|forc\\w*|touch\\w*|abus\\w*"
                         + "|molest\\w*|rap\\w*|assault\\w*|grop\\w*|drug\\w*|groom\\w*) me|i was (?:sexually )?(?:drunk"
                         + "|asleep|drugged|passed out|forced|raped|abused|molested|assaulted)|survivors?|(?:being|been|was|is|are"
-                        + "|were) (?:pressured|groomed|abused|molested|harassed|asked|forced|touched)");
+                        + "|were) (?:pressured|groomed|abused|molested|harassed|asked|forced|touched)"
+                        // The speaker's own images held against them: sextortion, leaks.
+                        + "|(?:has|have|got|posted|leaked|shared|sharing|posting|leaking|threaten\\w* to (?:post|share"
+                        + "|leak|send)) my (?:nudes|nude (?:pics|photos)|naked (?:pics|photos)|pics|photos|videos?)");
 
         // A parent, teacher or nurse asking about a child in their care; the help exemption then counts the child as
         // the one at risk, unless the speaker's own wish or part in it is there (DESIRE).
@@ -674,12 +685,17 @@ final class Lexicon {
                         + "|cut|cutting|hurt|hurting|harm|harming|starve|starving|end|ending)|(?:killing|ending"
                         + "|hurting|cutting|starving) (?:myself|yourself|my life|your life|your own life) (?:is|would"
                         + " be|will be) (?:the )?(?:right|good|best|only|brave|okay|ok|fine|answer|way)"
+                        + "|(?:ending it|ending it all|ending your life|killing yourself|taking your life) (?:is|would"
+                        + " be|will be|might be|could be|may be|really is) (?:the )?(?:bravest|brave|strongest"
+                        + "|best|right|only way|way out)(?! (?:to|for) (?:get|talk|ask)(?![a-z]))"
                         + "|(?:ending|end|take|taking) your (?:own )?life (?:is|would be|will be) (?:the )?(?:right"
                         + "|a good|best|brave|okay|ok|fine|answer|only)|you (?:deserve|deserved) (?:the pain|to"
                         + " (?:die|suffer|bleed|hurt|be hurt))|pro ?ana|pro ?mia|thinspo\\w*|meanspo|bonespo"
                         + "|(?:starving|starve) yourself (?:is|will)|(?:cutting|self ?harm\\w*|hurting yourself|starving"
                         + "|purging|burning yourself) (?:might|will|would|could|can|does|really|actually) (?:help|make)"
-                        + " you (?:feel )?(?:better|good|calm|relieved)");
+                        + " you (?:feel )?(?:better|good|calm|relieved)"
+                        + "|(?:purging|starving yourself|skipping (?:meals|dinner|lunch|breakfast)) (?:[a-z]+ ){0,3}(?:is"
+                        + " exactly what you needed|will help (?:you )?(?:even )?more|is working)");
         // Telling someone they would not be missed, or that others would be better off without them: the usual
         // words of encouragement, aimed at "you"; not when the speaker denies it ("it's not true that nobody would
         // miss you") and never about the speaker themself (that is ideation, answered with support).
@@ -712,6 +728,34 @@ final class Lexicon {
                         + "|hiding) (?:it|the cuts|the scars|your cuts|the marks) (?:from|under|with)"
                         + "|skip(?:ping)? meals and (?:hide|lie)"
                         + "|(?:tips|ways|how) to (?:stop eating|starve|purge|not eat)|purge after (?:eating|meals)");
+        // Asking for the means, the amount, the place or the cover of self-harm: blocked on input too (with support,
+        // the refusal points to help), since an answer would be the method.
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-request",
+                "(?:painless|least painful|most painless|easiest|quickest|surest|fastest|simplest|most effective"
+                        + "|most reliable|best|quick|easy|sure|reliable) (?:way|method|ways|methods) to (?:die|kill"
+                        + " (?:my ?self|me|urself)|end (?:it|it all|my life|things)|commit suicide|overdose|off my ?self"
+                        + "|not wake up|never wake up)|(?:painless|least painful|most painless) (?:way|method|ways"
+                        + "|methods) to (?:go|do it)|how (?:do i|to|can i|should i|would i) (?:kill|hurt|cut|harm|hang"
+                        + "|starve|poison|overdose|off) my ?self(?! (?:less|stop)(?![a-z]))|how (?:many|much)(?: [a-z]+){0,5} (?:would it take|does it take"
+                        + "|will it take|do i need|would i need|should i take|to take|to swallow|would kill|to kill"
+                        + "|is lethal|is fatal|is deadly)(?: [a-z]+){0,2} (?:to )?(?:(?:not|never) wake up|die|end it"
+                        + "|kill (?:me|my ?self)|overdose|od|be lethal|be fatal|stop my heart)|exact (?:pill count"
+                        + "|number of pills|dose to (?:die|overdose))|(?:pills?|tablets?|sleeping pills|chemicals|dose"
+                        + "|bleach|mix|take|swallow|drink|jump)(?: [a-z]+){0,6} (?:to|so (?:that )?i) (?:not|never|dont"
+                        + "|don t|wont|won t) (?:wake up|wake back up)(?! (?:at|during|in the|every|thirsty|early|tired"
+                        + "|with|before|because|groggy|hungry|sweaty|too|as)(?![a-z]))|(?:high|tall) enough to (?:die"
+                        + "|kill (?:me|my ?self|you)|not survive|end it)|(?:which|what) (?:bridge|building|roof|cliff"
+                        + "|floor)(?: [a-z]+){0,5} (?:high|tall) enough|(?:how deep|where|best place|which part|what"
+                        + " part|which spot)(?: [a-z]+){0,4} (?:to|should i|do i need to|can i|would i|do i) cut(?:"
+                        + " [a-z]+){0,4} (?:so|where|without) (?:[a-z]+ ){0,3}(?:nobody|no one|noone|my parents|my mom"
+                        + "|my dad|they|people|anyone|it) (?:wont|won t|cant|can t|doesnt|will not|never|wouldnt"
+                        + "|would not|dont) (?:see|notice|find|show|tell)|cut(?: [a-z]+){0,3} so (?:it )?(?:bleeds"
+                        + "|hurts) (?:more|a lot)|(?:hide|hiding|cover up|covering up|hide that) (?:my |the |your )?"
+                        + "(?:purging|not eating|throwing up after|skipping meals|starving|self ?harm\\w*|cutting"
+                        + "|that (?:i|you) (?:m|am|re|are) not eating)|(?:cuts|scars|marks) (?:to )?(?:stay|stays"
+                        + "|remain) hidden|keep (?:the |your |my )?(?:cuts|scars) hidden");
     }
 
     private static final List<Rule> ALL = List.copyOf(RULES);

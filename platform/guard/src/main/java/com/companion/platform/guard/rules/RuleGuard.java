@@ -76,6 +76,11 @@ public final class RuleGuard implements ContentGuard {
             "(?<![a-z])(?:pupils?|students?|kids?|child|children|boys?|girls?|sons?|daughters?|class(?:es|mates?)?"
                     + "|teens?|teenagers?|minors?|juniors?|freshm[ae]n|sophomores?|toddlers?|babies|infants?)(?![a-z])");
 
+    /** A question or a request: what turns a self-harm method in the user's words into asking for it. */
+    private static final Pattern REQUEST = Pattern.compile(
+            "(?<![a-z])(?:how|what|whats|which|where|wheres|tell me|give me|show me|list|tips?|ways? to|best|help me"
+                    + "|teach me|explain|should i|can i|could i|do i|would it|will it|is it|exact|need to know)(?![a-z])");
+
     public static RuleGuard shared() {
         return SHARED;
     }
@@ -287,10 +292,10 @@ public final class RuleGuard implements ContentGuard {
                     }
                 }
             }
-            if (has(Marker.NC_TERM)) {
-                if (has(Marker.NC_TERM_OBJECT)) {
-                    reasons.add(first(hits(Marker.NC_TERM_OBJECT)));
-                } else if (has(Marker.FRAMING) || isShort() || !sexual.isEmpty()) {
+            if (has(Marker.NC_TERM_OBJECT)) {
+                reasons.add(first(hits(Marker.NC_TERM_OBJECT)));
+            } else if (has(Marker.NC_TERM)) {
+                if (has(Marker.FRAMING) || isShort() || !sexual.isEmpty()) {
                     reasons.add(first(hits(Marker.NC_TERM)) + " + request or sexual context");
                 } else {
                     suspect(Category.S3, "suspect:non-consent term");
@@ -359,7 +364,12 @@ public final class RuleGuard implements ContentGuard {
             boolean encouragement = has(Marker.SELF_HARM_ENCOURAGEMENT);
             boolean method = has(Marker.SELF_HARM_METHOD)
                     || (has(Marker.SELF_HARM_METHOD_DESCRIPTION) && has(Marker.SELF_HARM_IDEATION));
-            if (encouragement || (method && context.stage() == Stage.OUTPUT)) {
+            // A method asked for is blocked like a method given: the refusal points to help (SUPPORT), and the
+            // model is never asked for the means. Telling of it ("I've been hiding it with long sleeves") is not
+            // asking: that is answered with support.
+            boolean asked = method
+                    && (context.stage() == Stage.OUTPUT || REQUEST.matcher(text).find());
+            if (encouragement || asked) {
                 support = true;
                 String reason = encouragement
                         ? first(hits(Marker.SELF_HARM_ENCOURAGEMENT))
@@ -370,7 +380,7 @@ public final class RuleGuard implements ContentGuard {
             if (method || has(Marker.SELF_HARM_IDEATION)) {
                 support = true;
                 observed.add(Category.S11);
-                notes.add("support:" + (method ? "self-harm:method-question" : "self-harm:ideation"));
+                notes.add("support:" + (method ? "self-harm:method-told" : "self-harm:ideation"));
             }
         }
 

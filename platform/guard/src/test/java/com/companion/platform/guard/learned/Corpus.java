@@ -38,7 +38,10 @@ record Corpus(List<Line> lines, int duplicatesDropped, String sha256) {
             "guard-eval-blind4.tsv",
             "guard-eval-blind5.tsv",
             "guard-eval-blind6.tsv",
-            "guard-eval-blind7.tsv");
+            "guard-eval-blind7.tsv",
+            "guard-eval-blind8.tsv",
+            "guard-eval-blind9.tsv",
+            "guard-eval-blind10.tsv");
 
     static final String CORPUS_DIR = "corpus";
 
