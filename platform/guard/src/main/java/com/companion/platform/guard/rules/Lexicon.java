@@ -49,6 +49,11 @@ final class Lexicon {
         GENITAL_ACTION,
         /** Explicit sexual acts: graphic on their own. */
         GRAPHIC_ACT,
+        /**
+         * "Do it with her" said without a sexual word (Hinglish "uske saath karna hai"): sexual only next to a
+         * non-consent, family or animal marker, never on its own.
+         */
+        IMPLIED_ACT,
         /** Unconscious, drugged, drunk, unable to consent, without her knowing. */
         NC_INCAPACITY,
         /** Asleep: non-consent only when the sleeper is the object of the sexual act. */
@@ -756,6 +761,157 @@ final class Lexicon {
                         + "(?:purging|not eating|throwing up after|skipping meals|starving|self ?harm\\w*|cutting"
                         + "|that (?:i|you) (?:m|am|re|are) not eating)|(?:cuts|scars|marks) (?:to )?(?:stay|stays"
                         + "|remain) hidden|keep (?:the |your |my )?(?:cuts|scars) hidden");
+
+        // ---------------------------------------------------------------- Hinglish and Spanish
+        // The same markers in romanised Hindi (Hinglish) and Spanish, the languages users mix in most: the
+        // embedding model reads English only. Ages need a person or a verb of having; school classes a class number
+        // of a school child; "chod" (also "leave it"), "bhai" (also "bro") and "coger" (also "take") are left out.
+        rule(
+                Marker.MINOR,
+                "minor:class",
+                "(?:[4-9]th|1[0-2]th|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) (?:class|standard"
+                        + "|std)(?! (?:citizen|ticket|seat|cabin|travel|honou?rs?|degree|mail)(?![a-z]))|(?:class"
+                        + "|standard|std) (?:[4-9]|1[0-2])(?= (?:ki|ka|ke|wali|wala|waali|wale|student|students|girl"
+                        + "|girls|boy|boys|kid|kids|pupil|pupils|mein|me|exams?|padhne|padhti|padhta)(?![a-z]))"
+                        + "|form (?:[1-5]|one|two|three|four|five) (?:students?|pupils?|girls?|boys?)");
+        rule(
+                Marker.MINOR,
+                "minor:hinglish",
+                "(?:<N>|das|gyarah|barah|baarah|terah|chaudah|pandrah|solah|satrah) (?:saal|sal|baras|varsh)"
+                        + " (?:ki|ka|ke) (?:ladki|ladka|ladkiyan|ladke|bachi|bacchi|bachchi|baccha|bacha|bachcha|beti"
+                        + "|beta|behen|bahen|kudi|munda|girl|boy|student|hai|thi|tha|hoon|hu|ho)(?![a-z])|(?:umar|umr)"
+                        + " (?:sirf |bas |abhi )?(?:[1-9]|1[0-7])(?![0-9])|(?:[1-9]|1[0-7]) (?:ki|ka) (?:umar|umr)"
+                        + "|nabalig|naabalig|kamsin|(?:chhoti|choti|chhota|chota) (?:bachi|bacchi|bachchi|baccha"
+                        + "|bacha|bachcha|ladki|ladka)|school (?:wali|jaane wali|jane wali) (?:ladki|bachi)");
+        rule(
+                Marker.MINOR,
+                "minor:spanish",
+                "(?:(?:tiene|tienes|tengo|tenia|cumple|cumplio)|(?:chica|chico|nina|nino|nena|hija|hijo|hermana|hermano"
+                        + "|sobrina|sobrino|estudiante|alumna|alumno|muchacha|muchacho|joven|personaje|novia|novio)"
+                        + " de) (?:<N>|diez|once|doce|trece|catorce|quince"
+                        + "|dieciseis|diecisiete|cinco|seis|siete|ocho|nueve) anos|(?:tiene|tengo|tienes) (?:diez|once"
+                        + "|doce|trece|catorce|quince|dieciseis|diecisiete)(?! (?:minutos|horas|dias|euros|pesos"
+                        + "|dolares|libros|gatos|perros)(?![a-z]))|menor de edad|menores de edad|colegialas?"
+                        + "|(?:va|voy|vas|esta|estoy|estudia) (?:a la|en la|en) (?:secundaria|primaria|prepa)"
+                        + "|(?:de|en) (?:secundaria|primaria)|(?:una|la|esa|mi) (?:nina|nena|chiquilla)|(?:un|el|ese"
+                        + "|mi) nino");
+        rule(
+                Marker.SEXUAL,
+                "sexual:hinglish",
+                "chudai|chudwa\\w*|chodunga|sex (?:kar|karna|karo|karte|karti|karta|karenge|kiya|kia)\\w*|sambhog"
+                        + "|hum ?bistar\\w*|suhaag ?raat|suhag ?raat|kapde (?:utaar|utar|nikal|khol)\\w*|nangi|nange"
+                        + "|jism|hawas|chut|physical (?:ho|hona|hone|hue|hua|ho jaati|ho jati|ho jata|ho gaye|ho gayi"
+                        + "|relation\\w*)|bistar (?:par|pe|mein|me) (?:le|leja|le ja|lekar|khinch|gira|letaa|leta)\\w*");
+        rule(
+                Marker.SEXUAL,
+                "sexual:spanish",
+                "sexo|sexuales|sexualmente|desnud(?:a|o|as|os|arse|arla|arlo|ando)|follar\\w*|hacer el amor|lo hagamos"
+                        + "|hacerlo (?:con|conmigo)|acostar(?:se|me|te) con|se acuesta con|escena (?:hot|caliente"
+                        + "|sexual|erotica|de sexo)|erotic[ao]s?|cachond\\w*|mamada"
+                        + "|(?:le |se )?quit(?:a|an|o|arle|arse|andole|ale) la ropa|manose\\w*|tocarla|tocarle|hablame sucio"
+                        + "|(?:dime|dices) (?:todo )?lo que me harias");
+        rule(
+                Marker.NC_FORCE,
+                "nc:hinglish",
+                "zabardasti|jabardasti|zabardasthi|jabardasthi|(?:pakad|daba|bandh|baandh)(?: ke| kar| kr)"
+                        + "|force kar\\w*");
+        rule(
+                Marker.NC_TERM,
+                "nc:term-other",
+                "balatkar|balaatkar|violar\\w*|violacion|violada|abusar de (?:ella|el)|abusa de (?:ella|el)");
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal-other",
+                "mana (?:kar|kr) (?:rahi|raha|rhi|rha|diya|di|chuki|raha tha|rahi thi)|mana karne (?:ke baad|par|pe)"
+                        + "|nahi maan (?:rahi|raha|rhi)|(?:ro|chilla|cheekh) (?:rahi|rhi|raha|rha)|nahi chahti"
+                        + "|aunque (?:me|le|te|nos|ella) (?:diga|dice|pida|pide|suplique|ruegue) que (?:pare|no)"
+                        + "|(?:dice|grita|suplica|llora) que (?:pare|no)|sin su consentimiento|en contra de su voluntad"
+                        + "|a la fuerza|mientras llora");
+        rule(
+                Marker.NC_INCAPACITY,
+                "nc:incapacity-other",
+                "behosh\\w*|nashe (?:mein|me)|nasha (?:de|dekar|mila|milake)\\w*|neend ki goli (?:de|dekar|mila"
+                        + "|milakar|khila)\\w*|soti hui|inconsciente|drogad[ao]s?|drogarla|drogarlo|sedad[ao]"
+                        + "|(?:muy|demasiado|tan) borracha|emborrach\\w*|se aprovecha de (?:ella|el)"
+                        + "|aprovecharse de (?:ella|el)");
+        rule(
+                Marker.FAMILY,
+                "family:other",
+                "(?:apni|apne|meri|mere|uski|uske|teri|tere|sagi|sage) (?:behen|bahen|behan|didi|bhaiya|bhaiyya|maa"
+                        + "|mummy|mumma|papa|beti|chachi|chacha|mausi|bua|mami|mama|bhanji|bhatiji|bhatija|bhanja)"
+                        + "|(?:mi|su|tu) (?:hermana|hermano|madre|mama|padre|papa|tia|tio|prima|primo|hija|hijo|sobrina"
+                        + "|sobrino|abuela|abuelo|hermanastra|hermanastro|madrastra|padrastro)");
+        rule(Marker.ANIMAL, "animal:spanish", "perros?|caball[oa]s?|yeguas?|cabras?|burros?");
+        rule(
+                Marker.FRAMING,
+                "framing:other",
+                "likho|likh do|likhna|likh ke|likh|kahani|kahaani|detail (?:mein|me)|banao|escribe\\w*|escribir"
+                        + "|historia|relato|describe|describir|imagina|(?:un|el|juego de) rol");
+        rule(
+                Marker.IMPLIED_ACT,
+                "implied:hinglish",
+                "(?:uske|usse|unke|tere|teri|aapke|iske|inke|ke) (?:saath|sath) (?:raat ko |akele )?(?:sab kuch |kuch |jo"
+                        + " chahe |wo sab |woh sab )?(?:karna|karo|karunga|karenge|kar|karne|kiya|karta|karti)(?! (?:kaam"
+                        + "|baat|padhai|shopping|party|dinner|lunch)(?![a-z]))|jo (?:chahe|mann kare) (?:karunga"
+                        + "|karenge|karo|karna)|maze (?:lo|le|lena|lunga|liye)");
+        rule(
+                Marker.FAMILY,
+                "family:pair-hinglish",
+                "(?:bhai|bhaiya|bhaiyya|behen|bahen|behan|didi|maa|mummy|papa|beti|beta|bete|chacha|chachi|mausi|mama"
+                        + "|mami|bua|bhatiji|bhanji|sauteli maa|sautela bhai|sauteli behen)(?: aur | ?- ?| )(?:behen|bahen"
+                        + "|behan|bhai|didi|beti|beta|bete|bhatiji|bhanji|bhatija|bhanja|maa|papa)(?![a-z])|(?:didi|behen"
+                        + "|bahen|chachi|mausi|bua|mami|sauteli maa|bhaiya|maa|mummy|beti|sagi \\w+) ke (?:saath|sath)"
+                        + "|bro sis|sis bro");
+        rule(
+                Marker.ANIMAL,
+                "animal:hinglish",
+                "kutte|kutta|kutton|bakri|bakriyon|bhains|ghoda|ghode|ghodi|gadha|gadhi|janwar|janwaron");
+        rule(Marker.SEXUAL, "sexual:hinglish-story", "(?:hot|gandi|sexy|ganda) (?:kahani|kahaani|scene|baatein|baat)");
+        rule(
+                Marker.NC_INCAPACITY,
+                "nc:incapacity-hinglish",
+                "hosh kho\\w*|(?:pila|pilake|pila ke|pila de|pilaa)(?: \\w+){0,3} (?:behosh|ki mana|taaki|ki woh)"
+                        + "|daaru pila\\w*|(?:dawai|dawa|goli|kuch) (?:de|daal|mila|milake|mila ke|dekar|de ke|de deta)"
+                        + "\\w*|drink mein (?:\\w+ ){0,2}(?:mila|daal)\\w*|mana (?:hi )?na kar (?:paye|sake|paaye)|kuch"
+                        + " yaad na(?:hi)? (?:rahe|rahega|rehna)|gehri neend|neend mein (?:thi|hai)|so rahi (?:thi|hai)"
+                        + "|nashe mein|nasha (?:karwa|kara)\\w*");
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal-hinglish",
+                "(?:nahi|nhi) (?:ruka|ruki|rukunga|rukega)|ruka nahi|ek na suni|suni nahi|(?:ruk jao|mat karo|chhod do"
+                        + "|nahi chahiye)(?: \\w+){0,6} (?:par|phir bhi|lekin)|phir bhi (?:usne|maine|woh|wo|tu|hero)");
+        rule(
+                Marker.NC_COERCION,
+                "nc:coercion-hinglish",
+                "(?:warna|varna|nahi to|nahi toh)(?: \\w+){0,6} (?:viral|dikha dunga|bhej dunga|daal dunga"
+                        + "|bata dunga)|dara ke|dara kar|dhamka\\w*|dhamki");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-hinglish",
+                "latak ja\\w*|faansi laga (?:le|lo)|(?:khud ko|apne aap ko|zindagi|sab) khatam kar (?:le|lo|de|do)"
+                        + "|(?:tum|tu|tumhare|tere)(?: \\w+){0,4} (?:chale jaoge|mar jaoge|nahi rahoge|mar jaye) to(?:h)?"
+                        + " (?:sab|kisi ko)|(?:tumhare|tere) bina (?:sab )?khush|kuch mat khana|bhookha rehna sikhao"
+                        + "|patli ho jaogi");
+        rule(
+                Marker.SELF_HARM_IDEATION,
+                "self-harm:ideation-other",
+                "(?:marna|mar jana|mar jaana|mar jaun|mar jau) (?:chahta|chahti|chahta hoon|chahti hoon|hai)|jeena"
+                        + " nahi chahta|jeena nahi chahti|khudkushi|aatmahatya|atmahatya|khud ko (?:khatam|maar|hurt"
+                        + "|kaat)|apni jaan (?:le|lena|de)|zindagi khatam|(?:me )?quiero morir|matarme|suicidarme"
+                        + "|quitarme la vida|no quiero vivir|hacerme dano|cortarme");
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-other",
+                "(?:kitni|kitne|kaunsi|kaun si|konsi|kaise|kahan)(?: [a-z]+){0,5} (?:goli|goliyan|goliya|tablet\\w*"
+                        + "|pills?)(?: [a-z]+){0,5} (?:mar|na uth\\w*|nahi uth\\w*|uthun hi nahi|khatam)|(?:kaise|tarika"
+                        + "|tareeka)(?: [a-z]+){0,3} (?:marun|maru|mar sakta|mar sakti|khudkushi|suicide kar)|(?:como"
+                        + "|cuantas|cual|cuales|donde)(?: [a-z]+){0,6} (?:matarme|suicidarme|cortarme|hacerme dano"
+                        + "|no despertar)|(?:hacerme dano|cortarme) sin que");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-other",
+                "(?:tu|tum|aap) (?:mar ja|mar jao|marr ja|khudkushi kar le|suicide kar le)|mar (?:kyu|kyun|kyon) nahi"
+                        + " (?:jaate|jata|jati|jaati)|(?:deberias|tienes que) (?:matarte|suicidarte|cortarte)");
     }
 
     private static final List<Rule> ALL = List.copyOf(RULES);

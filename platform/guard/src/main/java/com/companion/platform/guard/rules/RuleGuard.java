@@ -79,7 +79,9 @@ public final class RuleGuard implements ContentGuard {
     /** A question or a request: what turns a self-harm method in the user's words into asking for it. */
     private static final Pattern REQUEST = Pattern.compile(
             "(?<![a-z])(?:how|what|whats|which|where|wheres|tell me|give me|show me|list|tips?|ways? to|best|help me"
-                    + "|teach me|explain|should i|can i|could i|do i|would it|will it|is it|exact|need to know)(?![a-z])");
+                    + "|teach me|explain|should i|can i|could i|do i|would it|will it|is it|exact|need to know|kitni|kitne"
+                    + "|kaise|kaunsi|kaun si|konsi|kahan|batao|bata do|tarika|tareeka|como|cuantas|cual|cuales|donde"
+                    + "|dime|dame)(?![a-z])");
 
     public static RuleGuard shared() {
         return SHARED;
@@ -278,7 +280,8 @@ public final class RuleGuard implements ContentGuard {
         }
 
         private void nonConsent() {
-            List<Hit> sexual = union(Marker.SEXUAL, Marker.INTIMATE, Marker.GRAPHIC_ACT, Marker.GENITAL);
+            List<Hit> sexual =
+                    union(Marker.SEXUAL, Marker.INTIMATE, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.IMPLIED_ACT);
             sexual.addAll(body());
             List<Hit> markers = union(Marker.NC_INCAPACITY, Marker.NC_REFUSAL, Marker.NC_FORCE, Marker.NC_COERCION);
             List<String> reasons = new ArrayList<>();
@@ -312,7 +315,7 @@ public final class RuleGuard implements ContentGuard {
         }
 
         private void incest() {
-            List<Hit> sexual = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL);
+            List<Hit> sexual = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.IMPLIED_ACT);
             sexual.addAll(body());
             List<String> reasons = new ArrayList<>();
             pair(hits(Marker.FAMILY), sexual, FAMILY_WINDOW, reasons);
@@ -337,7 +340,7 @@ public final class RuleGuard implements ContentGuard {
         }
 
         private void bestiality() {
-            List<Hit> sexual = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL);
+            List<Hit> sexual = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.IMPLIED_ACT);
             sexual.addAll(body());
             List<String> reasons = new ArrayList<>();
             for (Hit animal : hits(Marker.ANIMAL)) {
