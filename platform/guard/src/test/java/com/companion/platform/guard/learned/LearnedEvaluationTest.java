@@ -26,9 +26,10 @@ class LearnedEvaluationTest {
      * Floors at what cross-validation reached when the weights were committed (first round 0.807 / 2.44 % on 3,697
      * lines; second round, 3,959 lines with harder benign ones, 0.785 / 2.50 %), less a margin, so that regressions
      * fail. The targets (0.98, 2.5 %) are not reached; see the README. Users' messages (input lines): the output
-     * thresholds left their decisions as they were.
+     * thresholds left their decisions as they were. Sixth round (7,002 lines, two embedding models): 0.846 on input
+     * lines; with MiniLM alone it was 0.804, below this floor.
      */
-    static final double MIN_NEVER_ALLOWED_RECALL = 0.77;
+    static final double MIN_NEVER_ALLOWED_RECALL = 0.82;
 
     /**
      * Model output (output lines), judged at the output thresholds ({@link OutputThresholds}), which trade recall for
