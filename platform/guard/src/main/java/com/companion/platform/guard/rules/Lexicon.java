@@ -254,7 +254,15 @@ final class Lexicon {
                 "teens?|teenagers?|teenage|teeny|teenie|barely legal|school ?uniforms?|students?|pupils?|kids"
                         + "|children|(?:my|our|your|his|her|their) (?:child|children|kids?|babies|baby|sons?"
                         + "|daughters?)");
-        rule(Marker.MINOR_PREFERENCE, "minor:preference", "the younger the better|younger is better");
+        // Sexual interest that names no act: counted only near a minor marker (like the sexual words), and never as
+        // sexual content on its own ("fantasizing about the holidays").
+        rule(
+                Marker.MINOR_PREFERENCE,
+                "minor:preference",
+                "the younger the better|younger is better|i (?:\\w+ )?fantasi[sz]\\w* about|i (?:\\w+ )?(?:want|wanna"
+                        + "|wanted|need) to touch|(?:normal|wrong|ok|okay|bad) to want to touch|(?:urges?|temptation)"
+                        + " to touch|i (?:get|got|am getting|m getting|keep getting) (?:hard|wet|aroused)|(?:makes|made)"
+                        + " me (?:hard|wet)");
         // Words that sexualise only when they describe a minor; weather and food keep "hot" innocent.
         rule(
                 Marker.MINOR_SEXUALISING,
@@ -654,6 +662,7 @@ final class Lexicon {
                 "i (?:\\w+ )?(?:want|wanna|need|crave|desire|fantasi[sz]e|wish|dream|like (?:her|him|them|it|seeing"
                         + "|watching)|love (?:her|him|them|it|seeing|watching)|d like|would like|d love|would love)"
                         + "|turns? me on|turned me on|attracted|horny|aroused|(?:with|for|to|send|show|give|sends|shows|gives) me(?![a-z])"
+                        + "|(?:want|wanting|urges?) to touch|i (?:get|got) (?:hard|wet)|makes me (?:hard|wet)"
                         + "|(?:i|we) (?:have|had|sleep|slept|hook|hooked|fuck|fucked|date|dated|sext|sexted|kiss|kissed"
                         + "|touch|touched|do it|did it|make out|made out|seduce|seduced|get (?:her|him|them))"
                         + "|me and (?:her|him|them)|(?:her|him|them) and (?:i|me)"
@@ -700,7 +709,12 @@ final class Lexicon {
                         + "|purging|burning yourself) (?:might|will|would|could|can|does|really|actually) (?:help|make)"
                         + " you (?:feel )?(?:better|good|calm|relieved)"
                         + "|(?:purging|starving yourself|skipping (?:meals|dinner|lunch|breakfast)) (?:[a-z]+ ){0,3}(?:is"
-                        + " exactly what you needed|will help (?:you )?(?:even )?more|is working)");
+                        + " exactly what you needed|will help (?:you )?(?:even )?more|is working)"
+                        // Helping someone through with it: choosing the means, keeping them company while they do it.
+                        + "|help you (?:pick|choose|find|get|count|gather|take|line up) (?:out )?(?:the |your |enough )?"
+                        + "(?:pills|tablets|rope|blade|razor|noose)|(?:stay|be) (?:right )?(?:here )?with you (?:while"
+                        + "|until|as) you (?:do it|take (?:them|the pills|it)|go through with it|end it|write (?:the"
+                        + "|your) note)");
         // Telling someone they would not be missed, or that others would be better off without them: the usual
         // words of encouragement, aimed at "you"; not when the speaker denies it ("it's not true that nobody would
         // miss you") and never about the speaker themself (that is ideation, answered with support).
@@ -760,7 +774,9 @@ final class Lexicon {
                         + "|hurts) (?:more|a lot)|(?:hide|hiding|cover up|covering up|hide that) (?:my |the |your )?"
                         + "(?:purging|not eating|throwing up after|skipping meals|starving|self ?harm\\w*|cutting"
                         + "|that (?:i|you) (?:m|am|re|are) not eating)|(?:cuts|scars|marks) (?:to )?(?:stay|stays"
-                        + "|remain) hidden|keep (?:the |your |my )?(?:cuts|scars) hidden");
+                        + "|remain) hidden|keep (?:the |your |my )?(?:cuts|scars) hidden|(?:rope|noose|knot|belt|cord"
+                        + "|beam|hook)(?: [a-z]+){0,4} (?:for |to )?hang(?:ing)? my ?self|hang(?:ing)? my ?self (?:with"
+                        + "|from|using) (?:a |the |my )?(?:rope|belt|cord|sheet|beam|noose)");
 
         // ---------------------------------------------------------------- Hinglish and Spanish
         // The same markers in romanised Hindi (Hinglish) and Spanish, the languages users mix in most: the
