@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * never-allowed lines with the pair against 0.778 with MiniLM alone (e5 alone 0.759, bge-small 0.745, on the earlier
  * 6,010 lines against MiniLM's 0.764), at the same false-block rate; each window costs two model runs.
  *
- * <p>The model and its {@code tokenizer.json} are read from that jar; ONNX Runtime and the DJL tokenizer load their
+ * <p>The models and MiniLM's {@code tokenizer.json} are read from their jars; ONNX Runtime and the DJL tokenizer load their
  * native libraries from their own jars (DJL copies its library once into {@code ~/.djl.ai} or {@code DJL_CACHE_DIR}).
  * Nothing is downloaded: DJL's offline mode is switched on before the tokenizer loads, which also keeps its
  * telemetry from calling out. The model is not run through langchain4j's {@code AllMiniLmL6V2QuantizedEmbeddingModel}
@@ -162,7 +162,7 @@ public final class SentenceEmbedder {
         return new Model(session, session.getInputNames().contains("token_type_ids"), prefix);
     }
 
-    /** The JVM-wide instance, loaded on first use (about 1–3 s, ~150 MB native memory). */
+    /** The JVM-wide instance, loaded on first use (about 1–3 s, ~240 MB native memory). */
     public static SentenceEmbedder shared() {
         return Holder.get();
     }
