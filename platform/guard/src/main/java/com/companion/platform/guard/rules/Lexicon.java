@@ -213,6 +213,15 @@ final class Lexicon {
                         + "|technically|legally|underage|about|involving|of|sexualizing|sexualising|sexual|for)"
                         + " minors?(?! <MINOR_NOUNS>)|minors(?! <MINOR_NOUNS>)|csam|minors?(?= (?:sex|porn\\w*|nudes?"
                         + "|naked|nude|erotic\\w*|hentai|smut|pics?|roleplay|rp|fetish|kink)(?![a-z]))");
+        // Life-stage cues that only a child has: the things and milestones of early childhood (not children's shows:
+        // adults watch them too).
+        rule(
+                Marker.MINOR,
+                "minor:life-stage",
+                "training bras?|booster seats?|sippy cups?|still in (?:diapers|nappies|pull ?ups)|(?:hasnt|has not"
+                        + "|havent|have not|hadnt|had not) (?:had|started|gotten|got) (?:her|his|their|my) (?:first )?"
+                        + "period|(?:lost|losing|loses) (?:her|his|their) (?:first )?baby teeth|(?:lost|losing|loses)"
+                        + " (?:her|his|their) (?:first )?(?:baby )?tooth");
         rule(
                 Marker.MINOR,
                 "minor:upper-bound",
