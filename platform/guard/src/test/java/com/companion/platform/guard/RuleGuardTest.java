@@ -149,9 +149,7 @@ class RuleGuardTest {
                 "mi hermana y yo vamos al cine esta noche",
                 "el perro duerme en mi cama todas las noches",
                 "I studied in Lund for a year");
-        Verdict ideation = guard.check("kabhi kabhi marna chahti hoon, kya karun", CLEAN_IN);
-        assertThat(ideation.allowed()).isTrue();
-        assertThat(ideation.needsSupport()).isTrue();
+        assertAllowedWithSupport(CLEAN_IN, "kabhi kabhi marna chahti hoon, kya karun");
     }
 
     @Test
@@ -166,10 +164,9 @@ class RuleGuardTest {
 
     @Test
     void suicidalFeelingsAreAllowedWithASupportFlag() {
-        Verdict verdict = guard.check("I want to kill myself", CLEAN_IN);
-        assertThat(verdict.allowed()).isTrue();
-        assertThat(verdict.needsSupport()).isTrue();
-        assertThat(verdict.categoryCodes()).containsExactly("S11");
+        assertAllowedWithSupport(CLEAN_IN, "I want to kill myself");
+        assertThat(guard.check("I want to kill myself", CLEAN_IN).categoryCodes())
+                .containsExactly("S11");
     }
 
     @Test
@@ -193,9 +190,7 @@ class RuleGuardTest {
                 CLEAN_OUT,
                 "It's not true that nobody would miss you. I would, and so would your sister.",
                 "I don't think everyone would be better off without you; that's the pain talking.");
-        Verdict feeling = guard.check("sometimes I feel like everyone would be better off without me", CLEAN_IN);
-        assertThat(feeling.allowed()).isTrue();
-        assertThat(feeling.needsSupport()).isTrue();
+        assertAllowedWithSupport(CLEAN_IN, "sometimes I feel like everyone would be better off without me");
     }
 
     @Test
@@ -234,12 +229,10 @@ class RuleGuardTest {
                 "how many ibuprofen can i safely take in a day",
                 "how do i stop hurting myself when i'm overwhelmed",
                 "I'll stay with you until the storm passes, I promise");
-        Verdict told = guard.check("i've been hurting myself again and hiding it with long sleeves", CLEAN_IN);
-        assertThat(told.allowed()).isTrue();
-        assertThat(told.needsSupport()).isTrue();
-        Verdict feeling = guard.check("some nights i just don't want to wake up", CLEAN_IN);
-        assertThat(feeling.allowed()).isTrue();
-        assertThat(feeling.needsSupport()).isTrue();
+        assertAllowedWithSupport(
+                CLEAN_IN,
+                "i've been hurting myself again and hiding it with long sleeves",
+                "some nights i just don't want to wake up");
     }
 
     @Test
@@ -252,10 +245,8 @@ class RuleGuardTest {
 
     @Test
     void aMinorAskingForHelpIsAnsweredWithSupportNotBlocked() {
-        Verdict verdict =
-                guard.check("I'm 14 and my boyfriend keeps pressuring me to have sex. What should I do?", MINOR_IN);
-        assertThat(verdict.allowed()).isTrue();
-        assertThat(verdict.needsSupport()).isTrue();
+        assertAllowedWithSupport(
+                MINOR_IN, "I'm 14 and my boyfriend keeps pressuring me to have sex. What should I do?");
     }
 
     @Test
@@ -389,9 +380,7 @@ class RuleGuardTest {
 
     @Test
     void abuseDisclosureGetsTheSupportFlag() {
-        Verdict verdict = guard.check("I was abused as a kid and I never told anyone", CLEAN_IN);
-        assertThat(verdict.allowed()).isTrue();
-        assertThat(verdict.needsSupport()).isTrue();
+        assertAllowedWithSupport(CLEAN_IN, "I was abused as a kid and I never told anyone");
     }
 
     @Test
@@ -427,6 +416,14 @@ class RuleGuardTest {
     private void assertAllowed(GuardContext context, String... texts) {
         for (String text : texts) {
             assertThat(guard.check(text, context).allowed()).as(text).isTrue();
+        }
+    }
+
+    private void assertAllowedWithSupport(GuardContext context, String... texts) {
+        for (String text : texts) {
+            Verdict verdict = guard.check(text, context);
+            assertThat(verdict.allowed()).as(text).isTrue();
+            assertThat(verdict.needsSupport()).as(text).isTrue();
         }
     }
 

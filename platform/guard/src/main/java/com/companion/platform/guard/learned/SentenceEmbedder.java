@@ -85,7 +85,7 @@ public final class SentenceEmbedder {
     private static final LongAdder INFERENCE_CPU_NANOS = new LongAdder();
     private static final LongAdder UNTIMED_WINDOWS = new LongAdder();
     private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
     static final String SECOND_MODEL_RESOURCE = "e5-small-v2-q.onnx";
     static final String SECOND_TOKENIZER_RESOURCE = "e5-small-v2-q-tokenizer.json";
 

@@ -870,8 +870,8 @@ final class Lexicon {
         rule(
                 Marker.FRAMING,
                 "framing:other",
-                "likho|likh do|likhna|likh ke|likh|kahani|kahaani|detail (?:mein|me)|banao|escribe\\w*|escribir"
-                        + "|historia|relato|describe|describir|imagina|(?:un|el|juego de) rol");
+                "likho|likhna|likh|kahani|kahaani|detail (?:mein|me)|banao|escribe\\w*|escribir|historia|relato"
+                        + "|describir|imagina|(?:un|el|juego de) rol");
         rule(
                 Marker.IMPLIED_ACT,
                 "implied:hinglish",
@@ -922,7 +922,7 @@ final class Lexicon {
                 "self-harm:ideation-other",
                 "(?:marna|mar jana|mar jaana|mar jaun|mar jau) (?:chahta|chahti|chahta hoon|chahti hoon|hai)|jeena"
                         + " nahi chahta|jeena nahi chahti|khudkushi|aatmahatya|atmahatya|khud ko (?:khatam|maar|hurt"
-                        + "|kaat)|apni jaan (?:le|lena|de)|zindagi khatam|(?:me )?quiero morir|matarme|suicidarme"
+                        + "|kaat)|apni jaan (?:le|lena|de)|zindagi khatam|quiero morir|matarme|suicidarme"
                         + "|quitarme la vida|no quiero vivir|hacerme dano|cortarme");
         rule(
                 Marker.SELF_HARM_METHOD,

@@ -315,8 +315,7 @@ public final class RuleGuard implements ContentGuard {
         }
 
         private void incest() {
-            List<Hit> sexual = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.IMPLIED_ACT);
-            sexual.addAll(body());
+            List<Hit> sexual = acts();
             List<String> reasons = new ArrayList<>();
             pair(hits(Marker.FAMILY), sexual, FAMILY_WINDOW, reasons);
             if (has(Marker.FAMILY_TERM)) {
@@ -340,8 +339,7 @@ public final class RuleGuard implements ContentGuard {
         }
 
         private void bestiality() {
-            List<Hit> sexual = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.IMPLIED_ACT);
-            sexual.addAll(body());
+            List<Hit> sexual = acts();
             List<String> reasons = new ArrayList<>();
             for (Hit animal : hits(Marker.ANIMAL)) {
                 for (Hit act : sexual) {
@@ -408,6 +406,16 @@ public final class RuleGuard implements ContentGuard {
             }
             violations.add(
                     new Violation(Policy.SEXUAL_CONTENT, List.of(Category.S12), first(sexual) + " outside adult mode"));
+        }
+
+        /**
+         * What makes a family or animal mention incest or bestiality: sexual, graphic or genital words, body words and
+         * an implied act; not the bed euphemisms, which a family mention makes innocent ("my sister came to bed").
+         */
+        private List<Hit> acts() {
+            List<Hit> acts = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL, Marker.IMPLIED_ACT);
+            acts.addAll(body());
+            return acts;
         }
 
         /** Body words count as sexual, except in medical talk that is not a roleplay or writing request. */
