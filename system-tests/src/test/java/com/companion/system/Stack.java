@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>The stack started here runs its own embedded PostgreSQL on {@link #POSTGRES_PORT} rather than
  * the machine's shared server on 5432: a fault test restarts it, and other work on the machine must
- * not see that.
+ * not see that. The port sits below Linux's ephemeral range (32768–60999), so an outgoing connection's local port
+ * never takes it while PostgreSQL is down for a restart or not yet up.
  */
 public final class Stack implements BeforeAllCallback {
 
@@ -35,7 +36,7 @@ public final class Stack implements BeforeAllCallback {
             .toAbsolutePath()
             .normalize();
     public static final String LLM_ADMIN = System.getProperty("system.llm", "http://127.0.0.1:8090");
-    static final String POSTGRES_PORT = System.getProperty("system.postgres.port", "55432");
+    static final String POSTGRES_PORT = System.getProperty("system.postgres.port", "25432");
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
