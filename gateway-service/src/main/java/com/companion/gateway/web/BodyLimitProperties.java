@@ -10,11 +10,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How large a request body may be: {@code defaultMax} for every request (JSON), {@code uploadMax}
- * for the upload paths (multipart media).
+ * for the upload paths (multipart media, and character card files, whose PNGs often pass 1 MB;
+ * character-service checks its own card limit after them).
  */
 @Validated
 @ConfigurationProperties("gateway.body-limits")
 public record BodyLimitProperties(
         @DefaultValue("1MB") @NotNull DataSize defaultMax,
         @DefaultValue("12MB") @NotNull DataSize uploadMax,
-        @DefaultValue("/media/upload") @NotEmpty List<String> uploadPaths) {}
+
+        @DefaultValue({"/media/upload", "/characters/import"}) @NotEmpty
+        List<String> uploadPaths) {}

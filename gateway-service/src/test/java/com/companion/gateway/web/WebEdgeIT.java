@@ -206,6 +206,19 @@ class WebEdgeIT extends GatewayTest {
     }
 
     @Test
+    void aCardImportHasTheUploadLimit() {
+        client.post()
+                .uri("/characters/import")
+                .headers(h -> h.setBearerAuth(Tokens.valid(USER)))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[200 * 1024])
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(Downstream.CHARACTER.next().bodyBytes()).isEqualTo(200 * 1024);
+    }
+
+    @Test
     void theDocsShowEveryServiceThroughTheGateway() {
         client.get()
                 .uri("/docs/chat/v3/api-docs")
