@@ -112,8 +112,8 @@ class Billing {
         }
     }
 
+    /** From the database alone, so it answers without Stripe keys too (a free account: plan free, status none). */
     SubscriptionView subscription(UUID userId) {
-        configured();
         BillingAccount account = accounts.billingAccount(userId).orElseThrow(() -> ApiProblem.notFound("account"));
         Optional<SubscriptionRow> row = store.find(userId);
         return new SubscriptionView(

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Without Stripe keys every billing endpoint answers 503 billing-not-configured. */
+/**
+ * Without Stripe keys the endpoints that call Stripe or take its events answer 503 billing-not-configured; the
+ * subscription, read from the database, still answers.
+ */
 @IntegrationTest
 class BillingNotConfiguredIT extends AuthApiTest {
 
     @Test
-    void withoutStripeKeysBillingAnswers503() {
+    void withoutStripeKeysCheckoutAndTheWebhookAnswer503() {
         String token = api.post("/auth/signup", Signups.valid().body()).text("access_token");
         Reply checkout = api.post(
                 "/billing/checkout",
@@ -24,12 +27,22 @@ class BillingNotConfiguredIT extends AuthApiTest {
                         "success_url", "http://localhost:8080/app",
                         "cancel_url", "http://localhost:8080/app"),
                 token);
-        Reply subscription = api.get("/billing/subscription", token);
         Reply webhook = api.post("/billing/webhook", "{\"id\":\"evt_1\"}");
 
-        for (Reply reply : List.of(checkout, subscription, webhook)) {
+        for (Reply reply : List.of(checkout, webhook)) {
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.text("type")).endsWith("billing-not-configured");
         }
+    }
+
+    @Test
+    void withoutStripeKeysTheSubscriptionIsStillReadFromTheDatabase() {
+        String token = api.post("/auth/signup", Signups.valid().body()).text("access_token");
+
+        Reply subscription = api.get("/billing/subscription", token);
+
+        assertThat(subscription.status()).isEqualTo(200);
+        assertThat(subscription.text("plan")).isEqualTo("free");
+        assertThat(subscription.text("status")).isEqualTo("none");
     }
 }
