@@ -134,6 +134,17 @@ class AdServiceIT {
                 .isNotFound();
     }
 
+    @Test
+    void aSessionWithNoCountedReplyYetHasNoAdDue() {
+        String token = TestJwks.shared().token(UUID.randomUUID(), "free", true);
+        http.get()
+                .uri("/ads/next?session_id=" + UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+    }
+
     private static List<AdImpression> impressionsFor(UUID session) {
         return impressions.records().stream()
                 .filter(r -> r.key().equals(session.toString()))

@@ -600,6 +600,9 @@ class ChatControlsIT {
                 .as("the prompt ends at the user message; the reply rides along")
                 .isEmpty();
         assertThat(continued.path("reply").asString()).isEqualTo("The sea is wide and deep at night.");
+        assertThat(continued.path("content").asString())
+                .as("API.md: content is the whole message")
+                .isEqualTo("The sea is wide and deep at night.");
         assertThat(continued.path("message_id").asString()).isEqualTo(reply.toString());
         JsonNode items = history(user, session).path("items");
         assertThat(items).as("still one reply, extended in place").hasSize(2);

@@ -47,10 +47,19 @@ class AdController {
         this.outbox = outbox;
     }
 
-    /** The ad the last decision for this session called for; 204 when it called for none. */
+    /**
+     * The ad the last decision for this session called for; 204 when it called for none, and for a session no reply of
+     * which has been counted yet (ad-service learns of a session with its first counted reply, so such a session may be
+     * the caller's; answering 204 for every unknown id leaks nothing). 404 for another user's session.
+     */
     @GetMapping("/ads/next")
     ResponseEntity<Ad> next(AuthenticatedUser user, @RequestParam("session_id") UUID sessionId) {
-        SessionAds session = owned(user, sessionId);
+        Optional<SessionAds> known = find(sessionId);
+        if (known.isEmpty()) {
+            return ResponseEntity.noContent().build();
+        }
+        SessionAds session =
+                known.filter(s -> s.userId().equals(user.userId())).orElseThrow(() -> ApiProblem.notFound("session"));
         if (!session.lastShowAd() || session.lastAdId() == null) {
             return ResponseEntity.noContent().build();
         }
@@ -104,14 +113,18 @@ class AdController {
     }
 
     private SessionAds owned(AuthenticatedUser user, UUID sessionId) {
-        Optional<SessionAds> session = jdbc.sql(
-                        "select user_id, last_show_ad, last_ad_id from session_counter where session_id = :session")
+        return find(sessionId)
+                .filter(s -> s.userId().equals(user.userId()))
+                .orElseThrow(() -> ApiProblem.notFound("session"));
+    }
+
+    private Optional<SessionAds> find(UUID sessionId) {
+        return jdbc.sql("select user_id, last_show_ad, last_ad_id from session_counter where session_id = :session")
                 .param("session", sessionId)
                 .query((rs, n) -> new SessionAds(
                         rs.getObject("user_id", UUID.class),
                         rs.getBoolean("last_show_ad"),
                         rs.getObject("last_ad_id", UUID.class)))
                 .optional();
-        return session.filter(s -> s.userId().equals(user.userId())).orElseThrow(() -> ApiProblem.notFound("session"));
     }
 }

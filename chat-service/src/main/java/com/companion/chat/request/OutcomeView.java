@@ -12,12 +12,17 @@ public final class OutcomeView {
 
     private OutcomeView() {}
 
-    /** A completed or blocked request: the reply and, unless {@code ad_pending}, its ad decision. */
+    /**
+     * A completed or blocked request: the reply and, unless {@code ad_pending}, its ad decision. The whole message is
+     * both {@code reply} (the send body's name) and {@code content} (the name the socket frame and {@code POST
+     * /chat/continue}'s description use), so a client may read either on any endpoint.
+     */
     public static Map<String, Object> done(RequestOutcome outcome) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_id", outcome.requestId());
         body.put("message_id", outcome.messageId());
         body.put("reply", outcome.reply());
+        body.put("content", outcome.reply());
         putAd(body, outcome);
         return body;
     }
