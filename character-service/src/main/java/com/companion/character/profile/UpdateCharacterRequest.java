@@ -17,9 +17,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Replaces what the owner edits, normalised and defaulted as at creation. {@code visibility} is
- * required here: a forgotten field must not silently make a character private (which revokes its
- * shares). Adult mode is not part of it: it has its own endpoint, {@code set-adult}.
+ * Replaces what the owner edits, normalised and defaulted as at creation. A {@code visibility} left
+ * out keeps the current one: a forgotten field must not silently make a character private (which
+ * revokes its shares). Adult mode changes only through its own endpoint, {@code set-adult}; the
+ * create body's {@code nsfw_enabled} is accepted here when it repeats the current value, so a
+ * client may send back the body it created the character with.
  */
 public record UpdateCharacterRequest(
         @Nullable
@@ -34,7 +36,7 @@ public record UpdateCharacterRequest(
 
         @Nullable @NotNull CharacterType characterType,
         @Valid SlidersRequest sliders,
-        @Nullable @NotNull Visibility visibility,
+        @Nullable Visibility visibility,
 
         @Size(max = Tags.MAX_COUNT, message = Tags.COUNT_MESSAGE)
         List<@Nullable @NotNull @Pattern(regexp = Tags.PATTERN, message = Tags.PATTERN_MESSAGE) String> tags,
@@ -94,7 +96,9 @@ public record UpdateCharacterRequest(
 
         @Nullable Map<String, @Nullable Object> extensions,
 
-        @Nullable Boolean exportAllowed) {
+        @Nullable Boolean exportAllowed,
+
+        @Nullable Boolean nsfwEnabled) {
 
     public UpdateCharacterRequest {
         name = TextRules.name(name);
@@ -110,7 +114,7 @@ public record UpdateCharacterRequest(
                 description,
                 Objects.requireNonNull(characterType),
                 sliders.toSliders(),
-                Objects.requireNonNull(visibility),
+                visibility == null ? current.visibility() : visibility,
                 tags,
                 CardRequest.merge(
                         current.card(),

@@ -149,12 +149,34 @@ class CharacterProfileIT {
         assertThat(updated.createdAt()).isEqualTo(created.createdAt());
         assertThat(updated.updatedAt()).isAfterOrEqualTo(created.updatedAt());
 
-        api.put(uri, owner, aCharacter().without("visibility").build())
+        CharacterResponse visibilityLeftOut = api.put(
+                        uri,
+                        owner,
+                        aCharacter().named("Luna III").without("visibility").build())
                 .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("visibility");
+                .isOk()
+                .expectBody(CharacterResponse.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(visibilityLeftOut.name()).isEqualTo("Luna III");
+        assertThat(visibilityLeftOut.visibility())
+                .as("a visibility left out is kept, not reset to private")
+                .isEqualTo(Visibility.SHAREABLE);
+
+        CharacterResponse createBodyResent = api.put(
+                        uri,
+                        owner,
+                        aCharacter()
+                                .named("Luna IV")
+                                .with("nsfw_enabled", false)
+                                .build())
+                .expectStatus()
+                .isOk()
+                .expectBody(CharacterResponse.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(createBodyResent.name()).isEqualTo("Luna IV");
+        assertThat(createBodyResent.nsfwEnabled()).isFalse();
         api.put(
                         uri,
                         owner,
@@ -162,8 +184,11 @@ class CharacterProfileIT {
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("nsfw_enabled");
+                .jsonPath("$.type")
+                .isEqualTo("/problems/adult-mode-has-its-own-endpoint");
+        assertThat(api.read(owner, created.id()).name())
+                .as("nothing of a refused update is written")
+                .isEqualTo("Luna IV");
     }
 
     @Test

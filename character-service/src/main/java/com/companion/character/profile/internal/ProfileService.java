@@ -17,6 +17,7 @@ import com.companion.character.profile.UpdateCharacterRequest;
 import com.companion.character.sharing.Shares;
 import com.companion.character.users.UserDirectory;
 import com.companion.contracts.character.Visibility;
+import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
 import java.time.Clock;
 import java.util.UUID;
@@ -91,6 +92,12 @@ public class ProfileService {
     public CharacterResponse update(UUID id, UpdateCharacterRequest request, AuthenticatedUser user) {
         Viewer viewer = viewers.of(user);
         CharacterRow current = access.lockOwned(id, viewer);
+        if (request.nsfwEnabled() != null && request.nsfwEnabled() != current.nsfwEnabled()) {
+            throw ApiProblem.badRequest(
+                    "adult-mode-has-its-own-endpoint",
+                    "nsfw_enabled is changed with POST /characters/{id}/set-adult, where the owner's age is checked and"
+                            + " the text is screened in the new mode; here it may only repeat the current value");
+        }
         CharacterDraft draft = request.draft(current.draft());
         if (draft.equals(current.draft())) {
             return views.of(current, viewer);
