@@ -7,6 +7,7 @@ import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,24 +50,24 @@ class AdminController {
     @Operation(
             summary = "Ban a user (admin only)",
             description = "The account is disabled and every device session ends (open sockets close; refresh and"
-                    + " sign-in are refused); published as UserUpdated (status). reason 1 to 500 characters, kept in"
+                    + " sign-in are refused); published as UserUpdated (status). reason (optional) 1 to 500 characters, kept in"
                     + " the security audit. 409 admin-account for an administrator; 404 for an unknown user.")
     @PostMapping("/admin/users/{id}/ban")
     UserProfile ban(
             @PathVariable UUID id,
-            @Valid @RequestBody ModerationReason request,
+            @Valid @RequestBody(required = false) @Nullable ModerationReason request,
             AuthenticatedUser admin,
             ClientInfo client) {
-        return administration.ban(admin.userId(), id, request.reason(), client);
+        return administration.ban(admin.userId(), id, ModerationReason.of(request), client);
     }
 
     @Operation(summary = "Lift a user's ban (admin only)", description = "The account is active again; audited.")
     @PostMapping("/admin/users/{id}/unban")
     UserProfile unban(
             @PathVariable UUID id,
-            @Valid @RequestBody ModerationReason request,
+            @Valid @RequestBody(required = false) @Nullable ModerationReason request,
             AuthenticatedUser admin,
             ClientInfo client) {
-        return administration.unban(admin.userId(), id, request.reason(), client);
+        return administration.unban(admin.userId(), id, ModerationReason.of(request), client);
     }
 }

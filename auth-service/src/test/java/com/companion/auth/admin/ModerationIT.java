@@ -184,6 +184,24 @@ class ModerationIT extends AuthApiTest {
     }
 
     @Test
+    void aBanWithoutABodyIsAuditedWithoutAReason() {
+        Reply user = api.post("/auth/signup", Signups.valid().body());
+        UUID userId = UUID.fromString(user.at("/user/id").asString());
+        String token = adminLogin().text("access_token");
+
+        Reply banned = api.post("/admin/users/" + userId + "/ban", null, token);
+
+        assertThat(banned.status()).isEqualTo(200);
+        List<AdminActionRecorded> audit =
+                await().atMost(Duration.ofSeconds(10)).until(() -> auditOf(userId), seen -> !seen.isEmpty());
+        assertThat(audit).extracting(AdminActionRecorded::reason).containsExactly("(no reason given)");
+        assertThat(api.post("/admin/users/" + userId + "/unban", Map.of("reason", " "), token)
+                        .status())
+                .as("a reason that is sent must say something")
+                .isEqualTo(400);
+    }
+
+    @Test
     void aNonAdministratorIsToldTheAdminEndpointsDoNotExist() {
         Reply user = api.post("/auth/signup", Signups.valid().body());
         String path = "/admin/users/" + user.at("/user/id").asString();

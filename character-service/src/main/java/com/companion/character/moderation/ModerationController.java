@@ -4,8 +4,8 @@ import com.companion.character.moderation.internal.AdminModeration;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,8 +32,10 @@ class ModerationController {
                     + " it, private, with the reason. Recorded in the moderation log. 404 for an unknown id.")
     @PostMapping("/admin/characters/{id}/takedown")
     ModerationDecision takeDown(
-            @PathVariable UUID id, @Valid @RequestBody ModerationRequest request, AuthenticatedUser admin) {
-        return moderation.takeDown(id, Objects.requireNonNull(request.reason()), admin.userId());
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) @Nullable ModerationRequest request,
+            AuthenticatedUser admin) {
+        return moderation.takeDown(id, ModerationRequest.of(request), admin.userId());
     }
 
     @Operation(
@@ -42,7 +44,9 @@ class ModerationController {
                     + " 409 not-taken-down when it is not taken down. Recorded in the moderation log.")
     @PostMapping("/admin/characters/{id}/restore")
     ModerationDecision restore(
-            @PathVariable UUID id, @Valid @RequestBody ModerationRequest request, AuthenticatedUser admin) {
-        return moderation.restore(id, Objects.requireNonNull(request.reason()), admin.userId());
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) @Nullable ModerationRequest request,
+            AuthenticatedUser admin) {
+        return moderation.restore(id, ModerationRequest.of(request), admin.userId());
     }
 }

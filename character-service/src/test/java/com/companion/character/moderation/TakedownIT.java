@@ -191,6 +191,21 @@ class TakedownIT extends WithCharacterTopic {
                 .isEqualTo("/problems/not-taken-down");
     }
 
+    @Test
+    void whenAnAdminSendsNoBodyThenTheTakedownIsLoggedWithoutAReason() {
+        UUID id = api.create(users.adult(), aPublicCharacter()).id();
+
+        api.post("/admin/characters/" + id + "/takedown", admin, null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.moderation_status")
+                .isEqualTo("taken_down");
+
+        assertThat(log(id))
+                .containsExactly(List.of("takedown", admin.id().toString(), "(no reason given)", "ok", "taken_down"));
+    }
+
     private List<List<String>> log(UUID id) {
         return jdbc.sql("""
                         select action, actor_id, reason, previous_status, new_status from character_moderation_log
