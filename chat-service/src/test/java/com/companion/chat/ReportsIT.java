@@ -86,9 +86,16 @@ class ReportsIT {
                 .endsWith("already-reported");
         JsonNode second = api.post(other, "/reports", body("character", character, "SEXUAL_CONTENT", null));
         assertThat(second.path("reason").asString()).isEqualTo("sexual-content");
-        assertThat(api.post(other, "/reports", body("character", character, "i-dont-like-it", null))
+        UUID third = fixtures.user(true);
+        JsonNode ownWords = api.post(third, "/reports", body("user", owner, "Offensive content", "Look at it"));
+        assertThat(ownWords.path("reason").asString())
+                .as("a reason in the reporter's own words is filed as other")
+                .isEqualTo("other");
+        assertThat(ownWords.path("details").asString()).isEqualTo("Offensive content\n\nLook at it");
+        assertThat(api.post(third, "/reports", body("character", character, " ", null))
                         .path("status")
                         .asInt())
+                .as("a blank reason is still refused")
                 .isEqualTo(400);
         UUID hidden = fixtures.character(owner, Visibility.PRIVATE, false);
         assertThat(api.status(reporter, "/reports", body("character", hidden, "spam", null)))

@@ -25,7 +25,7 @@ class ReportController {
             String targetType,
 
             @NotNull UUID targetId,
-            @NotBlank @Size(max = 40) String reason,
+            @NotBlank @Size(max = Reports.MAX_REASON) String reason,
             @Size(max = Reports.MAX_DETAILS) String details) {}
 
     private final Reports reports;
@@ -37,8 +37,9 @@ class ReportController {
     }
 
     /** Report a character, a message or a user. reason is one of minors, sexual-content, non-consent, self-harm,
-     * violence, hate, harassment, spam, impersonation, illegal, inappropriate, other; details (at most 2,000
-     * characters) is free text. The target must be one the caller can see: a character that is theirs, public or
+     * violence, hate, harassment, spam, impersonation, illegal, inappropriate, other (case, spaces and underscores
+     * aside); a reason in the reporter's own words (at most 200 characters) is filed as other, its words first in the
+     * details; details (at most 2,000 characters) is free text. The target must be one the caller can see: a character that is theirs, public or
      * shared with them, a message of one of their sessions, any user but themselves (404 otherwise). 201 with the
      * report; 409 already-reported while the caller's report on the target is open; 429 past CHAT_REPORTS_PER_HOUR
      * (10). The answer never tells who else reported.

@@ -78,6 +78,9 @@ public class Reports {
 
     static final int MAX_DETAILS = 2000;
 
+    /** A reason in the reporter's own words may be this long (a listed one is a word or two). */
+    static final int MAX_REASON = 200;
+
     /** Reports with the number of open reports on the same target, as administrators see them. */
     private static final String WITH_OPEN_ON_TARGET = """
             select r.*, (select count(*) from report o
@@ -145,8 +148,14 @@ public class Reports {
     @Transactional
     public Report file(Caller caller, String targetType, UUID targetId, String reason, @Nullable String details) {
         String type = targetType.strip().toLowerCase(Locale.ROOT);
-        String why = normalisedReason(reason);
+        String why = reasonCode(reason);
         String note = details == null || details.isBlank() ? null : details.strip();
+        if (why == null) {
+            // Words of the reporter's own, not one of the listed reasons: filed as "other" with the words kept first in
+            // the details, where the moderator reads them.
+            why = "other";
+            note = note == null ? reason.strip() : reason.strip() + "\n\n" + note;
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long lastHour = jdbc.sql("select count(*) from report where reporter_id = :reporter and created_at > :since")
                 .param("reporter", caller.userId())
@@ -455,20 +464,10 @@ public class Reports {
         return sheet;
     }
 
-    private static String normalisedReason(String reason) {
+    /** The listed reason the text names (case, spaces and underscores aside), or null for words of the reporter's own. */
+    private static @Nullable String reasonCode(String reason) {
         String code = reason.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-        if (!REASONS.contains(code)) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "validation",
-                    "Bad Request",
-                    "reason is one of " + String.join(", ", REASONS) + ".",
-                    Map.of(
-                            "errors",
-                            List.of(Map.of(
-                                    "field", "reason", "message", "must be one of " + String.join(", ", REASONS)))));
-        }
-        return code;
+        return REASONS.contains(code) ? code : null;
     }
 
     private static Map<String, Object> refusal(ResultSet rs) throws SQLException {
