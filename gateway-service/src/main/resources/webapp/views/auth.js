@@ -51,7 +51,7 @@ export function signupView() {
       h('option', { value: 'other' }, 'Other'),
     ),
     age: input('age', { type: 'number', min: 13, max: 120, inputmode: 'numeric' }),
-    password: input('password', { type: 'password', autocomplete: 'new-password', minlength: 10 }),
+    password: input('password', { type: 'password', autocomplete: 'new-password', minlength: 8 }),
   };
   const form = h(
     'form',
@@ -61,7 +61,7 @@ export function signupView() {
     field('Username', controls.username, '3–30 letters, digits, dots or underscores, at least one letter'),
     field('Phone number', controls.phone_number, 'With the country code, e.g. +91 98765 43210'),
     h('div', { class: 'row' }, field('Gender', controls.gender), field('Age', controls.age)),
-    field('Password', controls.password, 'At least 10 characters; not a common password'),
+    field('Password', controls.password, 'At least 8 characters; not a common password'),
     error.element,
     h('button', { type: 'submit', class: 'primary' }, 'Sign up'),
     h('p', {}, 'Have an account? ', h('a', { href: '#/login' }, 'Log in')),

@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("auth.passwords")
 public record PasswordProperties(
-        @Min(8) @DefaultValue("10") int minLength,
+        @Min(8) @DefaultValue("8") int minLength,
         @Max(1024) @DefaultValue("128") int maxLength,
 
         @NotNull @DefaultValue("classpath:passwords/common-passwords.txt")

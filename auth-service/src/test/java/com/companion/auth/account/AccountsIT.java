@@ -104,7 +104,7 @@ class AccountsIT extends AuthApiTest {
                 .containsKey("phone_number")
                 .containsEntry("gender", "must be one of male, female, other")
                 .containsEntry("age", "must be at least 13 to sign up")
-                .containsEntry("password", "must be at least 10 characters");
+                .containsEntry("password", "must be at least 8 characters");
     }
 
     @Test

@@ -11,7 +11,7 @@ class PasswordPolicyTest {
 
     static PasswordProperties properties() {
         return new PasswordProperties(
-                10,
+                8,
                 128,
                 new ClassPathResource("passwords/common-passwords.txt"),
                 new PasswordProperties.Argon2(8192, 1, 1),
@@ -34,8 +34,8 @@ class PasswordPolicyTest {
 
     @Test
     void refusesShortPasswordsCountingCharactersNotBytes() {
-        assertThat(policy.problem("short1!")).contains("must be at least 10 characters");
-        assertThat(policy.problem("ääääääääää")).isEmpty();
+        assertThat(policy.problem("short1!")).contains("must be at least 8 characters");
+        assertThat(policy.problem("ääääääää")).isEmpty();
         assertThat(policy.problem("x".repeat(129))).contains("must be at most 128 characters");
     }
 
