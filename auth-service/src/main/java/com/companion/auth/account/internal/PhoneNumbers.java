@@ -12,6 +12,10 @@ import org.springframework.stereotype.Component;
  * Phone numbers in any common writing ({@code +91 98765 43210}, {@code 098765-43210},
  * {@code 0091 9876543210}, ...) to E.164, with libphonenumber. Numbers without a country code are
  * read in the configured default region.
+ *
+ * <p>A number is accepted when its length is possible for its country ({@code isPossibleNumber}), not only when its
+ * prefix is assigned in the numbering plan today ({@code isValidNumber}): nobody is sent a code here, so a stricter
+ * check would only refuse numbers that plans add later, and the fictional ones test suites use (+1 555 …).
  */
 @Component
 public class PhoneNumbers {
@@ -29,14 +33,14 @@ public class PhoneNumbers {
         this.defaultRegion = region;
     }
 
-    /** The E.164 form of a valid number; empty when it is not a valid number anywhere. */
+    /** The E.164 form of a possible number; empty when it cannot be a number anywhere. */
     public Optional<String> toE164(String raw) {
         if (raw == null || raw.isBlank() || raw.length() > MAX_INPUT) {
             return Optional.empty();
         }
         try {
             PhoneNumber number = util.parse(raw, defaultRegion);
-            if (!util.isValidNumber(number)) {
+            if (!util.isPossibleNumber(number)) {
                 return Optional.empty();
             }
             return Optional.of(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));

@@ -40,6 +40,12 @@ class PhoneNumbersTest {
         assertThat(american.toE164("(202) 456-1111")).contains("+12024561111");
     }
 
+    @Test
+    void numbersOfAPossibleLengthAreTakenThoughTheirPrefixIsNotAssigned() {
+        assertThat(indian.toE164("+1 555 123 4567")).contains("+15551234567");
+        assertThat(indian.toE164("1234567890")).contains("+911234567890");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -50,7 +56,7 @@ class PhoneNumbersTest {
                 "+999 1234567",
                 "98765432101234567890123456789012345678901"
             })
-    void refusesWhatIsNotAValidNumber(String written) {
+    void refusesWhatCannotBeANumber(String written) {
         assertThat(indian.toE164(written)).isEmpty();
     }
 
