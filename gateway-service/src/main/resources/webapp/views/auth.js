@@ -40,7 +40,7 @@ export function signupView() {
     first_name: input('first_name', { autocomplete: 'given-name' }),
     last_name: input('last_name', { autocomplete: 'family-name' }),
     email: input('email', { type: 'email', autocomplete: 'email' }),
-    username: input('username', { autocomplete: 'username', pattern: '[A-Za-z0-9_.]{3,30}' }),
+    username: input('username', { autocomplete: 'username', pattern: '[A-Za-z0-9_.\\-]{3,50}' }),
     phone_number: input('phone_number', { type: 'tel', autocomplete: 'tel' }),
     gender: h(
       'select',

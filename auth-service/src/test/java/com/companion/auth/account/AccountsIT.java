@@ -100,7 +100,7 @@ class AccountsIT extends AuthApiTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(errors(invalid))
                 .containsEntry("email", "must be a valid email address")
-                .containsEntry("username", "must be 3 to 30 letters, digits, '_' or '.', with at least one letter")
+                .containsEntry("username", "must be 3 to 50 letters, digits, '_', '.' or '-', with at least one letter")
                 .containsKey("phone_number")
                 .containsEntry("gender", "must be one of male, female, other")
                 .containsEntry("age", "must be at least 13 to sign up")

@@ -5,13 +5,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Usernames are 3 to 30 of {@code [a-z0-9_.]}, stored lower-cased, and hold at least one letter
+ * Usernames are 3 to 50 of {@code [a-z0-9_.-]}, stored lower-cased, and hold at least one letter
  * so that no username can also read as a phone number when someone logs in with it.
  */
 public final class Usernames {
 
-    public static final String REGEX = "^(?=.*[A-Za-z])[A-Za-z0-9_.]{3,30}$";
-    public static final String RULE = "must be 3 to 30 letters, digits, '_' or '.', with at least one letter";
+    public static final String REGEX = "^(?=.*[A-Za-z])[A-Za-z0-9_.-]{3,50}$";
+    public static final String RULE = "must be 3 to 50 letters, digits, '_', '.' or '-', with at least one letter";
 
     private static final Pattern PATTERN = Pattern.compile(REGEX);
 
