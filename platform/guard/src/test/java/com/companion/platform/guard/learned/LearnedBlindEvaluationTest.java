@@ -30,6 +30,7 @@ class LearnedBlindEvaluationTest {
 
     static final String CONTEXT = "guard-context-blind.tsv";
     static final String BLIND11 = "guard-eval-blind11.tsv";
+    static final String BLIND12 = "guard-eval-blind12.tsv";
 
     /**
      * The eleventh hold-out (330 lines, 53 creator texts), written from scratch at the start of the sixth round by a
@@ -38,6 +39,15 @@ class LearnedBlindEvaluationTest {
     @Test
     void blindHoldOut11() {
         holdOut(BLIND11);
+    }
+
+    /**
+     * The twelfth hold-out (323 lines, 51 creator texts), written from scratch at the start of the seventh round by a
+     * writer who opened no project data, and committed before it was first scored.
+     */
+    @Test
+    void blindHoldOut12() {
+        holdOut(BLIND12);
     }
 
     private static void holdOut(String file) {
