@@ -127,6 +127,18 @@ final class Lexicon {
             "ORD",
                     "(?:1st|2nd|3rd|[4-9]th|1[0-2]th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
                             + "|tenth|eleventh|twelfth)",
+            // Someone urging someone else, for the self-harm encouragement rules: not denied ("don't tell him to"), not
+            // a victim telling what was said to them ("she kept telling me to", "he told me to").
+            "NOT_URGING",
+                    "(?<!(?:dont|not|never|doesnt|wont|didnt|stop|stops|stopped|stopping|keeps|kept|keep|used to|always"
+                            + "|been|would|was|were|is|are|started|starts|start) )",
+            "URGED",
+                    "(?<!(?:dont|not|never|doesnt|wont|didnt|stop|stops|stopped|stopping|keeps|kept|keep|used to|always"
+                            + "|been|would|was|were|is|are|started|starts|start) )(?:encourag\\w*|convinc\\w*|persuad\\w*|tell"
+                            + "|tells|telling|dare|dares|dared|daring|urge|urges|urged|urging|push|pushes|pushing|goad\\w*"
+                            + "|order|orders|ordering|get|gets|getting|make|makes|making|cheer|cheers|cheering)"
+                            + " (?:me|him|her|them|us|you|u|(?!not |never |how |what |where |when |why )[a-z]+"
+                            + "|(?:my|your|his|her|their|that|this|the|some|a|an)(?: (?!not |never )[a-z]+){1,2})(?: on)?",
             "MINOR_NOUNS",
                     "(?:surgery|surgeries|keys?|leagues?|leaguers?|details?|injury|injuries|issues?|problems?|changes?"
                             + "|characters?|roles?|thirds?|chords?|scales?|mistakes?|things?|accidents?|bugs?|updates?"
@@ -222,6 +234,19 @@ final class Lexicon {
                         + "|havent|have not|hadnt|had not) (?:had|started|gotten|got) (?:her|his|their|my) (?:first )?"
                         + "period|(?:lost|losing|loses) (?:her|his|their) (?:first )?baby teeth|(?:lost|losing|loses)"
                         + " (?:her|his|their) (?:first )?(?:baby )?tooth");
+        // Just short of 18: "almost 18", "turns 18 in March", "before she turns 18", "13 candles on her cake".
+        rule(
+                Marker.MINOR,
+                "minor:almost-18",
+                "(?:almost|nearly|not quite|just under|barely under|shy of) (?:18|eighteen)(?![0-9])<UNITS>"
+                        + "|(?:turns|turning|turn|will be|gonna be|going to be) (?:18|eighteen) (?:in|next|soon|this"
+                        + "|on|after)(?![a-z])|(?:before|until|till|til) (?:she|he|they|i|you|u) (?:turns?|is|are|am|m"
+                        + "|s|re) (?:18|eighteen)(?![0-9])");
+        rule(
+                Marker.MINOR,
+                "minor:birthday",
+                "<N> candles (?:on|in) (?:her|his|the|their|my|your) (?:birthday )?cake|cake (?:had|has|with) <N>"
+                        + " candles|(?:her|his|their|my|your) <ORD> birthday (?:cake|party)");
         rule(
                 Marker.MINOR,
                 "minor:upper-bound",
@@ -316,6 +341,24 @@ final class Lexicon {
                         + "|(?:push|pushes|pushed|pushing|force|forces|forced|forcing|slide|slides|slid|sliding|thrust"
                         + "|thrusts|thrusting|enter|enters|entered|entering) (?:himself |herself |itself |it )?"
                         + "(?:inside|into) (?:her|him|me|you)(?! (?:arms|room|house|car|office)(?![a-z]))");
+        // Slang for sex that readers of fan fiction and chat know; each form is one no other sense shares.
+        rule(
+                Marker.SEXUAL,
+                "sexual:slang",
+                "lemon (?:fics?|fanfics?|scenes?|story|stories|chapters?|pls|plz|please)|(?:write|writes|wrote"
+                        + "|writing) (?:me |us )?(?:a |an |the |another )?(?:spicy |full |nsfw )?lemon"
+                        + "(?! (?:cake|tart|pie|bars?|curd|cookies?|muffins?|drizzle|glaze|juice|water|tree|recipe"
+                        + "|chicken|sauce|dressing|sorbet|squares?|loaf)(?![a-z]))"
+                        + "|(?:things|it all|it|we|they|you|i) (?:get|gets|got|getting|gotten) (?:steamy|hot and heavy)"
+                        + "|(?:let|make|makes|making) (?:it|things) (?:get )?(?:steamy|hot and heavy)|hot and heavy"
+                        + "|(?:go|goes|going|went|gone) all the way(?! (?:to|home|up|down|back|across|through|around"
+                        + "|there|in|out|from|over|along|into|inside|past|round)(?![a-z]))"
+                        + "|(?:do|write|writing|get to|skip to|continue|go to|start|now|with) (?:the |to the |an |some )?explicit"
+                        + " (?:part|parts|bits?|scenes?|stuff)"
+                        + "|(?:wanna|want to|tryna|trying to|gonna|going to|would (?:you|u|ya)|let s|lets|to) smash"
+                        + "(?! (?:this|that|the|a|an|my|your|his|its|it|some|those|these|every|all|any|bugs?|records?"
+                        + "|goals?|level|levels|boss|bosses|game|games|button|buttons|patriarchy|glass|ceiling|box"
+                        + "|bros|brothers|hit|hits|test|tests|exams?|through|down|up|or pass)(?![a-z]))");
         rule(
                 Marker.SEXUAL,
                 "sexual:undressing",
@@ -698,14 +741,13 @@ final class Lexicon {
         rule(
                 Marker.SELF_HARM_ENCOURAGEMENT,
                 "self-harm:encouragement",
-                "(?:you|u|he|she|they|ya|yall) (?:should|must|need to|ought to|better|gotta|have to|oughta)"
+                "(?<!(?:dont think|do not think|doesnt think|not saying|never said|dont believe|not that) )(?:you|u|he"
+                        + "|she|they|ya|yall) (?:should|must|need to|ought to|better|gotta|have to|oughta)"
                         + " (?:just |really |go |definitely )*(?:kill|hurt|cut|harm|starve|hang|off|end)"
                         + " (?:yourself|urself|yourselves|himself|herself|themselves|your life|your own life|his life"
                         + "|her life)|(?<!(?:to|of|about|not|never|dont|you|would|will|ll|wanna|want|gonna|going"
                         + "|trying|tried|try|how) )(?:kill|hang|cut|off|starve) (?:yourself|urself|yourselves)"
-                        + "|kys|go die|drink bleach|(?:encourage|convince|persuade|tell|telling|dare|dared|help|urge"
-                        + "|push) (?:me|him|her|them|us|my \\w+|your \\w+)(?: (?:to|that))? (?:go )?(?:kill|killing"
-                        + "|cut|cutting|hurt|hurting|harm|harming|starve|starving|end|ending)|(?:killing|ending"
+                        + "|kys|go die|drink bleach|(?:killing|ending"
                         + "|hurting|cutting|starving) (?:myself|yourself|my life|your life|your own life) (?:is|would"
                         + " be|will be) (?:the )?(?:right|good|best|only|brave|okay|ok|fine|answer|way)"
                         + "|(?:ending it|ending it all|ending your life|killing yourself|taking your life) (?:is|would"
@@ -724,6 +766,34 @@ final class Lexicon {
                         + "(?:pills|tablets|rope|blade|razor|noose)|(?:stay|be) (?:right )?(?:here )?with you (?:while"
                         + "|until|as) you (?:do it|take (?:them|the pills|it)|go through with it|end it|write (?:the"
                         + "|your) note)");
+        // Asking for the encouragement: to urge, convince or get someone (the speaker, a friend, a stranger) to kill or
+        // hurt themselves, reasons why they should, or agreement that they would be better gone. The act must be the
+        // person's own (reflexive, "end it all", "their life"): "tell her to cut the cake" is not this. Not a victim
+        // telling what was said to them ("he kept telling me to kill myself", "she told me to"), and not the opposite
+        // ("convince her not to hurt herself", "I don't think he should").
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-request",
+                "<URGED> (?:to|into|that (?:i|he|she|they|you|u) should) (?:just |finally |really |go ahead and |go )*"
+                        + "(?:kill|killing|hang|hanging|cut|cutting|hurt|hurting|harm|harming|starve|starving|choke"
+                        + "|choking|burn|burning|off|offing) (?:my|your|him|her|them|our|ur|one)sel(?:f|ves)"
+                        + "|<URGED> (?:to|into) (?:just |finally |really |go ahead and |go )*(?:end it all|end (?:his|her"
+                        + "|their|your|my|our) (?:own )?li(?:fe|ves)|die|jump off|go ahead and jump|overdose|take all"
+                        + " (?:my|his|her|their|your|the) pills|taking all (?:my|his|her|their|your|the) pills|go through"
+                        + " with (?:it|(?:my|his|her|their|your|the) (?:suicide|plan)))"
+                        + "|<NOT_URGING>help (?:me|him|her|them|my [a-z]+) (?:to )?(?:kill|hang|cut|hurt|starve|off)"
+                        + " (?:my|him|her|them)sel(?:f|ves)"
+                        + "|reasons? (?:why )?(?:to|i|he|she|they|you|u|my [a-z]+|your [a-z]+) (?:should )?(?:just"
+                        + " |finally )?(?:kill (?:my|him|her|them|your)sel(?:f|ves)|die|end (?:it all|(?:my|his|her|their"
+                        + "|your) life)|go through with (?:it|(?:my|his|her|their|your) (?:suicide|plan)))"
+                        + "|(?<!(?:dont think|do not think|doesnt think|not saying|never said|dont believe) )(?:my|your"
+                        + "|his|her|their|that|this|the) [a-z]+ (?:should|must|needs to|ought to|has to|deserves to)"
+                        + " (?:just |really |go |definitely |finally )*(?:kill|hurt|cut|harm|starve|hang|end) (?:himself"
+                        + "|herself|themselves|his life|her life|their life|it all)"
+                        + "|agree (?:with me )?that (?:everyone|everybody|the world|people|they) (?:would|will|d) be"
+                        + " (?:so )?(?:much )?better off|push (?:me|him|her|them) over the edge"
+                        + "|<NOT_URGING>tell (?:me|him|her|them) (?:that )?(?:i|he|she|they) (?:deserve|deserves) to"
+                        + " (?:die|bleed|suffer)");
         // Telling someone they would not be missed, or that others would be better off without them: the usual
         // words of encouragement, aimed at "you"; not when the speaker denies it ("it's not true that nobody would
         // miss you") and never about the speaker themself (that is ideation, answered with support).
