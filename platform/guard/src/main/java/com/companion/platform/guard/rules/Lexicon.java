@@ -325,7 +325,8 @@ final class Lexicon {
                         + "|kids|son|daughter|toddler|child|children|old|boy|girl|teddy|bear) )sleep(?:s|ing)? with"
                         + " (?:me|you|her|him|them|us)"
                         + "|slept with (?:me|you|her|him|them)|sleep(?:s|ing)? together|slept together"
-                        + "|hook(?:s|ed|ing)? up(?= (?:with (?:me|you|her|him|them|someone)|tonight|in|at|again|later"
+                        + "|hook(?:s|ed|ing)? up(?= (?:with (?:me|you|her|him|them|someone|(?:a|an|the|my|your|his|her"
+                        + "|this|that) [a-z]+)|tonight|in|at|again|later"
                         + "|now|secretly)(?![a-z])|$)|(?:have|has|had|having) (?:my|your|his|her|their) way with"
                         + "|make it (?:hot|sexy|steamy|spicy|dirty|explicit|nsfw|kinky|raunchy|x ?rated|erotic)"
                         + "|intercourse|love ?scenes?|sex ?scenes?|wedding night|consummat\\w*|do to (?:her|him|me|you) in bed|foreplay"
@@ -337,7 +338,8 @@ final class Lexicon {
                         + "|masturbat\\w*|jerk(?:s|ed|ing)? off|jack(?:s|ed|ing)? off|touch(?:es|ed|ing)? (?:my|your"
                         + "|him|her)self|virginity|sex slaves?|sex toys?|skinny dipping|begging for it|ravish\\w*"
                         + "|mount(?:s|ed|ing)? (?:me|you|her|him)|climb(?:s|ed|ing)? on top of (?:me|you|her|him)"
-                        + "|do it with (?:me|you|her|him)|bed (?:her|him)|bedded"
+                        + "|do it with (?:me|you|her|him)|bed (?:her|him)|bedded|mate with (?:me|you|her|him|it|them)"
+                        + "|get(?:s|ting)? off with (?:me|you|her|him|it|them)"
                         + "|(?:push|pushes|pushed|pushing|force|forces|forced|forcing|slide|slides|slid|sliding|thrust"
                         + "|thrusts|thrusting|enter|enters|entered|entering) (?:himself |herself |itself |it )?"
                         + "(?:inside|into) (?:her|him|me|you)(?! (?:arms|room|house|car|office)(?![a-z]))");
@@ -369,7 +371,8 @@ final class Lexicon {
                         + "|pulled|pulling|tear|tears|tore|tearing|rip|rips|ripped|ripping|take|takes|took|taking|peel"
                         + "|peels|peeled|peeling) (?:off|out of) (?:your|my|her|his|their) (?:dress|clothes|shirt|blouse"
                         + "|top|skirt|pants|jeans|bra|panties|underwear|robe|towel|uniform|bikini|swimsuit|nightgown)"
-                        + "|(?:tear|tears|tore|tearing|rip|rips|ripped|ripping|pull|pulls|pulled|pulling) (?:off )?(?:your"
+                        + "|(?:tear|tears|tore|tearing|rip|rips|ripped|ripping|pull|pulls|pulled|pulling|tug|tugs|tugged"
+                        + "|tugging) (?:off |at )?(?:your"
                         + "|my|her|his|their) (?:clothes|dress|shirt|blouse|bra|panties|underwear|uniform)"
                         + "|unbutton\\w* (?:your|my|her|his|their) (?:blouse|shirt|dress|jeans|pants|uniform)"
                         + "|wearing nothing|nothing on but|butt naked|skinny dipping"
@@ -610,9 +613,11 @@ final class Lexicon {
                 "family:pair",
                 "(?:brothers?|sisters?|siblings?|twins?|mothers?|moms?|mums?|fathers?|dads?|daddy|mommy|sons?"
                         + "|daughters?|aunts?|uncles?|nieces?|nephews?|grandpas?|grandmas?)"
-                        + " (?:(?:and|n|x|with|on) (?:his |her |their )?)?"
+                        + " (?:(?:and|n|x|with|on) (?:his |her |their )?(?:own |grown |grown up |adult |older |younger"
+                        + " |little |big |biological |real |twin |long lost |estranged |(?:[0-9]{1,3}|<NALL>) ?"
+                        + YEARS_OLD + " )*)?"
                         + "(?:brothers?|sisters?|siblings?|twins?|mothers?|moms?|mums?|fathers?|dads?|sons?|daughters?"
-                        + "|nieces?|nephews?|granddaughters?|grandsons?)|twin (?:brothers|sisters)|siblings"
+                        + "|nieces?|nephews?|granddaughters?|grandsons?)|twin (?:brothers|sisters)|siblings|twins"
                         + "|granddaughters?|grandsons?");
         rule(Marker.FAMILY_TERM, "family:term", "incest\\w*|family sex|familial sex|taboo family");
 
@@ -627,7 +632,7 @@ final class Lexicon {
                         + "|gorillas?|livestock|german shepherds?|shepherd dogs?|labradors?|retrievers?|huskies|husky"
                         + "|poodles?|pit ?bulls?|rottweilers?|dobermans?|beagles?|bulldogs?|terriers?|collies?"
                         + "|chihuahuas?|dachshunds?|corgis?|great danes?|mastiffs?|hounds?|rabbits?|bunnies|hamsters?"
-                        + "|chickens?|roosters?|ducks?|geese|goose|deer|calf|calves|piglets?");
+                        + "|chickens?|roosters?|ducks?|geese|goose|deer|calf|calves|piglets?|k ?9s?");
         rule(
                 Marker.ANIMAL_TERM,
                 "animal:term",
