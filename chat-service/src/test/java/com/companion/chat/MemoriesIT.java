@@ -162,7 +162,12 @@ class MemoriesIT {
         }
         JsonNode full = pin(user, character, "One fact too many.", 409);
         assertThat(full.path("type").asString()).isEqualTo("/problems/memory-limit");
-        assertThat(list(user, character).path("items")).hasSize(20);
+        JsonNode page = list(user, character);
+        assertThat(page.path("items")).hasSize(20);
+        assertThat(page.has("next_cursor"))
+                .as("every list answers {items, next_cursor}")
+                .isTrue();
+        assertThat(page.path("next_cursor").isNull()).isTrue();
 
         UUID stranger = fixtures.user(true);
         assertThat(list(stranger, character).path("items")).isEmpty();

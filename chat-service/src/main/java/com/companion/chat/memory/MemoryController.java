@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,7 +37,16 @@ class MemoryController {
 
     record PinRequest(@NotNull UUID characterId, @NotBlank String content) {}
 
-    record MemoryList(List<PinnedMemory> items) {}
+    /**
+     * Every list answers {@code {items, next_cursor}}; a character's memories (at most {@code
+     * CHAT_MEMORY_MAX_PER_CHARACTER}) always fit one page, so {@code next_cursor} is null.
+     */
+    record MemoryList(List<PinnedMemory> items, @Nullable String nextCursor) {
+
+        MemoryList(List<PinnedMemory> items) {
+            this(items, null);
+        }
+    }
 
     private final Memories memories;
     private final AccessPolicy access;
