@@ -63,9 +63,16 @@ class LearnedBlindEvaluationTest {
                 creator,
                 creator.stream().map(Corpus.Line::context).toList(),
                 ContentGuard.local());
+        // character-service screens creator text with the rules alone (its learned layer is off), so this is the
+        // figure a creator meets there.
+        LearnedEvaluationTest.Score creatorRules = score(
+                "rules alone, creator texts only (as character-service screens them)",
+                creator,
+                creator.stream().map(Corpus.Line::context).toList(),
+                ContentGuard.rules());
         String report = "\n=== " + file + " (" + lines.size() + " lines, " + overlap(lines)
                 + " texts also in the training corpus) ===" + local.render(false) + rules.render(false)
-                + creatorScore.render(false);
+                + creatorScore.render(false) + creatorRules.render(false);
         System.out.println(report);
         assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.5);
         assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
