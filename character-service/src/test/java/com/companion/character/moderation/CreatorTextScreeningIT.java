@@ -128,12 +128,31 @@ class CreatorTextScreeningIT extends WithCharacterTopic {
                         owner,
                         aPublicCharacter()
                                 .named("Mia")
-                                .describedAs("A 13-year-old schoolgirl.")
+                                // Harmless alone, to either layer: only the sheet as a whole is refused.
+                                .describedAs("Mia is 13 and loves painting.")
                                 .tags("nudes", "sexting")
                                 .with("nsfw_enabled", true)
                                 .build()),
                 "minors",
                 "character");
+    }
+
+    @Test
+    void whenOnlyTheLearnedLayerReadsAMinorInTheTextThenTheCharacterIsRefusedAndNeverListed() {
+        String tag = uniqueTag();
+        String text = "Lily just started middle school. She waits for you on the couch in her nightie every night";
+        expectBlocked(
+                api.post(
+                        "/characters",
+                        owner,
+                        aPublicCharacter()
+                                .describedAs(text)
+                                .tags(tag)
+                                .with("nsfw_enabled", true)
+                                .build()),
+                "minors",
+                "description");
+        assertThat(catalogue(tag, null)).isEmpty();
     }
 
     @Test
@@ -262,10 +281,9 @@ class CreatorTextScreeningIT extends WithCharacterTopic {
 
     @Test
     void whenTurningAdultModeOnUnderTextThatFailsEvenThereThenItIsRefused() {
-        // Romance with a minor in a roleplay frame passes clean mode but not adult mode.
-        CharacterResponse character = api.create(
-                owner,
-                aCharacter().describedAs("Roleplay: a 15-year-old who has a crush on you and wants to kiss you."));
+        // Flirting with a minor passes clean mode but not adult mode.
+        CharacterResponse character =
+                api.create(owner, aCharacter().describedAs("A 16-year-old classmate who flirts with you at lunch."));
 
         api.post("/characters/" + character.id() + "/set-adult", owner, Map.of("enabled", true))
                 .expectStatus()

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A {@link ContentGuard} bean for Spring services: the rules and the learned layer ({@link ContentGuard#local()},
  * unless {@code platform.guard.learned.enabled=false}), then Llama Guard when
- * {@code platform.guard.moderation.enabled=true}. The learned layer's model is loaded while the bean is created, so a
- * service that cannot load it fails at startup rather than on its first message. Declare your own
+ * {@code platform.guard.moderation.enabled=true}. The learned layer blocks in {@code platform.guard.learned.blocks} (all
+ * four categories by default). Its model is loaded while the bean is created, so a service that cannot load it fails
+ * at startup rather than on its first message, unless {@code platform.guard.learned.warm-up=false}. Declare your own
  * {@code ContentGuard} bean to replace it.
  */
 @AutoConfiguration
@@ -30,8 +31,7 @@ public class GuardAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ContentGuard contentGuard(GuardProperties properties) {
-        ContentGuard local =
-                properties.learned().enabled() ? LearnedGuard.shared().warmUp() : ContentGuard.rules();
+        ContentGuard local = properties.learned().enabled() ? learned(properties.learned()) : ContentGuard.rules();
         GuardProperties.Moderation moderation = properties.moderation();
         if (!moderation.enabled()) {
             return local;
@@ -51,6 +51,11 @@ public class GuardAutoConfiguration {
                 moderation.model(),
                 moderation.timeout().plus(Duration.ofMillis(500)));
         return new LayeredGuard(local, client, moderation.timeout());
+    }
+
+    private static LearnedGuard learned(GuardProperties.Learned properties) {
+        LearnedGuard guard = LearnedGuard.shared().blockingOnly(properties.blocks());
+        return properties.warmUp() ? guard.warmUp() : guard;
     }
 
     /**

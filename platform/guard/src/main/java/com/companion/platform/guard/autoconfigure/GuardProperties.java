@@ -1,8 +1,10 @@
 package com.companion.platform.guard.autoconfigure;
 
+import com.companion.platform.guard.Category;
 import com.companion.platform.guard.moderation.LlamaGuardClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,8 +19,14 @@ public record GuardProperties(
     /**
      * @param enabled run the learned layer (a sentence-embedding classifier, in-process) after the rules; off leaves
      *     the rules alone in front of the moderation layer
+     * @param blocks the categories the learned layer may block in (the rules block in all): all four by default
+     * @param warmUp load the model while the service starts (about 1.5 s and 240 MB of native memory), so a service
+     *     that cannot load it fails at once; off, the first screened text loads it
      */
-    public record Learned(@DefaultValue("true") boolean enabled) {}
+    public record Learned(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue({"S4", "S3", "S11", "S12"}) Set<Category> blocks,
+            @DefaultValue("true") boolean warmUp) {}
 
     /**
      * @param enabled ask Llama Guard about what the rules let through

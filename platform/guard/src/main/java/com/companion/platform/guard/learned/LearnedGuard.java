@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -52,6 +53,7 @@ public final class LearnedGuard implements ContentGuard {
     private final Supplier<SentenceEmbedder> embedder;
     private final LearnedWeights weights;
     private final Predicate<Conversation> minorEstablished;
+    private final Set<Category> blocking;
     private final AtomicBoolean failureReported = new AtomicBoolean();
 
     /**
@@ -66,6 +68,16 @@ public final class LearnedGuard implements ContentGuard {
             Supplier<SentenceEmbedder> embedder,
             LearnedWeights weights,
             Predicate<Conversation> minorEstablished) {
+        this(rules, embedder, weights, minorEstablished, EnumSet.copyOf(LearnedWeights.CATEGORIES));
+    }
+
+    private LearnedGuard(
+            ContentGuard rules,
+            Supplier<SentenceEmbedder> embedder,
+            LearnedWeights weights,
+            Predicate<Conversation> minorEstablished,
+            Set<Category> blocking) {
+        this.blocking = Set.copyOf(blocking);
         this.minorEstablished = Objects.requireNonNull(minorEstablished, "minorEstablished");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.embedder = Objects.requireNonNull(embedder, "embedder");
@@ -79,6 +91,23 @@ public final class LearnedGuard implements ContentGuard {
     /** Rules plus the learned layer with the committed weights; one per JVM, the model loaded on first use. */
     public static LearnedGuard shared() {
         return Shared.INSTANCE;
+    }
+
+    /**
+     * The same guard whose learned layer blocks only in these categories (the rules still block in every one). S4
+     * includes the composite "a minor mentioned and sexual" and the conversation's minor. character-service judges
+     * creator text this way with S4 alone: the other heads were calibrated on chat messages and refuse some ordinary
+     * adult-mode character descriptions, while a sexualised minor in the catalogue is the worst thing a creator can
+     * publish.
+     */
+    public LearnedGuard blockingOnly(Set<Category> categories) {
+        if (categories.isEmpty() || !LearnedWeights.CATEGORIES.containsAll(categories)) {
+            throw new IllegalArgumentException(
+                    "the learned layer blocks in some of " + LearnedWeights.CATEGORIES + ", not " + categories);
+        }
+        return blocking.equals(Set.copyOf(categories))
+                ? this
+                : new LearnedGuard(rules, embedder, weights, minorEstablished, categories);
     }
 
     /** Loads the model now (about 1–2 s) instead of on the first message; throws if it cannot be loaded. */
@@ -100,7 +129,7 @@ public final class LearnedGuard implements ContentGuard {
             return first;
         }
         try {
-            return decide(
+            Verdict verdict = decide(
                     first,
                     scores(text),
                     context,
@@ -108,6 +137,9 @@ public final class LearnedGuard implements ContentGuard {
                     OutputThresholds.CALIBRATED,
                     minorEstablished,
                     this::minorMentioned);
+            return verdict == first || !verdict.blocked() || blocking.containsAll(verdict.categories())
+                    ? verdict
+                    : onlyBlocking(first, verdict);
         } catch (RuntimeException e) {
             if (failureReported.compareAndSet(false, true)) {
                 log.error("The learned guard layer failed: the rules' verdicts stand until it works", e);
@@ -116,6 +148,22 @@ public final class LearnedGuard implements ContentGuard {
             }
             return first;
         }
+    }
+
+    /**
+     * A learned block cut down to the categories this guard blocks in: the rules' verdict when none of the learned
+     * categories is one of them (a block the rules made stands as it was), else the block in those alone.
+     */
+    private Verdict onlyBlocking(Verdict first, Verdict learned) {
+        List<Category> kept =
+                learned.categories().stream().filter(blocking::contains).toList();
+        if (kept.isEmpty()) {
+            return first;
+        }
+        Policy policy = learned.policy().category().filter(kept::contains).isPresent()
+                ? learned.policy()
+                : Policy.forCategory(kept.getFirst());
+        return Verdict.block(policy, kept, learned.reasons(), learned.flags());
     }
 
     /** The text's score per category: the most alarming window's. */

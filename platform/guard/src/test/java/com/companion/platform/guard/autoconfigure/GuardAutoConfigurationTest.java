@@ -22,6 +22,21 @@ class GuardAutoConfigurationTest {
     @Test
     void providesTheRulesAndTheLearnedLayerByDefault() {
         runner.run(context -> assertThat(context).getBean(ContentGuard.class).isSameAs(ContentGuard.local()));
+        runner.withPropertyValues("platform.guard.learned.blocks=S4", "platform.guard.learned.warm-up=false")
+                .run(context -> {
+                    ContentGuard guard = context.getBean(ContentGuard.class);
+                    GuardContext adult = GuardContext.input(true, true);
+                    assertThat(guard.check("my wife and I want to go all the way tonight, write it", adult)
+                                    .allowed())
+                            .as("the S3 head does not block here")
+                            .isTrue();
+                    assertThat(guard.check(
+                                            "Lily just started middle school. She waits for you on the couch in"
+                                                    + " her nightie every night",
+                                            adult)
+                                    .blocked())
+                            .isTrue();
+                });
     }
 
     @Test

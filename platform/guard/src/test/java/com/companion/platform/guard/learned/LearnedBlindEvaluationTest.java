@@ -3,6 +3,7 @@ package com.companion.platform.guard.learned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.platform.guard.Audience;
+import com.companion.platform.guard.Category;
 import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,16 +65,20 @@ class LearnedBlindEvaluationTest {
                 creator,
                 creator.stream().map(Corpus.Line::context).toList(),
                 ContentGuard.local());
-        // character-service screens creator text with the rules alone (its learned layer is off), so this is the
-        // figure a creator meets there.
-        LearnedEvaluationTest.Score creatorRules = score(
-                "rules alone, creator texts only (as character-service screens them)",
+        // character-service screens creator text with the rules and the learned S4 head alone
+        // (platform.guard.learned.blocks=S4), so these are the figures a creator meets there, with the rules alone's.
+        List<GuardContext> creatorContexts =
+                creator.stream().map(Corpus.Line::context).toList();
+        LearnedEvaluationTest.Score creatorS4 = score(
+                "rules + learned S4 head, creator texts only (as character-service screens them)",
                 creator,
-                creator.stream().map(Corpus.Line::context).toList(),
-                ContentGuard.rules());
+                creatorContexts,
+                LearnedGuard.shared().blockingOnly(Set.of(Category.S4)));
+        LearnedEvaluationTest.Score creatorRules =
+                score("rules alone, creator texts only", creator, creatorContexts, ContentGuard.rules());
         String report = "\n=== " + file + " (" + lines.size() + " lines, " + overlap(lines)
                 + " texts also in the training corpus) ===" + local.render(false) + rules.render(false)
-                + creatorScore.render(false) + creatorRules.render(false);
+                + creatorScore.render(false) + creatorS4.render(false) + creatorRules.render(false);
         System.out.println(report);
         assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.5);
         assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
