@@ -109,8 +109,10 @@ class ChatControlsSystemIT {
         ChatSystemIT.send(user, session, next);
         String prompt = llmPromptFor(next);
         assertThat(prompt).contains(alternatives.get(1));
+        // The offline LLM may answer a regeneration with a shorter take of the same reply: only an alternative the
+        // selected one does not contain can be told apart in the prompt.
         alternatives.stream()
-                .filter(other -> !other.equals(alternatives.get(1)))
+                .filter(other -> !alternatives.get(1).contains(other))
                 .forEach(other -> assertThat(prompt).doesNotContain(other));
     }
 
