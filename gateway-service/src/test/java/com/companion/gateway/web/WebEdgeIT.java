@@ -15,6 +15,7 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
 class WebEdgeIT extends GatewayTest {
@@ -184,38 +185,26 @@ class WebEdgeIT extends GatewayTest {
 
     @Test
     void uploadsHaveTheirOwnLargerLimit() {
-        client.post()
-                .uri("/media/upload")
-                .headers(h -> h.setBearerAuth(Tokens.valid(USER)))
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .bodyValue(new byte[200 * 1024])
-                .exchange()
-                .expectStatus()
-                .isOk();
+        postBytes("/media/upload", 200 * 1024).expectStatus().isOk();
         Received upload = Downstream.MEDIA.next();
         assertThat(upload.bodyBytes()).isEqualTo(200 * 1024);
 
-        client.post()
-                .uri("/media/upload")
-                .headers(h -> h.setBearerAuth(Tokens.valid(USER)))
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .bodyValue(new byte[300 * 1024])
-                .exchange()
-                .expectStatus()
-                .isEqualTo(413);
+        postBytes("/media/upload", 300 * 1024).expectStatus().isEqualTo(413);
     }
 
     @Test
     void aCardImportHasTheUploadLimit() {
-        client.post()
-                .uri("/characters/import")
+        postBytes("/characters/import", 200 * 1024).expectStatus().isOk();
+        assertThat(Downstream.CHARACTER.next().bodyBytes()).isEqualTo(200 * 1024);
+    }
+
+    private WebTestClient.ResponseSpec postBytes(String uri, int bytes) {
+        return client.post()
+                .uri(uri)
                 .headers(h -> h.setBearerAuth(Tokens.valid(USER)))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .bodyValue(new byte[200 * 1024])
-                .exchange()
-                .expectStatus()
-                .isOk();
-        assertThat(Downstream.CHARACTER.next().bodyBytes()).isEqualTo(200 * 1024);
+                .bodyValue(new byte[bytes])
+                .exchange();
     }
 
     @Test

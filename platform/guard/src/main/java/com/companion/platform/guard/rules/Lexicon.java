@@ -113,6 +113,14 @@ final class Lexicon {
     /** "year old" and its short forms, spelled as a term (its letters may repeat, unlike a raw fragment's). */
     private static final String YEARS_OLD = "(?:y ?o|yrs? ?olds?|years? ?olds?|yr olds?|year olds?)";
 
+    /**
+     * Someone urging someone else, for the self-harm encouragement rules: not denied ("don't tell him to"), not a victim
+     * telling what was said to them ("she kept telling me to").
+     */
+    private static final String NOT_URGING =
+            "(?<!(?:dont|not|never|doesnt|wont|didnt|stop|stops|stopped|stopping|keeps|kept|keep|used to|always"
+                    + "|been|would|was|were|is|are|started|starts|start) )";
+
     private static final Map<String, String> FRAGMENTS = Map.of(
             "N", "(?:" + NUM_DIGITS + "|" + TENS + NUM_WORDS + ")",
             "TEEN_WORDS", "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?![a-z])",
@@ -129,12 +137,9 @@ final class Lexicon {
                             + "|tenth|eleventh|twelfth)",
             // Someone urging someone else, for the self-harm encouragement rules: not denied ("don't tell him to"), not
             // a victim telling what was said to them ("she kept telling me to", "he told me to").
-            "NOT_URGING",
-                    "(?<!(?:dont|not|never|doesnt|wont|didnt|stop|stops|stopped|stopping|keeps|kept|keep|used to|always"
-                            + "|been|would|was|were|is|are|started|starts|start) )",
+            "NOT_URGING", NOT_URGING,
             "URGED",
-                    "(?<!(?:dont|not|never|doesnt|wont|didnt|stop|stops|stopped|stopping|keeps|kept|keep|used to|always"
-                            + "|been|would|was|were|is|are|started|starts|start) )(?:encourag\\w*|convinc\\w*|persuad\\w*|tell"
+                    NOT_URGING + "(?:encourag\\w*|convinc\\w*|persuad\\w*|tell"
                             + "|tells|telling|dare|dares|dared|daring|urge|urges|urged|urging|push|pushes|pushing|goad\\w*"
                             + "|order|orders|ordering|get|gets|getting|make|makes|making|cheer|cheers|cheering)"
                             + " (?:me|him|her|them|us|you|u|(?!not |never |how |what |where |when |why )[a-z]+"

@@ -1,6 +1,7 @@
 package com.companion.platform.guard.learned;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.Category;
@@ -270,8 +271,7 @@ class LearnedGuardTest {
 
     @Test
     void aGuardMustBlockInSomeLearnedCategory() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> LearnedGuard.shared().blockingOnly(Set.of()))
+        assertThatThrownBy(() -> LearnedGuard.shared().blockingOnly(Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
