@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A character as stored. {@code moderationReason} says why it is hidden or taken down, for its
- * owner; {@code screenedAt} is null until its text was first screened; {@code ownerDisabled} holds
+ * owner; {@code screenedAt} is null until its text was first screened, and {@code screenedWith} names the screening version
+ * that judged it (null from before versions were recorded); {@code ownerDisabled} holds
  * while its owner's account is disabled (banned).
  */
 public record CharacterRow(
@@ -31,6 +32,7 @@ public record CharacterRow(
         ModerationStatus moderationStatus,
         @Nullable String moderationReason,
         @Nullable Instant screenedAt,
+        @Nullable String screenedWith,
         CardFields card,
         boolean exportAllowed,
         boolean ownerDisabled) {

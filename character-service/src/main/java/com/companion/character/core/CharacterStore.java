@@ -27,7 +27,7 @@ public class CharacterStore {
             c.id, c.owner_id, c.name, c.description, c.character_type, c.shyness, c.flirtiness, c.humor,
             c.boldness, c.affection, c.sarcasm, c.positivity, c.visibility, c.tags, c.nsfw_enabled,
             c.avatar_url, c.avatar_media_id, c.version, c.created_at, c.updated_at, c.moderation_status,
-            c.moderation_reason, c.screened_at, c.card, c.export_allowed, c.owner_disabled""";
+            c.moderation_reason, c.screened_at, c.screened_with, c.card, c.export_allowed, c.owner_disabled""";
 
     public static final RowMapper<CharacterRow> ROWS = (rs, n) -> new CharacterRow(
             rs.getObject("id", UUID.class),
@@ -54,6 +54,7 @@ public class CharacterStore {
             ModerationStatus.fromWire(rs.getString("moderation_status")),
             rs.getString("moderation_reason"),
             Sql.instant(rs, "screened_at"),
+            rs.getString("screened_with"),
             CardJson.read(rs.getString("card")),
             rs.getBoolean("export_allowed"),
             rs.getBoolean("owner_disabled"));
@@ -91,15 +92,21 @@ public class CharacterStore {
      * the users read model says, read under the owner's row lock (a token outlives a ban by up to its lifetime).
      */
     public void insertScreened(
-            UUID id, UUID ownerId, CharacterDraft draft, boolean nsfwEnabled, boolean ownerDisabled, Instant now) {
+            UUID id,
+            UUID ownerId,
+            CharacterDraft draft,
+            boolean nsfwEnabled,
+            boolean ownerDisabled,
+            Instant now,
+            String screenedWith) {
         jdbc.sql("""
                         insert into characters (id, owner_id, name, description, character_type, shyness, flirtiness,
                             humor, boldness, affection, sarcasm, positivity, visibility, tags, nsfw_enabled, version,
-                            created_at, updated_at, moderation_status, screened_at, card, export_allowed,
+                            created_at, updated_at, moderation_status, screened_at, screened_with, card, export_allowed,
                             owner_disabled)
                         values (:id, :owner, :name, :description, :type, :shyness, :flirtiness, :humor, :boldness,
                             :affection, :sarcasm, :positivity, :visibility, :tags, :nsfw, 1, :now, :now, 'ok', :now,
-                            cast(:card as jsonb), :exportAllowed, :ownerDisabled)
+                            :screenedWith, cast(:card as jsonb), :exportAllowed, :ownerDisabled)
                         """)
                 .param("id", id)
                 .param("owner", ownerId)
@@ -107,6 +114,7 @@ public class CharacterStore {
                 .param("nsfw", nsfwEnabled)
                 .param("ownerDisabled", ownerDisabled)
                 .param("now", Sql.timestamp(now))
+                .param("screenedWith", screenedWith)
                 .update();
     }
 
@@ -145,16 +153,22 @@ public class CharacterStore {
     }
 
     /** Records the outcome of a screening (or a takedown): the state, why, and when it was screened. */
-    public void setModeration(UUID id, ModerationStatus status, @Nullable String reason, @Nullable Instant screenedAt) {
+    public void setModeration(
+            UUID id,
+            ModerationStatus status,
+            @Nullable String reason,
+            @Nullable Instant screenedAt,
+            @Nullable String screenedWith) {
         jdbc.sql("""
                         update characters set moderation_status = :status, moderation_reason = :reason,
-                            screened_at = :screenedAt
+                            screened_at = :screenedAt, screened_with = :screenedWith
                         where id = :id
                         """)
                 .param("id", id)
                 .param("status", status.wire())
                 .param("reason", reason)
                 .param("screenedAt", Sql.timestamp(screenedAt))
+                .param("screenedWith", screenedWith)
                 .update();
     }
 
@@ -170,6 +184,38 @@ public class CharacterStore {
                 .param("limit", limit)
                 .query(ROWS)
                 .list();
+    }
+
+    /**
+     * Up to {@code limit} characters whose text was judged (ok or hidden, not taken down) under one of the {@code older}
+     * screening versions or before versions were recorded, locked; rows another transaction holds are skipped.
+     */
+    public List<CharacterRow> lockScreenedBefore(List<String> older, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from characters c
+                        where c.moderation_status in ('ok', 'hidden')
+                          and (c.screened_with is null or c.screened_with = any(:older))
+                        order by c.id limit :limit for update skip locked
+                        """)
+                .param("older", older.toArray(String[]::new))
+                .param("limit", limit)
+                .query(ROWS)
+                .list();
+    }
+
+    /**
+     * Records {@code version} as seen (first time only) and answers the versions seen before it, oldest first: the
+     * ones whose verdicts an instance running {@code version} may replace.
+     */
+    public List<String> screeningVersionsBefore(String version) {
+        jdbc.sql("insert into character_screening_version (version) values (:v) on conflict do nothing")
+                .param("v", version)
+                .update();
+        return jdbc.sql("""
+                        select o.version from character_screening_version o, character_screening_version mine
+                        where mine.version = :v and o.first_seen < mine.first_seen
+                        order by o.first_seen
+                        """).param("v", version).query(String.class).list();
     }
 
     /** Turns adult mode off on every character of an owner; answers the ids that changed. */

@@ -76,7 +76,7 @@ public class CharacterModeration {
         String reason = next == ModerationStatus.TAKEN_DOWN
                 ? before.moderationReason()
                 : refusal.map(Refusal::ownerReason).orElse(null);
-        characters.setModeration(before.id(), next, reason, now);
+        characters.setModeration(before.id(), next, reason, now, screening.version());
         if (previous != next && next == ModerationStatus.HIDDEN) {
             log.record(
                     before.id(),

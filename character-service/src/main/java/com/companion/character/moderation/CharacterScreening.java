@@ -33,10 +33,26 @@ public class CharacterScreening {
 
     private static final Logger log = LoggerFactory.getLogger(CharacterScreening.class);
 
+    /**
+     * The revision of what this class adds to the guard: the fields it judges, the sheet as context, the instruction
+     * overrides. Raise it with a change that can turn a verdict, so stored characters are screened again.
+     */
+    static final String SHEET_REVISION = "sheet/1";
+
     private final ContentGuard guard;
+    private final String version;
 
     CharacterScreening(ContentGuard guard) {
         this.guard = guard;
+        this.version = SHEET_REVISION + " " + guard.version();
+    }
+
+    /**
+     * What judges a character's text, recorded with each verdict ({@code screened_with}): the sheet checks' revision and
+     * the guard's version ({@link ContentGuard#version()}). Text judged under an older one is screened again.
+     */
+    public String version() {
+        return version;
     }
 
     /** Empty when the text is acceptable in this mode. */

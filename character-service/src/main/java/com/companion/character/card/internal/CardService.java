@@ -114,7 +114,8 @@ public class CardService {
         screening.requireAcceptable(CharacterText.of(draft), nsfwEnabled);
         UUID id = UUID.randomUUID();
         UUID ownerId = viewer.requireUserId();
-        characters.insertScreened(id, ownerId, draft, nsfwEnabled, users.isDisabledLocked(ownerId), clock.instant());
+        characters.insertScreened(
+                id, ownerId, draft, nsfwEnabled, users.isDisabledLocked(ownerId), clock.instant(), screening.version());
         if (authorization != null && PngChunks.isPng(file)) {
             avatars.afterCommit(id, file, authorization);
         }

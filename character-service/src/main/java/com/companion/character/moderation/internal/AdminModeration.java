@@ -88,7 +88,8 @@ public class AdminModeration {
         UUID id = character.id();
         Instant now = clock.instant();
         ModerationStatus previous = character.moderationStatus();
-        characters.setModeration(id, ModerationStatus.TAKEN_DOWN, reason, character.screenedAt());
+        characters.setModeration(
+                id, ModerationStatus.TAKEN_DOWN, reason, character.screenedAt(), character.screenedWith());
         log.record(id, ModerationLog.Action.TAKEDOWN, adminId, reason, previous, ModerationStatus.TAKEN_DOWN, now);
         events.adminAction(actionId, TAKEN_DOWN, id, adminId, reason);
         if (previous != ModerationStatus.TAKEN_DOWN) {
@@ -113,7 +114,7 @@ public class AdminModeration {
         Optional<Refusal> refusal = screening.screen(CharacterText.of(character), moderation.inAdultMode(character));
         ModerationStatus next = refusal.isEmpty() ? ModerationStatus.OK : ModerationStatus.HIDDEN;
         String ownerReason = refusal.map(Refusal::ownerReason).orElse(null);
-        characters.setModeration(id, next, ownerReason, now);
+        characters.setModeration(id, next, ownerReason, now, screening.version());
         log.record(id, ModerationLog.Action.RESTORE, adminId, reason, ModerationStatus.TAKEN_DOWN, next, now);
         events.adminAction(UUID.randomUUID(), RESTORED, id, adminId, reason);
         events.changed(id);

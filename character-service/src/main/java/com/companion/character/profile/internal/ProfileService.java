@@ -73,7 +73,8 @@ public class ProfileService {
         UUID id = UUID.randomUUID();
         UUID ownerId = viewer.requireUserId();
         boolean ownerDisabled = users.isDisabledLocked(ownerId);
-        characters.insertScreened(id, ownerId, draft, request.nsfwEnabled(), ownerDisabled, clock.instant());
+        characters.insertScreened(
+                id, ownerId, draft, request.nsfwEnabled(), ownerDisabled, clock.instant(), screening.version());
         return views.of(events.created(id), viewer);
     }
 

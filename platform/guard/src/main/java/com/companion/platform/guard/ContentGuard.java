@@ -12,6 +12,16 @@ public interface ContentGuard {
 
     Verdict check(String text, GuardContext context);
 
+    /**
+     * What decides this guard's verdicts, as a short string that changes whenever they may change: the rules' revision,
+     * the learned weights' digest, which heads block, an external layer. Text judged under another version may be judged
+     * differently now, so a store of screened text (character sheets) screens it again. A guard that does not say
+     * answers {@code "unversioned"}.
+     */
+    default String version() {
+        return "unversioned";
+    }
+
     /** The rule layer alone: normalisation plus combination rules, no network. Shared and thread-safe. */
     static ContentGuard rules() {
         return RuleGuard.shared();

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class LearnedGuard implements ContentGuard {
     private final LearnedWeights weights;
     private final Predicate<Conversation> minorEstablished;
     private final Set<Category> blocking;
+    private final String version;
     private final AtomicBoolean failureReported = new AtomicBoolean();
 
     /**
@@ -86,6 +88,11 @@ public final class LearnedGuard implements ContentGuard {
             throw new IllegalArgumentException(
                     "weights trained for " + weights.modelId() + ", model is " + SentenceEmbedder.MODEL_ID);
         }
+        this.version = rules.version() + " learned/" + weights.digest() + " blocks/"
+                + LearnedWeights.CATEGORIES.stream()
+                        .filter(this.blocking::contains)
+                        .map(Category::code)
+                        .collect(Collectors.joining(","));
     }
 
     /** Rules plus the learned layer with the committed weights; one per JVM, the model loaded on first use. */
@@ -118,6 +125,16 @@ public final class LearnedGuard implements ContentGuard {
 
     public LearnedWeights weights() {
         return weights;
+    }
+
+    /**
+     * The rules' version, the weights' digest and the categories the learned layer blocks in, for example {@code
+     * rules/3f2a9c01d4e7 learned/9b1c0e7a55d2 blocks/S4,S3}. The embedding models are part of the weights ({@code
+     * modelId}).
+     */
+    @Override
+    public String version() {
+        return version;
     }
 
     @Override

@@ -5,6 +5,10 @@ import com.companion.platform.guard.Policy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -181,6 +185,22 @@ public record LearnedWeights(
 
     public static LearnedWeights read(InputStream in) {
         return JSON.readValue(in, LearnedWeights.class);
+    }
+
+    /**
+     * The first 12 hex digits of the SHA-256 of these weights as {@link #toJson()} writes them, with the output
+     * thresholds they are used with ({@link OutputThresholds#CALIBRATED}): what names them in {@link
+     * LearnedGuard#version()}.
+     */
+    public String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(toJson().getBytes(StandardCharsets.UTF_8));
+            sha.update(OutputThresholds.CALIBRATED.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String toJson() {

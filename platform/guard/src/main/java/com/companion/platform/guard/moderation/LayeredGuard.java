@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,13 @@ public final class LayeredGuard implements ContentGuard {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
+    }
+
+    /** The first layer's version, the moderation model's, and the categories it only records. */
+    @Override
+    public String version() {
+        return rules.version() + " " + moderation.version() + " record-only/"
+                + recordOnly.stream().map(Category::code).sorted().collect(Collectors.joining(","));
     }
 
     @Override

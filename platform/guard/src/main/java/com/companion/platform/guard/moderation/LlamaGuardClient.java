@@ -98,6 +98,11 @@ public final class LlamaGuardClient implements ModerationClient {
     }
 
     @Override
+    public String version() {
+        return "llama-guard/" + model;
+    }
+
+    @Override
     public String toString() {
         return "LlamaGuardClient[" + endpoint + ", " + model + "]";
     }

@@ -11,4 +11,9 @@ import java.util.concurrent.CompletableFuture;
 public interface ModerationClient {
 
     CompletableFuture<ModerationResult> classify(String text, GuardContext context);
+
+    /** The model behind it, as part of {@link LayeredGuard#version()}. */
+    default String version() {
+        return "unversioned";
+    }
 }
