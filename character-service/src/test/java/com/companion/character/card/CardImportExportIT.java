@@ -209,7 +209,9 @@ class CardImportExportIT {
         ObjectNode card = (ObjectNode) JSON.readTree(CardFiles.fixture("v3-kai.json"));
         ObjectNode entry = (ObjectNode)
                 card.path("data").path("character_book").path("entries").get(0);
-        entry.put("content", "A seductive woman who loves to take off her clothes and have sex with you.");
+        entry.put(
+                "content",
+                "A flirtatious 30-year-old bartender who loves to take off her clothes and have sex with you.");
         byte[] bytes = JSON.writeValueAsBytes(card);
 
         api.upload("/characters/import", owner, "adult.json", bytes, Map.of())

@@ -34,6 +34,11 @@ class LearnedBlindEvaluationTest {
     static final String BLIND11 = "guard-eval-blind11.tsv";
     static final String BLIND12 = "guard-eval-blind12.tsv";
 
+    static final String BLIND13 = "guard-eval-blind13.tsv";
+
+    /** The learned heads that block in character-service ({@code platform.guard.learned.blocks} in its config). */
+    static final Set<Category> CHARACTER_SERVICE_BLOCKS = Set.of(Category.S4, Category.S3, Category.S11);
+
     /**
      * The eleventh hold-out (330 lines, 53 creator texts), written from scratch at the start of the sixth round by a
      * writer who opened no project data, and committed before any change of the round.
@@ -52,6 +57,16 @@ class LearnedBlindEvaluationTest {
         holdOut(BLIND12);
     }
 
+    /**
+     * The thirteenth hold-out: 201 creator texts (character sheets; 70 never-allowed or sexual outside adult mode, 131
+     * allowed, 50 of them in adult mode), written from scratch by a writer who opened no project data, and committed
+     * before it was first scored.
+     */
+    @Test
+    void blindHoldOut13() {
+        holdOut(BLIND13);
+    }
+
     private static void holdOut(String file) {
         List<Corpus.Line> lines = Corpus.read(Corpus.resourceDir().resolve(file), file);
         List<GuardContext> contexts = lines.stream().map(Corpus.Line::context).toList();
@@ -65,12 +80,18 @@ class LearnedBlindEvaluationTest {
                 creator,
                 creator.stream().map(Corpus.Line::context).toList(),
                 ContentGuard.local());
-        // character-service screens creator text with the rules and the learned S4 head alone
-        // (platform.guard.learned.blocks=S4), so these are the figures a creator meets there, with the rules alone's.
+        // character-service screens creator text with the rules and the learned S4, S3 and S11 heads
+        // (platform.guard.learned.blocks), so these are the figures a creator meets there; then with the S4 head alone
+        // (what it ran before) and with the rules alone.
         List<GuardContext> creatorContexts =
                 creator.stream().map(Corpus.Line::context).toList();
+        LearnedEvaluationTest.Score creatorService = score(
+                "rules + learned S4, S3, S11 heads, creator texts only (as character-service screens them)",
+                creator,
+                creatorContexts,
+                LearnedGuard.shared().blockingOnly(CHARACTER_SERVICE_BLOCKS));
         LearnedEvaluationTest.Score creatorS4 = score(
-                "rules + learned S4 head, creator texts only (as character-service screens them)",
+                "rules + learned S4 head, creator texts only",
                 creator,
                 creatorContexts,
                 LearnedGuard.shared().blockingOnly(Set.of(Category.S4)));
@@ -78,7 +99,8 @@ class LearnedBlindEvaluationTest {
                 score("rules alone, creator texts only", creator, creatorContexts, ContentGuard.rules());
         String report = "\n=== " + file + " (" + lines.size() + " lines, " + overlap(lines)
                 + " texts also in the training corpus) ===" + local.render(false) + rules.render(false)
-                + creatorScore.render(false) + creatorS4.render(false) + creatorRules.render(false);
+                + creatorScore.render(false) + creatorService.render(false) + creatorS4.render(false)
+                + creatorRules.render(false);
         System.out.println(report);
         assertThat(local.neverAllowedRecall()).as(report).isGreaterThanOrEqualTo(0.5);
         assertThat(local.falseBlockRate()).as(report).isLessThanOrEqualTo(0.15);
