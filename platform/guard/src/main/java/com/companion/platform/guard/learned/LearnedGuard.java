@@ -5,7 +5,6 @@ import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.Flag;
 import com.companion.platform.guard.GuardContext;
-import com.companion.platform.guard.Normalizer;
 import com.companion.platform.guard.Policy;
 import com.companion.platform.guard.Stage;
 import com.companion.platform.guard.Verdict;
@@ -23,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,33 +187,18 @@ public final class LearnedGuard implements ContentGuard {
     }
 
     /**
-     * The highest minor-age score among the conversation's texts that are not about somebody else's child. Their
-     * windows were mostly embedded when those messages were checked themselves, so this is usually cached.
+     * The highest minor-age score among the conversation's texts that may still say a participant is under 18 ({@link
+     * ConversationRules#textsThatMayEstablishMinor}: not about somebody else's child, not giving only adult ages, not
+     * before a time skip, not an adult's own past). Their windows were mostly embedded when those messages were
+     * checked themselves, so this is usually cached.
      */
     double minorMentioned(Conversation conversation) {
         double best = 0;
-        List<String> texts = new ArrayList<>(conversation.recentMessages());
-        texts.add(conversation.characterText());
-        for (String text : texts) {
-            if (text == null
-                    || text.isBlank()
-                    || THIRD_PARTY.matcher(Normalizer.normalize(text)).find()) {
-                continue;
-            }
+        for (String text : ConversationRules.textsThatMayEstablishMinor(conversation)) {
             best = Math.max(best, scores(text).minorAge());
         }
         return best;
     }
-
-    /**
-     * Someone else's child, or the children a teacher or parent looks after ("my son is 8", "she teaches 8th grade"):
-     * a minor mentioned there does not make the participants minors. The same caution as the context rules take.
-     */
-    private static final Pattern THIRD_PARTY = Pattern.compile(
-            "(?<![a-z])(?:(?:my|our|his|her|their|your)(?: (?:own|little|baby|younger|youngest|eldest|oldest|older|step))*"
-                    + " (?:sons?|daughters?|kids?|child|children|babys?|babies|toddlers?|nephews?|nieces?|grand\\w*"
-                    + "|students?|pupils?|class|brother|sister)|teach\\w*|tutor\\w*|coach\\w*|babysit\\w*"
-                    + "|nanny|beta|beti|bacch\\w*)(?![a-z])");
 
     /**
      * The learned layer's decision on top of an allowed rules verdict. Static so the cross-validation applies exactly

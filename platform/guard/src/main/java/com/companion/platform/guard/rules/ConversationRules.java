@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,20 @@ import java.util.regex.Pattern;
  * character sheet) taints any sexual intent that follows. An age stated about somebody else's child ("my son is 8",
  * "she teaches 8th grade") taints only sexual intent aimed at a third person ("undress her"), so that a parent who
  * mentioned their child and later flirts with an adult-mode character is not refused.
+ *
+ * <p>A later, explicit statement wins over an earlier cue, but only for the same person:
+ *
+ * <ul>
+ *   <li>an adult telling of their own past ("when I was 15 I was bullied", "my first kiss was in 8th grade") is not a
+ *       minor in the scene once the conversation says how old they are now ("I'm 28 now");
+ *   <li>a text that gives ages and all of them 18 or over ("she's 19, a sophomore in college", "we're both 18, seniors
+ *       in high school") does not make anyone a minor by its school words;
+ *   <li>a time skip that gives a third person an adult age ("ten years later she's 25", "present day, Sarah is 29")
+ *       ends what the texts before it said about the participants' ages.
+ * </ul>
+ *
+ * An adult age stated for the user does not end what was said about the character: "she's 14" stays, whatever "I'm 30"
+ * says.
  */
 public final class ConversationRules {
 
@@ -44,11 +59,83 @@ public final class ConversationRules {
     /** Someone else's child, or the people a teacher or parent looks after: "my son is 8", "teaches 8th grade". */
     private static final Pattern THIRD_PARTY = Pattern.compile(
             "(?<![a-z])(?:(?:my|our|his|her|their|your)(?: (?:own|little|baby|younger|youngest|eldest|oldest|older|two"
-                    + "|three|step|new|best friends|friends|neighbours|neighbors|sisters|brothers))*"
+                    + "|three|step|new|best friends|friends|neighbours|neighbors|sisters|brothers|characters?"
+                    + "|[0-9]+ (?:yo|year old|years old)))*"
                     + " (?:sons?|daughters?|kids?|child|children|babys?|babies|toddlers?|nephews?|nieces?|grand\\w*"
-                    + "|students?|pupils?|class|brother|sister|boy|girl|little ones?|[0-9]+ year old)"
+                    + "|step(?:sons?|daughters?|kids?|child|children)|students?|pupils?|class|brother|sister|boy|girl"
+                    + "|little ones?|[0-9]+ year old)"
+                    + "|(?:have|has|had) (?:a |an |two |three |four |our |the )?(?:little |young )?(?:kids?|children"
+                    + "|sons?|daughters?|babys?|babies|toddlers?)|the (?:kids|children)"
                     + "|teach\\w*|tutor\\w*|coach\\w*|babysit\\w*|nanny|(?:mom|mum|mother|dad|father|parent)s? of"
                     + "|pregnant|expecting)(?![a-z])");
+
+    /**
+     * For a whole text (the learned layer weighs whole texts): it is about someone else's child, or children a teacher
+     * or parent looks after. Narrower than {@link #THIRD_PARTY}, which the rules apply next to each cue: a whole text
+     * with "my girl" or "the kids" in it may still be about a participant.
+     */
+    private static final Pattern SOMEONE_ELSES_CHILD = Pattern.compile("(?<![a-z])(?:(?:my|our|his|her|their|your)"
+            + "(?: (?:own|little|baby|younger|youngest|eldest|oldest|older|step|characters?|[0-9]+ (?:yo|year old"
+            + "|years old)))* (?:sons?|daughters?|kids?|child|children|babys?|babies|toddlers?|nephews?|nieces?"
+            + "|grand\\w*|step(?:sons?|daughters?|kids?|child|children)|students?|pupils?|class|brother|sister)"
+            + "|teach\\w*|tutor\\w*|coach\\w*|babysit\\w*|nanny|beta|beti|bacch\\w*)(?![a-z])");
+
+    /** An age between a possessive and a relation: "my 12 yo son", "our 9 year old daughter". */
+    private static final Pattern POSSESSIVE_BEFORE = Pattern.compile("(?<![a-z])(?:my|our|his|her|their|your) $");
+
+    private static final Pattern RELATION_AFTER = Pattern.compile(" (?:(?:little|baby|younger|youngest|eldest|oldest"
+            + "|older|step) )?(?:sons?|daughters?|kids?|child|children|nephews?|nieces?|grand\\w*|step\\w*|students?"
+            + "|pupils?|brothers?|sisters?|boys?|girls?|babys?|babies|toddlers?|cousins?)(?![a-z])");
+
+    /** The speaker, in a normalised text: "I", "I'm", "me", "my". */
+    private static final Pattern FIRST_PERSON = Pattern.compile("(?<![a-z])(?:i|im|me|my|myself)(?![a-z])");
+
+    /** Words that put what is told in the past: "when I was 15", "back in 8th grade", "my first kiss". */
+    private static final Pattern PAST = Pattern.compile(
+            "(?<![a-z])(?:was|when|back|used to|first|ago|growing up|as a (?:kid|teen|teenager|child))(?![a-z])");
+
+    /** Someone other than the speaker as a subject: then the age may be theirs. */
+    private static final Pattern OTHER_SUBJECT = Pattern.compile(
+            "(?<![a-z])(?:she|shes|he|hes|her|him|his|they|theyre|them|character|characters|char|persona|you|youre"
+                    + "|ur|u)(?![a-z])");
+
+    /** How far around a minor cue the speaker's past is looked for, in normalised characters. */
+    private static final int PAST_SELF_BEFORE = 50;
+
+    private static final int PAST_SELF_AFTER = 30;
+
+    private static final String ADULT_NUMBER = "(?:1[89]|[2-9][0-9])(?![0-9])";
+
+    /** The speaker's age now, 18 or over: "I'm 28 now", "now I'm 26", "I am an adult". */
+    private static final Pattern ADULT_SELF =
+            Pattern.compile("(?<![a-z])(?:(?:im|i am|i m)(?: now| currently| actually)?"
+                    + " (?:a |an )?" + ADULT_NUMBER + "|now (?:im|i am|i m) " + ADULT_NUMBER
+                    + "|(?:im|i am) (?:an adult|a grown (?:woman|man|up)|grown up))");
+
+    /** An age given as a number, with the words that make it one: "she's 19", "turned 18", "a 30 yo". */
+    private static final Pattern STATED_AGE = Pattern.compile("(?<![a-z0-9])(?:(?:im|i am|shes|she is|hes|he is"
+            + "|theyre|they are|youre|you are|were both|both|is|are|turned|turning|just turned|aged?|age)"
+            + "(?: now| already| finally| just)? (?:a |an )?([0-9]{1,2})(?![0-9])"
+            + "|([0-9]{1,2}) ?(?:yo|y o|yrs? old|years? old|year old)(?![a-z]))");
+
+    /**
+     * A jump forward in a story ("ten years later", "present day") with someone other than the speaker given an adult
+     * age ("Sarah is 29"), or "now she's 25".
+     */
+    private static final Pattern TIME_SKIP =
+            Pattern.compile("(?<![a-z])(?:years? later|skip(?:s|ping)? (?:ahead|forward)"
+                    + "|fast ?forward\\w*|time ?skip|present day|flashback ends|(?:all )?grown up)(?![a-z])");
+
+    private static final Pattern OTHER_ADULT_AGE = Pattern.compile(
+            "(?<![a-z])(?:shes|she is|hes|he is|theyre|they are|[a-z]+ is)(?: now)? (?:a |an )?" + ADULT_NUMBER);
+
+    private static final Pattern NOW_OTHER_ADULT_AGE =
+            Pattern.compile("(?<![a-z])now (?:shes|she is|hes|he is|theyre|they are) (?:a |an )?" + ADULT_NUMBER);
+
+    /** Minor cues that an adult age in the same text explains: an 18-year-old senior in high school, not a freshman. */
+    private static final Pattern LATE_SCHOOL = Pattern.compile("high ?school|seniors?|juniors?");
+
+    private static final Pattern EARLY_HIGH_SCHOOL = Pattern.compile("freshm[ae]n|sophomores?");
 
     private static final int THIRD_PARTY_LOOKBACK = 40;
 
@@ -70,8 +157,26 @@ public final class ConversationRules {
                 }
             });
 
-    /** What one text of a conversation established. */
-    private record Found(List<String> participant, List<String> thirdParty, List<String> incapacity) {}
+    /**
+     * What one text of a conversation established.
+     *
+     * @param pastSelf minor cues about the speaker's own past: they count only while the conversation gives no adult
+     *     age for the speaker now
+     * @param adultSelf the text gives the speaker's age now as 18 or over
+     * @param timeSkip the text jumps forward and gives someone else an adult age: what texts before it established
+     *     about the participants' ages ends
+     * @param onlyAdultAges the text gives ages, all 18 or over, and no cue of a minor but late school years
+     * @param aboutSomeoneElse the text mentions someone else's child, or children a teacher or parent looks after
+     */
+    private record Found(
+            List<String> participant,
+            List<String> pastSelf,
+            List<String> thirdParty,
+            List<String> incapacity,
+            boolean adultSelf,
+            boolean timeSkip,
+            boolean onlyAdultAges,
+            boolean aboutSomeoneElse) {}
 
     private ConversationRules() {}
 
@@ -92,19 +197,72 @@ public final class ConversationRules {
         List<String> participant = new ArrayList<>();
         List<String> thirdParty = new ArrayList<>();
         List<String> incapacity = new ArrayList<>();
+        List<Found> found = scanned(conversation);
+        boolean adultSelf = found.stream().anyMatch(Found::adultSelf);
+        int from = lastTimeSkip(found);
+        for (int i = 0; i < found.size(); i++) {
+            Found text = found.get(i);
+            if (i >= from) {
+                participant.addAll(text.participant());
+                thirdParty.addAll(text.thirdParty());
+                if (!adultSelf) {
+                    participant.addAll(text.pastSelf());
+                }
+            }
+            incapacity.addAll(text.incapacity());
+        }
+        return new Facts(List.copyOf(participant), List.copyOf(thirdParty), List.copyOf(incapacity));
+    }
+
+    /**
+     * The conversation's texts (the character text first, then the messages oldest first) that may still say a
+     * participant is under 18, for a reader that weighs a whole text (the learned layer's minor-age head): not those
+     * about someone else's child (unless the rules read a participant's age in them too), not those that give only
+     * adult ages, not those before a time skip to an adult age,
+     * and not an adult's own past once the conversation gives their age now.
+     */
+    public static List<String> textsThatMayEstablishMinor(Conversation conversation) {
+        if (conversation == null || conversation.isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = texts(conversation);
+        List<Found> found = scanned(conversation);
+        boolean adultSelf = found.stream().anyMatch(Found::adultSelf);
+        int from = lastTimeSkip(found);
+        List<String> kept = new ArrayList<>();
+        for (int i = from; i < found.size(); i++) {
+            Found text = found.get(i);
+            boolean onlyPastSelf =
+                    !text.pastSelf().isEmpty() && text.participant().isEmpty();
+            boolean someoneElsesChild =
+                    text.aboutSomeoneElse() && text.participant().isEmpty();
+            if (!someoneElsesChild && !text.onlyAdultAges() && !(adultSelf && onlyPastSelf) && !text.timeSkip()) {
+                kept.add(texts.get(i));
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    private static List<String> texts(Conversation conversation) {
         List<String> texts = new ArrayList<>(conversation.recentMessages().size() + 1);
         texts.add(conversation.characterText());
         texts.addAll(conversation.recentMessages());
-        for (String raw : texts) {
-            if (raw == null || raw.isBlank()) {
-                continue;
+        texts.removeIf(raw -> raw == null || raw.isBlank());
+        return texts;
+    }
+
+    private static List<Found> scanned(Conversation conversation) {
+        return texts(conversation).stream().map(ConversationRules::found).toList();
+    }
+
+    /** The index of the last text that skips forward to an adult age; 0 when none does. */
+    private static int lastTimeSkip(List<Found> found) {
+        for (int i = found.size() - 1; i > 0; i--) {
+            if (found.get(i).timeSkip()) {
+                return i;
             }
-            Found found = found(raw);
-            participant.addAll(found.participant());
-            thirdParty.addAll(found.thirdParty());
-            incapacity.addAll(found.incapacity());
         }
-        return new Facts(List.copyOf(participant), List.copyOf(thirdParty), List.copyOf(incapacity));
+        return 0;
     }
 
     private static Found found(String raw) {
@@ -121,12 +279,23 @@ public final class ConversationRules {
 
     private static Found scan(String raw) {
         List<String> participant = new ArrayList<>();
+        List<String> pastSelf = new ArrayList<>();
         List<String> thirdParty = new ArrayList<>();
         List<String> incapacity = new ArrayList<>();
         String text = Normalizer.normalize(raw);
         Map<Marker, List<Hit>> hits = Lexicon.scan(text);
+        boolean onlyAdultAges = onlyAdultAges(text, hits.getOrDefault(Marker.MINOR, List.of()));
         for (Hit hit : hits.getOrDefault(Marker.MINOR, List.of())) {
-            (aboutSomeoneElse(text, hit) ? thirdParty : participant).add("context:" + hit.id());
+            if (onlyAdultAges) {
+                continue;
+            }
+            if (aboutSomeoneElse(text, hit)) {
+                thirdParty.add("context:" + hit.id());
+            } else if (aboutTheSpeakersPast(text, hit)) {
+                pastSelf.add("context:" + hit.id());
+            } else {
+                participant.add("context:" + hit.id());
+            }
         }
         for (Hit hit : hits.getOrDefault(Marker.CSAM, List.of())) {
             participant.add("context:" + hit.id());
@@ -139,11 +308,73 @@ public final class ConversationRules {
                 }
             }
         }
-        return new Found(List.copyOf(participant), List.copyOf(thirdParty), List.copyOf(incapacity));
+        boolean timeSkip =
+                (TIME_SKIP.matcher(text).find() && OTHER_ADULT_AGE.matcher(text).find()
+                                || NOW_OTHER_ADULT_AGE.matcher(text).find())
+                        && ages(text).stream().allMatch(age -> age >= 18)
+                        && participant.isEmpty()
+                        && hits.getOrDefault(Marker.CSAM, List.of()).isEmpty();
+        return new Found(
+                List.copyOf(participant),
+                List.copyOf(pastSelf),
+                List.copyOf(thirdParty),
+                List.copyOf(incapacity),
+                ADULT_SELF.matcher(text).find(),
+                timeSkip,
+                onlyAdultAges,
+                SOMEONE_ELSES_CHILD.matcher(text).find());
     }
 
     private static boolean aboutSomeoneElse(String text, Hit hit) {
         int from = Math.max(0, hit.start() - THIRD_PARTY_LOOKBACK);
-        return THIRD_PARTY.matcher(text).region(from, hit.end()).find();
+        return THIRD_PARTY.matcher(text).region(from, hit.end()).find()
+                || POSSESSIVE_BEFORE
+                                .matcher(text)
+                                .region(Math.max(0, hit.start() - 7), hit.start())
+                                .find()
+                        && RELATION_AFTER
+                                .matcher(text)
+                                .region(hit.end(), text.length())
+                                .lookingAt();
+    }
+
+    /**
+     * The speaker telling of their own past around the cue ("when I was 15", "in middle school I was", "my first kiss
+     * was in 8th grade"), with nobody else as a subject there.
+     */
+    private static boolean aboutTheSpeakersPast(String text, Hit hit) {
+        String around = text.substring(
+                Math.max(0, hit.start() - PAST_SELF_BEFORE), Math.min(text.length(), hit.end() + PAST_SELF_AFTER));
+        return FIRST_PERSON.matcher(around).find()
+                && PAST.matcher(around).find()
+                && !OTHER_SUBJECT.matcher(around).find();
+    }
+
+    /**
+     * The text gives at least one age, every age it gives is 18 or over, and its minor cues are only late school years
+     * ("she's 19, a sophomore in college", "we're both 18, seniors in high school").
+     */
+    private static boolean onlyAdultAges(String text, List<Hit> minorHits) {
+        List<Integer> ages = ages(text);
+        if (ages.isEmpty() || ages.stream().anyMatch(age -> age < 18)) {
+            return false;
+        }
+        for (Hit hit : minorHits) {
+            String cue = text.substring(hit.start(), hit.end());
+            if (!LATE_SCHOOL.matcher(cue).find()
+                    || EARLY_HIGH_SCHOOL.matcher(cue).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Integer> ages(String text) {
+        List<Integer> ages = new ArrayList<>();
+        Matcher m = STATED_AGE.matcher(text);
+        while (m.find()) {
+            ages.add(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
+        }
+        return ages;
     }
 }

@@ -33,7 +33,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/f95035cd9adb";
+    public static final String VERSION = "rules/123dbbf8bf5b";
 
     /** Distances in normalised characters between the nearest edges of two markers. */
     static final int MINOR_WINDOW = 250;
