@@ -48,6 +48,12 @@ public final class LearnedGuard implements ContentGuard {
 
     private static final Logger log = LoggerFactory.getLogger(LearnedGuard.class);
 
+    /**
+     * The revision of how scores become a verdict ({@link #decide}), part of {@link #version()}: raise it with a change
+     * there that can turn a verdict. 2: an incapacity earlier in the conversation plus sexual intent is non-consent.
+     */
+    static final int DECISION_REVISION = 2;
+
     private final ContentGuard rules;
     private final Supplier<SentenceEmbedder> embedder;
     private final LearnedWeights weights;
@@ -86,7 +92,7 @@ public final class LearnedGuard implements ContentGuard {
             throw new IllegalArgumentException(
                     "weights trained for " + weights.modelId() + ", model is " + SentenceEmbedder.MODEL_ID);
         }
-        this.version = rules.version() + " learned/" + weights.digest() + " blocks/"
+        this.version = rules.version() + " learned/" + DECISION_REVISION + "." + weights.digest() + " blocks/"
                 + LearnedWeights.CATEGORIES.stream()
                         .filter(this.blocking::contains)
                         .map(Category::code)
@@ -273,6 +279,7 @@ public final class LearnedGuard implements ContentGuard {
             reasons.add(reason);
         }
         double sexual = Math.max(scores.of(Category.S12), scores.of(Category.S4));
+        boolean contextNonConsent = false;
         if (!violated.contains(Category.S4)
                 && sexual >= contextThreshold
                 && !context.conversation().isEmpty()) {
@@ -286,6 +293,11 @@ public final class LearnedGuard implements ContentGuard {
                 if (mentioned >= weights.minorAge().threshold()) {
                     violated.add(0, Category.S4);
                     reasons.add("context:" + LearnedWeights.MINOR_AGE + " " + format(mentioned) + " + " + intent);
+                } else if (!violated.contains(Category.S3)
+                        && ConversationRules.someoneElseIncapacitated(context.conversation())) {
+                    violated.add(0, Category.S3);
+                    reasons.add("context:incapacity + " + intent);
+                    contextNonConsent = true;
                 }
             }
         }
@@ -297,7 +309,7 @@ public final class LearnedGuard implements ContentGuard {
         }
         Policy policy = switch (violated.getFirst()) {
             case S4 -> Policy.MINORS;
-            case S3 -> scores.nonConsentKind();
+            case S3 -> contextNonConsent ? Policy.NON_CONSENT : scores.nonConsentKind();
             case S11 -> Policy.SELF_HARM;
             default -> Policy.SEXUAL_CONTENT;
         };

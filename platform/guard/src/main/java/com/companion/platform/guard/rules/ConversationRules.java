@@ -80,6 +80,12 @@ public final class ConversationRules {
             + "|grand\\w*|step(?:sons?|daughters?|kids?|child|children)|students?|pupils?|class|brother|sister)"
             + "|teach\\w*|tutor\\w*|coach\\w*|babysit\\w*|nanny|beta|beti|bacch\\w*)(?![a-z])");
 
+    /** Someone awake or sober again, which ends an earlier incapacity: "the next morning", "sobered up", "woke up". */
+    private static final Pattern AWAKE_AGAIN =
+            Pattern.compile("(?<![a-z])(?:(?:the )?next morning|the following morning"
+                    + "|sobered? up|(?:is|was|were|are|now|fully|completely|stone cold) sober|woke up|wakes up|(?:wide|fully)"
+                    + " awake|clear ?headed)(?![a-z])");
+
     /** An age between a possessive and a relation: "my 12 yo son", "our 9 year old daughter". */
     private static final Pattern POSSESSIVE_BEFORE = Pattern.compile("(?<![a-z])(?:my|our|his|her|their|your) $");
 
@@ -167,6 +173,9 @@ public final class ConversationRules {
      *     about the participants' ages ends
      * @param onlyAdultAges the text gives ages, all 18 or over, and no cue of a minor but late school years
      * @param aboutSomeoneElse the text mentions someone else's child, or children a teacher or parent looks after
+     * @param someoneElseIncapacitated someone other than the speaker is asleep, drugged, passed out or saying no, and
+     *     nothing after it in the text says they are awake or sober again
+     * @param awakeAgain the text says someone is awake or sober again ("the next morning", "sobered up", "wide awake")
      */
     private record Found(
             List<String> participant,
@@ -176,7 +185,9 @@ public final class ConversationRules {
             boolean adultSelf,
             boolean timeSkip,
             boolean onlyAdultAges,
-            boolean aboutSomeoneElse) {}
+            boolean aboutSomeoneElse,
+            boolean someoneElseIncapacitated,
+            boolean awakeAgain) {}
 
     private ConversationRules() {}
 
@@ -243,6 +254,27 @@ public final class ConversationRules {
         return List.copyOf(kept);
     }
 
+    /**
+     * Someone other than the speaker was said to be asleep, drugged, passed out or saying no, and no later text (or
+     * later words of the same text) says they are awake or sober again: sexual intent now is aimed at someone who cannot
+     * consent. Not the speaker's own state ("I was so drunk last night"), and not a victim asking for help.
+     */
+    public static boolean someoneElseIncapacitated(Conversation conversation) {
+        if (conversation == null || conversation.isEmpty()) {
+            return false;
+        }
+        boolean incapacitated = false;
+        for (Found text : scanned(conversation)) {
+            if (text.awakeAgain()) {
+                incapacitated = false;
+            }
+            if (text.someoneElseIncapacitated()) {
+                incapacitated = true;
+            }
+        }
+        return incapacitated;
+    }
+
     private static List<String> texts(Conversation conversation) {
         List<String> texts = new ArrayList<>(conversation.recentMessages().size() + 1);
         texts.add(conversation.characterText());
@@ -301,10 +333,16 @@ public final class ConversationRules {
             participant.add("context:" + hit.id());
         }
         boolean help = hits.containsKey(Marker.HELP) && hits.containsKey(Marker.VICTIM);
+        boolean someoneElseIncapacitated = false;
         if (!help) {
             for (Marker marker : List.of(Marker.NC_INCAPACITY, Marker.NC_SLEEP, Marker.NC_REFUSAL)) {
                 for (Hit hit : hits.getOrDefault(marker, List.of())) {
                     incapacity.add("context:" + hit.id());
+                    someoneElseIncapacitated |= !aboutTheSpeaker(text, hit)
+                            && !AWAKE_AGAIN
+                                    .matcher(text)
+                                    .region(hit.end(), text.length())
+                                    .find();
                 }
             }
         }
@@ -322,7 +360,9 @@ public final class ConversationRules {
                 ADULT_SELF.matcher(text).find(),
                 timeSkip,
                 onlyAdultAges,
-                SOMEONE_ELSES_CHILD.matcher(text).find());
+                SOMEONE_ELSES_CHILD.matcher(text).find(),
+                someoneElseIncapacitated,
+                AWAKE_AGAIN.matcher(text).find());
     }
 
     private static boolean aboutSomeoneElse(String text, Hit hit) {
@@ -336,6 +376,14 @@ public final class ConversationRules {
                                 .matcher(text)
                                 .region(hit.end(), text.length())
                                 .lookingAt();
+    }
+
+    /** The speaker is the one the cue is about ("I was so drunk last night"), with nobody else as a subject there. */
+    private static boolean aboutTheSpeaker(String text, Hit hit) {
+        String around = text.substring(
+                Math.max(0, hit.start() - PAST_SELF_BEFORE), Math.min(text.length(), hit.end() + PAST_SELF_AFTER));
+        return FIRST_PERSON.matcher(around).find()
+                && !OTHER_SUBJECT.matcher(around).find();
     }
 
     /**

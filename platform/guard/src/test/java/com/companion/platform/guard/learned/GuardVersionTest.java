@@ -85,10 +85,12 @@ class GuardVersionTest {
         LearnedWeights weights = all.weights();
 
         assertThat(all.version())
-                .isEqualTo(RuleGuard.VERSION + " learned/" + weights.digest() + " blocks/S4,S3,S11,S12")
+                .isEqualTo(RuleGuard.VERSION + " learned/" + LearnedGuard.DECISION_REVISION + "." + weights.digest()
+                        + " blocks/S4,S3,S11,S12")
                 .isEqualTo(ContentGuard.local().version());
         assertThat(all.blockingOnly(Set.of(Category.S11, Category.S4)).version())
-                .isEqualTo(RuleGuard.VERSION + " learned/" + weights.digest() + " blocks/S4,S11");
+                .isEqualTo(RuleGuard.VERSION + " learned/" + LearnedGuard.DECISION_REVISION + "." + weights.digest()
+                        + " blocks/S4,S11");
         assertThat(weights.digest())
                 .hasSize(12)
                 .isEqualTo(LearnedWeights.committed().digest());

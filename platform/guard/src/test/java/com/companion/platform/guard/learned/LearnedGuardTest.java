@@ -144,6 +144,37 @@ class LearnedGuardTest {
     }
 
     @Test
+    void sexualIntentAfterSomeoneElseWasSaidToBeUnableToConsentIsNonConsentUntilTheyAreAwakeAgain() {
+        Scores intent = scores(Category.S12, 0.6);
+        Verdict v = decide(
+                Verdict.allow(),
+                intent,
+                adultInput.with(Conversation.of(List.of("she had four shots and passed out on my couch"), "")),
+                NO_MINOR);
+        assertThat(v.policy()).isEqualTo(Policy.NON_CONSENT);
+        assertThat(v.categoryCodes()).containsExactly("S3");
+        assertThat(v.reasons()).containsExactly("context:incapacity + learned:S12 0.60");
+
+        for (List<String> benign : List.of(
+                List.of("I was so drunk last night lol", "haha how are you feeling?"),
+                List.of("she passed out on my couch after the party", "the next morning she is wide awake and smiling"),
+                List.of("he fell asleep during the movie, then woke up and asked me to stay"))) {
+            assertThat(decide(Verdict.allow(), intent, adultInput.with(Conversation.of(benign, "")), NO_MINOR)
+                            .allowed())
+                    .as(benign.toString())
+                    .isTrue();
+        }
+        assertThat(decide(
+                                Verdict.allow(),
+                                scores(Category.S12, 0.4),
+                                adultInput.with(Conversation.of(List.of("she is passed out on the couch"), "")),
+                                NO_MINOR)
+                        .allowed())
+                .as("no sexual intent")
+                .isTrue();
+    }
+
+    @Test
     void sexualIntentAfterAMinorWasEstablishedIsSexualContentWithAMinor() {
         Scores intent = scores(Category.S12, 0.6);
         GuardContext inRoleplay = adultInput.with(ROLEPLAY);
