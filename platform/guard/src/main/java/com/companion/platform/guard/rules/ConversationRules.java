@@ -118,10 +118,16 @@ public final class ConversationRules {
                     + " (?:a |an )?" + ADULT_NUMBER + "|now (?:im|i am|i m) " + ADULT_NUMBER
                     + "|(?:im|i am) (?:an adult|a grown (?:woman|man|up)|grown up))");
 
+    /** A number that is not an age: "she's 20 minutes away", "both 10 feet tall". */
+    private static final String NOT_A_QUANTITY =
+            "(?! ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|dollars?|bucks"
+                    + "|percent|%|miles?|km|kilometers?|feet|foot|ft|inches|pounds?|lbs?|kilos?|kg|times|am|pm|oclock|degrees?"
+                    + "|points?|cm|meters?|metres?)(?![a-z]))";
+
     /** An age given as a number, with the words that make it one: "she's 19", "turned 18", "a 30 yo". */
     private static final Pattern STATED_AGE = Pattern.compile("(?<![a-z0-9])(?:(?:im|i am|shes|she is|hes|he is"
-            + "|theyre|they are|youre|you are|were both|both|is|are|turned|turning|just turned|aged?|age)"
-            + "(?: now| already| finally| just)? (?:a |an )?([0-9]{1,2})(?![0-9])"
+            + "|theyre|they are|youre|you are|were both|both|turned|turning|just turned|aged?|age)"
+            + "(?: now| already| finally| just)? (?:a |an )?([0-9]{1,2})(?![0-9])" + NOT_A_QUANTITY
             + "|([0-9]{1,2}) ?(?:yo|y o|yrs? old|years? old|year old)(?![a-z]))");
 
     /**
