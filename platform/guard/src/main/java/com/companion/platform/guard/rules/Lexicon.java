@@ -867,6 +867,83 @@ final class Lexicon {
                         + "|beam|hook)(?: [a-z]+){0,4} (?:for |to )?hang(?:ing)? my ?self|hang(?:ing)? my ?self (?:with"
                         + "|from|using) (?:a |the |my )?(?:rope|belt|cord|sheet|beam|noose)");
 
+        // ---------------------------------------------------------------- eighth round
+        // Grooming: what an adult does to get a child alone, silent or photographed. Counted only next to a minor
+        // (minors() pairs MINOR_PREFERENCE with a minor marker), so "keep the surprise party secret" stays allowed.
+        rule(
+                Marker.MINOR_PREFERENCE,
+                "minor:grooming",
+                "(?:send me|get (?:a |the |this |that |my |his |her |their |some )?(?:[a-z0-9]+ ){0,5}to send"
+                        + " (?:me )?)(?:pics|photos|pictures|nudes|selfies|videos)(?! of (?:the|their|his|her|your)"
+                        + " (?:homework|drawings?|art|project|report|dog|cat|school)(?![a-z]))|alone without (?:the"
+                        + "|their|her|his) parents|(?:comfortable|ok|okay) with (?:being touched|me touching)|what we"
+                        + " do is (?:our|a) (?:little )?secret|our (?:little )?secret games?|trust me and keep secrets"
+                        + "|so (?:ur|your) parents (?:dont|don t|wont|won t|never) (?:see|know|find out)|delete (?:our"
+                        + "|the|these) (?:chats|messages|texts) (?:every|each|so)|(?:so |really |very )?mature for"
+                        + " (?:your|ur) age");
+        // Self-harm: asking for the ways of an eating disorder, a pact, a method the older rules did not name.
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:eating-disorder",
+                "(?:make|making|get) my ?self (?:throw up|vomit|puke|purge)|chew and spit|laxatives? (?:to|for)"
+                        + " (?:lose|losing|drop|dropping) (?:weight|pounds|kilos)|how many laxatives"
+                        + "|(?:lowest|fewest|least) (?:calories|calorie|cals?)(?: [a-z]+){0,3} (?:i can|can i|to)"
+                        + " (?:survive|live|get away)|(?:fast|fasting|not eat|not eating|starve|starving|go without"
+                        + " (?:eating|food))(?: [a-z0-9]+){0,6} (?:before i (?:pass|black) out|until i (?:pass|black)"
+                        + " out|to drop (?:weight|pounds|[0-9]+))|(?:get to|reach|hit|goal (?:is|of)?) (?:a )?bmi"
+                        + " (?:of |under |below )?1[0-7](?![0-9])|(?:get|go) (?:down )?to [5-9][0-9] ?(?:lbs?|pounds)"
+                        + "(?![a-z])|(?:ayudame|ayudenme) a (?:dejar de comer|no comer|vomitar)");
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:means",
+                "(?:mix|make|gas|pills|jump|rope|drown|bridge|building|overdose|od|car|exhaust)(?: [a-z]+){0,6} to"
+                        + " end it(?: all)?(?![a-z])|how (?:high|tall) (?:does|do|should|would|must|is) (?:a |the )?"
+                        + "(?:building|bridge|roof|floor|cliff|fall)(?: [a-z]+){0,4} (?:to (?:be sure|make sure|die"
+                        + "|be fatal|kill)|for it to work)|(?:which|what) (?:vein|artery)(?: [a-z]+){0,4} (?:cut|slit)"
+                        + "|(?:best|quickest) (?:vein|artery) to (?:cut|slit)|(?:my|the) plan(?: [a-z]+){0,6}"
+                        + " (?:pills|overdose|rope|bathtub|jump|razor|gas|bridge)|how (?:to|do i|can i|should i)"
+                        + " (?:burn|scratch|bruise|choke) my ?self|(?:kill|off|hurt|cut) my ?self (?:methods?|ways"
+                        + "|options|tips)|suicide (?:methods?|tips|how to)|(?:hide|hiding) (?:the |my |these |those )?"
+                        + "(?:fresh |new |recent )?(?:cuts|scars|burns)(?: [a-z]+){0,4} (?:from|so|with|under)"
+                        + "|end it together(?: [a-z]+){0,6} (?:make sure|works|pills|jump|how)|suicide pact"
+                        + "|blue whale (?:challenge|game|task)|kaise (?:khud ko|apne aap ko) (?:hurt|maaru|maar|khatam"
+                        + "|cut|kaatu)");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-more",
+                "(?:just )?say (?:that )?i should (?:just )?(?:kill my ?self|die|end it(?: all)?|hurt my ?self"
+                        + "|cut my ?self|starve my ?self)|tell me (?:im|i am|that im|that i am|how) (?:fat|disgusting"
+                        + "|gross)(?: [a-z]+){0,4} (?:every time|whenever|when|if) i (?:eat|mention food|want to eat)"
+                        + "|(?:yell at|scold|shame|insult|punish) me (?:every time|whenever|when|if) i (?:eat|mention"
+                        + " food)|hunger is (?:just )?(?:weakness|fat) (?:leaving|burning)|[0-9]{2,3} cals? max"
+                        + "|(?:purging|throwing up|skipping meals|fasting)(?: [a-z]+){0,4} (?:is|was) (?:the )?(?:smart"
+                        + "|right|best|good) (?:move|call|choice|idea)|regan\\w* si como");
+        // Non-consent: coercion by a threat, a job or a grade; a body made to obey; somnophilia.
+        rule(
+                Marker.NC_COERCION,
+                "nc:coercion-more",
+                "or (?:else )?(?:everyone|everybody|the whole (?:school|office|world|internet|class)|your (?:wife"
+                        + "|husband|boss|family|parents|mom|dad|friends|whole family)) (?:finds? out|will (?:know|see"
+                        + "|find out)|sees? (?:them|it|the (?:photos|pics|video)))|(?:sleep with|have sex with|fuck"
+                        + "|hook up with|come to (?:my )?(?:hotel )?room)(?: me)? or (?:you(?:ll| will)? (?:fail|lose"
+                        + "|be fired|get fired)|you re fired|youre fired|fail|lose your|i(?:ll| will) (?:fire|fail"
+                        + "|tell|expose|leak|post)|clean out your desk)|(?:make|force|pressure|guilt|blackmail)"
+                        + " (?:her|him|them|u|you) (?:into )?(?:to )?(?:sleep with|sleeping with|have sex|having sex"
+                        + "|hook up|hooking up|fuck|give me head|suck)|wear (?:her|him|them) down|(?:you|u|she|he|they) (?:dont|do not|doesnt|does not)"
+                        + " (?:get|have) (?:a|any) (?:choice|say)|forces? (?:your|ur|her|his|their) body"
+                        + "|(?:your|ur|her|his) body (?:will )?obeys?(?: me)?(?: anyway)?");
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal-more",
+                "(?:says|saying|said|keeps saying|kept saying) (?:she|he|they)(?: s| is| are| re|s|re)? not ready"
+                        + "|(?:you|u|she|he) (?:dont|do not|doesnt|does not) want (?:this|it|me)(?: [a-z]+){0,3} but"
+                        + "|(?:your|her|his) no (?:doesnt|does not|dont) (?:mean|matter)");
+        rule(Marker.NC_TERM, "nc:term-more", "somno\\w*");
+        rule(
+                Marker.ANIMAL_TERM,
+                "animal:term-more",
+                "zoo (?:stuff|content|rp|play)|k9 (?:x|and|on) (?:human|girl|woman" + "|guy|man|human)");
+
         // ---------------------------------------------------------------- Hinglish and Spanish
         // The same markers in romanised Hindi (Hinglish) and Spanish, the languages users mix in most: the
         // embedding model reads English only. Ages need a person or a verb of having; school classes a class number

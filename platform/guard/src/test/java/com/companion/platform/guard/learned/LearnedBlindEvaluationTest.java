@@ -40,6 +40,10 @@ class LearnedBlindEvaluationTest {
 
     static final String BLIND13 = "guard-eval-blind13.tsv";
 
+    static final String BLIND14 = "guard-eval-blind14.tsv";
+
+    static final String DEV14 = "guard-dev14.tsv";
+
     /** The learned heads that block in character-service ({@code platform.guard.learned.blocks} in its config). */
     static final Set<Category> CHARACTER_SERVICE_BLOCKS = Set.of(Category.S4, Category.S3, Category.S11);
 
@@ -69,6 +73,25 @@ class LearnedBlindEvaluationTest {
     @Test
     void blindHoldOut13() {
         holdOut(BLIND13);
+    }
+
+    /**
+     * The fourteenth hold-out (330 single messages: 61 S4, 54 S3, 25 S11, 15 S12, 175 allowed of which 25 with support),
+     * written from scratch at the start of the eighth round by a writer who opened no project data, and committed
+     * before it was first scored.
+     */
+    @Test
+    void blindHoldOut14() {
+        holdOut(BLIND14);
+    }
+
+    /**
+     * The eighth round's development set (421 single messages), written like the hold-outs but read: its misses
+     * became the round's rules. Its figures are not blind.
+     */
+    @Test
+    void developmentSet14() {
+        holdOut(DEV14);
     }
 
     private static void holdOut(String file) {
