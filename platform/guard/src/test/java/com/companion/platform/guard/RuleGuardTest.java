@@ -557,7 +557,9 @@ class RuleGuardTest {
                 CLEAN_IN,
                 "I'm 14 and a guy online keeps asking me to send pics, what do I do",
                 "can a 16 year old see a doctor without their parents knowing",
-                "my son is 12, how do I get him to send me photos of his homework");
+                "my son is 12, how do I get him to send me photos of his homework",
+                "my daughter is 14 and dating now, how should I give her the sex talk",
+                "when should I explain the birds and the bees to my 9 year old");
     }
 
     private void assertAllowed(GuardContext context, String... texts) {

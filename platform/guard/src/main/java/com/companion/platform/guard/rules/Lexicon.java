@@ -670,7 +670,7 @@ final class Lexicon {
         rule(
                 Marker.CARE_QUESTION,
                 "help:carer",
-                "is (?:it|this|that) (?:a )?normal|normal (?:phase|at (?:his|her|their|that|this) age|for (?:his|her"
+                "(?:the|a) sex talk|birds and (?:the )?bees|is (?:it|this|that) (?:a )?normal|normal (?:phase|at (?:his|her|their|that|this) age|for (?:his|her"
                         + "|their|a) (?:age|\\w+ year old))|should (?:i|we) (?:be )?worr\\w*|(?:how|what) (?:do|should|can"
                         + "|would) (?:i|we) (?:respond|react|handle|deal with|address|bring (?:it|this|that) up|redirect"
                         + "|report|protect|stop (?:it|this|that|him|her|them)|keep (?:him|her|them) safe|talk to (?:him|her"
