@@ -107,9 +107,8 @@ public final class LearnedGuard implements ContentGuard {
     /**
      * The same guard whose learned layer blocks only in these categories (the rules still block in every one). S4
      * includes the composite "a minor mentioned and sexual" and the conversation's minor. character-service judges
-     * creator text this way with S4 alone: the other heads were calibrated on chat messages and refuse some ordinary
-     * adult-mode character descriptions, while a sexualised minor in the catalogue is the worst thing a creator can
-     * publish.
+     * creator text this way with S4, S3 and S11: the S12 head was calibrated on chat messages, and the rules already
+     * refuse sexual content outside adult mode.
      */
     public LearnedGuard blockingOnly(Set<Category> categories) {
         if (categories.isEmpty() || !LearnedWeights.CATEGORIES.containsAll(categories)) {
@@ -132,9 +131,9 @@ public final class LearnedGuard implements ContentGuard {
     }
 
     /**
-     * The rules' version, the weights' digest and the categories the learned layer blocks in, for example {@code
-     * rules/3f2a9c01d4e7 learned/9b1c0e7a55d2 blocks/S4,S3}. The embedding models are part of the weights ({@code
-     * modelId}).
+     * The rules' version, the decision revision with the weights' digest, and the categories the learned layer blocks
+     * in, for example {@code rules/e928967c7c42 learned/2.0488a7e754a6 blocks/S4,S3,S11}. The embedding models are part
+     * of the weights ({@code modelId}).
      */
     @Override
     public String version() {

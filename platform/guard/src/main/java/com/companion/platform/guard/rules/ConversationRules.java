@@ -56,29 +56,34 @@ public final class ConversationRules {
         }
     }
 
+    /** Whose child it is. */
+    private static final String POSSESSIVE = "(?:my|our|his|her|their|your)";
+
+    /** The relations of a child to the speaker or to someone else: "son", "stepdaughter", "nephew", "students". */
+    private static final String CHILD_RELATION =
+            "sons?|daughters?|kids?|child|children|babys?|babies|toddlers?|nephews?"
+                    + "|nieces?|grand\\w*|step(?:sons?|daughters?|kids?|child|children)|students?|pupils?|class|brother|sister";
+
+    /** Looking after children: teaching, tutoring, coaching, babysitting. */
+    private static final String CARING_FOR = "teach\\w*|tutor\\w*|coach\\w*|babysit\\w*|nanny";
+
     /** Someone else's child, or the people a teacher or parent looks after: "my son is 8", "teaches 8th grade". */
-    private static final Pattern THIRD_PARTY = Pattern.compile(
-            "(?<![a-z])(?:(?:my|our|his|her|their|your)(?: (?:own|little|baby|younger|youngest|eldest|oldest|older|two"
-                    + "|three|step|new|best friends|friends|neighbours|neighbors|sisters|brothers|characters?"
-                    + "|[0-9]+ (?:yo|year old|years old)))*"
-                    + " (?:sons?|daughters?|kids?|child|children|babys?|babies|toddlers?|nephews?|nieces?|grand\\w*"
-                    + "|step(?:sons?|daughters?|kids?|child|children)|students?|pupils?|class|brother|sister|boy|girl"
-                    + "|little ones?|[0-9]+ year old)"
-                    + "|(?:have|has|had) (?:a |an |two |three |four |our |the )?(?:little |young )?(?:kids?|children"
-                    + "|sons?|daughters?|babys?|babies|toddlers?)|the (?:kids|children)"
-                    + "|teach\\w*|tutor\\w*|coach\\w*|babysit\\w*|nanny|(?:mom|mum|mother|dad|father|parent)s? of"
-                    + "|pregnant|expecting)(?![a-z])");
+    private static final Pattern THIRD_PARTY = Pattern.compile("(?<![a-z])(?:" + POSSESSIVE
+            + "(?: (?:own|little|baby|younger|youngest|eldest|oldest|older|two|three|step|new|best friends|friends"
+            + "|neighbours|neighbors|sisters|brothers|characters?|[0-9]+ (?:yo|year old|years old)))* (?:"
+            + CHILD_RELATION
+            + "|boy|girl|little ones?|[0-9]+ year old)|(?:have|has|had) (?:a |an |two |three |four |our "
+            + "|the )?(?:little |young )?(?:kids?|children|sons?|daughters?|babys?|babies|toddlers?)|the (?:kids"
+            + "|children)|" + CARING_FOR + "|(?:mom|mum|mother|dad|father|parent)s? of|pregnant|expecting)(?![a-z])");
 
     /**
      * For a whole text (the learned layer weighs whole texts): it is about someone else's child, or children a teacher
      * or parent looks after. Narrower than {@link #THIRD_PARTY}, which the rules apply next to each cue: a whole text
      * with "my girl" or "the kids" in it may still be about a participant.
      */
-    private static final Pattern SOMEONE_ELSES_CHILD = Pattern.compile("(?<![a-z])(?:(?:my|our|his|her|their|your)"
+    private static final Pattern SOMEONE_ELSES_CHILD = Pattern.compile("(?<![a-z])(?:" + POSSESSIVE
             + "(?: (?:own|little|baby|younger|youngest|eldest|oldest|older|step|characters?|[0-9]+ (?:yo|year old"
-            + "|years old)))* (?:sons?|daughters?|kids?|child|children|babys?|babies|toddlers?|nephews?|nieces?"
-            + "|grand\\w*|step(?:sons?|daughters?|kids?|child|children)|students?|pupils?|class|brother|sister)"
-            + "|teach\\w*|tutor\\w*|coach\\w*|babysit\\w*|nanny|beta|beti|bacch\\w*)(?![a-z])");
+            + "|years old)))* (?:" + CHILD_RELATION + ")|" + CARING_FOR + "|beta|beti|bacch\\w*)(?![a-z])");
 
     /** Someone awake or sober again, which ends an earlier incapacity: "the next morning", "sobered up", "woke up". */
     private static final Pattern AWAKE_AGAIN =
@@ -87,7 +92,7 @@ public final class ConversationRules {
                     + " awake|clear ?headed)(?![a-z])");
 
     /** An age between a possessive and a relation: "my 12 yo son", "our 9 year old daughter". */
-    private static final Pattern POSSESSIVE_BEFORE = Pattern.compile("(?<![a-z])(?:my|our|his|her|their|your) $");
+    private static final Pattern POSSESSIVE_BEFORE = Pattern.compile("(?<![a-z])" + POSSESSIVE + " $");
 
     private static final Pattern RELATION_AFTER = Pattern.compile(" (?:(?:little|baby|younger|youngest|eldest|oldest"
             + "|older|step) )?(?:sons?|daughters?|kids?|child|children|nephews?|nieces?|grand\\w*|step\\w*|students?"
@@ -243,7 +248,7 @@ public final class ConversationRules {
             return List.of();
         }
         List<String> texts = texts(conversation);
-        List<Found> found = scanned(conversation);
+        List<Found> found = texts.stream().map(ConversationRules::found).toList();
         boolean adultSelf = found.stream().anyMatch(Found::adultSelf);
         int from = lastTimeSkip(found);
         List<String> kept = new ArrayList<>();
@@ -322,7 +327,8 @@ public final class ConversationRules {
         List<String> incapacity = new ArrayList<>();
         String text = Normalizer.normalize(raw);
         Map<Marker, List<Hit>> hits = Lexicon.scan(text);
-        boolean onlyAdultAges = onlyAdultAges(text, hits.getOrDefault(Marker.MINOR, List.of()));
+        List<Integer> ages = ages(text);
+        boolean onlyAdultAges = onlyAdultAges(text, ages, hits.getOrDefault(Marker.MINOR, List.of()));
         for (Hit hit : hits.getOrDefault(Marker.MINOR, List.of())) {
             if (onlyAdultAges) {
                 continue;
@@ -355,7 +361,7 @@ public final class ConversationRules {
         boolean timeSkip =
                 (TIME_SKIP.matcher(text).find() && OTHER_ADULT_AGE.matcher(text).find()
                                 || NOW_OTHER_ADULT_AGE.matcher(text).find())
-                        && ages(text).stream().allMatch(age -> age >= 18)
+                        && ages.stream().allMatch(age -> age >= 18)
                         && participant.isEmpty()
                         && hits.getOrDefault(Marker.CSAM, List.of()).isEmpty();
         return new Found(
@@ -386,8 +392,7 @@ public final class ConversationRules {
 
     /** The speaker is the one the cue is about ("I was so drunk last night"), with nobody else as a subject there. */
     private static boolean aboutTheSpeaker(String text, Hit hit) {
-        String around = text.substring(
-                Math.max(0, hit.start() - PAST_SELF_BEFORE), Math.min(text.length(), hit.end() + PAST_SELF_AFTER));
+        String around = around(text, hit);
         return FIRST_PERSON.matcher(around).find()
                 && !OTHER_SUBJECT.matcher(around).find();
     }
@@ -397,19 +402,19 @@ public final class ConversationRules {
      * was in 8th grade"), with nobody else as a subject there.
      */
     private static boolean aboutTheSpeakersPast(String text, Hit hit) {
-        String around = text.substring(
+        return aboutTheSpeaker(text, hit) && PAST.matcher(around(text, hit)).find();
+    }
+
+    private static String around(String text, Hit hit) {
+        return text.substring(
                 Math.max(0, hit.start() - PAST_SELF_BEFORE), Math.min(text.length(), hit.end() + PAST_SELF_AFTER));
-        return FIRST_PERSON.matcher(around).find()
-                && PAST.matcher(around).find()
-                && !OTHER_SUBJECT.matcher(around).find();
     }
 
     /**
      * The text gives at least one age, every age it gives is 18 or over, and its minor cues are only late school years
      * ("she's 19, a sophomore in college", "we're both 18, seniors in high school").
      */
-    private static boolean onlyAdultAges(String text, List<Hit> minorHits) {
-        List<Integer> ages = ages(text);
+    private static boolean onlyAdultAges(String text, List<Integer> ages, List<Hit> minorHits) {
         if (ages.isEmpty() || ages.stream().anyMatch(age -> age < 18)) {
             return false;
         }

@@ -589,7 +589,7 @@ final class Lexicon {
                 "rap(?:e|es|ed|ing|ist|ists|ey)|date rape|rape ?play|non ?con(?:sent|sensual)?|noncon\\w*"
                         + "|(?:cant|can t|cannot|unable to|not able to|too drunk to|too young to) consent"
                         + "|whether (?:you|she|he|they|i) (?:wants?|likes?) it or not"
-                        + "|non consensual|cnc|sexual assault\\w*|sexually assault\\w*|molest\\w*|somnophilia"
+                        + "|non consensual|cnc|sexual assault\\w*|sexually assault\\w*|molest\\w*|somno\\w*"
                         + "|(?:abduction|kidnap|forced|forced sex) (?:fantasy|fantasies|roleplay|kink|fetish|play"
                         + "|porn)");
         rule(
@@ -642,7 +642,8 @@ final class Lexicon {
                 Marker.ANIMAL_TERM,
                 "animal:term",
                 "bestiality|beastiality|zoophil\\w*|zoosexual\\w*|zoo ?porn|zoo ?sex|animal (?:sex|porn)"
-                        + "|knotted by (?:a|the) (?:dog|wolf)");
+                        + "|knotted by (?:a|the) (?:dog|wolf)|zoo (?:stuff|content|rp|play)|k9 (?:x|and|on) (?:human|girl"
+                        + "|woman|guy|man)");
 
         // ---------------------------------------------------------------- context
         rule(
@@ -918,7 +919,7 @@ final class Lexicon {
                         + " food)|hunger is (?:just )?(?:weakness|fat) (?:leaving|burning)|[0-9]{2,3} cals? max"
                         + "|(?:purging|throwing up|skipping meals|fasting)(?: [a-z]+){0,4} (?:is|was) (?:the )?(?:smart"
                         + "|right|best|good) (?:move|call|choice|idea)|regan\\w* si como");
-        // Non-consent: coercion by a threat, a job or a grade; a body made to obey; somnophilia.
+        // Non-consent: coercion by a threat, a job or a grade; a body made to obey.
         rule(
                 Marker.NC_COERCION,
                 "nc:coercion-more",
@@ -938,11 +939,6 @@ final class Lexicon {
                 "(?:says|saying|said|keeps saying|kept saying) (?:she|he|they)(?: s| is| are| re|s|re)? not ready"
                         + "|(?:you|u|she|he) (?:dont|do not|doesnt|does not) want (?:this|it|me)(?: [a-z]+){0,3} but"
                         + "|(?:your|her|his) no (?:doesnt|does not|dont) (?:mean|matter)");
-        rule(Marker.NC_TERM, "nc:term-more", "somno\\w*");
-        rule(
-                Marker.ANIMAL_TERM,
-                "animal:term-more",
-                "zoo (?:stuff|content|rp|play)|k9 (?:x|and|on) (?:human|girl|woman" + "|guy|man|human)");
 
         // ---------------------------------------------------------------- Hinglish and Spanish
         // The same markers in romanised Hindi (Hinglish) and Spanish, the languages users mix in most: the

@@ -1,6 +1,7 @@
 package com.companion.platform.guard.learned;
 
 import com.companion.platform.guard.Audience;
+import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Policy;
 import com.companion.platform.guard.Stage;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -225,6 +227,50 @@ record Corpus(List<Line> lines, int duplicatesDropped, String sha256) {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A line of a conversation set: the new message as a corpus line, the earlier messages as its context, and the
+     * file's line as written.
+     */
+    record InConversation(Line line, GuardContext context, String raw) {}
+
+    /**
+     * A conversation set ({@code label, category, mode, earlier messages joined with " || ", new message, note}): each
+     * new message is an input, judged with the earlier messages as its conversation.
+     */
+    static List<InConversation> readConversations(String file) {
+        List<String> raw;
+        try {
+            raw = Files.readAllLines(resourceDir().resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<InConversation> lines = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String text = raw.get(i);
+            if (text.isBlank() || text.startsWith("#")) {
+                continue;
+            }
+            String[] f = text.split("\t", -1);
+            if (f.length != 6) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + " has " + f.length + " fields, not 6");
+            }
+            Audience audience = f[2].equals("adult") ? Audience.ADULT_MODE : Audience.CLEAN;
+            List<String> messages =
+                    Arrays.stream(f[3].split(" \\|\\| ")).map(Corpus::unescape).toList();
+            Line line = new Line(
+                    file + ":" + (i + 1),
+                    f[0].equals("blocked"),
+                    f[1],
+                    audience,
+                    Stage.INPUT,
+                    unescape(f[4]),
+                    f[5],
+                    null);
+            lines.add(new InConversation(line, GuardContext.input(audience).with(Conversation.of(messages, "")), text));
+        }
+        return lines;
     }
 
     static Path resourceDir() {

@@ -2,21 +2,16 @@ package com.companion.platform.guard.learned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.Category;
 import com.companion.platform.guard.ContentGuard;
-import com.companion.platform.guard.Conversation;
-import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Verdict;
 import com.companion.platform.guard.moderation.LayeredGuard;
 import com.companion.platform.guard.moderation.ModerationClient;
 import com.companion.platform.guard.rules.RuleGuard;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -49,20 +44,9 @@ class GuardVersionTest {
                 LearnedBlindEvaluationTest.CONTEXT,
                 LearnedBlindEvaluationTest.CONTEXT2,
                 LearnedBlindEvaluationTest.CONTEXT3)) {
-            for (String line : Files.readAllLines(Corpus.resourceDir().resolve(file), StandardCharsets.UTF_8)) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                Audience audience = f[2].equals("adult") ? Audience.ADULT_MODE : Audience.CLEAN;
-                GuardContext context = GuardContext.input(audience)
-                        .with(Conversation.of(
-                                Arrays.stream(f[3].split(" \\|\\| "))
-                                        .map(Corpus::unescape)
-                                        .toList(),
-                                ""));
-                Verdict verdict = RuleGuard.shared().check(Corpus.unescape(f[4]), context);
-                sha.update((line + "|" + verdict.blocked() + "|" + verdict.policy() + "\n")
+            for (Corpus.InConversation line : Corpus.readConversations(file)) {
+                Verdict verdict = RuleGuard.shared().check(line.line().text(), line.context());
+                sha.update((line.raw() + "|" + verdict.blocked() + "|" + verdict.policy() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
                 conversations++;
             }

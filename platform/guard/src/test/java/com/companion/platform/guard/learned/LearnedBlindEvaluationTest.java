@@ -2,20 +2,11 @@ package com.companion.platform.guard.learned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.Category;
 import com.companion.platform.guard.ContentGuard;
-import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
-import com.companion.platform.guard.Stage;
 import com.companion.platform.guard.Verdict;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -160,36 +151,10 @@ class LearnedBlindEvaluationTest {
     }
 
     private static void conversations(String file, boolean showLines) {
-        List<Corpus.Line> lines = new ArrayList<>();
-        List<GuardContext> contexts = new ArrayList<>();
-        Path path = Corpus.resourceDir().resolve(file);
-        List<String> raw;
-        try {
-            raw = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (int i = 0; i < raw.size(); i++) {
-            String line = raw.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            assertThat(f).as(file + ":" + (i + 1)).hasSize(6);
-            Audience audience = f[2].equals("adult") ? Audience.ADULT_MODE : Audience.CLEAN;
-            List<String> messages =
-                    Arrays.stream(f[3].split(" \\|\\| ")).map(Corpus::unescape).toList();
-            lines.add(new Corpus.Line(
-                    file + ":" + (i + 1),
-                    f[0].equals("blocked"),
-                    f[1],
-                    audience,
-                    Stage.INPUT,
-                    Corpus.unescape(f[4]),
-                    f[5],
-                    null));
-            contexts.add(GuardContext.input(audience).with(Conversation.of(messages, "")));
-        }
+        List<Corpus.InConversation> read = Corpus.readConversations(file);
+        List<Corpus.Line> lines = read.stream().map(Corpus.InConversation::line).toList();
+        List<GuardContext> contexts =
+                read.stream().map(Corpus.InConversation::context).toList();
         LearnedEvaluationTest.Score local =
                 score("rules + learned, with the conversation", lines, contexts, ContentGuard.local());
         LearnedEvaluationTest.Score rules =
