@@ -8,6 +8,7 @@ import com.companion.character.moderation.CharacterModeration;
 import com.companion.character.moderation.CharacterScreening;
 import com.companion.character.moderation.ModerationProperties;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -72,33 +73,33 @@ class Rescreening {
 
     /** Screens every pending character, then up to the cap of those judged by an older version; answers how many were hidden. */
     int screenAll() {
-        int size = properties.rescreenBatchSize();
-        int hidden = 0;
-        Batch batch;
-        do {
-            batch = transaction.execute(status -> screenBatch(characters.lockPendingScreening(size)));
-            hidden += batch.hidden();
-        } while (batch.screened() == size);
+        Batch pending = screenUpTo(Integer.MAX_VALUE, characters::lockPendingScreening);
         List<String> older = characters.screeningVersionsBefore(screening.version());
-        int left = properties.rescreenMaxPerRun();
-        int again = 0;
-        while (left > 0) {
-            int limit = Math.min(size, left);
-            batch = transaction.execute(status -> screenBatch(characters.lockScreenedBefore(older, limit)));
-            hidden += batch.hidden();
-            again += batch.screened();
-            left -= batch.screened();
-            if (batch.screened() < limit) {
-                break;
-            }
+        Batch again = screenUpTo(properties.rescreenMaxPerRun(), limit -> characters.lockScreenedBefore(older, limit));
+        if (again.screened() > 0) {
+            log.info("screened {} characters again under {}", again.screened(), screening.version());
         }
-        if (again > 0) {
-            log.info("screened {} characters again under {}", again, screening.version());
-        }
+        int hidden = pending.hidden() + again.hidden();
         if (hidden > 0) {
             log.info("re-screening hid {} characters", hidden);
         }
         return hidden;
+    }
+
+    /** Batches of the rows {@code lock} answers, one transaction each, until it answers a short batch or {@code max} are done. */
+    private Batch screenUpTo(int max, IntFunction<List<CharacterRow>> lock) {
+        int screened = 0;
+        int hidden = 0;
+        while (screened < max) {
+            int limit = Math.min(properties.rescreenBatchSize(), max - screened);
+            Batch batch = transaction.execute(status -> screenBatch(lock.apply(limit)));
+            screened += batch.screened();
+            hidden += batch.hidden();
+            if (batch.screened() < limit) {
+                break;
+            }
+        }
+        return new Batch(screened, hidden);
     }
 
     private record Batch(int screened, int hidden) {}
