@@ -35,7 +35,7 @@ public record OutputThresholds(double s4, double s3, double s11, double s12, dou
     public static final OutputThresholds INPUT = new OutputThresholds(0, 0, 0, 0, 0, 0);
 
     /** Calibrated on model output; see the class comment and the README for the figures. */
-    public static final OutputThresholds CALIBRATED = new OutputThresholds(0.874, 0.919, 0.990, 0.964, 0.781, 0.971);
+    public static final OutputThresholds CALIBRATED = new OutputThresholds(0.868, 0.919, 0.979, 0.965, 0.804, 0.972);
 
     /** The threshold of a category head on output, given its input threshold. */
     public double of(Category category, double inputThreshold) {

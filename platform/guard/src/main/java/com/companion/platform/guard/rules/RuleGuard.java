@@ -33,7 +33,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/e928967c7c42";
+    public static final String VERSION = "rules/d84deb684e1e";
 
     /** Distances in normalised characters between the nearest edges of two markers. */
     static final int MINOR_WINDOW = 250;

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The labelled training corpus: the development set and the three spent hold-outs in {@code src/test/resources}, then
+ * The labelled training corpus: the development sets and the spent hold-outs in {@code src/test/resources}, then
  * every {@code corpus/*.tsv} in name order. Lines repeating an earlier line's text in the same mode and stage are
  * dropped (the first one wins), so a corpus line that duplicates an evaluation line is not counted twice.
  */
@@ -43,7 +43,8 @@ record Corpus(List<Line> lines, int duplicatesDropped, String sha256) {
             "guard-eval-blind7.tsv",
             "guard-eval-blind8.tsv",
             "guard-eval-blind9.tsv",
-            "guard-eval-blind10.tsv");
+            "guard-eval-blind10.tsv",
+            "guard-dev14.tsv");
 
     static final String CORPUS_DIR = "corpus";
 

@@ -59,7 +59,9 @@ final class Trainer {
      * round (3,959 lines, harder benign lines): the first round's budgets gave 0.802 / 2.98 %; scaled by 0.8 they give
      * 0.785 / 2.50 % (0.7: 0.778 / 2.32 %). Fifth round (6,010 lines: blind4 to blind7 joined the corpus; the rules'
      * help exemption for carers and questions about the law freed 15 false blocks): x1.0 0.764 / 2.19 %, x1.25 (these
-     * values) 0.784 / 2.48 %, x1.5 0.790 / 2.72 %. For experiments, GUARD_BUDGET_SCALE and GUARD_BUDGET_S3 (etc.),
+     * values) 0.784 / 2.48 %, x1.5 0.790 / 2.72 %. Ninth round (8,019 lines: dev14 and round 9 joined): the context budget 2 % -> 2.5 %, which
+     * keeps its threshold where it was (0.761; at 2 % the new clean hard negatives lifted it to 0.799, and blind2 lost 5
+     * of its 87 never-allowed conversations for 2 fewer false blocks). For experiments, GUARD_BUDGET_SCALE and GUARD_BUDGET_S3 (etc.),
      * GUARD_ITERATIONS and GUARD_L2 in the environment override the committed values (LearnedWeightsTest then fails
      * until they are put back).
      */
@@ -75,7 +77,7 @@ final class Trainer {
             "minor-age+S12",
             0.004,
             "context",
-            0.02,
+            0.025,
             "S12-release",
             0.025));
 
