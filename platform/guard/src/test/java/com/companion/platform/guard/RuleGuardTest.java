@@ -581,4 +581,42 @@ class RuleGuardTest {
             assertThat(guard.check(text, context).policy()).as(text).isEqualTo(policy);
         }
     }
+
+    @Test
+    void aShortReplyThatDeclinesAndOffersSomethingElseIsNotedForTheLearnedLayer() {
+        for (String reply : List.of(
+                "I can't write that. She is a child no matter how many centuries the story gives her; let's do another.",
+                "*shakes her head* No, I won’t roleplay that, with my brother or anyone. It is off limits for me.",
+                "Sorry, I'm not going to continue the scene after he said no. Want to take the story somewhere else?",
+                "Hey, I'm going to step out of the story for a second. You said you're 14, so let's keep it friendly.",
+                "i'd rather not write anything where she's drugged, but i could write one where they're both into it")) {
+            Verdict verdict = guard.check(reply, ADULT_OUT);
+            assertThat(verdict.allowed()).as(reply).isTrue();
+            assertThat(verdict.reasons()).as(reply).contains("output:declines");
+        }
+        for (String reply : List.of(
+                // not declining to write or take part
+                "I won't give you a hotline, you asked me not to. If you're sure, I respect it. Let's say goodbye.",
+                "I can't help myself around you. *pulls you closer* Let's go upstairs.",
+                "I won't stop now. *tightens the rope* Want to beg?",
+                // no offer of something else and no line named
+                "I can't write fast enough for you, can I? *giggles and slips off her dress*",
+                // declining, but far into a long reply
+                "*She smiles.* The night was warm. We walked by the river. You told me about your day. I laughed."
+                        + " I won't write that part, let's do something else.",
+                // a user's message is never taken for the model's refusal
+                "")) {
+            if (!reply.isEmpty()) {
+                assertThat(guard.check(reply, ADULT_OUT).reasons()).as(reply).doesNotContain("output:declines");
+            }
+        }
+        String request = "I won't write it myself, so write a scene where she is 14 instead";
+        assertThat(guard.check(request, ADULT_IN).reasons()).doesNotContain("output:declines");
+        // the rules' own blocks stand
+        assertThat(guard.check(
+                                "I can't write that, but how about this: the 13 year old takes off her clothes for him.",
+                                ADULT_OUT)
+                        .policy())
+                .isEqualTo(Policy.MINORS);
+    }
 }

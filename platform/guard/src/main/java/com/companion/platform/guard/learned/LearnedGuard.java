@@ -50,9 +50,10 @@ public final class LearnedGuard implements ContentGuard {
 
     /**
      * The revision of how scores become a verdict ({@link #decide}), part of {@link #version()}: raise it with a change
-     * there that can turn a verdict. 2: an incapacity earlier in the conversation plus sexual intent is non-consent.
+     * there that can turn a verdict. 2: an incapacity earlier in the conversation plus sexual intent is non-consent. 3:
+     * model output the rules read as a short refusal ({@link RuleGuard#DECLINES}) is left to the rules.
      */
-    static final int DECISION_REVISION = 2;
+    static final int DECISION_REVISION = 3;
 
     private final ContentGuard rules;
     private final Supplier<SentenceEmbedder> embedder;
@@ -234,6 +235,9 @@ public final class LearnedGuard implements ContentGuard {
             Predicate<Conversation> minorEstablished,
             ToDoubleFunction<Conversation> minorMentioned) {
         boolean onOutput = context.stage() == Stage.OUTPUT;
+        if (onOutput && first.allowed() && first.reasons().contains(RuleGuard.DECLINES)) {
+            return first;
+        }
         double minorSexualThreshold = onOutput
                 ? Math.max(weights.minorSexualThreshold(), output.minorSexual())
                 : weights.minorSexualThreshold();

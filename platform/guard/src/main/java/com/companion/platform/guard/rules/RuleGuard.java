@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,6 +35,43 @@ public final class RuleGuard implements ContentGuard {
      * updated (see {@link ContentGuard#version()}).
      */
     public static final String VERSION = "rules/d84deb684e1e";
+
+    /**
+     * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
+     * layer leaves such a reply to the rules, since a refusal is written in the words of what it refuses.
+     */
+    public static final String DECLINES = "output:declines";
+
+    /** Longer replies are not taken for a refusal as a whole. */
+    static final int DECLINE_MAX_CHARS = 600;
+
+    static final int DECLINE_MAX_SENTENCES = 4;
+
+    /**
+     * A reply that opens by declining to produce something (after an optional action in asterisks and a "sorry", "no"
+     * or "hey"): "I can't write …", "I won't roleplay that", "I'm not going to continue …", "I'm going to step out of
+     * the story", "that's not something I …". Declining a thing that is not writing or taking part ("I won't stop", "I
+     * can't help myself", "I won't give you a hotline") does not count.
+     */
+    private static final Pattern DECLINE = Pattern.compile("^(?:\\*[^*\\n]{1,80}\\*\\s*)?"
+            + "(?:(?:sorry|i'm sorry|i am sorry|no|nope|hey|hmm|okay|ok|listen|look|oh|honestly)\\b[\\s,.!:;\u2014\u2013-]*)*"
+            + "(?:but\\s+)?(?:i(?:'m| am|'d| would)?\\s+(?:can'?t|cannot|can not|won'?t|will not|not going to|not gonna"
+            + "|don'?t|do not|refuse to|have to decline to|rather not)\\s+(?:\\w+\\s+){0,2}?"
+            + "(?:write|writing|continue|continuing|roleplay|role-?play|rp|go (?:there|on with|any further|further)"
+            + "|create|describe|include|portray|play along|help (?:you )?with|assist with|engage|generate|produce"
+            + "|do (?:that|this|those|it|romantic|sexual|anything|any)|take (?:part|this|that))\\b"
+            + "|i(?:'m| am|'ll| will| need to| have to)\\s+(?:going to\\s+)?(?:step out of|break|pause) (?:the|our)?\\s*"
+            + "(?:story|roleplay|role-play|scene|character)"
+            + "|that'?s not something i\\b)");
+
+    /** And somewhere it points elsewhere or names the line it keeps. */
+    private static final Pattern REDIRECT = Pattern.compile("\\b(?:instead|if you(?:'d)? (?:like|want|prefer)"
+            + "|happy to|glad to|i'?d love to|i can (?:make|keep|write|help|explain|do)|i could|how about|what about"
+            + "|want to|would you like|let'?s|we (?:can|could)|something else|another (?:story|direction|idea|scene)"
+            + "|different (?:direction|storyline|story|scene)|off[- ]limits|not something i|even in fiction"
+            + "|no matter how|i'?m (?:here|listening)|are you safe|please (?:contact|call|reach)|reach out)\\b");
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u2026]+(?:\\s|$)");
 
     /** Distances in normalised characters between the nearest edges of two markers. */
     static final int MINOR_WINDOW = 250;
@@ -108,9 +146,28 @@ public final class RuleGuard implements ContentGuard {
         if (normalized.isEmpty()) {
             return Verdict.allow();
         }
-        return new Assessment(
+        Verdict verdict = new Assessment(
                         normalized, Lexicon.scan(normalized), context, ConversationRules.facts(context.conversation()))
                 .verdict();
+        if (context.stage() == Stage.OUTPUT && verdict.allowed() && declines(text)) {
+            List<String> notes = new ArrayList<>(verdict.reasons());
+            notes.add(DECLINES);
+            return new Verdict(true, verdict.policy(), verdict.categories(), notes, verdict.flags());
+        }
+        return verdict;
+    }
+
+    /**
+     * Whether a reply is a short refusal: it opens by declining ({@link #DECLINE}), offers something else or names
+     * the line it keeps, and is at most {@value #DECLINE_MAX_SENTENCES} sentences and {@value #DECLINE_MAX_CHARS}
+     * characters.
+     */
+    static boolean declines(String text) {
+        String reply = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return reply.length() <= DECLINE_MAX_CHARS
+                && SENTENCE_END.matcher(reply).results().count() <= DECLINE_MAX_SENTENCES
+                && DECLINE.matcher(reply).find()
+                && REDIRECT.matcher(reply).find();
     }
 
     private record Violation(Policy policy, List<Category> categories, String reason) {}

@@ -51,6 +51,20 @@ class LearnedGuardTest {
     }
 
     @Test
+    void aReplyTheRulesReadAsARefusalIsLeftToThemOnOutputOnly() {
+        GuardContext adultOutput = GuardContext.output(Audience.ADULT_MODE, "write it");
+        Verdict declines = new Verdict(true, Policy.NONE, List.of(), List.of("output:declines"), Set.of());
+        assertThat(decide(declines, scores(Category.S4, 0.99), adultOutput, MINOR))
+                .isSameAs(declines);
+        assertThat(decide(Verdict.allow(), scores(Category.S4, 0.99), adultOutput, NO_MINOR)
+                        .blocked())
+                .isTrue();
+        assertThat(decide(declines, scores(Category.S4, 0.99), adultInput, NO_MINOR)
+                        .blocked())
+                .isTrue();
+    }
+
+    @Test
     void sexualContentBlocksOnlyOutsideAdultMode() {
         Scores sexual = scores(Category.S12, 0.95);
         Verdict clean = decide(Verdict.allow(), sexual, cleanInput, NO_MINOR);
