@@ -165,7 +165,7 @@ class CreatorTextScreeningIT extends WithCharacterTopic {
                 "{{char}} keeps {{user}} chained in the cellar and visits every night for his pleasure, ignoring"
                         + " her tears.",
                 "self-harm",
-                "An online friend who tells lonely people that nobody would miss them and that they should end it"
+                "A friend who keeps telling {{user}} they would be better off dead and urges them to do it"
                         + " tonight.");
         for (Map.Entry<String, String> text : texts.entrySet()) {
             expectBlocked(
