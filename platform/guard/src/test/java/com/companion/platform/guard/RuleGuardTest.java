@@ -619,4 +619,22 @@ class RuleGuardTest {
                         .policy())
                 .isEqualTo(Policy.MINORS);
     }
+
+    @Test
+    void aSexualContentBlockNamesTheHinglishOrSpanishWordWhenThereIsOne() {
+        Verdict hinglish = guard.check("let's have sex, ab apne kapde utaaro", CLEAN_IN);
+        assertThat(hinglish.policy()).isEqualTo(Policy.SEXUAL_CONTENT);
+        assertThat(hinglish.reasons()).containsExactly("sexual:hinglish outside adult mode");
+        assertThat(guard.check("mujhse gandi baatein karo na, abhi mood hai", CLEAN_IN)
+                        .reasons())
+                .containsExactly("sexual:hinglish-story outside adult mode");
+        assertThat(guard.check("let's have sex tonight", CLEAN_IN).reasons())
+                .containsExactly("sexual:act outside adult mode");
+        assertThat(guard.check("mujhse gandi baatein karo na, abhi mood hai", ADULT_IN)
+                        .allowed())
+                .isTrue();
+        assertThat(guard.check("mummy ne garam khana banaya, aur papa ne ek purani kahani sunayi", CLEAN_IN)
+                        .allowed())
+                .isTrue();
+    }
 }

@@ -51,9 +51,10 @@ public final class LearnedGuard implements ContentGuard {
     /**
      * The revision of how scores become a verdict ({@link #decide}), part of {@link #version()}: raise it with a change
      * there that can turn a verdict. 2: an incapacity earlier in the conversation plus sexual intent is non-consent. 3:
-     * model output the rules read as a short refusal ({@link RuleGuard#DECLINES}) is left to the rules.
+     * model output the rules read as a short refusal ({@link RuleGuard#DECLINES}) is left to the rules. 4: a
+     * sexual-content block made by a Hinglish or Spanish word is not released.
      */
-    static final int DECISION_REVISION = 3;
+    static final int DECISION_REVISION = 4;
 
     private final ContentGuard rules;
     private final Supplier<SentenceEmbedder> embedder;
@@ -323,8 +324,9 @@ public final class LearnedGuard implements ContentGuard {
      * A rules block the learned layer may overturn: a user's message outside adult mode blocked only as sexual content
      * because of a sexual word (not graphic, no other category), when the weights have a release threshold. The rules
      * read "sex" in "bleeding after sex, should I see a doctor?" as they read it in a proposition; the S12 head,
-     * trained on both, tells them apart. Never-allowed and graphic blocks are final. Released only below the weights'
-     * {@link LearnedWeights#sexualReleaseThreshold()}.
+     * trained on both, tells them apart. Never-allowed and graphic blocks are final, and so are blocks made by a
+     * Hinglish or Spanish word ({@link RuleGuard#notEnglish}), which the English models do not read. Released only below
+     * the weights' {@link LearnedWeights#sexualReleaseThreshold()}.
      */
     static boolean releasable(Verdict first, GuardContext context) {
         return first.blocked()
@@ -332,7 +334,8 @@ public final class LearnedGuard implements ContentGuard {
                 && first.categories().equals(List.of(Category.S12))
                 && context.stage() == Stage.INPUT
                 && !context.adultMode()
-                && first.reasons().stream().allMatch(r -> r.endsWith(" outside adult mode"));
+                && first.reasons().stream().allMatch(r -> r.endsWith(" outside adult mode"))
+                && first.reasons().stream().noneMatch(RuleGuard::notEnglish);
     }
 
     private static Verdict withReasons(Verdict first, List<String> reasons) {

@@ -1044,7 +1044,10 @@ final class Lexicon {
                 Marker.ANIMAL,
                 "animal:hinglish",
                 "kutte|kutta|kutton|bakri|bakriyon|bhains|ghoda|ghode|ghodi|gadha|gadhi|janwar|janwaron");
-        rule(Marker.SEXUAL, "sexual:hinglish-story", "(?:hot|gandi|sexy|ganda) (?:kahani|kahaani|scene|baatein|baat)");
+        rule(
+                Marker.SEXUAL,
+                "sexual:hinglish-story",
+                "(?:hot|gandi|gande|ganda|sexy|dirty|garam) (?:kahani|kahaani|scene|baatein|baat)(?![a-z])");
         rule(
                 Marker.NC_INCAPACITY,
                 "nc:incapacity-hinglish",

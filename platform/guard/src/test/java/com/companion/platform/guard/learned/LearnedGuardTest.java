@@ -155,6 +155,12 @@ class LearnedGuardTest {
                 .isSameAs(graphic);
         assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.1), cleanInput, base, NO_MINOR, c -> 0))
                 .isSameAs(word);
+        // A Hinglish or Spanish word: the English models' low score says nothing, so the block stands.
+        for (String reason : List.of("sexual:hinglish outside adult mode", "sexual:spanish outside adult mode")) {
+            Verdict foreign = Verdict.block(Policy.SEXUAL_CONTENT, List.of(Category.S12), List.of(reason), Set.of());
+            assertThat(LearnedGuard.decide(foreign, scores(Category.S12, 0.1), cleanInput, releasing, NO_MINOR, c -> 0))
+                    .isSameAs(foreign);
+        }
     }
 
     @Test
