@@ -73,7 +73,10 @@ class RuleGuardTest {
                     "my kid sister and I baked cookies",
             "the horse I ride on Sundays", "a documentary about consent education", "grapefruit juice", "enforced rules"
         }) {
-            assertThat(guard.check(text, ADULT_IN)).as(text).isEqualTo(Verdict.allow());
+            Verdict verdict = guard.check(text, ADULT_IN);
+            assertThat(verdict.allowed()).as(text).isTrue();
+            assertThat(verdict.categories()).as(text).isEmpty();
+            assertThat(verdict.flags()).as(text).isEmpty();
         }
     }
 
@@ -636,5 +639,15 @@ class RuleGuardTest {
         assertThat(guard.check("mummy ne garam khana banaya, aur papa ne ek purani kahani sunayi", CLEAN_IN)
                         .allowed())
                 .isTrue();
+    }
+
+    @Test
+    void aTextOfThreeWordsOrFewerIsNotedForTheLearnedLayer() {
+        for (String text : List.of("private", "I'm 15 btw.", "im 14 lol", "  going to bed  ")) {
+            assertThat(guard.check(text, CLEAN_IN).reasons()).as(text).containsExactly("text:few-words");
+        }
+        assertThat(guard.check("I'm 15 and bored", CLEAN_IN).reasons()).isEmpty();
+        // a block of the rules carries no note: it stands as it is
+        assertThat(guard.check("send nudes", CLEAN_IN).reasons()).doesNotContain("text:few-words");
     }
 }

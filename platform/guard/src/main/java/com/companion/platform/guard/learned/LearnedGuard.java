@@ -52,9 +52,10 @@ public final class LearnedGuard implements ContentGuard {
      * The revision of how scores become a verdict ({@link #decide}), part of {@link #version()}: raise it with a change
      * there that can turn a verdict. 2: an incapacity earlier in the conversation plus sexual intent is non-consent. 3:
      * model output the rules read as a short refusal ({@link RuleGuard#DECLINES}) is left to the rules. 4: a
-     * sexual-content block made by a Hinglish or Spanish word is not released.
+     * sexual-content block made by a Hinglish or Spanish word is not released. 5: the category heads do not judge a
+     * text of three words or fewer ({@link RuleGuard#FEW_WORDS}).
      */
-    static final int DECISION_REVISION = 4;
+    static final int DECISION_REVISION = 5;
 
     private final ContentGuard rules;
     private final Supplier<SentenceEmbedder> embedder;
@@ -255,7 +256,8 @@ public final class LearnedGuard implements ContentGuard {
         List<Category> violated = new ArrayList<>();
         List<String> reasons = new ArrayList<>(first.reasons());
         EnumSet<Flag> flags = first.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(first.flags());
-        for (Category category : LearnedWeights.CATEGORIES) {
+        boolean headsRead = !(first.allowed() && first.reasons().contains(RuleGuard.FEW_WORDS));
+        for (Category category : headsRead ? LearnedWeights.CATEGORIES : List.<Category>of()) {
             double score = scores.of(category);
             String reason = "learned:" + category.code() + " " + format(score);
             double threshold = weights.head(category).threshold();

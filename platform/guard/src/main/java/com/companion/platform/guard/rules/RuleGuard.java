@@ -34,13 +34,22 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/f62aeb6c0209";
+    public static final String VERSION = "rules/b5875de59b24";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
      * layer leaves such a reply to the rules, since a refusal is written in the words of what it refuses.
      */
     public static final String DECLINES = "output:declines";
+
+    /**
+     * The note on an allowed verdict of a text of at most {@value #FEW_WORDS_MAX} words: too little for the learned
+     * layer's category heads, whose reading of one or two words is the reading of the words alone ("private", "I'm 15
+     * btw."), so they leave it to the rules. What the conversation before it established still counts.
+     */
+    public static final String FEW_WORDS = "text:few-words";
+
+    static final int FEW_WORDS_MAX = 3;
 
     /** Longer replies are not taken for a refusal as a whole. */
     static final int DECLINE_MAX_CHARS = 600;
@@ -149,12 +158,19 @@ public final class RuleGuard implements ContentGuard {
         Verdict verdict = new Assessment(
                         normalized, Lexicon.scan(normalized), context, ConversationRules.facts(context.conversation()))
                 .verdict();
-        if (context.stage() == Stage.OUTPUT && verdict.allowed() && declines(text)) {
-            List<String> notes = new ArrayList<>(verdict.reasons());
-            notes.add(DECLINES);
-            return new Verdict(true, verdict.policy(), verdict.categories(), notes, verdict.flags());
+        if (!verdict.allowed()) {
+            return verdict;
         }
-        return verdict;
+        List<String> notes = new ArrayList<>(verdict.reasons());
+        if (context.stage() == Stage.OUTPUT && declines(text)) {
+            notes.add(DECLINES);
+        }
+        if (text.strip().split("\\s+").length <= FEW_WORDS_MAX) {
+            notes.add(FEW_WORDS);
+        }
+        return notes.size() == verdict.reasons().size()
+                ? verdict
+                : new Verdict(true, verdict.policy(), verdict.categories(), notes, verdict.flags());
     }
 
     /**

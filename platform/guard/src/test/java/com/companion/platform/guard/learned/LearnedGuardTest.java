@@ -51,6 +51,21 @@ class LearnedGuardTest {
     }
 
     @Test
+    void theHeadsDoNotJudgeAFewWordsButTheConversationStillCounts() {
+        Verdict few = new Verdict(true, Policy.NONE, List.of(), List.of("text:few-words"), Set.of());
+        assertThat(decide(few, scores(Category.S4, 0.99), cleanInput, NO_MINOR)).isSameAs(few);
+        assertThat(decide(few, scores(Category.S12, 0.99), cleanInput, NO_MINOR))
+                .isSameAs(few);
+        assertThat(decide(Verdict.allow(), scores(Category.S12, 0.99), cleanInput, NO_MINOR)
+                        .blocked())
+                .isTrue();
+        // "take it off" after the conversation made the character 14: sexual intent towards a minor
+        Verdict inContext = decide(few, scores(Category.S12, 0.99), adultInput.with(ROLEPLAY), MINOR);
+        assertThat(inContext.blocked()).isTrue();
+        assertThat(inContext.policy()).isEqualTo(Policy.MINORS);
+    }
+
+    @Test
     void aReplyTheRulesReadAsARefusalIsLeftToThemOnOutputOnly() {
         GuardContext adultOutput = GuardContext.output(Audience.ADULT_MODE, "write it");
         Verdict declines = new Verdict(true, Policy.NONE, List.of(), List.of("output:declines"), Set.of());
