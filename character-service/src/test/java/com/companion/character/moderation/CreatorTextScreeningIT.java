@@ -387,7 +387,17 @@ class CreatorTextScreeningIT extends WithCharacterTopic {
                 .toList();
     }
 
+    /**
+     * A tag of four plain words, unique enough for one catalogue query: the learned heads read a tag as text, and a
+     * random hex tag beside a borderline sheet ("A high-school teacher who loves C minor.") flipped them in about one
+     * combination in fifteen, plain words in none of 300 tried.
+     */
     private static String uniqueTag() {
-        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> words = List.of(
+                "maple", "river", "cobalt", "lantern", "meadow", "pebble", "harbor", "violet", "cedar", "comet",
+                "tulip", "canyon", "ember", "willow", "orbit", "saffron", "glacier", "quill", "sparrow", "juniper");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return words.get(random.nextInt(words.size())) + "-" + words.get(random.nextInt(words.size())) + "-"
+                + words.get(random.nextInt(words.size())) + "-" + words.get(random.nextInt(words.size()));
     }
 }
