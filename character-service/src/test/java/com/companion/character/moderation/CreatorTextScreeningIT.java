@@ -388,9 +388,9 @@ class CreatorTextScreeningIT extends WithCharacterTopic {
     }
 
     /**
-     * A tag of four plain words, unique enough for one catalogue query: the learned heads read a tag as text, and a
-     * random hex tag beside a borderline sheet ("A high-school teacher who loves C minor.") flipped them in about one
-     * combination in fifteen, plain words in none of 300 tried.
+     * A tag of three plain words (at most 23 characters), unique enough for one catalogue query: the learned heads
+     * read a tag as text, and a random hex tag beside a borderline sheet ("A high-school teacher who loves C minor.")
+     * flipped them in about one combination in fifteen, plain words in none of 300 tried.
      */
     private static String uniqueTag() {
         List<String> words = List.of(
@@ -398,6 +398,6 @@ class CreatorTextScreeningIT extends WithCharacterTopic {
                 "tulip", "canyon", "ember", "willow", "orbit", "saffron", "glacier", "quill", "sparrow", "juniper");
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         return words.get(random.nextInt(words.size())) + "-" + words.get(random.nextInt(words.size())) + "-"
-                + words.get(random.nextInt(words.size())) + "-" + words.get(random.nextInt(words.size()));
+                + words.get(random.nextInt(words.size()));
     }
 }
