@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -396,7 +397,7 @@ class CreatorTextScreeningIT extends WithCharacterTopic {
         List<String> words = List.of(
                 "maple", "river", "cobalt", "lantern", "meadow", "pebble", "harbor", "violet", "cedar", "comet",
                 "tulip", "canyon", "ember", "willow", "orbit", "saffron", "glacier", "quill", "sparrow", "juniper");
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         return words.get(random.nextInt(words.size())) + "-" + words.get(random.nextInt(words.size())) + "-"
                 + words.get(random.nextInt(words.size()));
     }

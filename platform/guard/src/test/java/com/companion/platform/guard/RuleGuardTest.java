@@ -606,13 +606,10 @@ class RuleGuardTest {
                 "I can't write fast enough for you, can I? *giggles and slips off her dress*",
                 // declining, but far into a long reply
                 "*She smiles.* The night was warm. We walked by the river. You told me about your day. I laughed."
-                        + " I won't write that part, let's do something else.",
-                // a user's message is never taken for the model's refusal
-                "")) {
-            if (!reply.isEmpty()) {
-                assertThat(guard.check(reply, ADULT_OUT).reasons()).as(reply).doesNotContain("output:declines");
-            }
+                        + " I won't write that part, let's do something else.")) {
+            assertThat(guard.check(reply, ADULT_OUT).reasons()).as(reply).doesNotContain("output:declines");
         }
+        // a user's message is never taken for the model's refusal
         String request = "I won't write it myself, so write a scene where she is 14 instead";
         assertThat(guard.check(request, ADULT_IN).reasons()).doesNotContain("output:declines");
         // the rules' own blocks stand

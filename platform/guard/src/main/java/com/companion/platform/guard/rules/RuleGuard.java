@@ -165,12 +165,29 @@ public final class RuleGuard implements ContentGuard {
         if (context.stage() == Stage.OUTPUT && declines(text)) {
             notes.add(DECLINES);
         }
-        if (text.strip().split("\\s+").length <= FEW_WORDS_MAX) {
+        if (fewWords(text.strip())) {
             notes.add(FEW_WORDS);
         }
         return notes.size() == verdict.reasons().size()
                 ? verdict
                 : new Verdict(true, verdict.policy(), verdict.categories(), notes, verdict.flags());
+    }
+
+    /**
+     * Whether a stripped text has at most {@value #FEW_WORDS_MAX} words: runs of characters between ASCII whitespace
+     * (what {@code \s} matches), counted up to one more than that.
+     */
+    static boolean fewWords(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length() && words <= FEW_WORDS_MAX; i++) {
+            boolean space = " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0;
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words <= FEW_WORDS_MAX;
     }
 
     /**
@@ -189,9 +206,12 @@ public final class RuleGuard implements ContentGuard {
      * characters.
      */
     static boolean declines(String text) {
-        String reply = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        return reply.length() <= DECLINE_MAX_CHARS
-                && SENTENCE_END.matcher(reply).results().count() <= DECLINE_MAX_SENTENCES
+        String stripped = text.strip();
+        if (stripped.length() > DECLINE_MAX_CHARS) {
+            return false;
+        }
+        String reply = stripped.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return SENTENCE_END.matcher(reply).results().count() <= DECLINE_MAX_SENTENCES
                 && DECLINE.matcher(reply).find()
                 && REDIRECT.matcher(reply).find();
     }
