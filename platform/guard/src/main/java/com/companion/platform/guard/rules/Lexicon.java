@@ -1025,6 +1025,115 @@ final class Lexicon {
                 "framing:other",
                 "likho|likhna|likh|kahani|kahaani|detail (?:mein|me)|banao|escribe\\w*|escribir|historia|relato"
                         + "|describir|imagina|(?:un|el|juego de) rol");
+
+        // ---------------------------------------------------------------- Portuguese, French, German, Italian
+        // The same markers in the other languages users write most often; neither embedding model reads them, so for
+        // them the rules are the only layer. Text arrives normalised: lower case, accents and apostrophes dropped
+        // ("j'ai" is "jai", "Mädchen" "madchen", "ß" "ss"). An age needs a verb of having or a person, never a bare
+        // number ("il y a 12 ans" is "12 years ago", "faz 12 anos" "12 years since"); words that also mean something
+        // harmless are left out ("baiser" a kiss, "scopa" a broom, "gozar" to enjoy, "ausziehen" to move out, "mineur"
+        // a miner or a minor key).
+        rule(
+                Marker.MINOR,
+                "minor:age-other",
+                "(?:tem|tenho|tens|completou|completa|acabou de fazer) (?:<N>|dez|onze|doze|treze"
+                        + "|catorze|quatorze|quinze|dezesseis|dezasseis|dezessete|dezassete|seis|sete|oito|nove) anos"
+                        + "|(?:menina|menino|garota|garoto|garotinha|filha|filho|irma|irmao|sobrinha|sobrinho|aluna|aluno"
+                        + "|estudante|crianca|personagem|namorada|namorado|mocinha) de (?:<N>|dez|onze|doze|treze|catorze"
+                        + "|quatorze|quinze|dezesseis|dezasseis|dezessete|dezassete) anos"
+                        + "|(?:jai|tu as|elle a|il a|qui a|vient davoir) (?:<N>|dix|onze|douze|treize|quatorze|quinze"
+                        + "|seize|dix sept|six|sept|huit|neuf) ans(?! (?:de|d|plus tard|apres|avant|que)(?![a-z]))"
+                        + "|(?:fille|fillette|garcon|fils|soeur|frere|niece|neveu|eleve|ecoliere|ecolier|collegienne"
+                        + "|collegien|lyceenne|enfant|gamine|gamin|personnage|copine|petite amie) de (?:<N>|dix|onze|douze"
+                        + "|treize|quatorze|quinze|seize|dix sept) ans"
+                        + "|(?:<N>|zehn|elf|zwolf|dreizehn|vierzehn|funfzehn|sechzehn|siebzehn) jahre alt"
+                        + "|(?:<N>|zehn|elf|zwolf|dreizehn|vierzehn|funfzehn|sechzehn|siebzehn) ?jahrige[nrs]?"
+                        + "|(?:ho|hai|ha|compie|ha appena compiuto) (?:<N>|dieci|undici|dodici|tredici"
+                        + "|quattordici|quindici|sedici|diciassette|sei|sette|otto|nove) anni(?! fa(?![a-z]))"
+                        + "|(?:ragazza|ragazzo|ragazzina|ragazzino|bambina|bambino|figlia|figlio|sorella|fratello|nipote"
+                        + "|studentessa|studente|alunna|alunno|personaggio|fidanzata|fidanzato) di (?:<N>|dieci|undici"
+                        + "|dodici|tredici|quattordici|quindici|sedici|diciassette) anni");
+        rule(
+                Marker.MINOR,
+                "minor:school-other",
+                "menor de idade|menores de idade|colegial|(?:no|na|do|da) (?:ensino fundamental|quinta serie|sexta serie"
+                        + "|setima serie|oitava serie|sexto ano|setimo ano|oitavo ano|nono ano)|(?:uma|a|essa|minha)"
+                        + " (?:menininha|garotinha|criancinha)"
+                        + "|(?:une|la|cette|est|etait|suis|es) mineure|mineurs? dage|mineure dage|collegienne|ecoliere"
+                        + "|(?:est|suis|es|etait|etais) (?:en|au) (?:sixieme|cinquieme|quatrieme|troisieme|cm1|cm2|college)"
+                        + "(?![a-z])|(?:une|la|cette|ma|sa) (?:petite fille|fillette|gamine)"
+                        + "|minderjahrig\\w*|schulmadchen|(?:in der|in die) (?:[5-9]|1[0-2])(?: |\\. )?klasse"
+                        + "|(?:funften|sechsten|siebten|achten|neunten|zehnten) klasse|kleines madchen"
+                        + "|kleine madchen"
+                        + "|minorenne|minorenni|(?:alle|in|fa le|fa la) (?:medie|prima media|seconda media|terza media)"
+                        + "|(?:una|la|quella|mia|sua) (?:ragazzina|bambina|bimba)|(?:un|il|quel|mio|suo) (?:ragazzino|bambino"
+                        + "|bimbo)");
+        rule(
+                Marker.SEXUAL,
+                "sexual:act-other",
+                "transar\\w*|transa(?:mos|ram|ndo)|foder\\w*|fuder\\w*|(?:tira|tirar|tirou|tirando|tire)"
+                        + " (?:a|sua|toda a) roupa|despi(?:r|u|ndo|da|do|r-se|ndo-se)(?![a-z])|(?:fazer|fazendo|fizemos|faz|fez)"
+                        + " amor|boquete|tesao|punheta|cena (?:de sexo|quente|hot|picante)"
+                        + "|sexe|sexuel\\w*|faire lamour|fait lamour|font lamour|fais lamour|(?:coucher|couche|couchent"
+                        + "|couches) avec|(?:la|me|te) baise\\w*|deshabill\\w*|branl\\w*|scene (?:de sexe|erotique|chaude|hot|de cul)"
+                        + "|ficken\\w*|fickt|gefickt|vogeln|sexuell\\w*|sexszene\\w*|erotisch\\w*|miteinander"
+                        + " schlafen|(?:schlafen|schlaft|schlief|schlafe) mit (?:ihr|ihm|dir|mir)|liebe machen"
+                        + "|(?:zieht|zog|zieh|ziehst) (?:sich|dich|mich|sie|ihn) aus(?![a-z])|(?:sich|dich|mich|sie|ihn)"
+                        + " auszuziehen"
+                        + "|sesso|sessual\\w*|scopar(?:e|la|lo|ti|mi|si|ci)|scopat[aoie]|scopiamo|spogli(?:a|arsi|arla|arlo|arti|ata|ato|ando)(?![a-z])"
+                        + "|(?:fare|facciamo|fanno|fa|facendo) (?:lamore|l amore)|andare a letto con|(?:va|vanno|vado|vai) a"
+                        + " letto con|pompino|scena (?:di sesso|erotica|piccante|hot)");
+        rule(
+                Marker.BODY,
+                "body:langs-other",
+                "pelad[ao]s?|toute nue|tout nu(?![a-z])|nues?(?= (?:devant|sur|dans|pour|contre|sous)(?![a-z]))"
+                        + "|nackt\\w*|auszieht|auszog|nuda|nude(?= (?:davanti|sul|sulla|nel|nella|per)(?![a-z]))");
+        rule(
+                Marker.NC_TERM,
+                "nc:rape-other",
+                "estupr\\w*|violentad[ao]s?|violentou|violentar|viol(?![a-z])|violer|violee?s?|viole par|violait"
+                        + "|vergewaltig\\w*|stupr\\w*|violentat[ao]|violentarla");
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal-langs-other",
+                "sem (?:o )?(?:seu )?consentimento|contra a (?:sua )?vontade|mesmo (?:ela|ele) (?:dizendo|gritando"
+                        + "|pedindo) (?:que )?(?:nao|pra parar|para parar)|(?:implora|grita|chora|pede|implorando|gritando"
+                        + "|chorando|pedindo) (?:para|pra) (?:ele )?parar"
+                        + "|sans (?:son )?consentement|contre son gre|contre sa volonte|(?:meme si|alors qu|alors que)"
+                        + " (?:elle|il) (?:dit|crie|supplie|pleure|refuse)|(?:supplie|crie|pleure|hurle) (?:quil|qu il)"
+                        + " arrete|(?:le|la) supplie darreter"
+                        + "|gegen (?:ihren|seinen|deinen) willen|ohne (?:ihre|seine|deine) zustimmung|ohne (?:ihr|sein|dein)"
+                        + " einverstandnis|obwohl (?:sie|er) nein sagt|obwohl (?:sie|er) (?:weint|schreit|fleht)"
+                        + "|(?:fleht|schreit|bettelt) (?:ihn )?an,? aufzuhoren|aufzuhoren fleht"
+                        + "|contro la sua volonta|senza (?:il suo )?consenso|anche se (?:lei|lui) (?:dice|urla|piange"
+                        + "|implora)|(?:implora|urla|supplica|piange) (?:di|che) smett\\w*");
+        rule(
+                Marker.NC_INCAPACITY,
+                "nc:incapacity-langs-other",
+                "desmaiad[ao]s?|dopad[ao]s?|(?:muito|tao|bem) bebad[ao]|bebad[ao] demais|boa noite cinderela"
+                        + "|inconsciente|droguee?s?|(?:tres|trop|completement) (?:saoule?|ivre)|ivre morte|somnifere"
+                        + "|bewusstlos\\w*|betaubt\\w*|ko tropfen|sturzbetrunken|zu betrunken|unter drogen gesetzt"
+                        + "|incosciente|drogat[ao]|svenut[ao]|(?:troppo|completamente) ubriac[ao]|narcotizzat[ao]");
+        // A parent asking about their own child in these languages and in Spanish: the help exemption applies as in
+        // English ("ma fille de 12 ans a vu une vidéo de sexe, que faire ?").
+        rule(
+                Marker.CARER,
+                "carer:own-child-other",
+                "(?:minha|meu|nossa|nosso) (?:filha|filho|filhos|filhas|crianca|criancas|aluna|aluno)"
+                        + "|(?:ma|mon|notre|nos|mes) (?:fille|fils|enfant|enfants|eleve|eleves)"
+                        + "|(?:meine|mein|meinen|meinem|unsere|unser|unseren) (?:tochter|sohn|kind|kinder)"
+                        + "|(?:mia|mio|nostra|nostro|miei|mie) (?:figlia|figlio|figli|figlie|bambina|bambino|bambini)"
+                        + "|(?:mi|mis|nuestra|nuestro|nuestros) (?:hija|hijo|hijos|hijas|nina|nino|ninos)");
+        rule(
+                Marker.CARE_QUESTION,
+                "help:carer-other",
+                "o que (?:eu )?(?:faco|fazer|devo fazer)|como (?:falar|explicar|reagir|proteger|conversar|lidar)"
+                        + "|(?:e|isso e) normal|que (?:dois je|faire)|comment (?:lui )?(?:parler|expliquer|reagir|proteger"
+                        + "|en parler)|(?:est ce|cest) normal|was soll ich (?:tun|machen)|wie (?:soll|kann) ich"
+                        + " (?:reagieren|das erklaren|mit (?:ihr|ihm) reden|sie schutzen|ihn schutzen)|ist das normal"
+                        + "|cosa (?:faccio|devo fare|posso fare)|come (?:parlarne|parlare|spiegare|reagire|proteggerl\\w*)"
+                        + "|(?:e|questo e) normale|que hago|que debo hacer|como (?:hablar|explicar|reaccionar|protegerl\\w*)"
+                        + "|es normal");
         rule(
                 Marker.IMPLIED_ACT,
                 "implied:hinglish",
