@@ -1202,6 +1202,41 @@ final class Lexicon {
                 "self-harm:encouragement-other",
                 "(?:tu|tum|aap) (?:mar ja|mar jao|marr ja|khudkushi kar le|suicide kar le)|mar (?:kyu|kyun|kyon) nahi"
                         + " (?:jaate|jata|jati|jaati)|(?:deberias|tienes que) (?:matarte|suicidarte|cortarte)");
+        // Portuguese, French, German and Italian: wanting to die (support), asking for a way, urging someone to.
+        // Hyperbole is left out: "vou me matar de rir", "ce boulot va me tuer", "meine Mutter bringt mich um".
+        rule(
+                Marker.SELF_HARM_IDEATION,
+                "self-harm:ideation-langs-other",
+                "quero morrer|(?:quero|vou|penso em|pensando em|pensei em) me matar(?! de)|suicidar\\w*|tirar (?:a )?minha"
+                        + " (?:propria )?vida|nao quero (?:mais )?viver|me cortar(?! (?:o|a|os|as|um|uma)(?![a-z]))|me machucar"
+                        + "|(?:je )?veux mourir|envie de mourir|me suicider|(?:veux|vais|voudrais|pense a) me tuer"
+                        + "|en finir avec (?:la|ma) vie|(?:je )?ne veux plus vivre|me faire du mal|me scarifier"
+                        + "|(?:ich )?will sterben|(?:will|werde|mochte) mich umbringen|(?:mir )?das leben nehmen"
+                        + "|selbstmord|suizid\\w*|will nicht mehr leben|mich ritzen"
+                        + "|voglio morire|ammazzarmi|uccidermi|togliermi la vita|non voglio piu vivere|farmi del male"
+                        + "|tagliarmi(?! (?:i|il|la|le|lo|gli|un|una)(?![a-z]))");
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-langs-other",
+                "(?:quantos|quantas|qual|quais|como|onde)(?: [a-z]+){0,6} (?:me matar|suicidar\\w*|nao acordar|morrer"
+                        + " dormindo|me cortar sem)"
+                        + "|(?:combien|comment|quel|quelle|quels|quelles|ou)(?: [a-z]+){0,6} (?:me tuer|me suicider|mourir"
+                        + " sans|ne pas me reveiller|ne plus me reveiller|me scarifier sans)"
+                        + "|(?:wie viele|wie|welche|welcher|welches|wo)(?: [a-z]+){0,6} (?:mich umbringen|umzubringen|sterben"
+                        + " kann|nicht mehr aufwache|nicht mehr aufzuwachen|mich ritzen)"
+                        + "|(?:quanti|quante|quale|quali|come|dove)(?: [a-z]+){0,6} (?:ammazzarmi|uccidermi|suicidarmi|non"
+                        + " svegliarmi|morire nel sonno|tagliarmi senza)");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-langs-other",
+                "(?:voce|tu) (?:deveria|devia|devias|tem que|tens de) (?:se matar|te matar|morrer|se cortar)|se mata logo"
+                        + "|ninguem (?:sentiria|vai sentir) (?:sua|tua) falta"
+                        + "|(?:tu )?devrais (?:te tuer|mourir|te suicider)|va te pendre|va te suicider"
+                        + "|tue toi|personne ne (?:te regrettera|remarquera (?:ton absence|si tu)|va te regretter)"
+                        + "|(?:du )?solltest (?:dich umbringen|sterben|dich ritzen)|bring dich (?:doch|endlich|einfach) um|(?:hang|erhang)"
+                        + " dich (?:doch )?auf|niemand wurde dich vermissen|niemand wird dich vermissen"
+                        + "|dovresti (?:ammazzarti|ucciderti|morire|tagliarti)|ucciditi|nessuno (?:sentirebbe"
+                        + "|sentira) la tua mancanza");
     }
 
     private static final List<Rule> ALL = List.copyOf(RULES);
