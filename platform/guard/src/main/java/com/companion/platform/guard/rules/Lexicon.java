@@ -1088,6 +1088,15 @@ final class Lexicon {
                 "body:langs-other",
                 "pelad[ao]s?|toute nue|tout nu(?![a-z])|nues?(?= (?:devant|sur|dans|pour|contre|sous)(?![a-z]))"
                         + "|nackt\\w*|auszieht|auszog|nuda|nude(?= (?:davanti|sul|sulla|nel|nella|per)(?![a-z]))");
+        // A request to write, tell or play it, as "framing" is in English (a scene is not: nor is it in English).
+        rule(
+                Marker.FRAMING,
+                "framing:langs-other",
+                "escrev(?:a|e|er|as|am)|conto|descrev\\w*|finja|fingir|faz de conta|imagina|imagine|imaginez|interpret\\w*"
+                        + "|ecri(?:s|re|vez|ts|t)|histoire|recit|decri(?:s|re|vez)|fais semblant|faisons semblant|jeu de role"
+                        + "|schreib\\w*|geschichte|beschreib\\w*|stell dir vor|rollenspiel|tu so als"
+                        + "|scriv(?:i|ere|imi|ete)|storia|racconto|descriv\\w*|immagina|fai finta|facciamo finta|gioco di ruolo"
+                        + "|role ?play");
         rule(
                 Marker.NC_TERM,
                 "nc:rape-other",
