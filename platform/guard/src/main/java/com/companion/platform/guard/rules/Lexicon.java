@@ -1088,6 +1088,18 @@ final class Lexicon {
                 "body:langs-other",
                 "pelad[ao]s?|toute nue|tout nu(?![a-z])|nues?(?= (?:devant|sur|dans|pour|contre|sous)(?![a-z]))"
                         + "|nackt\\w*|auszieht|auszog|nuda|nude(?= (?:davanti|sul|sulla|nel|nella|per)(?![a-z]))");
+        rule(
+                Marker.ROMANTIC,
+                "romantic:langs-other",
+                "beij(?:o|os|a|ar|ou|ando|aram|amos|inho)|namorar|embrass(?:e|er|es|ent|ait|ons|ez|ee)|bisous?|calins?"
+                        + "|kuss|kusse|kussen|kusst|kusste|geknusst|kuschel\\w*"
+                        + "|bacio|baci|bacia(?:re|mi|rla|rlo|ti|ndo|to|ta|no)?|baciami|coccol\\w*");
+        rule(
+                Marker.ROMANTIC_DIRECTED,
+                "romantic:directed-langs-other",
+                "me beij(?:a|e|ar)|(?:vamos|quero) (?:nos )?beijar|beija me|embrasse moi|(?:je veux|on va) (?:t|nous)"
+                        + " embrasser|kuss mich|(?:ich will|lass uns) (?:dich |uns )?kussen|baciami|(?:voglio|vieni a)"
+                        + " baciarti|baciamoci");
         // A request to write, tell or play it, as "framing" is in English (a scene is not: nor is it in English).
         rule(
                 Marker.FRAMING,
