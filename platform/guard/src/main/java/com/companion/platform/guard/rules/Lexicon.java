@@ -881,7 +881,15 @@ final class Lexicon {
                         + " do is (?:our|a) (?:little )?secret|our (?:little )?secret games?|trust me and keep secrets"
                         + "|so (?:ur|your) parents (?:dont|don t|wont|won t|never) (?:see|know|find out)|delete (?:our"
                         + "|the|these) (?:chats|messages|texts) (?:every|each|so)|(?:so |really |very )?mature for"
-                        + " (?:your|ur) age");
+                        + " (?:your|ur) age"
+                        // The speaker's own secret contact: "our" chats kept from the child's parents, meeting "me"
+                        // alone or after sneaking out, "don't tell your parents about us".
+                        + "|(?:keep|keeps|keeping) (?:our (?:chats|messages|texts|talks|friendship|relationship|meetings)|us"
+                        + "|what we do) (?:a )?secrets? from (?:her|his|their|your|ur) (?:parents|mom|mum|dad|mother|father"
+                        + "|family|folks)|(?:meet|see) (?:me|up with me) (?:alone|in secret|secretly)|sneak (?:out|away)"
+                        + "(?: at night| tonight)? (?:and|to) (?:meet|see) me|dont tell (?:your|ur) (?:parents|mom|mum|dad"
+                        + "|mother|father|family|folks) about (?:us|me|what we)|(?:so|and) (?:she|he|they) (?:wont|will not"
+                        + "|doesnt|does not|never) tell (?:anyone|anybody) about (?:us|me)");
         // Self-harm: asking for the ways of an eating disorder, a pact, a method the older rules did not name.
         rule(
                 Marker.SELF_HARM_METHOD,
