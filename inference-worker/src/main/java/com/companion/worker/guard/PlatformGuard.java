@@ -8,6 +8,7 @@ import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Policy;
 import com.companion.platform.guard.Refusals;
 import com.companion.platform.guard.Verdict;
+import com.companion.platform.guard.rules.RuleGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
@@ -66,9 +67,21 @@ final class PlatformGuard implements ReplyGuard {
         return screening.blocked() || !upstream.support() ? screening : upstream;
     }
 
+    /**
+     * A reply that opens by declining ("I can't write a scene where she's drugged. I could write one where …"): while
+     * its opening sentences stream, the sentence that declines is judged by the rules only, and what follows it by
+     * every in-process layer. Cut into sentences, the refusal's first one names what it refuses without the offer
+     * that makes it a refusal, and the learned layer would read it as what it refuses; the whole reply is judged the
+     * same way once complete ({@code LearnedGuard}: what a refusal says after declining is judged as any reply is).
+     */
     @Override
-    public Screening screenPartial(String text, Subject subject) {
-        return check(whileStreaming, text, subject, streaming);
+    public Screening screenPartial(String text, boolean opensReply, Subject subject) {
+        if (!opensReply || !RuleGuard.opensByDeclining(text)) {
+            return check(whileStreaming, text, subject, streaming);
+        }
+        Screening declining = check(ContentGuard.rules(), text, subject, streaming);
+        String rest = RuleGuard.afterDecline(text);
+        return declining.blocked() || rest.isBlank() ? declining : check(whileStreaming, rest, subject, streaming);
     }
 
     @Override

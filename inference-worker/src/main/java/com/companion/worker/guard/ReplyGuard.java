@@ -18,8 +18,10 @@ public interface ReplyGuard {
     /**
      * Screens part of a reply that is still streaming (a window of its latest sentences). Must be cheap
      * and need no network; the whole reply is screened with {@link #screen} once it is complete.
+     *
+     * @param opensReply the window starts at the reply's first character
      */
-    default Screening screenPartial(String text, Subject subject) {
+    default Screening screenPartial(String text, boolean opensReply, Subject subject) {
         return screen(text, subject);
     }
 

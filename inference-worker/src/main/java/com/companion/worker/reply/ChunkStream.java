@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The chunks of one attempt of a reply. The first token leaves at once; tokens that follow within
@@ -28,10 +27,16 @@ import java.util.function.Function;
  */
 final class ChunkStream {
 
+    /** Judges a window of the reply; {@code opensReply} when the window starts at the reply's first character. */
+    @FunctionalInterface
+    interface Screen {
+        Screening apply(String window, boolean opensReply);
+    }
+
     private final MessageRequested request;
     private final int attempt;
     private final Consumer<ReplyChunk> sender;
-    private final Function<String, Screening> screen;
+    private final Screen screen;
     private final ScheduledExecutorService timer;
     private final long windowNanos;
     private final int maxChars;
@@ -52,7 +57,7 @@ final class ChunkStream {
             MessageRequested request,
             int attempt,
             Consumer<ReplyChunk> sender,
-            Function<String, Screening> screen,
+            Screen screen,
             ScheduledExecutorService timer,
             long windowNanos,
             int maxChars,
@@ -192,7 +197,7 @@ final class ChunkStream {
 
     /** Judges the window of the previous segment and the one ending at {@code end}. */
     private void screen(int end) {
-        Screening screening = screen.apply(text.substring(windowStart, end));
+        Screening screening = screen.apply(text.substring(windowStart, end), windowStart == 0);
         windowStart = screenedTo;
         screenedTo = end;
         if (screening.blocked()) {

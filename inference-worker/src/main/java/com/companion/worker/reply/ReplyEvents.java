@@ -6,12 +6,10 @@ import com.companion.contracts.EventJson;
 import com.companion.contracts.Topics;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.ReplyChunk;
-import com.companion.worker.guard.Screening;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -56,7 +54,7 @@ public class ReplyEvents {
         this.metrics = metrics;
     }
 
-    ChunkStream chunks(MessageRequested request, int attempt, Function<String, Screening> screen) {
+    ChunkStream chunks(MessageRequested request, int attempt, ChunkStream.Screen screen) {
         return new ChunkStream(
                 request,
                 attempt,

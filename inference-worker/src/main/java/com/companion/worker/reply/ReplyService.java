@@ -21,7 +21,6 @@ import com.companion.worker.prompt.PromptBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,9 +110,9 @@ public class ReplyService {
         }
         List<ChatMessage> messages = prompts.messages(request, input.support());
         Subject output = Subject.of(request, Stage.OUTPUT, conversationMessages);
-        Function<String, Screening> screen = properties.screenWhileStreaming()
-                ? text -> guard.screenPartial(text, output)
-                : text -> Screening.ALLOWED;
+        ChunkStream.Screen screen = properties.screenWhileStreaming()
+                ? (window, opensReply) -> guard.screenPartial(window, opensReply, output)
+                : (window, opensReply) -> Screening.ALLOWED;
         Attempts attempts = new Attempts(request, screen);
         try {
             LlmReply reply = llm.generate(messages, deadline, attempts);
@@ -192,11 +191,11 @@ public class ReplyService {
     private final class Attempts implements StreamListener {
 
         private final MessageRequested request;
-        private final Function<String, Screening> screen;
+        private final ChunkStream.Screen screen;
         private ChunkStream current;
         private long firstTokenNanos = -1;
 
-        Attempts(MessageRequested request, Function<String, Screening> screen) {
+        Attempts(MessageRequested request, ChunkStream.Screen screen) {
             this.request = request;
             this.screen = screen;
             this.current = events.chunks(request, 1, screen);

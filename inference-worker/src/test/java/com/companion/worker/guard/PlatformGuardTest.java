@@ -32,7 +32,7 @@ class PlatformGuardTest {
     @ValueSource(strings = {"I had minor surgery last week", "the police forced the door", "Hi! How was your day?"})
     void benignTextPasses(String text) {
         assertThat(guard.screen(text, minorOutput)).isEqualTo(Screening.ALLOWED);
-        assertThat(guard.screenPartial(text, minorOutput)).isEqualTo(Screening.ALLOWED);
+        assertThat(guard.screenPartial(text, false, minorOutput)).isEqualTo(Screening.ALLOWED);
     }
 
     @Test
@@ -118,7 +118,7 @@ class PlatformGuardTest {
 
         platform.screen("now", Subject.of(request, Stage.INPUT, 6));
         platform.screen("the reply", Subject.of(request, Stage.OUTPUT, 6));
-        platform.screenPartial("the rep", Subject.of(request, Stage.OUTPUT, 6));
+        platform.screenPartial("the rep", false, Subject.of(request, Stage.OUTPUT, 6));
 
         assertThat(seen).hasSize(3);
         assertThat(seen.get(0).conversation().recentMessages()).containsExactly("m3", "m4", "m5", "m6", "m7", "m8");
@@ -143,8 +143,8 @@ class PlatformGuardTest {
     @Test
     void eachCheckIsTimedByStage() {
         guard.screen("hello", new Subject(Stage.INPUT, true, false, null));
-        guard.screenPartial("Hi there.", minorOutput);
-        guard.screenPartial("How are you?", minorOutput);
+        guard.screenPartial("Hi there.", true, minorOutput);
+        guard.screenPartial("How are you?", false, minorOutput);
         guard.screen("Hi there. How are you?", minorOutput);
 
         assertThat(meters.get("worker.guard.screen")

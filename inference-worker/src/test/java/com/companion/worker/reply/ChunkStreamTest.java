@@ -94,6 +94,21 @@ class ChunkStreamTest {
     }
 
     @Test
+    void theWindowsThatStartAtTheReplysFirstCharacterAreMarkedAsOpeningIt() {
+        List<Boolean> opening = new CopyOnWriteArrayList<>();
+        ChunkStream stream = stream(Duration.ZERO, (ChunkStream.Screen) (text, opensReply) -> {
+            opening.add(opensReply);
+            return Screening.ALLOWED;
+        });
+        for (String token : List.of("Hi", " there", "!", " How", " are", " you", "?", " Fine", ".", " End")) {
+            stream.append(token);
+        }
+        stream.finish();
+
+        assertThat(opening).containsExactly(true, true, false, false);
+    }
+
+    @Test
     void aDecimalPointEndsNoSentenceAndClosingQuotesStayWithTheirs() {
         List<String> screened = new CopyOnWriteArrayList<>();
         ChunkStream stream = stream(Duration.ZERO, text -> {
@@ -159,6 +174,10 @@ class ChunkStreamTest {
     }
 
     private ChunkStream stream(Duration window, Function<String, Screening> screen) {
+        return stream(window, (ChunkStream.Screen) (text, opensReply) -> screen.apply(text));
+    }
+
+    private ChunkStream stream(Duration window, ChunkStream.Screen screen) {
         return new ChunkStream(request().build(), 3, sent::add, screen, timer, window.toNanos(), 512, SCREEN_AFTER);
     }
 }

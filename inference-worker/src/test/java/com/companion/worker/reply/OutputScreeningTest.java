@@ -21,7 +21,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,9 +132,9 @@ class OutputScreeningTest {
                 .as("the rules alone allow it")
                 .isTrue();
         List<String> screened = new ArrayList<>();
-        ChunkStream stream = stream(request, text -> {
+        ChunkStream stream = stream(request, (text, opensReply) -> {
             screened.add(text);
-            return guard.screenPartial(text, output);
+            return guard.screenPartial(text, opensReply, output);
         });
 
         List<String> tokens = tokens(opening + LEARNED_ONLY + " " + rest);
@@ -158,12 +157,33 @@ class OutputScreeningTest {
         assertThatThrownBy(stream::finish).isInstanceOf(BlockedWhileStreamingException.class);
     }
 
+    @Test
+    void aRefusalPassesWhileItStreamsButWhatItSaysAfterDecliningIsJudged() {
+        MessageRequested request =
+                request().adult(true).nsfw(true).message("keep going").build();
+        String refusal = "I can't write a scene where she's drugged or can't say yes. I could write one where they're"
+                + " both clear-headed and into it, if you'd like.";
+        String opening = "I can't write a scene where she's drugged or can't say yes.";
+        Subject output = Subject.of(request, Stage.OUTPUT, 6);
+        assertThat(guard.screenPartial(opening, false, output).blocked())
+                .as("the declining sentence judged as any other window")
+                .isTrue();
+
+        assertThat(streamAndScreen(request, refusal, new ArrayList<>()).blocked())
+                .isFalse();
+
+        String pretends = "I can't write that. Instead, *she giggles that she's only in seventh grade and pulls you"
+                + " toward her bed*.";
+        assertThat(streamAndScreen(request, pretends, new ArrayList<>()).policy())
+                .isEqualTo("minors");
+    }
+
     /** Streams the reply token by token as the worker does, then screens it whole; the first block, or allowed. */
     private Screening streamAndScreen(MessageRequested request, String reply, List<String> screened) {
         Subject output = Subject.of(request, Stage.OUTPUT, 6);
-        ChunkStream stream = stream(request, text -> {
+        ChunkStream stream = stream(request, (text, opensReply) -> {
             screened.add(text);
-            return guard.screenPartial(text, output);
+            return guard.screenPartial(text, opensReply, output);
         });
         try {
             for (String token : tokens(reply)) {
@@ -175,7 +195,7 @@ class OutputScreeningTest {
         }
     }
 
-    private ChunkStream stream(MessageRequested request, Function<String, Screening> screen) {
+    private ChunkStream stream(MessageRequested request, ChunkStream.Screen screen) {
         return new ChunkStream(request, 1, sent::add, screen, timer, 0, 512, 200);
     }
 

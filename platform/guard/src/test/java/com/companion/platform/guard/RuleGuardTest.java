@@ -705,6 +705,17 @@ class RuleGuardTest {
     }
 
     @Test
+    void whatARefusalSaysAfterItsDecliningSentenceIsSeparated() {
+        assertThat(RuleGuard.afterDecline("*She pauses.* Sorry, I can't write that. Want to do something else?"))
+                .isEqualTo("Want to do something else?");
+        assertThat(RuleGuard.afterDecline("I won't roleplay that.")).isEmpty();
+        assertThat(RuleGuard.afterDecline("  Tell me about your day.  ")).isEqualTo("Tell me about your day.");
+        assertThat(RuleGuard.opensByDeclining("I can't write a scene where she's drugged."))
+                .isTrue();
+        assertThat(RuleGuard.opensByDeclining("She can't write. I can.")).isFalse();
+    }
+
+    @Test
     void aShortReplyThatDeclinesAndOffersSomethingElseIsNotedForTheLearnedLayer() {
         for (String reply : List.of(
                 "I can't write that. She is a child no matter how many centuries the story gives her; let's do another.",

@@ -53,9 +53,10 @@ public final class LearnedGuard implements ContentGuard {
      * there that can turn a verdict. 2: an incapacity earlier in the conversation plus sexual intent is non-consent. 3:
      * model output the rules read as a short refusal ({@link RuleGuard#DECLINES}) is left to the rules. 4: a
      * sexual-content block made by a Hinglish or Spanish word is not released. 5: the category heads do not judge a
-     * text of three words or fewer ({@link RuleGuard#FEW_WORDS}).
+     * text of three words or fewer ({@link RuleGuard#FEW_WORDS}). 6: what a refusal says after its declining sentence
+     * is judged as any reply is ({@link #afterRefusal}).
      */
-    static final int DECISION_REVISION = 5;
+    static final int DECISION_REVISION = 6;
 
     private final ContentGuard rules;
     private final Supplier<SentenceEmbedder> embedder;
@@ -146,6 +147,11 @@ public final class LearnedGuard implements ContentGuard {
     @Override
     public Verdict check(String text, GuardContext context) {
         Verdict first = rules.check(text, context);
+        if (context.stage() == Stage.OUTPUT
+                && first.allowed()
+                && first.reasons().contains(RuleGuard.DECLINES)) {
+            return afterRefusal(text, context, first);
+        }
         if (text == null
                 || text.isBlank()
                 || (first.blocked() && !(weights.sexualReleaseThreshold() > 0 && releasable(first, context)))) {
@@ -171,6 +177,28 @@ public final class LearnedGuard implements ContentGuard {
             }
             return first;
         }
+    }
+
+    /**
+     * A model's refusal ({@link RuleGuard#DECLINES}) is not judged as what it refuses: the sentence that declines names it
+     * ("I can't write a scene where she's drugged"). What the reply says after that sentence is judged as any reply is,
+     * so a reply that only pretends to decline ("I can't write that. Instead, *she's in seventh grade and …*") is
+     * refused. A refusal's offer ("I could write one where they're both clear-headed, if you'd like") passes.
+     */
+    private Verdict afterRefusal(String text, GuardContext context, Verdict first) {
+        String rest = RuleGuard.afterDecline(text);
+        if (rest.isBlank() || rest.length() >= text.strip().length()) {
+            return first;
+        }
+        Verdict verdict = check(rest, context);
+        if (!verdict.blocked()) {
+            return first;
+        }
+        List<String> reasons = new ArrayList<>();
+        for (String reason : verdict.reasons()) {
+            reasons.add("after the refusal: " + reason);
+        }
+        return Verdict.block(verdict.policy(), verdict.categories(), reasons, verdict.flags());
     }
 
     /**

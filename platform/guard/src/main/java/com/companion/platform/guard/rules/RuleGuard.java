@@ -207,14 +207,48 @@ public final class RuleGuard implements ContentGuard {
      * characters.
      */
     static boolean declines(String text) {
-        String stripped = text.strip();
-        if (stripped.length() > DECLINE_MAX_CHARS) {
-            return false;
-        }
-        String reply = stripped.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        return SENTENCE_END.matcher(reply).results().count() <= DECLINE_MAX_SENTENCES
+        String reply = declineCandidate(text);
+        return reply != null
+                && SENTENCE_END.matcher(reply).results().count() <= DECLINE_MAX_SENTENCES
                 && DECLINE.matcher(reply).find()
                 && REDIRECT.matcher(reply).find();
+    }
+
+    /**
+     * Whether a text opens by declining to write or take part, as {@link #declines} requires, whatever follows: the first
+     * sentences of a reply that is still streaming, before the part that offers something else has come.
+     */
+    public static boolean opensByDeclining(String text) {
+        String reply = declineCandidate(text);
+        return reply != null && DECLINE.matcher(reply).find();
+    }
+
+    /**
+     * What a text that opens by declining ({@link #opensByDeclining}) says after the sentence that declines, stripped:
+     * "I can't write that. Instead, …" gives "Instead, …". Empty when nothing follows; the whole text, stripped, when it
+     * does not open by declining.
+     */
+    public static String afterDecline(String text) {
+        String stripped = text.strip();
+        String reply = declineCandidate(text);
+        if (reply == null || reply.length() != stripped.length()) {
+            return stripped;
+        }
+        Matcher decline = DECLINE.matcher(reply);
+        if (!decline.find()) {
+            return stripped;
+        }
+        Matcher end = SENTENCE_END.matcher(reply);
+        return end.find(decline.end()) ? stripped.substring(end.end()).strip() : "";
+    }
+
+    /** The text as the refusal patterns read it, or null when it is too long to be a refusal. */
+    private static String declineCandidate(String text) {
+        String stripped = text.strip();
+        if (stripped.length() > DECLINE_MAX_CHARS) {
+            return null;
+        }
+        return stripped.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     }
 
     private record Violation(Policy policy, List<Category> categories, String reason) {}
