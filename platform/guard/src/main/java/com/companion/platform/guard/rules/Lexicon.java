@@ -1143,6 +1143,15 @@ final class Lexicon {
                         + "|inconsciente|droguee?s?|(?:tres|trop|completement) (?:saoule?|ivre)|ivre morte|somnifere"
                         + "|bewusstlos\\w*|betaubt\\w*|ko tropfen|sturzbetrunken|zu betrunken|unter drogen gesetzt"
                         + "|incosciente|drogat[ao]|svenut[ao]|(?:troppo|completamente) ubriac[ao]|narcotizzat[ao]");
+        // The speaker's own wish or part, which takes the help exemption away as "I want", "with me" do in English
+        // (no word that is also English: German "will" alone is not here).
+        rule(
+                Marker.DESIRE,
+                "desire:langs-other",
+                "quero|queria|gostaria de|tenho vontade de|comigo|je veux|je voudrais|jai envie|je reve de|avec moi"
+                        + "|ich will|ich mochte|ich wunsche mir|mit mir|voglio|vorrei|desidero|sogno di|con me"
+                        + "|quiero|quisiera|sueno con|conmigo|me excita|me deixa (?:excitad[oa]|com tesao)|mexcite"
+                        + "|macht mich an|mi eccita");
         // A parent asking about their own child in these languages and in Spanish: the help exemption applies as in
         // English ("ma fille de 12 ans a vu une vidéo de sexe, que faire ?").
         rule(
