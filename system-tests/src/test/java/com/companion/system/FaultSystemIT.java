@@ -265,6 +265,13 @@ class FaultSystemIT {
                                 .as("stored replies of failed request %s", request)
                                 .isZero();
                     }
+                    // The guard may refuse a harmless reply of the offline LLM: its humour closer "Shall we make a
+                    // terrible plan together?" reads as a suicide pact to the learned S11 head in about 0.3 % of
+                    // this persona's replies. A refusal is stored as the reply, once, and is not counted for ads.
+                    case "blocked" ->
+                        assertThat(replies.getOrDefault(request, 0))
+                                .as("stored refusals of blocked request %s", request)
+                                .isEqualTo(1);
                     default -> throw new AssertionError("request " + request + " ended " + status);
                 }
             }
