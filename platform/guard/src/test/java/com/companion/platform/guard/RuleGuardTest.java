@@ -199,8 +199,13 @@ class RuleGuardTest {
                 "Ela tem 14 anos. Me beija devagar.",
                 "Elle a 14 ans, embrasse-moi doucement.",
                 "Sie ist 14 Jahre alt. Küss mich langsam.",
-                "Ha 14 anni. Baciami piano.");
-        assertAllowed(ADULT_IN, "Ela tem 25 anos. Me beija devagar.", "Ma fille de 6 ans m'a fait un bisou ce matin.");
+                "Ha 14 anni. Baciami piano.",
+                "Tiene 14 años. Bésame despacio.");
+        assertAllowed(
+                ADULT_IN,
+                "Ela tem 25 anos. Me beija devagar.",
+                "Tengo 30 años y mi novia también. Bésame despacio.",
+                "Ma fille de 6 ans m'a fait un bisou ce matin.");
         assertPolicy(
                 Policy.NON_CONSENT,
                 ADULT_IN,

@@ -1101,13 +1101,14 @@ final class Lexicon {
                 "romantic:langs-other",
                 "beij(?:o|os|a|ar|ou|ando|aram|amos|inho)|namorar|embrass(?:e|er|es|ent|ait|ons|ez|ee)|bisous?|calins?"
                         + "|kuss|kusse|kussen|kusst|kusste|geknusst|kuschel\\w*"
-                        + "|bacio|baci|bacia(?:re|mi|rla|rlo|ti|ndo|to|ta|no)?|baciami|coccol\\w*");
+                        + "|bacio|baci|bacia(?:re|mi|rla|rlo|ti|ndo|to|ta|no)?|baciami|coccol\\w*"
+                        + "|besos?|besar(?:la|lo|te|me|nos)?|besa(?:ndo|mos|ron)?|besame|besito\\w*|abrazame|acurruc\\w*");
         rule(
                 Marker.ROMANTIC_DIRECTED,
                 "romantic:directed-langs-other",
                 "me beij(?:a|e|ar)|(?:vamos|quero) (?:nos )?beijar|beija me|embrasse moi|(?:je veux|on va) (?:t|nous)"
                         + " embrasser|kuss mich|(?:ich will|lass uns) (?:dich |uns )?kussen|baciami|(?:voglio|vieni a)"
-                        + " baciarti|baciamoci");
+                        + " baciarti|baciamoci|besame|(?:quiero|vamos a) besarte|besemonos");
         // A request to write, tell or play it, as "framing" is in English (a scene is not: nor is it in English).
         rule(
                 Marker.FRAMING,
