@@ -71,8 +71,11 @@ final class PlatformGuard implements ReplyGuard {
      * A reply that opens by declining ("I can't write a scene where she's drugged. I could write one where …"): while
      * its opening sentences stream, the sentence that declines is judged by the rules only, and what follows it by
      * every in-process layer. Cut into sentences, the refusal's first one names what it refuses without the offer
-     * that makes it a refusal, and the learned layer would read it as what it refuses; the whole reply is judged the
-     * same way once complete ({@code LearnedGuard}: what a refusal says after declining is judged as any reply is).
+     * that makes it a refusal, and the learned layer would read it as what it refuses. The whole reply is judged once
+     * complete, where {@code LearnedGuard} makes the same split only for a reply the rules read as a refusal ({@code
+     * RuleGuard.DECLINES}: it also offers something else or names the line it keeps, in at most four sentences). A
+     * window cannot wait for that offer, which comes later in the stream, so here any opening that declines is split;
+     * a reply that only opened like a refusal is judged whole, by every layer, at the end.
      */
     @Override
     public Screening screenPartial(String text, boolean opensReply, Subject subject) {

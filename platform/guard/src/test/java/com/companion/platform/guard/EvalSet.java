@@ -13,10 +13,13 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the labelled evaluation files in {@code src/test/resources}. */
-record EvalSet(String name, List<EvalSet.Case> cases) {
+/**
+ * Reads the labelled evaluation files in {@code src/test/resources}. Public for the inference-worker's tests, which read
+ * them from this module's test jar.
+ */
+public record EvalSet(String name, List<EvalSet.Case> cases) {
 
-    record Case(
+    public record Case(
             String source,
             int line,
             boolean blocked,
@@ -26,22 +29,22 @@ record EvalSet(String name, List<EvalSet.Case> cases) {
             String text,
             String note) {
 
-        boolean neverAllowed() {
+        public boolean neverAllowed() {
             return blocked && (category.equals("S4") || category.equals("S3"));
         }
 
-        boolean expectsSupport() {
+        public boolean expectsSupport() {
             return !blocked && category.equals("support");
         }
 
-        GuardContext context() {
+        public GuardContext context() {
             return stage == Stage.INPUT ? GuardContext.input(audience) : GuardContext.output(audience, null);
         }
     }
 
     private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
-    static EvalSet load(String resource) {
+    public static EvalSet load(String resource) {
         List<Case> cases = new ArrayList<>();
         try (InputStream in = Objects.requireNonNull(EvalSet.class.getResourceAsStream("/" + resource), resource);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -187,6 +187,9 @@ public final class LearnedGuard implements ContentGuard {
      */
     private Verdict afterRefusal(String text, GuardContext context, Verdict first) {
         String rest = RuleGuard.afterDecline(text);
+        // afterDecline gives the whole text back when it cannot split it (lowercasing changed the text's length, so
+        // the declining sentence's end cannot be mapped back): judging that again would recurse without end, so the
+        // rules' verdict stands. Only a strictly shorter rest is judged.
         if (rest.isBlank() || rest.length() >= text.strip().length()) {
             return first;
         }
