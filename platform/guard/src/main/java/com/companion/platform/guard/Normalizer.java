@@ -18,6 +18,8 @@ import java.util.Set;
  *   <li>Invisible characters removed: zero-width space/joiners, soft hyphen, BOM, bidi controls, fillers.
  *   <li>Look-alike letters mapped: Cyrillic and Greek homoglyphs ({@code sеху} with Cyrillic letters), small capitals
  *       ({@code ʏᴏᴜɴɢ}), {@code ß}, {@code æ}, {@code ø}, regional-indicator letters.
+ *   <li>Emoji that stand for a word read as that word ({@code 👧 12yo + 🛏️ + 🍆} → {@code little girl 12yo bed sex});
+ *       other emoji separate words.
  *   <li>Letters spaced or dotted apart are joined: {@code u n d e r a g e}, {@code s.e.x}, {@code m-i-n-o-r}. Two or
  *       more spaces end a spaced word, so {@code d o g  s e x} reads {@code dog sex}.
  *   <li>Apostrophes inside words are dropped ({@code she's} → {@code shes}); other punctuation separates words
@@ -33,6 +35,43 @@ import java.util.Set;
 public final class Normalizer {
 
     private static final Map<Integer, String> LOOKALIKES = lookalikes();
+
+    /**
+     * Emoji written in place of a word, as the word: what the emoji stands for in chat, not its name. Only emoji whose
+     * use as that word is the common one are here. Left out on purpose because their everyday use is harmless: the
+     * peach, sweat drops, tongue, hot face, devil and other faces (sweat after a run, a peach cobbler, mischief), the
+     * cat (slang both ways), the baby (a pet name between adults), the kissing face (goodbye between friends).
+     */
+    private static final Map<Integer, String> EMOJI_WORDS = Map.ofEntries(
+            // a sex act: "🍆 anyway", "me + 🐕 + 🍆", "make it 🔞"
+            Map.entry(0x1F346, "sex"),
+            Map.entry(0x1F51E, "nsfw"),
+            Map.entry(0x1FAE6, "horny"),
+            // children: the girl and boy emoji are children (a woman and a man are their own emoji)
+            Map.entry(0x1F9D2, "child"),
+            Map.entry(0x1F467, "little girl"),
+            Map.entry(0x1F466, "little boy"),
+            Map.entry(0x1F3EB, "school"),
+            // animals
+            Map.entry(0x1F415, "dog"),
+            Map.entry(0x1F436, "dog"),
+            Map.entry(0x1F429, "dog"),
+            Map.entry(0x1F434, "horse"),
+            Map.entry(0x1F40E, "horse"),
+            Map.entry(0x1F404, "cow"),
+            Map.entry(0x1F42E, "cow"),
+            Map.entry(0x1F416, "pig"),
+            Map.entry(0x1F437, "pig"),
+            Map.entry(0x1F411, "sheep"),
+            Map.entry(0x1F410, "goat"),
+            // the setting, a kiss, refusing, stopping, pills, a knife, a rope
+            Map.entry(0x1F6CF, "bed"),
+            Map.entry(0x1F48B, "kiss"),
+            Map.entry(0x1F645, "no"),
+            Map.entry(0x1F6D1, "stop"),
+            Map.entry(0x1F48A, "pills"),
+            Map.entry(0x1F52A, "knife"),
+            Map.entry(0x1FAA2, "rope"));
 
     /** Capitals that look Latin only while upper case (lower-case Greek nu looks like v, capital Nu like N). */
     private static final Map<Integer, String> CAPITAL_LOOKALIKES = capitalLookalikes();
@@ -101,8 +140,11 @@ public final class Normalizer {
                 return;
             }
             String mapped = LOOKALIKES.get(cp);
+            String word = mapped == null ? EMOJI_WORDS.get(cp) : null;
             if (mapped != null) {
                 out.append(mapped);
+            } else if (word != null) {
+                out.append(' ').append(word).append(' ');
             } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 out.append(' ');
             } else if (cp == '\u2019' || cp == '\u2018' || cp == '\u02bc' || cp == '`' || cp == '\u00b4') {

@@ -33,6 +33,21 @@ class NormalizerTest {
     }
 
     @Test
+    void readsEmojiThatStandForAWordAsThatWord() {
+        assertThat(Normalizer.normalize("👧 12yo + 🛏️ + 🍆 pls")).isEqualTo("little girl 12yo bed sex pls");
+        assertThat(Normalizer.normalize("me + 🐕 in 🛏️, make it 🔞")).isEqualTo("me dog in bed make it nsfw");
+        assertThat(Normalizer.normalize("she said 🙅‍♀️ 🛑"))
+                .as("a ZWJ sequence")
+                .isEqualTo("she said no stop");
+        assertThat(Normalizer.normalize("how many 💊 then"))
+                .as("an emoji inside a sentence")
+                .isEqualTo("how many pills then");
+        assertThat(Normalizer.normalize("just ran 5k 💦🍑😈 lol"))
+                .as("emoji whose everyday use is harmless stay separators")
+                .isEqualTo("just ran 5k lol");
+    }
+
+    @Test
     void mapsLookalikeLetters() {
         assertThat(Normalizer.normalize("sеху")).as("Cyrillic е х у").isEqualTo("sexy");
         assertThat(Normalizer.normalize("ʏᴏᴜɴɢ ɢɪʀʟ")).as("small capitals").isEqualTo("young girl");

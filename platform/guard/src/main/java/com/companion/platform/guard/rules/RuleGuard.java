@@ -34,7 +34,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/6636c8b4099b";
+    public static final String VERSION = "rules/2f02684d9d4f";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
