@@ -90,11 +90,21 @@ public final class Normalizer {
 
     private Normalizer() {}
 
+    /** The canonical form the rules read, with emoji that stand for a word read as that word. */
     public static String normalize(String text) {
+        return normalize(text, true);
+    }
+
+    /**
+     * The canonical form, with or without the words of emoji. The learned layer's models read their input without them
+     * (every emoji separates words): its weights were trained on that form, and changing a model's input moves its
+     * thresholds for every text, not only for the few with such emoji.
+     */
+    public static String normalize(String text, boolean emojiAsWords) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String folded = fold(text);
+        String folded = fold(text, emojiAsWords);
         List<RawToken> tokens = joinSpacedLetters(splitOnWhitespace(folded));
         StringBuilder out = new StringBuilder(folded.length());
         for (RawToken token : tokens) {
@@ -110,8 +120,11 @@ public final class Normalizer {
         return capRuns(out);
     }
 
-    /** NFKC, lower case, accents and invisibles removed, look-alikes mapped; whitespace kept as is. */
-    static String fold(String text) {
+    /**
+     * NFKC, lower case, accents and invisibles removed, look-alikes mapped, emoji that stand for a word as the word when
+     * asked; whitespace kept as is.
+     */
+    static String fold(String text, boolean emojiAsWords) {
         if (isPlainAscii(text)) {
             char[] chars = text.toCharArray();
             for (int i = 0; i < chars.length; i++) {
@@ -140,7 +153,7 @@ public final class Normalizer {
                 return;
             }
             String mapped = LOOKALIKES.get(cp);
-            String word = mapped == null ? EMOJI_WORDS.get(cp) : null;
+            String word = mapped == null && emojiAsWords ? EMOJI_WORDS.get(cp) : null;
             if (mapped != null) {
                 out.append(mapped);
             } else if (word != null) {
@@ -154,6 +167,14 @@ public final class Normalizer {
             }
         });
         return out.toString();
+    }
+
+    /** Whether the text has an emoji that {@link #normalize(String)} reads as a word. */
+    public static boolean hasEmojiWords(String text) {
+        if (text == null || isPlainAscii(text)) {
+            return false;
+        }
+        return text.codePoints().anyMatch(EMOJI_WORDS::containsKey);
     }
 
     private static boolean isPlainAscii(String text) {

@@ -45,6 +45,11 @@ class NormalizerTest {
         assertThat(Normalizer.normalize("just ran 5k 💦🍑😈 lol"))
                 .as("emoji whose everyday use is harmless stay separators")
                 .isEqualTo("just ran 5k lol");
+        assertThat(Normalizer.normalize("👧 12yo + 🛏️ + 🍆 pls", false))
+                .as("the models' input, without the emoji's words")
+                .isEqualTo("12yo pls");
+        assertThat(Normalizer.hasEmojiWords("me + 🐕")).isTrue();
+        assertThat(Normalizer.hasEmojiWords("just ran 5k 💦")).isFalse();
     }
 
     @Test

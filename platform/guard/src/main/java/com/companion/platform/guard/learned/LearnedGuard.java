@@ -358,11 +358,13 @@ public final class LearnedGuard implements ContentGuard {
      * because of a sexual word (not graphic, no other category), when the weights have a release threshold. The rules
      * read "sex" in "bleeding after sex, should I see a doctor?" as they read it in a proposition; the S12 head,
      * trained on both, tells them apart. Never-allowed and graphic blocks are final, and so are blocks made by a
-     * Hinglish or Spanish word ({@link RuleGuard#notEnglish}), which the English models do not read. Released only below
+     * Hinglish or Spanish word ({@link RuleGuard#notEnglish}), which the English models do not read, or by an emoji the
+     * rules read as a word ({@link RuleGuard#EMOJI_WORDS}), which the models' input leaves out. Released only below
      * the weights' {@link LearnedWeights#sexualReleaseThreshold()}.
      */
     static boolean releasable(Verdict first, GuardContext context) {
         return first.blocked()
+                && !first.reasons().contains(RuleGuard.EMOJI_WORDS)
                 && first.policy() == Policy.SEXUAL_CONTENT
                 && first.categories().equals(List.of(Category.S12))
                 && context.stage() == Stage.INPUT

@@ -35,7 +35,7 @@ public record OutputThresholds(double s4, double s3, double s11, double s12, dou
     public static final OutputThresholds INPUT = new OutputThresholds(0, 0, 0, 0, 0, 0);
 
     /** Calibrated on model output; see the class comment and the README for the figures. */
-    public static final OutputThresholds CALIBRATED = new OutputThresholds(0.885, 0.917, 0.983, 0.964, 0.736, 0.975);
+    public static final OutputThresholds CALIBRATED = new OutputThresholds(0.883, 0.916, 0.983, 0.964, 0.725, 0.974);
 
     /** The threshold of a category head on output, given its input threshold. */
     public double of(Category category, double inputThreshold) {

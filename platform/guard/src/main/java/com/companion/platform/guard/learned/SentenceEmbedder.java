@@ -254,7 +254,7 @@ public final class SentenceEmbedder {
         }
         List<long[]> sentences = new ArrayList<>();
         for (String sentence : sentences(text)) {
-            String input = normalized ? Normalizer.normalize(sentence) : sentence;
+            String input = normalized ? Normalizer.normalize(sentence, false) : sentence;
             long[] ids = tokenizer.encode(input, false, false).getIds();
             if (ids.length <= CONTENT_TOKENS) {
                 if (ids.length > 0) {

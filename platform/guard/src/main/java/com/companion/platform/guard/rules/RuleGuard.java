@@ -51,6 +51,12 @@ public final class RuleGuard implements ContentGuard {
 
     static final int FEW_WORDS_MAX = 3;
 
+    /**
+     * The note on a block of a text with an emoji that the rules read as a word ({@link Normalizer#hasEmojiWords}):
+     * the learned layer's models do not read those emoji, so it does not release such a block.
+     */
+    public static final String EMOJI_WORDS = "text:emoji-words";
+
     /** Longer replies are not taken for a refusal as a whole. */
     static final int DECLINE_MAX_CHARS = 600;
 
@@ -160,7 +166,12 @@ public final class RuleGuard implements ContentGuard {
                         normalized, Lexicon.scan(normalized), context, ConversationRules.facts(context.conversation()))
                 .verdict();
         if (!verdict.allowed()) {
-            return verdict;
+            if (!Normalizer.hasEmojiWords(text)) {
+                return verdict;
+            }
+            List<String> reasons = new ArrayList<>(verdict.reasons());
+            reasons.add(EMOJI_WORDS);
+            return Verdict.block(verdict.policy(), verdict.categories(), reasons, verdict.flags());
         }
         List<String> notes = new ArrayList<>(verdict.reasons());
         if (context.stage() == Stage.OUTPUT && declines(text)) {

@@ -24,7 +24,7 @@ final class Embeddings {
     private static final Path FILE = Path.of("target", "guard-embeddings.bin");
     /** Bump when the windows or features change. */
     private static final String FORMAT = SentenceEmbedder.MODEL_ID + " features=" + SentenceEmbedder.DIMENSIONS
-            + " window=" + SentenceEmbedder.WINDOW_TOKENS + " v5";
+            + " window=" + SentenceEmbedder.WINDOW_TOKENS + " v4";
 
     private static final Map<Key, List<SentenceEmbedder.Window>> MEMORY = new ConcurrentHashMap<>();
     private static boolean loaded;

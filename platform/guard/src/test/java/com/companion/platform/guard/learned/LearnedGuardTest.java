@@ -177,6 +177,20 @@ class LearnedGuardTest {
             assertThat(LearnedGuard.decide(foreign, scores(Category.S12, 0.1), cleanInput, releasing, NO_MINOR, c -> 0))
                     .isSameAs(foreign);
         }
+        // Nor an emoji the rules read as a word ("🍆 with me?"): the models' input leaves emoji out.
+        Verdict emoji = Verdict.block(
+                Policy.SEXUAL_CONTENT,
+                List.of(Category.S12),
+                List.of("sexual:act outside adult mode", RuleGuard.EMOJI_WORDS),
+                Set.of());
+        assertThat(LearnedGuard.decide(emoji, scores(Category.S12, 0.1), cleanInput, releasing, NO_MINOR, c -> 0))
+                .isSameAs(emoji);
+        assertThat(ContentGuard.rules().check("🍆 with me tonight?", cleanInput).reasons())
+                .contains(RuleGuard.EMOJI_WORDS);
+        assertThat(LearnedGuard.shared()
+                        .check("🍆 with me tonight?", cleanInput)
+                        .blocked())
+                .isTrue();
     }
 
     @Test
