@@ -205,12 +205,13 @@ class PipelineBenchmark {
 
     /**
      * The sustained phase's load, unmeasured, before any phase runs: the services' JIT compilers have compiled the
-     * pipeline's hot paths by the time the figures are taken. On a fresh stack the first 30 s of load measured 366 ms
-     * of CPU per turn and the third run of the same phase 89 ms; the rows compare code, not how warm a JVM was.
-     * {@code -Dbenchmark.warmup=PT0S} skips it (to see a cold stack).
+     * pipeline's hot paths by the time the figures are taken, so the rows compare code, not how warm a JVM was. Measured
+     * on a fresh stack (sustained phase, CPU ms per turn): no warm-up 366, then 143 and 89 in the next two runs; 30 s of
+     * warm-up 172, then 106 and 114; 90 s of warm-up (about 1,000 turns) 106 at once. {@code -Dbenchmark.warmup=PT0S}
+     * skips it (to see a cold stack, or on a stack already warm).
      */
     private void warmUp(List<User> users, Map<User, UUID> characters) throws Exception {
-        Duration length = Duration.parse(System.getProperty("benchmark.warmup", "PT30S"));
+        Duration length = Duration.parse(System.getProperty("benchmark.warmup", "PT90S"));
         if (length.isZero()) {
             row("warm-up before the phases", "none", "");
             return;
