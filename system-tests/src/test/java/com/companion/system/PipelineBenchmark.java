@@ -51,7 +51,7 @@ class PipelineBenchmark {
         Map<User, UUID> characters = new ConcurrentHashMap<>();
         users.forEach(u -> characters.put(u, Characters.create(u, "private", false)));
 
-        warmUp(users, characters);
+        warmUp();
         CpuUse start = CpuUse.now();
         CpuUse phase = start;
         if (runs("ttft")) {
@@ -210,17 +210,26 @@ class PipelineBenchmark {
      * warm-up 172, then 106 and 114; 90 s of warm-up (about 1,000 turns) 106 at once. {@code -Dbenchmark.warmup=PT0S}
      * skips it (to see a cold stack, or on a stack already warm).
      */
-    private void warmUp(List<User> users, Map<User, UUID> characters) throws Exception {
+    private void warmUp() throws Exception {
         Duration length = Duration.parse(System.getProperty("benchmark.warmup", "PT90S"));
         if (length.isZero()) {
             row("warm-up before the phases", "none", "");
             return;
         }
+        // Users of its own: every user's sends count against the free plan's daily messages and the gateway's
+        // per-user budget, which the measured phases' users must still have whole.
+        List<User> warmUsers = new ArrayList<>();
+        Map<User, UUID> warmCharacters = new ConcurrentHashMap<>();
+        for (int i = 0; i < USERS; i++) {
+            User user = Api.signup(30);
+            warmUsers.add(user);
+            warmCharacters.put(user, Characters.create(user, "private", false));
+        }
         llm(0, 0);
-        ClosedLoop load = closedLoop(users, characters, 64, length);
+        ClosedLoop load = closedLoop(warmUsers, warmCharacters, 64, length);
         row(
                 "warm-up before the phases (sustained load, not measured)",
-                length.toSeconds() + " s, " + load.turns() + " turns",
+                length.toSeconds() + " s, " + load.turns() + " turns (" + load.failures() + " failed)",
                 "");
     }
 
