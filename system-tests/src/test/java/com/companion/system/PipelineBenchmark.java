@@ -206,8 +206,8 @@ class PipelineBenchmark {
     /**
      * The sustained phase's load, unmeasured, before any phase runs: the services' JIT compilers have compiled the
      * pipeline's hot paths by the time the figures are taken, so the rows compare code, not how warm a JVM was. Measured
-     * on a fresh stack (sustained phase, CPU ms per turn): no warm-up 366, then 143 and 89 in the next two runs; 30 s of
-     * warm-up 172, then 106 and 114; 90 s of warm-up (about 1,000 turns) 106 at once. {@code -Dbenchmark.warmup=PT0S}
+     * on a fresh stack (sustained phase, CPU ms per turn): without warm-up 366, then 143, 89 and 133 in the next runs;
+     * after 30 s of warm-up 172; after 90 s (about 1,000 turns) 94 in the first run. {@code -Dbenchmark.warmup=PT0S}
      * skips it (to see a cold stack, or on a stack already warm).
      */
     private void warmUp() throws Exception {
