@@ -54,9 +54,10 @@ public final class LearnedGuard implements ContentGuard {
      * model output the rules read as a short refusal ({@link RuleGuard#DECLINES}) is left to the rules. 4: a
      * sexual-content block made by a Hinglish or Spanish word is not released. 5: the category heads do not judge a
      * text of three words or fewer ({@link RuleGuard#FEW_WORDS}). 6: what a refusal says after its declining sentence
-     * is judged as any reply is ({@link #afterRefusal}).
+     * is judged as any reply is ({@link #afterRefusal}). 7: a block the rules made in a text with an emoji they read as a
+     * word ({@link RuleGuard#EMOJI_WORDS}) is not released.
      */
-    static final int DECISION_REVISION = 6;
+    static final int DECISION_REVISION = 7;
 
     private final ContentGuard rules;
     private final Supplier<SentenceEmbedder> embedder;
