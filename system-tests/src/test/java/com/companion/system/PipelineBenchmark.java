@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,12 +44,8 @@ class PipelineBenchmark {
 
     @Test
     void printFigures() throws Exception {
-        List<User> users = new ArrayList<>();
-        for (int i = 0; i < USERS; i++) {
-            users.add(Api.signup(30));
-        }
-        Map<User, UUID> characters = new ConcurrentHashMap<>();
-        users.forEach(u -> characters.put(u, Characters.create(u, "private", false)));
+        Map<User, UUID> characters = usersWithACharacter();
+        List<User> users = new ArrayList<>(characters.keySet());
 
         warmUp();
         CpuUse start = CpuUse.now();
@@ -218,19 +214,23 @@ class PipelineBenchmark {
         }
         // Users of its own: every user's sends count against the free plan's daily messages and the gateway's
         // per-user budget, which the measured phases' users must still have whole.
-        List<User> warmUsers = new ArrayList<>();
-        Map<User, UUID> warmCharacters = new ConcurrentHashMap<>();
-        for (int i = 0; i < USERS; i++) {
-            User user = Api.signup(30);
-            warmUsers.add(user);
-            warmCharacters.put(user, Characters.create(user, "private", false));
-        }
+        Map<User, UUID> warmCharacters = usersWithACharacter();
         llm(0, 0);
-        ClosedLoop load = closedLoop(warmUsers, warmCharacters, 64, length);
+        ClosedLoop load = closedLoop(new ArrayList<>(warmCharacters.keySet()), warmCharacters, 64, length);
         row(
                 "warm-up before the phases (sustained load, not measured)",
                 length.toSeconds() + " s, " + load.turns() + " turns (" + load.failures() + " failed)",
                 "");
+    }
+
+    /** {@value #USERS} new adult users, each with a private character of their own, in sign-up order. */
+    private static Map<User, UUID> usersWithACharacter() {
+        Map<User, UUID> characters = new LinkedHashMap<>();
+        for (int i = 0; i < USERS; i++) {
+            User user = Api.signup(30);
+            characters.put(user, Characters.create(user, "private", false));
+        }
+        return characters;
     }
 
     /** What a closed loop of back-to-back turns did: turns completed and failed, their latencies, and how long it ran. */
