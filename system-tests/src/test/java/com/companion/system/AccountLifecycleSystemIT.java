@@ -5,22 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.companion.system.Api.Response;
 import com.companion.system.Api.User;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -179,11 +174,7 @@ class AccountLifecycleSystemIT {
     }
 
     private static int count(String database, String sql, UUID userId) throws SQLException {
-        Properties login = new Properties();
-        login.setProperty("user", System.getenv().getOrDefault("POSTGRES_USER", "postgres"));
-        login.setProperty("password", System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
-        try (Connection db = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + postgresPort() + "/" + database, login);
+        try (Connection db = Stack.database(database);
                 PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setObject(1, userId);
             try (ResultSet rs = statement.executeQuery()) {
@@ -191,17 +182,5 @@ class AccountLifecycleSystemIT {
                 return rs.getInt(1);
             }
         }
-    }
-
-    private static String postgresPort() {
-        Path embedded = Stack.REPOSITORY.resolve(".local/pids/postgres.embedded");
-        try {
-            if (Files.exists(embedded) && !Files.readString(embedded).isBlank()) {
-                return Files.readString(embedded).strip();
-            }
-        } catch (IOException e) {
-            // the machine's server, then
-        }
-        return "5432";
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -53,8 +51,6 @@ class SoakBenchmark {
     private static final int SESSIONS = 200;
     private static final int CAPACITY_CLIENTS = 64;
     private static final String KAFKA = System.getProperty("system.kafka", "127.0.0.1:9092");
-    private static final List<String> DATABASES =
-            List.of("companion_auth", "companion_character", "companion_chat", "companion_media", "companion_ad");
 
     private record Chat(User user, UUID session) {}
 
@@ -235,22 +231,9 @@ class SoakBenchmark {
 
     /** Rows still waiting in each service's outbox. */
     private static Map<String, String> outboxBacklog() {
-        String port = "5432";
-        Path embedded = Stack.REPOSITORY.resolve(".local/pids/postgres.embedded");
-        try {
-            if (Files.exists(embedded) && !Files.readString(embedded).isBlank()) {
-                port = Files.readString(embedded).strip();
-            }
-        } catch (IOException e) {
-            // the default port, then
-        }
-        Properties login = new Properties();
-        login.setProperty("user", System.getenv().getOrDefault("POSTGRES_USER", "postgres"));
-        login.setProperty("password", System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
         Map<String, String> backlog = new TreeMap<>();
-        for (String database : DATABASES) {
-            try (Connection db =
-                            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, login);
+        for (String database : Stack.DATABASES) {
+            try (Connection db = Stack.database(database);
                     ResultSet rs = db.createStatement().executeQuery("select count(*) from platform_outbox")) {
                 rs.next();
                 backlog.put(database, Long.toString(rs.getLong(1)));

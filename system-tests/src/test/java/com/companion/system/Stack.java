@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +181,30 @@ public final class Stack implements BeforeAllCallback {
     static boolean ownsPostgres() {
         return Files.exists(REPOSITORY.resolve(".local/pids/postgres.embedded"))
                 && Files.exists(REPOSITORY.resolve(".local/pids/postgres.pid"));
+    }
+
+    /** The services' databases on the stack's PostgreSQL. */
+    static final List<String> DATABASES =
+            List.of("companion_auth", "companion_character", "companion_chat", "companion_media", "companion_ad");
+
+    /**
+     * A connection to one of the stack's databases ({@code companion_chat}, ...): on its embedded PostgreSQL when it
+     * started one, else on the machine's, as {@code POSTGRES_USER} / {@code POSTGRES_PASSWORD}.
+     */
+    static Connection database(String name) throws SQLException {
+        String port = "5432";
+        Path embedded = REPOSITORY.resolve(".local/pids/postgres.embedded");
+        try {
+            if (Files.exists(embedded) && !Files.readString(embedded).isBlank()) {
+                port = Files.readString(embedded).strip();
+            }
+        } catch (IOException e) {
+            // the machine's server, then
+        }
+        Properties login = new Properties();
+        login.setProperty("user", System.getenv().getOrDefault("POSTGRES_USER", "postgres"));
+        login.setProperty("password", System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + name, login);
     }
 
     /** The spans the stack exports, when this test run started it (a reused stack exports elsewhere, if at all). */
