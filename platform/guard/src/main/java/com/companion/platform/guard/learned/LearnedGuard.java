@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  *   <li>When the conversation has already established that a participant is under 18 ({@link
  *       ConversationRules#establishesMinor}), sexual intent in the new text (the S12 or S4 score above the context
  *       threshold) is sexual content with a minor.
+ *   <li>A user's message is also read joined to the conversation's last two messages, so a scene set earlier in
+ *       words no rule lists and a message harmless alone ("keep going") are judged as the one text they make.
  *   <li>{@code reasons} name the layer and the score ({@code learned:S4 0.93}), never the text.
  * </ul>
  *
@@ -55,9 +58,25 @@ public final class LearnedGuard implements ContentGuard {
      * sexual-content block made by a Hinglish or Spanish word is not released. 5: the category heads do not judge a
      * text of three words or fewer ({@link RuleGuard#FEW_WORDS}). 6: what a refusal says after its declining sentence
      * is judged as any reply is ({@link #afterRefusal}). 7: a block the rules made in a text with an emoji they read as a
-     * word ({@link RuleGuard#EMOJI_WORDS}) is not released.
+     * word ({@link RuleGuard#EMOJI_WORDS}) is not released. 8: a user's message is also judged joined to the
+     * conversation's last messages ({@link #JOINED_MESSAGES}, see {@link #decide}).
      */
-    static final int DECISION_REVISION = 7;
+    static final int DECISION_REVISION = 8;
+
+    /**
+     * How many of the conversation's latest messages a user's message is joined to when the S3 and S4 heads read them
+     * as one text: the message that set the scene is usually one or two back ("she's passed out" and the character's
+     * answer), and each more message adds embedding work to every check.
+     */
+    static final int JOINED_MESSAGES = 2;
+
+    /**
+     * The S12 score a user's message must reach alone before it is judged joined to the conversation: a cost gate, so
+     * that a message with no sexual reading at all ("how do I report him?") costs no second embedding. On the
+     * development conversation sets (context-blind 1 and 2) every message the joined reading caught scored at least
+     * 0.24 alone, and 66 of the 183 benign follow-ups scored below 0.2.
+     */
+    static final double JOINED_MIN_S12 = 0.2;
 
     private final ContentGuard rules;
     private final Supplier<SentenceEmbedder> embedder;
@@ -166,7 +185,8 @@ public final class LearnedGuard implements ContentGuard {
                     weights,
                     OutputThresholds.CALIBRATED,
                     minorEstablished,
-                    this::minorMentioned);
+                    this::minorMentioned,
+                    conversation -> scores(joined(conversation, text)));
             return verdict == first || !verdict.blocked() || blocking.containsAll(verdict.categories())
                     ? verdict
                     : onlyBlocking(first, verdict);
@@ -226,6 +246,15 @@ public final class LearnedGuard implements ContentGuard {
         return Scores.of(embedder.get().embed(text, weights.normalizedInput()), weights);
     }
 
+    /** The conversation's last {@link #JOINED_MESSAGES} messages and the new text, one per line. */
+    static String joined(Conversation conversation, String text) {
+        List<String> messages = conversation.recentMessages();
+        List<String> lines =
+                new ArrayList<>(messages.subList(Math.max(0, messages.size() - JOINED_MESSAGES), messages.size()));
+        lines.add(text);
+        return String.join("\n", lines);
+    }
+
     /**
      * The highest minor-age score among the conversation's texts that may still say a participant is under 18 ({@link
      * ConversationRules#textsThatMayEstablishMinor}: not about somebody else's child, not giving only adult ages, not
@@ -254,12 +283,20 @@ public final class LearnedGuard implements ContentGuard {
             LearnedWeights weights,
             Predicate<Conversation> minorEstablished,
             ToDoubleFunction<Conversation> minorMentioned) {
-        return decide(first, scores, context, weights, OutputThresholds.CALIBRATED, minorEstablished, minorMentioned);
+        return decide(
+                first,
+                scores,
+                context,
+                weights,
+                OutputThresholds.CALIBRATED,
+                minorEstablished,
+                minorMentioned,
+                NOT_JOINED);
     }
 
-    /**
-     * @param output where the heads block on model output ({@link Stage#OUTPUT}); on input the weights' thresholds
-     */
+    /** For a caller that has no joined reading of the conversation (cross-validation on single texts). */
+    private static final Function<Conversation, Scores> NOT_JOINED = conversation -> null;
+
     static Verdict decide(
             Verdict first,
             Scores scores,
@@ -268,6 +305,30 @@ public final class LearnedGuard implements ContentGuard {
             OutputThresholds output,
             Predicate<Conversation> minorEstablished,
             ToDoubleFunction<Conversation> minorMentioned) {
+        return decide(first, scores, context, weights, output, minorEstablished, minorMentioned, NOT_JOINED);
+    }
+
+    /**
+     * A user's message that reads at all sexual alone ({@link #JOINED_MIN_S12}) is also read joined to the
+     * conversation's last messages ({@link #joined}): when that joined text reads sexual (S12 above the context
+     * threshold) and the S4 or S3 head passes its own threshold on it, the message is refused as that category. This
+     * catches the shape the context rules cannot list: a scene set earlier in words no lexicon knows ("she's so drunk
+     * she can't stand", "you're my biological mom in this rp", "I'm 14 and just got home from school") and a new
+     * message that is harmless alone ("keep going", "now make it sensual"). Model output is not judged this way: the
+     * worker reads a reply by its own windows.
+     *
+     * @param output where the heads block on model output ({@link Stage#OUTPUT}); on input the weights' thresholds
+     * @param joined the scores of the conversation's last messages joined to the text; null when there is none
+     */
+    static Verdict decide(
+            Verdict first,
+            Scores scores,
+            GuardContext context,
+            LearnedWeights weights,
+            OutputThresholds output,
+            Predicate<Conversation> minorEstablished,
+            ToDoubleFunction<Conversation> minorMentioned,
+            Function<Conversation, Scores> joined) {
         boolean onOutput = context.stage() == Stage.OUTPUT;
         if (onOutput && first.allowed() && first.reasons().contains(RuleGuard.DECLINES)) {
             return first;
@@ -339,6 +400,26 @@ public final class LearnedGuard implements ContentGuard {
                 }
             }
         }
+        Policy joinedKind = null;
+        if (!onOutput
+                && headsRead
+                && !violated.contains(Category.S4)
+                && !violated.contains(Category.S3)
+                && !context.conversation().recentMessages().isEmpty()
+                && scores.of(Category.S12) >= JOINED_MIN_S12) {
+            Scores together = joined.apply(context.conversation());
+            if (together != null && together.of(Category.S12) >= contextThreshold) {
+                String intent = " + learned:S12 " + format(together.of(Category.S12));
+                if (together.of(Category.S4) >= weights.head(Category.S4).threshold()) {
+                    violated.add(0, Category.S4);
+                    reasons.add("context:joined learned:S4 " + format(together.of(Category.S4)) + intent);
+                } else if (together.of(Category.S3) >= weights.head(Category.S3).threshold()) {
+                    violated.add(0, Category.S3);
+                    reasons.add("context:joined learned:S3 " + format(together.of(Category.S3)) + intent);
+                    joinedKind = together.nonConsentKind();
+                }
+            }
+        }
         if (violated.isEmpty()) {
             return reasons.size() == first.reasons().size() ? first : withReasons(first, reasons);
         }
@@ -347,7 +428,8 @@ public final class LearnedGuard implements ContentGuard {
         }
         Policy policy = switch (violated.getFirst()) {
             case S4 -> Policy.MINORS;
-            case S3 -> contextNonConsent ? Policy.NON_CONSENT : scores.nonConsentKind();
+            case S3 ->
+                contextNonConsent ? Policy.NON_CONSENT : joinedKind != null ? joinedKind : scores.nonConsentKind();
             case S11 -> Policy.SELF_HARM;
             default -> Policy.SEXUAL_CONTENT;
         };

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,107 @@ class LearnedGuardTest {
         Verdict inContext = decide(few, scores(Category.S12, 0.99), adultInput.with(ROLEPLAY), MINOR);
         assertThat(inContext.blocked()).isTrue();
         assertThat(inContext.policy()).isEqualTo(Policy.MINORS);
+    }
+
+    @Test
+    void aMessageReadJoinedToTheConversationIsRefusedAsWhatTheJoinedTextIs() {
+        // thresholds 0.8, context 0.5; the message alone reads faintly sexual (S12 0.3) and nothing else
+        Scores alone = scores(Category.S12, 0.3);
+        Scores incestTogether = new Scores(
+                Map.of(Category.S3, 0.9, Category.S12, 0.6, Category.S4, 0.1, Category.S11, 0.0), 0.0, Policy.INCEST);
+        GuardContext inConversation = adultInput.with(ROLEPLAY);
+
+        Verdict v = LearnedGuard.decide(
+                Verdict.allow(),
+                alone,
+                inConversation,
+                WEIGHTS,
+                OutputThresholds.CALIBRATED,
+                NO_MINOR,
+                conversation -> 0,
+                conversation -> incestTogether);
+        assertThat(v.blocked()).isTrue();
+        assertThat(v.policy()).isEqualTo(Policy.INCEST);
+        assertThat(v.categoryCodes()).containsExactly("S3");
+        assertThat(v.reasons()).containsExactly("context:joined learned:S3 0.90 + learned:S12 0.60");
+
+        Scores minorTogether =
+                new Scores(Map.of(Category.S3, 0.9, Category.S12, 0.6, Category.S4, 0.85), 0.0, Policy.INCEST);
+        assertThat(LearnedGuard.decide(
+                                Verdict.allow(),
+                                alone,
+                                inConversation,
+                                WEIGHTS,
+                                OutputThresholds.CALIBRATED,
+                                NO_MINOR,
+                                conversation -> 0,
+                                conversation -> minorTogether)
+                        .policy())
+                .isEqualTo(Policy.MINORS);
+
+        // the joined text must read sexual, above the context threshold
+        Scores notSexualTogether = new Scores(Map.of(Category.S3, 0.9, Category.S12, 0.4), 0.0, Policy.NON_CONSENT);
+        assertThat(LearnedGuard.decide(
+                                Verdict.allow(),
+                                alone,
+                                inConversation,
+                                WEIGHTS,
+                                OutputThresholds.CALIBRATED,
+                                NO_MINOR,
+                                conversation -> 0,
+                                conversation -> notSexualTogether)
+                        .allowed())
+                .isTrue();
+    }
+
+    @Test
+    void theJoinedReadingIsNotAskedForWithoutASexualReadingAloneWithoutMessagesOrOnOutput() {
+        Function<Conversation, Scores> never = conversation -> {
+            throw new AssertionError("the joined text was scored");
+        };
+        Scores notSexual = scores(Category.S12, LearnedGuard.JOINED_MIN_S12 - 0.01);
+        Scores faintlySexual = scores(Category.S12, 0.3);
+        assertThat(LearnedGuard.decide(
+                                Verdict.allow(),
+                                notSexual,
+                                adultInput.with(ROLEPLAY),
+                                WEIGHTS,
+                                OutputThresholds.CALIBRATED,
+                                NO_MINOR,
+                                conversation -> 0,
+                                never)
+                        .allowed())
+                .isTrue();
+        assertThat(LearnedGuard.decide(
+                                Verdict.allow(),
+                                faintlySexual,
+                                adultInput.with(Conversation.of(List.of(), "a character sheet")),
+                                WEIGHTS,
+                                OutputThresholds.CALIBRATED,
+                                NO_MINOR,
+                                conversation -> 0,
+                                never)
+                        .allowed())
+                .isTrue();
+        assertThat(LearnedGuard.decide(
+                                Verdict.allow(),
+                                faintlySexual,
+                                GuardContext.output(Audience.ADULT_MODE, "hi").with(ROLEPLAY),
+                                WEIGHTS,
+                                OutputThresholds.CALIBRATED,
+                                NO_MINOR,
+                                conversation -> 0,
+                                never)
+                        .allowed())
+                .isTrue();
+    }
+
+    @Test
+    void theJoinedTextIsTheLastTwoMessagesAndTheNewOne() {
+        assertThat(LearnedGuard.joined(Conversation.of(List.of("one", "two", "three"), "sheet"), "new"))
+                .isEqualTo("two\nthree\nnew");
+        assertThat(LearnedGuard.joined(Conversation.of(List.of("only"), ""), "new"))
+                .isEqualTo("only\nnew");
     }
 
     @Test

@@ -36,13 +36,47 @@ class LocalGuardBenchmark {
                 .findFirst()
                 .orElse("VmRSS: n/a");
 
-        List<Corpus.Line> lines = new ArrayList<>();
+        List<Check> single = new ArrayList<>();
         for (String set : List.of("guard-eval.tsv", "guard-eval-blind4.tsv")) {
-            lines.addAll(Corpus.read(Corpus.resourceDir().resolve(set), set));
+            Corpus.read(Corpus.resourceDir().resolve(set), set)
+                    .forEach(line -> single.add(new Check(line.text(), line.context())));
         }
+        // A user's message in a conversation is also read joined to the last messages (a second embedding when it
+        // reads at all sexual alone), so the conversation sets are measured with their conversations and without.
+        List<Check> inConversation = new ArrayList<>();
+        List<Check> withoutIt = new ArrayList<>();
+        for (String set : List.of(
+                LearnedBlindEvaluationTest.CONTEXT,
+                LearnedBlindEvaluationTest.CONTEXT2,
+                LearnedBlindEvaluationTest.CONTEXT3)) {
+            for (Corpus.InConversation line : Corpus.readConversations(set)) {
+                inConversation.add(new Check(line.line().text(), line.context()));
+                withoutIt.add(new Check(
+                        line.line().text(), GuardContext.input(line.line().audience())));
+            }
+        }
+        String load = Files.readString(Path.of("/proc/loadavg")).strip();
+        System.out.printf(
+                Locale.ROOT,
+                "%nlocal guard (rules + learned), %d cores, load average %s%n"
+                        + "model load %d ms (embedder %d ms); heap after load %d MB; %s%n",
+                rt.availableProcessors(),
+                load,
+                loadMillis,
+                embedder.loadMillis(),
+                heapMb,
+                rss.replaceAll("\\s+", " "));
+        measure(guard, "single messages", single);
+        measure(guard, "conversation sets' messages, with their conversations", inConversation);
+        measure(guard, "the same messages alone", withoutIt);
+    }
+
+    private record Check(String text, GuardContext context) {}
+
+    private static void measure(ContentGuard guard, String name, List<Check> checks) {
         // warm-up pass (JIT), then measured passes with the window cache cleared by distinct suffixes
-        for (Corpus.Line line : lines) {
-            guard.check(line.text(), line.context());
+        for (Check check : checks) {
+            guard.check(check.text(), check.context());
         }
         // The calling thread's CPU per message, and the process's over the whole run: a window's first model runs on
         // a helper thread, which the calling thread's figure does not see.
@@ -50,15 +84,15 @@ class LocalGuardBenchmark {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long processCpu = os.getProcessCpuTime();
         int rounds = 2;
-        long[] wall = new long[lines.size() * rounds];
-        long[] cpu = new long[lines.size() * rounds];
+        long[] wall = new long[checks.size() * rounds];
+        long[] cpu = new long[checks.size() * rounds];
         int n = 0;
         for (int r = 0; r < rounds; r++) {
-            for (Corpus.Line line : lines) {
-                String text = line.text() + " (" + r + ")";
+            for (Check check : checks) {
+                String text = check.text() + " (" + r + ")";
                 long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                guard.check(text, line.context());
+                guard.check(text, check.context());
                 wall[n] = System.nanoTime() - t0;
                 cpu[n] = threads.getCurrentThreadCpuTime() - c0;
                 n++;
@@ -67,24 +101,18 @@ class LocalGuardBenchmark {
         processCpu = os.getProcessCpuTime() - processCpu;
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        double chars = lines.stream().mapToInt(l -> l.text().length()).average().orElse(0);
-        String load = Files.readString(Path.of("/proc/loadavg")).strip();
+        double chars =
+                checks.stream().mapToInt(c -> c.text().length()).average().orElse(0);
         System.out.printf(
                 Locale.ROOT,
-                "%nlocal guard (rules + learned), %d checks of %d lines (~%.0f chars), %d cores, load average %s%n"
-                        + "model load %d ms (embedder %d ms); heap after load %d MB; %s%n"
-                        + "wall ms per message: p50 %.2f  p99 %.2f  max %.2f%n"
-                        + "calling thread's CPU ms per message: p50 %.2f  p99 %.2f  max %.2f%n"
-                        + "process CPU ms per message (every thread, the helpers' and the JVM's too), mean: %.2f%n",
+                "%s: %d checks of %d messages (~%.0f chars)%n"
+                        + "  wall ms per message: p50 %.2f  p99 %.2f  max %.2f%n"
+                        + "  calling thread's CPU ms per message: p50 %.2f  p99 %.2f  max %.2f%n"
+                        + "  process CPU ms per message (every thread, the helpers' and the JVM's too), mean: %.2f%n",
+                name,
                 n,
-                lines.size(),
+                checks.size(),
                 chars,
-                rt.availableProcessors(),
-                load,
-                loadMillis,
-                embedder.loadMillis(),
-                heapMb,
-                rss.replaceAll("\\s+", " "),
                 wall[n / 2] / 1e6,
                 wall[(int) (n * 0.99)] / 1e6,
                 wall[n - 1] / 1e6,
