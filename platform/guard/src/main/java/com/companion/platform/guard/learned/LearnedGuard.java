@@ -295,18 +295,7 @@ public final class LearnedGuard implements ContentGuard {
     }
 
     /** For a caller that has no joined reading of the conversation (cross-validation on single texts). */
-    private static final Function<Conversation, Scores> NOT_JOINED = conversation -> null;
-
-    static Verdict decide(
-            Verdict first,
-            Scores scores,
-            GuardContext context,
-            LearnedWeights weights,
-            OutputThresholds output,
-            Predicate<Conversation> minorEstablished,
-            ToDoubleFunction<Conversation> minorMentioned) {
-        return decide(first, scores, context, weights, output, minorEstablished, minorMentioned, NOT_JOINED);
-    }
+    static final Function<Conversation, Scores> NOT_JOINED = conversation -> null;
 
     /**
      * A user's message that reads at all sexual alone ({@link #JOINED_MIN_S12}) is also read joined to the

@@ -75,15 +75,7 @@ class LearnedGuardTest {
                 Map.of(Category.S3, 0.9, Category.S12, 0.6, Category.S4, 0.1, Category.S11, 0.0), 0.0, Policy.INCEST);
         GuardContext inConversation = adultInput.with(ROLEPLAY);
 
-        Verdict v = LearnedGuard.decide(
-                Verdict.allow(),
-                alone,
-                inConversation,
-                WEIGHTS,
-                OutputThresholds.CALIBRATED,
-                NO_MINOR,
-                conversation -> 0,
-                conversation -> incestTogether);
+        Verdict v = decideJoined(alone, inConversation, conversation -> incestTogether);
         assertThat(v.blocked()).isTrue();
         assertThat(v.policy()).isEqualTo(Policy.INCEST);
         assertThat(v.categoryCodes()).containsExactly("S3");
@@ -91,29 +83,13 @@ class LearnedGuardTest {
 
         Scores minorTogether =
                 new Scores(Map.of(Category.S3, 0.9, Category.S12, 0.6, Category.S4, 0.85), 0.0, Policy.INCEST);
-        assertThat(LearnedGuard.decide(
-                                Verdict.allow(),
-                                alone,
-                                inConversation,
-                                WEIGHTS,
-                                OutputThresholds.CALIBRATED,
-                                NO_MINOR,
-                                conversation -> 0,
-                                conversation -> minorTogether)
+        assertThat(decideJoined(alone, inConversation, conversation -> minorTogether)
                         .policy())
                 .isEqualTo(Policy.MINORS);
 
         // the joined text must read sexual, above the context threshold
         Scores notSexualTogether = new Scores(Map.of(Category.S3, 0.9, Category.S12, 0.4), 0.0, Policy.NON_CONSENT);
-        assertThat(LearnedGuard.decide(
-                                Verdict.allow(),
-                                alone,
-                                inConversation,
-                                WEIGHTS,
-                                OutputThresholds.CALIBRATED,
-                                NO_MINOR,
-                                conversation -> 0,
-                                conversation -> notSexualTogether)
+        assertThat(decideJoined(alone, inConversation, conversation -> notSexualTogether)
                         .allowed())
                 .isTrue();
     }
@@ -123,41 +99,15 @@ class LearnedGuardTest {
         Function<Conversation, Scores> never = conversation -> {
             throw new AssertionError("the joined text was scored");
         };
-        Scores notSexual = scores(Category.S12, LearnedGuard.JOINED_MIN_S12 - 0.01);
         Scores faintlySexual = scores(Category.S12, 0.3);
-        assertThat(LearnedGuard.decide(
-                                Verdict.allow(),
-                                notSexual,
-                                adultInput.with(ROLEPLAY),
-                                WEIGHTS,
-                                OutputThresholds.CALIBRATED,
-                                NO_MINOR,
-                                conversation -> 0,
-                                never)
-                        .allowed())
+        Scores notSexual = scores(Category.S12, LearnedGuard.JOINED_MIN_S12 - 0.01);
+        assertThat(decideJoined(notSexual, adultInput.with(ROLEPLAY), never).allowed())
                 .isTrue();
-        assertThat(LearnedGuard.decide(
-                                Verdict.allow(),
-                                faintlySexual,
-                                adultInput.with(Conversation.of(List.of(), "a character sheet")),
-                                WEIGHTS,
-                                OutputThresholds.CALIBRATED,
-                                NO_MINOR,
-                                conversation -> 0,
-                                never)
-                        .allowed())
+        GuardContext characterSheetOnly = adultInput.with(Conversation.of(List.of(), "a character sheet"));
+        assertThat(decideJoined(faintlySexual, characterSheetOnly, never).allowed())
                 .isTrue();
-        assertThat(LearnedGuard.decide(
-                                Verdict.allow(),
-                                faintlySexual,
-                                GuardContext.output(Audience.ADULT_MODE, "hi").with(ROLEPLAY),
-                                WEIGHTS,
-                                OutputThresholds.CALIBRATED,
-                                NO_MINOR,
-                                conversation -> 0,
-                                never)
-                        .allowed())
-                .isTrue();
+        GuardContext output = GuardContext.output(Audience.ADULT_MODE, "hi").with(ROLEPLAY);
+        assertThat(decideJoined(faintlySexual, output, never).allowed()).isTrue();
     }
 
     @Test
@@ -395,6 +345,18 @@ class LearnedGuardTest {
 
     private static Verdict decide(Verdict first, Scores scores, GuardContext context, Predicate<Conversation> minor) {
         return LearnedGuard.decide(first, scores, context, WEIGHTS, minor, conversation -> 0);
+    }
+
+    private static Verdict decideJoined(Scores alone, GuardContext context, Function<Conversation, Scores> joined) {
+        return LearnedGuard.decide(
+                Verdict.allow(),
+                alone,
+                context,
+                WEIGHTS,
+                OutputThresholds.CALIBRATED,
+                NO_MINOR,
+                conversation -> 0,
+                joined);
     }
 
     private static Scores scores(Category category, double score) {

@@ -63,7 +63,14 @@ final class OutputCalibration {
             return item.rules().blocked() || output == null
                     ? item.rules()
                     : LearnedGuard.decide(
-                            item.rules(), item.asScores(), item.line().context(), weights, output, c -> false, c -> 0);
+                            item.rules(),
+                            item.asScores(),
+                            item.line().context(),
+                            weights,
+                            output,
+                            c -> false,
+                            c -> 0,
+                            LearnedGuard.NOT_JOINED);
         }
 
         LearnedEvaluationTest.Score score(String name, List<Item> items, OutputThresholds output) {

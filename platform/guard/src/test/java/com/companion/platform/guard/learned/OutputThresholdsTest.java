@@ -139,7 +139,8 @@ class OutputThresholdsTest {
                                     guard.weights(),
                                     output,
                                     c -> false,
-                                    c -> 0));
+                                    c -> 0,
+                                    LearnedGuard.NOT_JOINED));
         }
         return LearnedEvaluationTest.Score.of(name, examples, verdicts);
     }
