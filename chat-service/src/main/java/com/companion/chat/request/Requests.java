@@ -188,33 +188,29 @@ public class Requests {
 
     /**
      * Ad-service counted the reply. Kept on the request whenever it comes; when the request had
-     * already finished without it, instances are told so that they send it on its own.
+     * already finished without it, instances are told so that they send it on its own. One statement:
+     * the session's counter, the request's first decision (a redelivered one changes nothing) and the
+     * notification. A reply being stored at the same moment holds the request's row; the update waits
+     * for it and then sees the request finished.
      */
     public void decided(AdDecision decision) {
-        jdbc.sql("update chat_session set ad_counter = greatest(ad_counter, :counter) where id = :session")
+        jdbc.sql("""
+                        with counted as (
+                            update chat_session set ad_counter = greatest(ad_counter, :counter) where id = :session),
+                        decided as (
+                            update chat_request set decision_received = true, show_ad = :show, ad_counter = :counter
+                            where request_id = :id and not decision_received
+                            returning status)
+                        select count(pg_notify(:channel, :payload)) from decided where status = 'COMPLETED'
+                        """)
                 .param("counter", decision.adCounter())
                 .param("session", decision.sessionId())
-                .update();
-        Optional<String> status = jdbc.sql("""
-                        select status from chat_request where request_id = :id and not decision_received for update
-                        """)
-                .param("id", decision.requestId())
-                .query(String.class)
-                .optional();
-        if (status.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        update chat_request set decision_received = true, show_ad = :show, ad_counter = :counter
-                        where request_id = :id
-                        """)
                 .param("show", decision.showAd())
-                .param("counter", decision.adCounter())
                 .param("id", decision.requestId())
-                .update();
-        if ("COMPLETED".equals(status.get())) {
-            notify(new RequestNotice(RequestNotice.Kind.AD_DECIDED, decision.requestId()));
-        }
+                .param("channel", RequestNotice.CHANNEL)
+                .param("payload", new RequestNotice(RequestNotice.Kind.AD_DECIDED, decision.requestId()).payload())
+                .query(Integer.class)
+                .single();
     }
 
     /** Fails requests that have been pending past {@code timeout}, so they no longer block sessions. */
