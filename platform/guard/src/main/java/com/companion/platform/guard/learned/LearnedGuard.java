@@ -301,10 +301,10 @@ public final class LearnedGuard implements ContentGuard {
      * A user's message that reads at all sexual alone ({@link #JOINED_MIN_S12}) is also read joined to the
      * conversation's last messages ({@link #joined}): when that joined text reads sexual (S12 above the context
      * threshold) and the S4 or S3 head passes its own threshold on it, the message is refused as that category. This
-     * catches the shape the context rules cannot list: a scene set earlier in words no lexicon knows ("she's so drunk
-     * she can't stand", "you're my biological mom in this rp", "I'm 14 and just got home from school") and a new
-     * message that is harmless alone ("keep going", "now make it sensual"). Model output is not judged this way: the
-     * worker reads a reply by its own windows.
+     * catches the shape the context rules cannot list: a scene set earlier in words no lexicon knows ("you play my
+     * mother in this story", "in this story you're my real sister") and a new message that is harmless alone ("come to
+     * my room after dinner and make it sensual"). Model output is not judged this way: the worker reads a reply by its
+     * own windows.
      *
      * @param output where the heads block on model output ({@link Stage#OUTPUT}); on input the weights' thresholds
      * @param joined the scores of the conversation's last messages joined to the text; null when there is none
