@@ -10,7 +10,9 @@ import com.companion.contracts.Topics;
 import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.ads.AdImpression;
 import com.companion.contracts.ads.ImpressionAction;
+import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.ReplyFailed;
 import com.companion.contracts.chat.TokenUsage;
 import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.KafkaProbe;
@@ -194,6 +196,40 @@ class AdServiceIT {
         assertThat(decided).extracting(AdDecision::adCounter).containsExactly(1L, 2L);
     }
 
+    /**
+     * A worker killed after publishing an outcome but before committing its offset redoes the
+     * request, and the redo may end otherwise. chat-service keeps the first outcome on the partition;
+     * ad-service must too, or it counts a reply chat-service never stored.
+     */
+    @Test
+    void onlyARequestWhoseFirstOutcomeIsAReplyIsCounted() throws Exception {
+        UUID session = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        UUID refusedFirst = UUID.randomUUID();
+        UUID failedFirst = UUID.randomUUID();
+        UUID repliedFirst = UUID.randomUUID();
+        send(EventEnvelope.wrap(blocked(session, user, refusedFirst)));
+        send(EventEnvelope.wrap(reply(session, user, refusedFirst, Plan.FREE)));
+        send(EventEnvelope.wrap(failed(session, user, failedFirst)));
+        send(EventEnvelope.wrap(reply(session, user, failedFirst, Plan.FREE)));
+        send(EventEnvelope.wrap(reply(session, user, repliedFirst, Plan.FREE)));
+        send(EventEnvelope.wrap(blocked(session, user, repliedFirst)));
+        UUID next = UUID.randomUUID();
+        send(EventEnvelope.wrap(reply(session, user, next, Plan.FREE)));
+
+        List<AdDecision> decided = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> decisionsFor(session),
+                        list -> list.stream().anyMatch(d -> d.requestId().equals(next)));
+        assertThat(decided).extracting(AdDecision::requestId).containsExactly(repliedFirst, next);
+        assertThat(decided).extracting(AdDecision::adCounter).containsExactly(1L, 2L);
+        assertThat(jdbc.sql("select replies from session_counter where session_id = :s")
+                        .param("s", session)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
     private List<AdDecision> decisionsFor(UUID session) {
         return decisions.records().stream()
                 .map(r -> EventJson.decode(r.value()).data())
@@ -221,5 +257,31 @@ class AdServiceIT {
                 40,
                 1,
                 Instant.now());
+    }
+
+    private static ReplyBlocked blocked(UUID session, UUID user, UUID request) {
+        return new ReplyBlocked(
+                request,
+                session,
+                user,
+                UUID.randomUUID(),
+                "output",
+                "S11",
+                List.of("S11"),
+                "Let's talk about something else.",
+                Instant.now());
+    }
+
+    private static ReplyFailed failed(UUID session, UUID user, UUID request) {
+        return new ReplyFailed(
+                request,
+                session,
+                user,
+                UUID.randomUUID(),
+                "provider_timeout",
+                "That took too long. Please try again.",
+                true,
+                Instant.now(),
+                "test-model");
     }
 }

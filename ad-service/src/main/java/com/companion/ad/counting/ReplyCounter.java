@@ -5,13 +5,16 @@ import com.companion.contracts.Plan;
 import com.companion.contracts.Topics;
 import com.companion.contracts.ads.Ad;
 import com.companion.contracts.ads.AdDecision;
+import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
+import com.companion.contracts.chat.ReplyFailed;
 import com.companion.platform.messaging.kafka.Batches;
 import com.companion.platform.messaging.kafka.Records;
 import com.companion.platform.messaging.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,7 +25,9 @@ import org.springframework.stereotype.Component;
  * {@code show_ad = plan == free && ad_counter % 10 == 0}, with the plan the request carried. A
  * reply is counted once per request id — a worker that redoes a request sends a second
  * ReplyCompleted with a new event id, which must not count twice — in the same transaction as
- * the decision it publishes.
+ * the decision it publishes. Only a request whose first outcome is a completed reply is counted:
+ * a redo may end otherwise than the first attempt did, and chat-service keeps the first outcome
+ * on the session's partition, so a reply it refused to store is never counted here.
  */
 @Component
 class ReplyCounter {
@@ -55,47 +60,58 @@ class ReplyCounter {
     }
 
     private void apply(ConsumerRecord<String, String> record) {
-        Records.event(record)
-                .filter(envelope -> envelope.data() instanceof ReplyCompleted)
-                .ifPresent(envelope -> count((ReplyCompleted) envelope.data()));
+        Records.event(record).ifPresent(envelope -> {
+            switch (envelope.data()) {
+                case ReplyCompleted reply -> {
+                    if (settle(reply.requestId(), reply.sessionId(), reply.userId())) {
+                        count(reply);
+                    }
+                }
+                case ReplyFailed failed -> settle(failed.requestId(), failed.sessionId(), failed.userId());
+                case ReplyBlocked blocked -> settle(blocked.requestId(), blocked.sessionId(), blocked.userId());
+                default -> {
+                    // other events on the topic are no outcome
+                }
+            }
+        });
+    }
+
+    /**
+     * Records the request's outcome; false when it already had one (a redelivered record, or a
+     * redone request whose first outcome is the one that stands, as it is for chat-service) or
+     * when its user's data was erased.
+     */
+    private boolean settle(UUID request, UUID session, UUID user) {
+        return jdbc.sql("""
+                        insert into settled_request (request_id, session_id, user_id)
+                        select :request, :session, :user
+                        where not exists (select 1 from erased_user where user_id = :user)
+                        on conflict (request_id) do nothing
+                        """)
+                        .param("request", request)
+                        .param("session", session)
+                        .param("user", user)
+                        .update()
+                == 1;
     }
 
     private void count(ReplyCompleted reply) {
-        boolean erased = jdbc.sql("select exists (select 1 from erased_user where user_id = :user)")
-                .param("user", reply.userId())
-                .query(Boolean.class)
-                .single();
-        if (erased) {
-            return;
-        }
-        jdbc.sql("""
-                        insert into session_counter (session_id, user_id) values (:session, :user)
-                        on conflict (session_id) do nothing
+        long adCounter = jdbc.sql("""
+                        insert into session_counter (session_id, user_id, replies) values (:session, :user, 1)
+                        on conflict (session_id) do update set replies = session_counter.replies + 1
+                        returning replies
                         """)
                 .param("session", reply.sessionId())
                 .param("user", reply.userId())
-                .update();
-        long replies = jdbc.sql("select replies from session_counter where session_id = :session for update")
-                .param("session", reply.sessionId())
                 .query(Long.class)
                 .single();
-        boolean counted = jdbc.sql("select count(*) from counted_reply where request_id = :request")
-                        .param("request", reply.requestId())
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (counted) {
-            return;
-        }
-        long adCounter = replies + 1;
         boolean showAd = reply.plan() == Plan.FREE && adCounter % AD_EVERY == 0;
         Ad ad = showAd ? inventory.pick(adCounter / AD_EVERY).orElse(null) : null;
         showAd = showAd && ad != null;
         jdbc.sql("""
-                        update session_counter set replies = :counter, last_show_ad = :show, last_ad_id = :ad,
-                            updated_at = now() where session_id = :session
+                        update session_counter set last_show_ad = :show, last_ad_id = :ad, updated_at = now()
+                        where session_id = :session
                         """)
-                .param("counter", adCounter)
                 .param("show", showAd)
                 .param("ad", ad == null ? null : ad.adId())
                 .param("session", reply.sessionId())
