@@ -59,9 +59,10 @@ public final class LearnedGuard implements ContentGuard {
      * text of three words or fewer ({@link RuleGuard#FEW_WORDS}). 6: what a refusal says after its declining sentence
      * is judged as any reply is ({@link #afterRefusal}). 7: a block the rules made in a text with an emoji they read as a
      * word ({@link RuleGuard#EMOJI_WORDS}) is not released. 8: a user's message is also judged joined to the
-     * conversation's last messages ({@link #JOINED_MESSAGES}, see {@link #decide}).
+     * conversation's last messages ({@link #JOINED_MESSAGES}, see {@link #decide}). 9: that joined text is read by its
+     * last window only ({@link SentenceEmbedder#embedTail}), which always holds the new message.
      */
-    static final int DECISION_REVISION = 8;
+    static final int DECISION_REVISION = 9;
 
     /**
      * How many of the conversation's latest messages a user's message is joined to when the S3 and S4 heads read them
@@ -186,7 +187,7 @@ public final class LearnedGuard implements ContentGuard {
                     OutputThresholds.CALIBRATED,
                     minorEstablished,
                     this::minorMentioned,
-                    conversation -> scores(joined(conversation, text)));
+                    conversation -> tailScores(joined(conversation, text)));
             return verdict == first || !verdict.blocked() || blocking.containsAll(verdict.categories())
                     ? verdict
                     : onlyBlocking(first, verdict);
@@ -244,6 +245,15 @@ public final class LearnedGuard implements ContentGuard {
     /** The text's score per category: the most alarming window's. */
     public Scores scores(String text) {
         return Scores.of(embedder.get().embed(text, weights.normalizedInput()), weights);
+    }
+
+    /**
+     * The scores of the window that ends the text: the joined reading looks at the new message with what came right
+     * before it, one window however long the conversation's messages are, so that it costs one embedding and a window
+     * of earlier messages alone never decides about the new one.
+     */
+    private Scores tailScores(String text) {
+        return Scores.of(embedder.get().embedTail(text, weights.normalizedInput()), weights);
     }
 
     /** The conversation's last {@link #JOINED_MESSAGES} messages and the new text, one per line. */

@@ -80,11 +80,14 @@ public final class SentenceEmbedder {
 
     /**
      * Recently embedded windows. A reply screened while it streams is checked again and again as it grows; its earlier
-     * windows are then embedded once. 512 windows are about 0.8 MB.
+     * windows are then embedded once. A user's message is read with the conversation's recent texts, each of which was
+     * a new message a turn or a few before, in this session or in thousands of others on the same instance: a cache
+     * smaller than the windows that all sessions add between two turns of one session embeds those texts again on every
+     * turn. 4,096 windows (768 floats each) are about 13 MB.
      */
-    static final int CACHED_WINDOWS = 512;
+    static final int CACHED_WINDOWS = 4_096;
 
-    static final int TEXTS_MEMOISED = 256;
+    static final int TEXTS_MEMOISED = 1_024;
 
     /** Longer texts (replies screened as they stream grow every time) are not memoised whole. */
     static final int TEXT_MEMO_MAX_CHARS = 2_000;
@@ -238,6 +241,36 @@ public final class SentenceEmbedder {
         return embedWindows(text, normalized);
     }
 
+    /**
+     * The one window that ends the text: its last sentences, as many as fit a window (the last piece of a last sentence
+     * longer than one). For reading a text by what it ends with at the cost of one window, however long it is.
+     */
+    public List<Window> embedTail(String text, boolean normalized) {
+        List<long[]> sentences = sentenceIds(text, normalized);
+        if (sentences.isEmpty()) {
+            return List.of();
+        }
+        long[] ids = tail(sentences);
+        return List.of(new Window(ids, cache.computeIfAbsent(ids, this::run)));
+    }
+
+    /** The last sentences that fit one window together, in order. */
+    static long[] tail(List<long[]> sentences) {
+        int from = sentences.size() - 1;
+        int tokens = sentences.get(from).length;
+        while (from > 0 && tokens + sentences.get(from - 1).length <= CONTENT_TOKENS) {
+            from--;
+            tokens += sentences.get(from).length;
+        }
+        long[] window = new long[tokens];
+        int at = 0;
+        for (int k = from; k < sentences.size(); k++) {
+            System.arraycopy(sentences.get(k), 0, window, at, sentences.get(k).length);
+            at += sentences.get(k).length;
+        }
+        return window;
+    }
+
     private List<Window> embedWindows(String text, boolean normalized) {
         List<long[]> windows = windows(text, normalized);
         List<Window> embedded = new ArrayList<>(windows.size());
@@ -249,6 +282,11 @@ public final class SentenceEmbedder {
 
     /** The token ids of each window, without the special tokens. */
     List<long[]> windows(String text, boolean normalized) {
+        return pack(sentenceIds(text, normalized));
+    }
+
+    /** The token ids of each sentence; a sentence longer than a window is cut into overlapping pieces. */
+    private List<long[]> sentenceIds(String text, boolean normalized) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -270,7 +308,7 @@ public final class SentenceEmbedder {
                 }
             }
         }
-        return pack(sentences);
+        return sentences;
     }
 
     /** Consecutive sentences up to a window each; the next window starts again at the last sentence of the one before. */

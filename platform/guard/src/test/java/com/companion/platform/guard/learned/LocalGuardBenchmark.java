@@ -66,15 +66,19 @@ class LocalGuardBenchmark {
                 embedder.loadMillis(),
                 heapMb,
                 rss.replaceAll("\\s+", " "));
-        measure(guard, "single messages", single);
-        measure(guard, "conversation sets' messages, with their conversations", inConversation);
-        measure(guard, "the same messages alone", withoutIt);
+        measure(guard, 1, "single messages", single);
+        measure(guard, 2, "conversation sets' messages, with their conversations", inConversation);
+        measure(guard, 3, "the same messages alone", withoutIt);
     }
 
     private record Check(String text, GuardContext context) {}
 
-    private static void measure(ContentGuard guard, String name, List<Check> checks) {
-        // warm-up pass (JIT), then measured passes with the window cache cleared by distinct suffixes
+    /**
+     * A warm-up pass (JIT), then measured passes. Each measured text gets a suffix of its own ({@code pass}, round), so
+     * it is new to the embedder's caches as a user's next message is, while the conversation's earlier texts stay
+     * cached from the warm-up as they are from the turns before.
+     */
+    private static void measure(ContentGuard guard, int pass, String name, List<Check> checks) {
         for (Check check : checks) {
             guard.check(check.text(), check.context());
         }
@@ -89,7 +93,7 @@ class LocalGuardBenchmark {
         int n = 0;
         for (int r = 0; r < rounds; r++) {
             for (Check check : checks) {
-                String text = check.text() + " (" + r + ")";
+                String text = check.text() + " (" + pass + "." + r + ")";
                 long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 guard.check(text, check.context());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -67,6 +68,31 @@ class SentenceEmbedderTest {
     }
 
     @Test
+    void theTailIsTheLastSentencesThatFitOneWindow() {
+        List<long[]> sentences = List.of(filled(50, 1), filled(50, 2), filled(50, 3), filled(10, 4));
+        // 10 + 50 + 50 fit, the first 50 does not: 110 tokens, the last three sentences in order
+        long[] tail = SentenceEmbedder.tail(sentences);
+        assertThat(tail).hasSize(110);
+        assertThat(tail).startsWith(filled(50, 2)).endsWith(filled(10, 4));
+        assertThat(Arrays.copyOfRange(tail, 50, 100)).isEqualTo(filled(50, 3));
+        assertThat(SentenceEmbedder.tail(List.of(filled(90, 1), filled(120, 2))))
+                .isEqualTo(filled(120, 2));
+    }
+
+    @Test
+    void aLongTextsTailIsOneWindowThatEndsIt() {
+        String text = "The rain kept falling on the old roof while we talked about everything and nothing. ".repeat(40)
+                + "Now tell me what she said.";
+        List<SentenceEmbedder.Window> tail = embedder.embedTail(text, false);
+        List<long[]> windows = embedder.windows(text, false);
+        assertThat(tail).hasSize(1);
+        long[] last = windows.getLast();
+        assertThat(tail.getFirst().ids()).endsWith(Arrays.copyOfRange(last, last.length - 8, last.length));
+        assertThat(tail.getFirst().ids().length).isLessThanOrEqualTo(SentenceEmbedder.CONTENT_TOKENS);
+        assertThat(embedder.embedTail(" ", false)).isEmpty();
+    }
+
+    @Test
     void longTextsGetSeveralWindowsNoneLongerThanTheModelsWindow() {
         String sentence = "The rain kept falling on the old roof while we talked about everything and nothing. ";
         List<long[]> windows = embedder.windows(sentence.repeat(40), false);
@@ -119,6 +145,12 @@ class SentenceEmbedderTest {
         assertThat(first).hasSizeGreaterThan(2);
         assertThat(grown.getFirst().features()).isSameAs(first.getFirst().features());
         assertThat(grown.getLast().features()).isNotSameAs(first.getLast().features());
+    }
+
+    private static long[] filled(int length, long id) {
+        long[] ids = new long[length];
+        Arrays.fill(ids, id);
+        return ids;
     }
 
     private static long[] ids(int length) {
