@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -185,9 +186,10 @@ public final class LearnedGuard implements ContentGuard {
                     context,
                     weights,
                     OutputThresholds.CALIBRATED,
-                    minorEstablished,
-                    this::minorMentioned,
-                    conversation -> tailScores(joined(conversation, text)));
+                    new ConversationReading(
+                            minorEstablished,
+                            this::minorMentioned,
+                            conversation -> Optional.of(tailScores(joined(conversation, text)))));
             return verdict == first || !verdict.blocked() || blocking.containsAll(verdict.categories())
                     ? verdict
                     : onlyBlocking(first, verdict);
@@ -280,32 +282,37 @@ public final class LearnedGuard implements ContentGuard {
     }
 
     /**
-     * The learned layer's decision on top of an allowed rules verdict. Static so the cross-validation applies exactly
-     * this logic with weights trained on the other folds.
+     * How the learned decision reads the conversation, beside the new text's own scores.
      *
      * @param minorEstablished the context rules: an age under 18 stated for a participant earlier
      * @param minorMentioned the minor-age score of the conversation's texts, asked only when the text reads as sexual
+     * @param joined the scores of the conversation's last messages joined to the text, asked only for a user's message
+     *     that reads at all sexual alone; empty where there is no such reading
      */
-    static Verdict decide(
-            Verdict first,
-            Scores scores,
-            GuardContext context,
-            LearnedWeights weights,
+    record ConversationReading(
             Predicate<Conversation> minorEstablished,
-            ToDoubleFunction<Conversation> minorMentioned) {
-        return decide(
-                first,
-                scores,
-                context,
-                weights,
-                OutputThresholds.CALIBRATED,
-                minorEstablished,
-                minorMentioned,
-                NOT_JOINED);
+            ToDoubleFunction<Conversation> minorMentioned,
+            Function<Conversation, Optional<Scores>> joined) {
+
+        /** No conversation fact at all: what calibration on single replies needs. */
+        static final ConversationReading NONE = withoutJoined(conversation -> false, conversation -> 0);
+
+        /** Without the joined reading: cross-validation on single texts has no conversation to join. */
+        static ConversationReading withoutJoined(
+                Predicate<Conversation> minorEstablished, ToDoubleFunction<Conversation> minorMentioned) {
+            return new ConversationReading(minorEstablished, minorMentioned, conversation -> Optional.empty());
+        }
     }
 
-    /** For a caller that has no joined reading of the conversation (cross-validation on single texts). */
-    static final Function<Conversation, Scores> NOT_JOINED = conversation -> null;
+    /**
+     * The learned layer's decision on top of an allowed rules verdict, with the input thresholds calibrated for model
+     * output ({@link OutputThresholds#CALIBRATED}). Static so the cross-validation applies exactly this logic with
+     * weights trained on the other folds.
+     */
+    static Verdict decide(
+            Verdict first, Scores scores, GuardContext context, LearnedWeights weights, ConversationReading reading) {
+        return decide(first, scores, context, weights, OutputThresholds.CALIBRATED, reading);
+    }
 
     /**
      * A user's message that reads at all sexual alone ({@link #JOINED_MIN_S12}) is also read joined to the
@@ -317,7 +324,6 @@ public final class LearnedGuard implements ContentGuard {
      * own windows.
      *
      * @param output where the heads block on model output ({@link Stage#OUTPUT}); on input the weights' thresholds
-     * @param joined the scores of the conversation's last messages joined to the text; null when there is none
      */
     static Verdict decide(
             Verdict first,
@@ -325,9 +331,7 @@ public final class LearnedGuard implements ContentGuard {
             GuardContext context,
             LearnedWeights weights,
             OutputThresholds output,
-            Predicate<Conversation> minorEstablished,
-            ToDoubleFunction<Conversation> minorMentioned,
-            Function<Conversation, Scores> joined) {
+            ConversationReading reading) {
         boolean onOutput = context.stage() == Stage.OUTPUT;
         if (onOutput && first.allowed() && first.reasons().contains(RuleGuard.DECLINES)) {
             return first;
@@ -383,11 +387,11 @@ public final class LearnedGuard implements ContentGuard {
                 && !context.conversation().isEmpty()) {
             Category strongest = scores.of(Category.S4) >= scores.of(Category.S12) ? Category.S4 : Category.S12;
             String intent = "learned:" + strongest.code() + " " + format(sexual);
-            if (minorEstablished.test(context.conversation())) {
+            if (reading.minorEstablished().test(context.conversation())) {
                 violated.add(0, Category.S4);
                 reasons.add("context:minor + " + intent);
             } else {
-                double mentioned = minorMentioned.applyAsDouble(context.conversation());
+                double mentioned = reading.minorMentioned().applyAsDouble(context.conversation());
                 if (mentioned >= weights.minorAge().threshold()) {
                     violated.add(0, Category.S4);
                     reasons.add("context:" + LearnedWeights.MINOR_AGE + " " + format(mentioned) + " + " + intent);
@@ -406,7 +410,7 @@ public final class LearnedGuard implements ContentGuard {
                 && !violated.contains(Category.S3)
                 && !context.conversation().recentMessages().isEmpty()
                 && scores.of(Category.S12) >= JOINED_MIN_S12) {
-            Scores together = joined.apply(context.conversation());
+            Scores together = reading.joined().apply(context.conversation()).orElse(null);
             if (together != null && together.of(Category.S12) >= contextThreshold) {
                 String intent = " + learned:S12 " + format(together.of(Category.S12));
                 if (together.of(Category.S4) >= weights.head(Category.S4).threshold()) {

@@ -71,15 +71,15 @@ class LearnedEvaluationTest {
                             scores,
                             e.line().context(),
                             weights,
-                            ConversationRules::establishesMinor,
-                            conversation -> 0);
+                            LearnedGuard.ConversationReading.withoutJoined(
+                                    ConversationRules::establishesMinor, conversation -> 0));
                     alone[i] = LearnedGuard.decide(
                             e.rules().allowed() ? e.rules() : Verdict.allow(),
                             scores,
                             e.line().context(),
                             weights,
-                            ConversationRules::establishesMinor,
-                            conversation -> 0);
+                            LearnedGuard.ConversationReading.withoutJoined(
+                                    ConversationRules::establishesMinor, conversation -> 0));
                 }
             }
         });

@@ -16,6 +16,7 @@ import com.companion.platform.guard.rules.RuleGuard;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -25,6 +26,7 @@ class LearnedGuardTest {
 
     private static final LearnedWeights WEIGHTS = weights(0.8, 0.5);
     private static final Predicate<Conversation> NO_MINOR = c -> false;
+    private static final LearnedGuard.ConversationReading NO_CONVERSATION = LearnedGuard.ConversationReading.NONE;
     private static final Predicate<Conversation> MINOR = c -> true;
     private static final Conversation ROLEPLAY = Conversation.of(List.of("earlier message"), "");
 
@@ -203,30 +205,28 @@ class LearnedGuardTest {
                 0.3);
         Verdict word = Verdict.block(
                 Policy.SEXUAL_CONTENT, List.of(Category.S12), List.of("sexual:act outside adult mode"), Set.of());
-        Verdict released =
-                LearnedGuard.decide(word, scores(Category.S12, 0.1), cleanInput, releasing, NO_MINOR, c -> 0);
+        Verdict released = LearnedGuard.decide(word, scores(Category.S12, 0.1), cleanInput, releasing, NO_CONVERSATION);
         assertThat(released.allowed()).isTrue();
         assertThat(released.has(Flag.SUSPICIOUS)).isTrue();
         assertThat(released.reasons()).containsExactly("sexual:act outside adult mode", "learned:S12 0.10 -> released");
         // A high S12 score, another head, output, a graphic block or weights without a release threshold: it stands.
-        assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.5), cleanInput, releasing, NO_MINOR, c -> 0))
+        assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.5), cleanInput, releasing, NO_CONVERSATION))
                 .isSameAs(word);
-        Verdict escalated =
-                LearnedGuard.decide(word, scores(Category.S4, 0.9), cleanInput, releasing, NO_MINOR, c -> 0);
+        Verdict escalated = LearnedGuard.decide(word, scores(Category.S4, 0.9), cleanInput, releasing, NO_CONVERSATION);
         assertThat(escalated.blocked()).isTrue();
         assertThat(escalated.policy()).isEqualTo(Policy.MINORS);
         GuardContext output = GuardContext.output(Audience.CLEAN, null);
-        assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.1), output, releasing, NO_MINOR, c -> 0))
+        assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.1), output, releasing, NO_CONVERSATION))
                 .isSameAs(word);
         Verdict graphic = Verdict.block(Policy.SEXUAL_CONTENT, List.of(Category.S12), List.of("graphic:act"), Set.of());
-        assertThat(LearnedGuard.decide(graphic, scores(Category.S12, 0.1), cleanInput, releasing, NO_MINOR, c -> 0))
+        assertThat(LearnedGuard.decide(graphic, scores(Category.S12, 0.1), cleanInput, releasing, NO_CONVERSATION))
                 .isSameAs(graphic);
-        assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.1), cleanInput, base, NO_MINOR, c -> 0))
+        assertThat(LearnedGuard.decide(word, scores(Category.S12, 0.1), cleanInput, base, NO_CONVERSATION))
                 .isSameAs(word);
         // A Hinglish or Spanish word: the English models' low score says nothing, so the block stands.
         for (String reason : List.of("sexual:hinglish outside adult mode", "sexual:spanish outside adult mode")) {
             Verdict foreign = Verdict.block(Policy.SEXUAL_CONTENT, List.of(Category.S12), List.of(reason), Set.of());
-            assertThat(LearnedGuard.decide(foreign, scores(Category.S12, 0.1), cleanInput, releasing, NO_MINOR, c -> 0))
+            assertThat(LearnedGuard.decide(foreign, scores(Category.S12, 0.1), cleanInput, releasing, NO_CONVERSATION))
                     .isSameAs(foreign);
         }
         // Nor an emoji the rules read as a word ("🍆 with me?"): the models' input leaves emoji out.
@@ -235,7 +235,7 @@ class LearnedGuardTest {
                 List.of(Category.S12),
                 List.of("sexual:act outside adult mode", RuleGuard.EMOJI_WORDS),
                 Set.of());
-        assertThat(LearnedGuard.decide(emoji, scores(Category.S12, 0.1), cleanInput, releasing, NO_MINOR, c -> 0))
+        assertThat(LearnedGuard.decide(emoji, scores(Category.S12, 0.1), cleanInput, releasing, NO_CONVERSATION))
                 .isSameAs(emoji);
         assertThat(ContentGuard.rules().check("🍆 with me tonight?", cleanInput).reasons())
                 .contains(RuleGuard.EMOJI_WORDS);
@@ -344,7 +344,12 @@ class LearnedGuardTest {
     }
 
     private static Verdict decide(Verdict first, Scores scores, GuardContext context, Predicate<Conversation> minor) {
-        return LearnedGuard.decide(first, scores, context, WEIGHTS, minor, conversation -> 0);
+        return LearnedGuard.decide(
+                first,
+                scores,
+                context,
+                WEIGHTS,
+                LearnedGuard.ConversationReading.withoutJoined(minor, conversation -> 0));
     }
 
     private static Verdict decideJoined(Scores alone, GuardContext context, Function<Conversation, Scores> joined) {
@@ -353,10 +358,8 @@ class LearnedGuardTest {
                 alone,
                 context,
                 WEIGHTS,
-                OutputThresholds.CALIBRATED,
-                NO_MINOR,
-                conversation -> 0,
-                joined);
+                new LearnedGuard.ConversationReading(
+                        NO_MINOR, conversation -> 0, conversation -> Optional.ofNullable(joined.apply(conversation))));
     }
 
     private static Scores scores(Category category, double score) {

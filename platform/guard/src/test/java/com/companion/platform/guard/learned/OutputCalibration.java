@@ -68,9 +68,7 @@ final class OutputCalibration {
                             item.line().context(),
                             weights,
                             output,
-                            c -> false,
-                            c -> 0,
-                            LearnedGuard.NOT_JOINED);
+                            LearnedGuard.ConversationReading.NONE);
         }
 
         LearnedEvaluationTest.Score score(String name, List<Item> items, OutputThresholds output) {

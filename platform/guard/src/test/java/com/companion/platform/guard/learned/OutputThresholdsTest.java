@@ -66,8 +66,7 @@ class OutputThresholdsTest {
                                     between,
                                     GuardContext.input(Audience.CLEAN),
                                     weights,
-                                    c -> false,
-                                    c -> 0)
+                                    LearnedGuard.ConversationReading.NONE)
                             .blocked())
                     .isTrue();
             assertThat(LearnedGuard.decide(
@@ -75,8 +74,7 @@ class OutputThresholdsTest {
                                     between,
                                     GuardContext.output(Audience.CLEAN, null),
                                     weights,
-                                    c -> false,
-                                    c -> 0)
+                                    LearnedGuard.ConversationReading.NONE)
                             .blocked())
                     .isFalse();
         }
@@ -89,8 +87,7 @@ class OutputThresholdsTest {
                                 above,
                                 GuardContext.output(Audience.ADULT_MODE, null),
                                 weights,
-                                c -> false,
-                                c -> 0)
+                                LearnedGuard.ConversationReading.NONE)
                         .policy())
                 .isEqualTo(com.companion.platform.guard.Policy.MINORS);
     }
@@ -138,9 +135,7 @@ class OutputThresholdsTest {
                                     line.context(),
                                     guard.weights(),
                                     output,
-                                    c -> false,
-                                    c -> 0,
-                                    LearnedGuard.NOT_JOINED));
+                                    LearnedGuard.ConversationReading.NONE));
         }
         return LearnedEvaluationTest.Score.of(name, examples, verdicts);
     }
