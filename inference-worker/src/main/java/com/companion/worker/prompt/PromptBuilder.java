@@ -129,23 +129,29 @@ public class PromptBuilder {
         // the recent messages); the rules, the sheet, the pinned notes and the new message always stay.
         Memory memory = request.memoryOrNone();
         String system = systemPrompt(request, memory, userNeedsSupport);
-        int fixed = Tokens.of(tail);
-        if (tokens(system, history) + fixed > promptTokens && !memory.recalled().isEmpty()) {
+        // Each text is counted once: the system prompt again only when it changes, a dropped message taken off.
+        int fixed = Tokens.of(tail) + Tokens.PER_MESSAGE;
+        int historyTokens = Tokens.of(history);
+        int systemTokens = Tokens.of(system);
+        if (systemTokens + historyTokens + fixed > promptTokens
+                && !memory.recalled().isEmpty()) {
             memory = new Memory(memory.username(), memory.persona(), memory.pinned(), List.of(), memory.summary());
             system = systemPrompt(request, memory, userNeedsSupport);
+            systemTokens = Tokens.of(system);
         }
-        if (tokens(system, history) + fixed > promptTokens && memory.summary() != null) {
+        if (systemTokens + historyTokens + fixed > promptTokens && memory.summary() != null) {
             memory = new Memory(memory.username(), memory.persona(), memory.pinned(), List.of(), null);
             system = systemPrompt(request, memory, userNeedsSupport);
+            systemTokens = Tokens.of(system);
         }
-        while (tokens(system, history) + fixed > promptTokens && !history.isEmpty()) {
-            history.removeFirst();
+        while (systemTokens + historyTokens + fixed > promptTokens && !history.isEmpty()) {
+            historyTokens -= Tokens.of(List.of(history.removeFirst()));
         }
-        if (tokens(system, history) + fixed > promptTokens) {
+        if (systemTokens + historyTokens + fixed > promptTokens) {
             log.warn(
                     "session {}: the prompt is {} tokens with nothing left to drop, over its budget of {}",
                     request.sessionId(),
-                    tokens(system, history) + fixed,
+                    systemTokens + historyTokens + fixed,
                     promptTokens);
         }
         List<ChatMessage> messages = new ArrayList<>();
@@ -153,10 +159,6 @@ public class PromptBuilder {
         messages.addAll(history);
         messages.addAll(tail);
         return messages;
-    }
-
-    private static int tokens(String system, List<ChatMessage> history) {
-        return Tokens.PER_MESSAGE + Tokens.of(system) + Tokens.of(history);
     }
 
     String systemPrompt(MessageRequested request) {
