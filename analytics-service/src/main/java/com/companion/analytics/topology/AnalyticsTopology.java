@@ -8,6 +8,7 @@ import com.companion.analytics.topology.internal.Contributions;
 import com.companion.analytics.topology.internal.Decoded;
 import com.companion.analytics.topology.internal.EventTime;
 import com.companion.analytics.topology.internal.FirstSeen;
+import com.companion.analytics.topology.internal.ForwardedOnceHere;
 import com.companion.contracts.Event;
 import com.companion.contracts.Topics;
 import com.companion.contracts.analytics.DailyRollup;
@@ -28,6 +29,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -41,7 +43,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *   <li>drop redeliveries ({@link FirstSeen} on the request, session or decision id, on the input partition,
  *       which already holds every record of that id);
  *   <li>turn each event into contributions per dimension (the product, a model, a character) and, through a
- *       repartition by user, one "active today" per user, dimension and UTC day;
+ *       repartition by user, one "active today" per user, dimension and UTC day (each input task first drops the ones
+ *       it already forwarded, {@link ForwardedOnceHere}, so a day of chatting crosses the repartition about once);
  *   <li>add them up in daily tumbling windows (UTC midnight to midnight; late events are taken up to
  *       {@code grace} after the day ended, later ones are dropped and counted by Streams'
  *       {@code dropped-records} metric);
@@ -63,6 +66,12 @@ public final class AnalyticsTopology {
     static final String DAILY_FIGURES = "daily-figures";
 
     private static final Duration DAY = Duration.ofDays(1);
+
+    /**
+     * How many "active today" ids each input task remembers having forwarded (about 100 bytes each): every message and
+     * reply of a user makes two, and only the first of a day needs the repartition by user.
+     */
+    static final int ACTIVITY_REMEMBERED_HERE = 20_000;
 
     private AnalyticsTopology() {}
 
@@ -118,14 +127,13 @@ public final class AnalyticsTopology {
 
         KStream<String, Figures> activeUsers = events.flatMap(
                         (key, event) -> Contributions.activity(event), Named.as("activity"))
+                .processValues(
+                        () -> new ForwardedOnceHere<String>(ACTIVITY_REMEMBERED_HERE, AnalyticsTopology::activityId),
+                        Named.as("first-activity-here"))
                 .repartition(
                         Repartitioned.with(Serdes.String(), Serdes.String()).withName("by-user"))
                 .processValues(
-                        () -> new FirstSeen<String>(
-                                SEEN_USERS,
-                                remember,
-                                record -> EventTime.utcDay(record.timestamp()) + "/" + record.value() + "/"
-                                        + record.key()),
+                        () -> new FirstSeen<String>(SEEN_USERS, remember, AnalyticsTopology::activityId),
                         Named.as("first-activity-of-the-day"),
                         SEEN_USERS)
                 .map((user, dimension) -> KeyValue.pair(dimension, Figures.activeUser()), Named.as("active-user"));
@@ -155,6 +163,11 @@ public final class AnalyticsTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(AnalyticsSerdes.rollups()));
         return input;
+    }
+
+    /** One user active in one dimension on one UTC day. */
+    private static String activityId(FixedKeyRecord<String, String> record) {
+        return EventTime.utcDay(record.timestamp()) + "/" + record.value() + "/" + record.key();
     }
 
     static KeyValue<String, DailyRollup> rollup(Windowed<String> window, Figures figures) {

@@ -181,6 +181,34 @@ class AnalyticsTopologyTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * Every message and reply says "active today" again; the input task forwards the first of each user, dimension and
+     * day only, so a day of chatting crosses the repartition by user once, not with every turn.
+     */
+    @Test
+    void aUsersActivityCrossesTheRepartitionOncePerDimensionAndDay() {
+        TestOutputTopic<String, String> byUser = driver.createOutputTopic(
+                "analytics-test-by-user-repartition", new StringDeserializer(), new StringDeserializer());
+        Chat ann = Chat.random();
+        for (int turn = 0; turn < 5; turn++) {
+            send(ann.sent(UUID.randomUUID(), at(DAY_ONE, "08:0" + turn)));
+            send(ann.completed(UUID.randomUUID(), MODEL, 1, 1, 1, at(DAY_ONE, "08:0" + turn + ":30")));
+        }
+        send(ann.sent(UUID.randomUUID(), at(DAY_TWO, "08:00")));
+
+        assertThat(byUser.readKeyValuesToList())
+                .as("the product and the character, on each of the two days")
+                .hasSize(4)
+                .allSatisfy(
+                        record -> assertThat(record.key).isEqualTo(ann.userId().toString()));
+        Map<String, DailyRollup> latest = latest();
+        assertThat(latest.get(id(DAY_ONE, RollupDimension.ALL, null)).activeUsers())
+                .isEqualTo(1);
+        assertThat(latest.get(id(DAY_ONE, RollupDimension.ALL, null)).turns()).isEqualTo(5);
+        assertThat(latest.get(id(DAY_TWO, RollupDimension.ALL, null)).activeUsers())
+                .isEqualTo(1);
+    }
+
     @Test
     void blocksFailuresAdsSessionsAndSignUpsAreCountedByKind() {
         Chat chat = Chat.random();
