@@ -556,11 +556,16 @@ class PipelineBenchmark {
         return UUID.fromString(created.json().path("id").asString());
     }
 
+    /**
+     * The offline LLM's timing, with varied replies: its replies are built from a few fragments per persona and repeat
+     * within a few hundred calls, and the worker's embedding cache would then find a reply's sentences already screened,
+     * which no real model's replies allow. Varied replies carry a sentence of random parts and almost never repeat.
+     */
     private static void llm(int ttftMs, int perTokenMs) {
         Api.send(HttpRequest.newBuilder(URI.create(Stack.LLM_ADMIN + "/_admin/behaviour"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"time_to_first_token_ms\":" + ttftMs + ",\"time_per_token_ms\":" + perTokenMs + "}"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"time_to_first_token_ms\":" + ttftMs
+                        + ",\"time_per_token_ms\":" + perTokenMs + ",\"varied_replies\":true}"))
                 .build());
     }
 

@@ -274,8 +274,8 @@ class SoakBenchmark {
     private static void llm(int ttftMs, int perTokenMs) {
         Api.send(HttpRequest.newBuilder(URI.create(Stack.LLM_ADMIN + "/_admin/behaviour"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"time_to_first_token_ms\":" + ttftMs + ",\"time_per_token_ms\":" + perTokenMs + "}"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"time_to_first_token_ms\":" + ttftMs
+                        + ",\"time_per_token_ms\":" + perTokenMs + ",\"varied_replies\":true}"))
                 .build());
     }
 

@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code headers}, when not empty, replace the default rate-limit headers of an error answer (to
  * script {@code retry-after-ms} or {@code x-ratelimit-reset} alone). {@code disconnectAfterChunks}
  * cuts the connection after that many content chunks (streaming) or in the middle of the body
- * (non-streaming). {@code hang} accepts the request and never answers.
+ * (non-streaming). {@code hang} accepts the request and never answers. {@code variedReplies} puts a sentence made
+ * of random parts into each generated reply ({@link #withVariedReplies}).
  *
  * <p>{@code quirks} are stream shapes Together sends and a naive reader trips over (see {@link
  * StreamQuirk}); {@code fault} is what goes wrong in a stream after {@code faultAfterChunks} content
@@ -35,7 +36,8 @@ public record Behaviour(
         Map<String, String> headers,
         Set<StreamQuirk> quirks,
         StreamFault fault,
-        int faultAfterChunks) {
+        int faultAfterChunks,
+        boolean variedReplies) {
 
     /** Stream shapes that real providers send and a well-behaved test server would not. */
     public enum StreamQuirk {
@@ -78,7 +80,8 @@ public record Behaviour(
             Map.of(),
             Set.of(),
             StreamFault.NONE,
-            2);
+            2,
+            false);
 
     public Behaviour {
         timeToFirstToken = requireNonNegative(timeToFirstToken, "timeToFirstToken");
@@ -161,6 +164,30 @@ public record Behaviour(
         return NORMAL.withFault(fault, chunks);
     }
 
+    /**
+     * Replies that carry a sentence made of parts picked at random (one of about 3,500), so that replies almost never
+     * repeat, as a real model's do not: a benchmark of what screening a reply costs must not find its sentences already
+     * embedded from the replies before.
+     */
+    public Behaviour withVariedReplies(boolean variedReplies) {
+        return new Behaviour(
+                timeToFirstToken,
+                timePerToken,
+                status,
+                errorCode,
+                errorType,
+                errorMessage,
+                retryAfterSeconds,
+                disconnectAfterChunks,
+                reply,
+                hang,
+                headers,
+                quirks,
+                fault,
+                faultAfterChunks,
+                variedReplies);
+    }
+
     public Behaviour withTiming(Duration timeToFirstToken, Duration timePerToken) {
         return new Behaviour(
                 timeToFirstToken,
@@ -176,7 +203,8 @@ public record Behaviour(
                 headers,
                 quirks,
                 fault,
-                faultAfterChunks);
+                faultAfterChunks,
+                variedReplies);
     }
 
     public Behaviour withTimeToFirstToken(Duration timeToFirstToken) {
@@ -206,7 +234,8 @@ public record Behaviour(
                 headers,
                 quirks,
                 fault,
-                faultAfterChunks);
+                faultAfterChunks,
+                variedReplies);
     }
 
     public Behaviour withRetryAfterSeconds(Integer retryAfterSeconds) {
@@ -224,7 +253,8 @@ public record Behaviour(
                 headers,
                 quirks,
                 fault,
-                faultAfterChunks);
+                faultAfterChunks,
+                variedReplies);
     }
 
     public Behaviour withDisconnectAfterChunks(Integer disconnectAfterChunks) {
@@ -242,7 +272,8 @@ public record Behaviour(
                 headers,
                 quirks,
                 fault,
-                faultAfterChunks);
+                faultAfterChunks,
+                variedReplies);
     }
 
     public Behaviour withReply(String reply) {
@@ -260,7 +291,8 @@ public record Behaviour(
                 headers,
                 quirks,
                 fault,
-                faultAfterChunks);
+                faultAfterChunks,
+                variedReplies);
     }
 
     public Behaviour withHang(boolean hang) {
@@ -278,7 +310,8 @@ public record Behaviour(
                 headers,
                 quirks,
                 fault,
-                faultAfterChunks);
+                faultAfterChunks,
+                variedReplies);
     }
 
     /** Response headers of an error answer, instead of the default rate-limit headers. */
@@ -297,7 +330,8 @@ public record Behaviour(
                 headers,
                 quirks,
                 fault,
-                faultAfterChunks);
+                faultAfterChunks,
+                variedReplies);
     }
 
     public Behaviour withQuirks(StreamQuirk... quirks) {
@@ -319,7 +353,8 @@ public record Behaviour(
                 headers,
                 quirks,
                 fault,
-                faultAfterChunks);
+                faultAfterChunks,
+                variedReplies);
     }
 
     public Behaviour withFault(StreamFault fault, int afterChunks) {
@@ -337,7 +372,8 @@ public record Behaviour(
                 headers,
                 quirks,
                 fault,
-                afterChunks);
+                afterChunks,
+                variedReplies);
     }
 
     public boolean has(StreamQuirk quirk) {

@@ -76,6 +76,13 @@ final class BehaviourJson {
             }
             b = b.withHeaders(map);
         }
+        if (json.has("varied_replies")) {
+            JsonNode varied = json.get("varied_replies");
+            if (!varied.isBoolean()) {
+                throw new IllegalArgumentException("varied_replies must be true or false");
+            }
+            b = b.withVariedReplies(varied.booleanValue());
+        }
         if (json.has("hang")) {
             JsonNode hang = json.get("hang");
             if (!hang.isBoolean()) {
@@ -108,6 +115,7 @@ final class BehaviourJson {
         }
         json.put("reply", b.reply());
         json.put("hang", b.hang());
+        json.put("varied_replies", b.variedReplies());
         var quirks = json.putArray("quirks");
         b.quirks().stream().sorted().forEach(q -> quirks.add(q.name().toLowerCase(Locale.ROOT)));
         json.put("fault", b.fault().name().toLowerCase(Locale.ROOT));

@@ -247,6 +247,14 @@ public final class CompanionReplies {
 
     /** The reply the server gives to these messages, with this source of randomness. */
     public static String reply(List<ChatMessage> messages, RandomGenerator random) {
+        return reply(messages, random, false);
+    }
+
+    /**
+     * @param varied whether the reply carries a sentence made of random parts ({@link #variation}), so that replies
+     *     almost never repeat
+     */
+    public static String reply(List<ChatMessage> messages, RandomGenerator random, boolean varied) {
         if (ConversationTitles.isTitleRequest(messages)) {
             return ConversationTitles.title(messages);
         }
@@ -269,7 +277,69 @@ public final class CompanionReplies {
         for (int attempt = 0; attempt < 20 && echoes(candidate, lastUser); attempt++) {
             candidate = compose(persona, hinglish, random);
         }
-        return candidate;
+        return varied ? variation(random) + " " + candidate : candidate;
+    }
+
+    private static final List<String> NOTICED = List.of(
+            "I was just thinking about",
+            "Funny, I keep coming back to",
+            "Earlier I remembered",
+            "Somehow I'm still stuck on",
+            "Today I kept picturing",
+            "On my walk I thought about",
+            "Out of nowhere I recalled",
+            "I spent a minute daydreaming about",
+            "This morning I was reminded of",
+            "I can't shake the image of",
+            "Just now I pictured",
+            "Last night I dreamt about");
+
+    private static final List<String> THINGS = List.of(
+            "the smell of rain on warm pavement",
+            "that old song about long summer roads",
+            "a bakery that sells cardamom buns",
+            "the way clouds pile up over the hills",
+            "a lighthouse painted red and white",
+            "the sound of a kettle about to whistle",
+            "a quiet bookshop with creaky floors",
+            "fresh snow on a mountain cabin roof",
+            "a market stall full of ripe mangoes",
+            "the first sip of a really good coffee",
+            "a train rolling past sunflower fields",
+            "paper lanterns floating over a river",
+            "a cat sleeping in a sunny window",
+            "the crunch of autumn leaves in the park",
+            "a jazz trio playing in a tiny cafe",
+            "waves folding over smooth grey pebbles",
+            "a garden full of humming bees",
+            "the glow of a city seen from a hilltop",
+            "a bowl of steaming noodle soup",
+            "a kite stuck high in an old oak tree",
+            "the hush of a library on a rainy day",
+            "fireflies blinking over a meadow",
+            "a map covered in coffee rings",
+            "a violin tune drifting from a balcony");
+
+    private static final List<String> FELT = List.of(
+            "and it made me smile.",
+            "and it felt oddly calming.",
+            "and I wanted to tell you.",
+            "and now I want to go for a walk.",
+            "and it cheered me right up.",
+            "and it put me in a good mood.",
+            "and I thought you'd like it too.",
+            "and it made the day feel lighter.",
+            "and I got a little nostalgic.",
+            "and it sparked a fun idea.",
+            "and I couldn't help grinning.",
+            "and it felt like a tiny holiday.");
+
+    /**
+     * A harmless sentence of three parts picked at random, about 3,500 in all: with the rest of a reply, replies
+     * almost never repeat.
+     */
+    static String variation(RandomGenerator random) {
+        return pick(NOTICED, random) + " " + pick(THINGS, random) + " " + pick(FELT, random);
     }
 
     static String compose(Persona persona, boolean hinglish, RandomGenerator random) {

@@ -455,7 +455,7 @@ final class Routes implements MiniHttpServer.Handler {
         if (LlamaGuard.isGuardModel(chat.model())) {
             return LlamaGuard.verdict(chat.messages());
         }
-        return CompanionReplies.reply(chat.messages(), random.get());
+        return CompanionReplies.reply(chat.messages(), random.get(), behaviour.variedReplies());
     }
 
     private static ObjectNode usage(int promptTokens, int completionTokens) {

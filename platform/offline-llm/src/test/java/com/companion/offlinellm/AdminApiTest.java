@@ -89,6 +89,22 @@ class AdminApiTest extends LlmServerTest {
     }
 
     @Test
+    void variedRepliesCanBeSetOverHttp() {
+        HttpResponse<String> queued = admin("POST", "/_admin/behaviour/next", "{\"varied_replies\":true}");
+
+        assertThat(llm.queuedBehaviours()).containsExactly(Behaviour.instant().withVariedReplies(true));
+        assertThat(LlmHttp.json(queued.body())
+                        .path("queued")
+                        .path(0)
+                        .path("varied_replies")
+                        .asBoolean())
+                .isTrue();
+        assertThat(admin("POST", "/_admin/behaviour/next", "{\"varied_replies\":\"yes\"}")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void hangCanBeQueuedOverHttp() {
         admin("POST", "/_admin/behaviour/next", "{\"hang\":true}");
 

@@ -62,6 +62,27 @@ class CompanionReplyTest {
         }
     }
 
+    /**
+     * Built from a few fragments, a persona's replies repeat within a few hundred calls, which a benchmark of screening
+     * cost would read as cache hits; varied replies almost never repeat.
+     */
+    @Test
+    void variedRepliesAlmostNeverRepeat() {
+        List<ChatMessage> messages = List.of(
+                new ChatMessage("system", ChatRequests.systemPrompt("Ira", "friend", "humor=60")),
+                new ChatMessage("user", "how was your day?"));
+        Random random = new Random(7);
+        Set<String> plain = new HashSet<>();
+        Set<String> varied = new HashSet<>();
+        for (int i = 0; i < 1_000; i++) {
+            plain.add(CompanionReplies.reply(messages, random));
+            varied.add(CompanionReplies.reply(messages, random, true));
+        }
+        assertThat(plain).as("plain replies repeat").hasSizeLessThan(600);
+        assertThat(varied).as("varied replies").hasSizeGreaterThan(990);
+        assertThat(varied).allSatisfy(reply -> assertThat(reply).doesNotContain("{"));
+    }
+
     @Test
     void aUserQuotingAFragmentDoesNotGetItBack() {
         String user = "Tell me everything, I'm listening.";
