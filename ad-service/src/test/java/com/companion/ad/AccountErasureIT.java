@@ -82,14 +82,12 @@ class AccountErasureIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("session_counter", "session_id", otherSession) == 1);
         assertThat(count("impression", "user_id", leaving)).isEqualTo(1);
         assertThat(count("counted_reply", "session_id", session)).isEqualTo(10);
-        assertThat(count("settled_request", "user_id", leaving)).isEqualTo(10);
 
         send(EventEnvelope.wrap(new UserDeleted(leaving)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> count("session_counter", "user_id", leaving) == 0);
         assertThat(count("impression", "user_id", leaving)).isZero();
         assertThat(count("counted_reply", "session_id", session)).isZero();
-        assertThat(count("settled_request", "user_id", leaving)).isZero();
 
         send(EventEnvelope.wrap(reply(session, leaving, Plan.FREE)));
         UUID marker = UUID.randomUUID();
@@ -100,9 +98,6 @@ class AccountErasureIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("session_counter", "session_id", marker) == 1);
         assertThat(count("session_counter", "user_id", leaving))
                 .as("a reply that arrives after the deletion is not counted")
-                .isZero();
-        assertThat(count("settled_request", "user_id", leaving))
-                .as("nor recorded")
                 .isZero();
         assertThat(count("session_counter", "user_id", staying)).isEqualTo(2);
         assertThat(count("counted_reply", "session_id", otherSession)).isEqualTo(1);

@@ -48,9 +48,6 @@ class AccountErasure {
                         delete from counted_reply
                         where session_id in (select session_id from session_counter where user_id = :user)
                         """).param("user", userId).update();
-        jdbc.sql("delete from settled_request where user_id = :user")
-                .param("user", userId)
-                .update();
         int sessions = jdbc.sql("delete from session_counter where user_id = :user")
                 .param("user", userId)
                 .update();

@@ -8,6 +8,7 @@ import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
+import com.companion.platform.messaging.inbox.ProcessedEvents;
 import com.companion.platform.messaging.kafka.Batches;
 import com.companion.platform.messaging.kafka.Records;
 import com.companion.platform.messaging.outbox.Outbox;
@@ -34,6 +35,9 @@ class ReplyCounter {
 
     static final int AD_EVERY = 10;
 
+    /** The idempotency marks' consumer name for request outcomes (the marks hold request ids, not event ids). */
+    static final String OUTCOMES = "ad-service:request-outcome";
+
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Inventory inventory;
@@ -42,7 +46,16 @@ class ReplyCounter {
 
     private final Batches batches;
 
-    ReplyCounter(JdbcClient jdbc, Outbox outbox, Inventory inventory, MeterRegistry meters, Batches batches) {
+    private final ProcessedEvents processed;
+
+    ReplyCounter(
+            JdbcClient jdbc,
+            Outbox outbox,
+            Inventory inventory,
+            MeterRegistry meters,
+            Batches batches,
+            ProcessedEvents processed) {
+        this.processed = processed;
         this.batches = batches;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -63,12 +76,12 @@ class ReplyCounter {
         Records.event(record).ifPresent(envelope -> {
             switch (envelope.data()) {
                 case ReplyCompleted reply -> {
-                    if (settle(reply.requestId(), reply.sessionId(), reply.userId())) {
+                    if (firstOutcome(reply.requestId()) && !erased(reply.userId())) {
                         count(reply);
                     }
                 }
-                case ReplyFailed failed -> settle(failed.requestId(), failed.sessionId(), failed.userId());
-                case ReplyBlocked blocked -> settle(blocked.requestId(), blocked.sessionId(), blocked.userId());
+                case ReplyFailed failed -> firstOutcome(failed.requestId());
+                case ReplyBlocked blocked -> firstOutcome(blocked.requestId());
                 default -> {
                     // other events on the topic are no outcome
                 }
@@ -77,22 +90,19 @@ class ReplyCounter {
     }
 
     /**
-     * Records the request's outcome; false when it already had one (a redelivered record, or a
-     * redone request whose first outcome is the one that stands, as it is for chat-service) or
-     * when its user's data was erased.
+     * Marks the request as having its outcome (the platform's idempotency marks, keyed by request id, kept for
+     * longer than any topic's retention); false when it already had one: a redelivered record, or a redone request
+     * whose first outcome is the one that stands, as it is for chat-service.
      */
-    private boolean settle(UUID request, UUID session, UUID user) {
-        return jdbc.sql("""
-                        insert into settled_request (request_id, session_id, user_id)
-                        select :request, :session, :user
-                        where not exists (select 1 from erased_user where user_id = :user)
-                        on conflict (request_id) do nothing
-                        """)
-                        .param("request", request)
-                        .param("session", session)
-                        .param("user", user)
-                        .update()
-                == 1;
+    private boolean firstOutcome(UUID requestId) {
+        return processed.firstTime(OUTCOMES, requestId);
+    }
+
+    private boolean erased(UUID userId) {
+        return jdbc.sql("select exists (select 1 from erased_user where user_id = :user)")
+                .param("user", userId)
+                .query(Boolean.class)
+                .single();
     }
 
     private void count(ReplyCompleted reply) {
