@@ -262,9 +262,14 @@ public final class SentenceEmbedder {
             from--;
             tokens += sentences.get(from).length;
         }
+        return joined(sentences, from, sentences.size(), tokens);
+    }
+
+    /** Sentences {@code from} to {@code to} (exclusive), {@code tokens} word pieces together, as one window. */
+    private static long[] joined(List<long[]> sentences, int from, int to, int tokens) {
         long[] window = new long[tokens];
         int at = 0;
-        for (int k = from; k < sentences.size(); k++) {
+        for (int k = from; k < to; k++) {
             System.arraycopy(sentences.get(k), 0, window, at, sentences.get(k).length);
             at += sentences.get(k).length;
         }
@@ -322,13 +327,7 @@ public final class SentenceEmbedder {
                 tokens += sentences.get(j).length;
                 j++;
             }
-            long[] window = new long[tokens];
-            int at = 0;
-            for (int k = i; k < j; k++) {
-                System.arraycopy(sentences.get(k), 0, window, at, sentences.get(k).length);
-                at += sentences.get(k).length;
-            }
-            windows.add(window);
+            windows.add(joined(sentences, i, j, tokens));
             if (j == sentences.size()) {
                 break;
             }
