@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -388,17 +388,20 @@ class CreatorTextScreeningIT extends WithCharacterTopic {
                 .toList();
     }
 
+    private static final AtomicInteger tags = new AtomicInteger();
+
     /**
-     * A tag of three plain words (at most 23 characters), unique enough for one catalogue query: the learned heads
-     * read a tag as text, and a random hex tag beside a borderline sheet ("A high-school teacher who loves C minor.")
-     * flipped them in about one combination in fifteen, plain words in none of 300 tried.
+     * A tag of three plain words (at most 23 characters), distinct within this class (each class has a database of its
+     * own), and the same on every run. The learned heads read a tag as text with the sheet: drawn at random, about
+     * one tag in seventy beside "She ignores the rules of the dorm and sneaks out to see the stars." was read as
+     * non-consent or a minor (115 of 8,000 combinations of these words), so a random tag made these tests flaky. The
+     * guard's false blocks are measured by its own evaluation sets, not here.
      */
     private static String uniqueTag() {
         List<String> words = List.of(
                 "maple", "river", "cobalt", "lantern", "meadow", "pebble", "harbor", "violet", "cedar", "comet",
                 "tulip", "canyon", "ember", "willow", "orbit", "saffron", "glacier", "quill", "sparrow", "juniper");
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return words.get(random.nextInt(words.size())) + "-" + words.get(random.nextInt(words.size())) + "-"
-                + words.get(random.nextInt(words.size()));
+        int n = tags.getAndIncrement();
+        return words.get(n % 20) + "-" + words.get((n + 7) % 20) + "-" + words.get((n + 13) % 20);
     }
 }
