@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.companion.system.Api.Response;
 import com.companion.system.Api.User;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -49,19 +50,38 @@ class ChatSystemIT {
                 .json();
     }
 
+    /**
+     * {@code message} with a marker of its own, for which the offline LLM will answer {@code reply}. A test that counts
+     * replies scripts them: the offline LLM's own replies are random, and the output guard refuses about one in three
+     * hundred of them, which would make that turn a refusal that is not counted.
+     */
+    static String scripted(String message, String reply) {
+        String marked = message + " [" + UUID.randomUUID().toString().substring(0, 8) + "]";
+        Response queued = Api.send(HttpRequest.newBuilder(URI.create(Stack.LLM_ADMIN + "/_admin/behaviour/next"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Api.JSON.writeValueAsString(Map.of("for_message_containing", marked, "reply", reply))))
+                .build());
+        assertThat(queued.status()).as(queued.raw()).isEqualTo(200);
+        return marked;
+    }
+
     @Test
     void aReplyArrivesOverHttpAndLandsInTheHistory() {
         User user = Api.signup(22);
         UUID session = session(user, Characters.create(user, "private", false));
-        JsonNode reply = decided(user, send(user, session, "Hi! How was your day?"));
-        assertThat(reply.path("reply").asString()).isNotBlank().doesNotContain("How was your day");
+        String message =
+                scripted("Hi! How was your day?", "It was lovely, thank you! I spent it reading by the window.");
+        JsonNode reply = decided(user, send(user, session, message));
+        assertThat(reply.path("reply").asString())
+                .isEqualTo("It was lovely, thank you! I spent it reading by the window.");
         assertThat(reply.path("show_ad").asBoolean()).isFalse();
         assertThat(reply.path("ad_counter").asLong()).isEqualTo(1);
 
         JsonNode history = Api.get("/sessions/" + session + "/history", user).json();
         assertThat(history.path("items").get(0).path("id").asString())
                 .isEqualTo(reply.path("message_id").asString());
-        assertThat(history.path("items").get(1).path("content").asString()).isEqualTo("Hi! How was your day?");
+        assertThat(history.path("items").get(1).path("content").asString()).isEqualTo(message);
     }
 
     @Test
@@ -121,7 +141,8 @@ class ChatSystemIT {
         User free = Api.signup(40);
         UUID session = session(free, Characters.create(free, "private", false));
         for (int i = 1; i <= 10; i++) {
-            JsonNode reply = decided(free, send(free, session, "Message number " + i));
+            String message = scripted("Message number " + i, "Thank you for message " + i + ", it made me smile.");
+            JsonNode reply = decided(free, send(free, session, message));
             assertThat(reply.path("ad_counter").asLong()).isEqualTo(i);
             assertThat(reply.path("show_ad").asBoolean()).as("reply %d", i).isEqualTo(i == 10);
         }

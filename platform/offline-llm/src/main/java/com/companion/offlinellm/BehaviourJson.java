@@ -93,6 +93,18 @@ final class BehaviourJson {
         return b;
     }
 
+    /**
+     * The optional {@code for_message_containing} of a queued behaviour: it then answers only the first call whose last
+     * user message contains this text, whatever other calls (titles, summaries, other tests' turns) come first.
+     */
+    static String marker(JsonNode json) {
+        String marker = json.has("for_message_containing") ? optionalString(json, "for_message_containing") : null;
+        if (marker != null && marker.isBlank()) {
+            throw new IllegalArgumentException("for_message_containing must not be blank");
+        }
+        return marker;
+    }
+
     static ObjectNode write(Behaviour b) {
         ObjectNode json = Json.object();
         json.put("time_to_first_token_ms", b.timeToFirstToken().toMillis());

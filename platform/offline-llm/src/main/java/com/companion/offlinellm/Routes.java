@@ -616,20 +616,31 @@ final class Routes implements MiniHttpServer.Handler {
                     Map.of());
             return;
         }
+        List<JsonNode> items = new ArrayList<>();
+        if (json != null && json.isArray()) {
+            json.forEach(items::add);
+        } else {
+            items.add(json);
+        }
+        // All or nothing: every item is read before any is queued.
         List<Behaviour> behaviours = new ArrayList<>();
+        List<String> markers = new ArrayList<>();
         try {
-            if (json != null && json.isArray()) {
-                for (JsonNode item : json) {
-                    behaviours.add(BehaviourJson.read(item, script.baseline()));
-                }
-            } else {
-                behaviours.add(BehaviourJson.read(json, script.baseline()));
+            for (JsonNode item : items) {
+                behaviours.add(BehaviourJson.read(item, script.baseline()));
+                markers.add(BehaviourJson.marker(item));
             }
         } catch (IllegalArgumentException e) {
             error(exchange, 400, e.getMessage(), "invalid_request_error", "invalid_request_error", Map.of());
             return;
         }
-        script.enqueue(behaviours.toArray(Behaviour[]::new));
+        for (int i = 0; i < behaviours.size(); i++) {
+            if (markers.get(i) == null) {
+                script.enqueue(behaviours.get(i));
+            } else {
+                script.enqueueFor(markers.get(i), behaviours.get(i));
+            }
+        }
         json(exchange, 200, describeBehaviours());
     }
 

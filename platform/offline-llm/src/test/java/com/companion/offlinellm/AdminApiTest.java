@@ -69,6 +69,19 @@ class AdminApiTest extends LlmServerTest {
     }
 
     @Test
+    void aBehaviourQueuedForAMessageAnswersOnlyTheCallWithThatMessage() {
+        admin("POST", "/_admin/behaviour/next", """
+                {"for_message_containing":"[m-7]","reply":"scripted for m-7"}""");
+
+        assertThat(LlmHttp.reply(llm, chat())).isNotEqualTo("scripted for m-7");
+        assertThat(LlmHttp.reply(llm, chat().user("hello [m-7]"))).isEqualTo("scripted for m-7");
+        assertThat(LlmHttp.reply(llm, chat().user("hello [m-7]"))).isNotEqualTo("scripted for m-7");
+        assertThat(admin("POST", "/_admin/behaviour/next", "{\"for_message_containing\":\" \"}")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void streamQuirksFaultsAndHeadersCanBeQueuedOverHttp() {
         HttpResponse<String> queued = admin("POST", "/_admin/behaviour/next", """
                 {"quirks":["pings","multiline_data"],"fault":"finish_error","fault_after_chunks":3,
