@@ -12,10 +12,10 @@ import com.companion.media.testing.MediaClient;
 import com.companion.media.testing.MediaClient.Answer;
 import com.companion.media.testing.MediaIntegrationTest;
 import com.companion.media.testing.TestFiles;
-import com.companion.media.testing.TestS3;
 import com.companion.platform.export.ExportStorage;
 import com.companion.platform.test.KafkaProbe;
 import com.companion.platform.test.TestKafka;
+import com.companion.platform.test.TestS3;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +82,7 @@ class AccountExportIT {
                 .getFirst();
         assertThat(ready.service()).isEqualTo("media-service");
         assertThat(ready.key()).isEqualTo(ExportStorage.partKey(exportId, "media-service"));
-        JsonNode part = JsonMapper.builder().build().readTree(read(ready.key()));
+        JsonNode part = JsonMapper.builder().build().readTree(TestS3.read(ready.key()));
         assertThat(part.path("user_id").asString()).isEqualTo(user.toString());
         assertThat(part.path("media").size()).as("only the user's own media").isEqualTo(1);
         JsonNode item = part.path("media").get(0);
@@ -90,7 +90,7 @@ class AccountExportIT {
         assertThat(item.path("mime_type").asString()).isEqualTo("image/png");
         String file = item.path("file").asString();
         assertThat(file).startsWith("media-service/" + mine.text("id"));
-        byte[] copied = read(ExportStorage.folder(exportId) + file);
+        byte[] copied = TestS3.read(ExportStorage.folder(exportId) + file);
         assertThat(copied).hasSize((int) item.path("size_bytes").asLong());
         assertThat(copied)
                 .as("the stored object (sanitised on upload) is what the export holds")
@@ -105,12 +105,6 @@ class AccountExportIT {
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> partsOf(exportId).size() == 1);
         assertThat(TestS3.keys(ExportStorage.folder(exportId))).hasSize(2);
-    }
-
-    private static byte[] read(String key) {
-        return TestS3.client()
-                .getObjectAsBytes(g -> g.bucket(TestS3.BUCKET).key(key))
-                .asByteArray();
     }
 
     private static List<ExportPartReady> partsOf(UUID exportId) {

@@ -12,7 +12,7 @@ import com.companion.media.testing.MediaClient;
 import com.companion.media.testing.MediaClient.Answer;
 import com.companion.media.testing.MediaIntegrationTest;
 import com.companion.media.testing.TestFiles;
-import com.companion.media.testing.TestS3;
+import com.companion.platform.test.TestS3;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;

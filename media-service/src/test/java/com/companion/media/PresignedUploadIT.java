@@ -9,7 +9,7 @@ import com.companion.media.testing.MediaClient.Answer;
 import com.companion.media.testing.MediaEvents;
 import com.companion.media.testing.MediaIntegrationTest;
 import com.companion.media.testing.TestFiles;
-import com.companion.media.testing.TestS3;
+import com.companion.platform.test.TestS3;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpRequest;

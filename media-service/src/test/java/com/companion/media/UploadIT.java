@@ -19,7 +19,7 @@ import com.companion.media.testing.MediaClient;
 import com.companion.media.testing.MediaClient.Answer;
 import com.companion.media.testing.MediaIntegrationTest;
 import com.companion.media.testing.TestFiles;
-import com.companion.media.testing.TestS3;
+import com.companion.platform.test.TestS3;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

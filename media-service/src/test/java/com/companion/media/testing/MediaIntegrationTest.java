@@ -11,7 +11,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * media-service against real infrastructure: the test kit's Kafka and PostgreSQL, and S3Mock in a
- * process of its own ({@link TestS3}). The scheduled sweeps are slowed down so tests run them when
+ * process of its own (the test kit's {@link com.companion.platform.test.TestS3}, see {@link MediaS3}). The scheduled sweeps are slowed down so tests run them when
  * they mean to.
  */
 @Target(ElementType.TYPE)
@@ -19,5 +19,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @IntegrationTest(properties = "media.cleanup.interval=1h")
 @AutoConfigureRestTestClient
-@ContextConfiguration(initializers = TestS3.Initializer.class)
+@ContextConfiguration(initializers = MediaS3.class)
 public @interface MediaIntegrationTest {}
