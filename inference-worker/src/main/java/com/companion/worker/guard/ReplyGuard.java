@@ -90,18 +90,33 @@ public interface ReplyGuard {
             if (stage == Stage.OUTPUT) {
                 recent.add(request.userMessage());
             }
-            Persona character = request.character();
-            String characterText =
-                    character.description() == null || character.description().isBlank()
-                            ? character.name()
-                            : character.name() + "\n" + character.description();
             return new Subject(
                     stage,
                     request.userIsAdult(),
-                    character.nsfwEnabled(),
+                    request.character().nsfwEnabled(),
                     stage == Stage.OUTPUT ? request.userMessage() : null,
                     recent,
-                    characterText);
+                    characterText(request.character()));
+        }
+
+        /**
+         * Model output written about a conversation rather than in it (a title, a summary), judged with the
+         * conversation's latest {@code historyMessages} messages as its context.
+         */
+        public static Subject aboutConversation(
+                Persona character, boolean userIsAdult, List<HistoryMessage> messages, int historyMessages) {
+            List<String> recent =
+                    messages.subList(Math.max(0, messages.size() - historyMessages), messages.size()).stream()
+                            .map(HistoryMessage::content)
+                            .toList();
+            return new Subject(
+                    Stage.OUTPUT, userIsAdult, character.nsfwEnabled(), null, recent, characterText(character));
+        }
+
+        private static String characterText(Persona character) {
+            return character.description() == null || character.description().isBlank()
+                    ? character.name()
+                    : character.name() + "\n" + character.description();
         }
 
         /** Suggestive content is allowed only between an adult user and an 18+ character. */

@@ -1,13 +1,11 @@
 package com.companion.worker.summary;
 
-import com.companion.contracts.character.Persona;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.SessionSummarized;
 import com.companion.contracts.chat.SummaryRequested;
 import com.companion.contracts.chat.TokenUsage;
 import com.companion.worker.guard.ReplyGuard;
-import com.companion.worker.guard.ReplyGuard.Stage;
 import com.companion.worker.guard.ReplyGuard.Subject;
 import com.companion.worker.guard.Screening;
 import com.companion.worker.llm.ChatMessage;
@@ -195,19 +193,6 @@ public class SummaryService {
     }
 
     private static Subject subject(SummaryRequested request) {
-        Persona character = request.character();
-        List<String> recent =
-                request.messages().stream().map(HistoryMessage::content).toList();
-        String characterText =
-                character.description() == null || character.description().isBlank()
-                        ? character.name()
-                        : character.name() + "\n" + character.description();
-        return new Subject(
-                Stage.OUTPUT,
-                request.userIsAdult(),
-                character.nsfwEnabled(),
-                null,
-                recent.subList(Math.max(0, recent.size() - 6), recent.size()),
-                characterText);
+        return Subject.aboutConversation(request.character(), request.userIsAdult(), request.messages(), 6);
     }
 }

@@ -1,13 +1,11 @@
 package com.companion.worker.title;
 
-import com.companion.contracts.character.Persona;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.SessionTitled;
 import com.companion.contracts.chat.TitleRequested;
 import com.companion.contracts.chat.TokenUsage;
 import com.companion.worker.guard.ReplyGuard;
-import com.companion.worker.guard.ReplyGuard.Stage;
 import com.companion.worker.guard.ReplyGuard.Subject;
 import com.companion.worker.guard.Screening;
 import com.companion.worker.llm.ChatMessage;
@@ -138,19 +136,6 @@ public class TitleService {
     }
 
     private static Subject subject(TitleRequested request) {
-        Persona character = request.character();
-        List<String> recent =
-                request.messages().stream().map(HistoryMessage::content).toList();
-        String characterText =
-                character.description() == null || character.description().isBlank()
-                        ? character.name()
-                        : character.name() + "\n" + character.description();
-        return new Subject(
-                Stage.OUTPUT,
-                request.userIsAdult(),
-                character.nsfwEnabled(),
-                null,
-                recent.subList(Math.max(0, recent.size() - 6), recent.size()),
-                characterText);
+        return Subject.aboutConversation(request.character(), request.userIsAdult(), request.messages(), 6);
     }
 }
