@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How the server answers a chat completion: timing, an optional Together-style error, an optional
@@ -170,49 +171,22 @@ public record Behaviour(
      * embedded from the replies before.
      */
     public Behaviour withVariedReplies(boolean variedReplies) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                faultAfterChunks,
-                variedReplies);
+        return with(b -> b.variedReplies = variedReplies);
     }
 
     public Behaviour withTiming(Duration timeToFirstToken, Duration timePerToken) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                faultAfterChunks,
-                variedReplies);
+        return with(b -> {
+            b.timeToFirstToken = timeToFirstToken;
+            b.timePerToken = timePerToken;
+        });
     }
 
     public Behaviour withTimeToFirstToken(Duration timeToFirstToken) {
-        return withTiming(timeToFirstToken, timePerToken);
+        return with(b -> b.timeToFirstToken = timeToFirstToken);
     }
 
     public Behaviour withTimePerToken(Duration timePerToken) {
-        return withTiming(timeToFirstToken, timePerToken);
+        return with(b -> b.timePerToken = timePerToken);
     }
 
     public Behaviour withStatus(int status) {
@@ -220,118 +194,33 @@ public record Behaviour(
     }
 
     public Behaviour withError(int status, String errorCode, String errorType, String errorMessage) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                faultAfterChunks,
-                variedReplies);
+        return with(b -> {
+            b.status = status;
+            b.errorCode = errorCode;
+            b.errorType = errorType;
+            b.errorMessage = errorMessage;
+        });
     }
 
     public Behaviour withRetryAfterSeconds(Integer retryAfterSeconds) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                faultAfterChunks,
-                variedReplies);
+        return with(b -> b.retryAfterSeconds = retryAfterSeconds);
     }
 
     public Behaviour withDisconnectAfterChunks(Integer disconnectAfterChunks) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                faultAfterChunks,
-                variedReplies);
+        return with(b -> b.disconnectAfterChunks = disconnectAfterChunks);
     }
 
     public Behaviour withReply(String reply) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                faultAfterChunks,
-                variedReplies);
+        return with(b -> b.reply = reply);
     }
 
     public Behaviour withHang(boolean hang) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                faultAfterChunks,
-                variedReplies);
+        return with(b -> b.hang = hang);
     }
 
     /** Response headers of an error answer, instead of the default rate-limit headers. */
     public Behaviour withHeaders(Map<String, String> headers) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                faultAfterChunks,
-                variedReplies);
+        return with(b -> b.headers = headers);
     }
 
     public Behaviour withQuirks(StreamQuirk... quirks) {
@@ -339,41 +228,77 @@ public record Behaviour(
     }
 
     public Behaviour withQuirks(Set<StreamQuirk> quirks) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                faultAfterChunks,
-                variedReplies);
+        return with(b -> b.quirks = quirks);
     }
 
     public Behaviour withFault(StreamFault fault, int afterChunks) {
-        return new Behaviour(
-                timeToFirstToken,
-                timePerToken,
-                status,
-                errorCode,
-                errorType,
-                errorMessage,
-                retryAfterSeconds,
-                disconnectAfterChunks,
-                reply,
-                hang,
-                headers,
-                quirks,
-                fault,
-                afterChunks,
-                variedReplies);
+        return with(b -> {
+            b.fault = fault;
+            b.faultAfterChunks = afterChunks;
+        });
+    }
+
+    /** This behaviour with what {@code change} sets; the canonical constructor checks the result. */
+    private Behaviour with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of a behaviour, to change a few of them: the one place besides the record that lists them all. */
+    private static final class Copy {
+        Duration timeToFirstToken;
+        Duration timePerToken;
+        int status;
+        String errorCode;
+        String errorType;
+        String errorMessage;
+        Integer retryAfterSeconds;
+        Integer disconnectAfterChunks;
+        String reply;
+        boolean hang;
+        Map<String, String> headers;
+        Set<StreamQuirk> quirks;
+        StreamFault fault;
+        int faultAfterChunks;
+        boolean variedReplies;
+
+        Copy(Behaviour b) {
+            timeToFirstToken = b.timeToFirstToken;
+            timePerToken = b.timePerToken;
+            status = b.status;
+            errorCode = b.errorCode;
+            errorType = b.errorType;
+            errorMessage = b.errorMessage;
+            retryAfterSeconds = b.retryAfterSeconds;
+            disconnectAfterChunks = b.disconnectAfterChunks;
+            reply = b.reply;
+            hang = b.hang;
+            headers = b.headers;
+            quirks = b.quirks;
+            fault = b.fault;
+            faultAfterChunks = b.faultAfterChunks;
+            variedReplies = b.variedReplies;
+        }
+
+        Behaviour build() {
+            return new Behaviour(
+                    timeToFirstToken,
+                    timePerToken,
+                    status,
+                    errorCode,
+                    errorType,
+                    errorMessage,
+                    retryAfterSeconds,
+                    disconnectAfterChunks,
+                    reply,
+                    hang,
+                    headers,
+                    quirks,
+                    fault,
+                    faultAfterChunks,
+                    variedReplies);
+        }
     }
 
     public boolean has(StreamQuirk quirk) {
