@@ -35,7 +35,8 @@ class BillingSystemIT {
         User user = Api.signup(29);
         UUID session = ChatSystemIT.session(user, Characters.create(user, "private", false));
         for (int i = 1; i <= 9; i++) {
-            JsonNode reply = ChatSystemIT.send(user, session, "Message number " + i);
+            JsonNode reply = ChatSystemIT.send(
+                    user, session, ChatSystemIT.scripted("Message number " + i, "Lovely to hear from you, " + i + "."));
             assertThat(reply.path("ad_counter").asLong()).isEqualTo(i);
             assertThat(reply.path("show_ad").asBoolean()).as("reply %d", i).isFalse();
         }
@@ -59,7 +60,8 @@ class BillingSystemIT {
                 .until(() ->
                         !Api.get("/chat/usage", user).json().path("daily_limit").isNumber());
 
-        JsonNode tenth = ChatSystemIT.send(user, session, "Message number 10");
+        JsonNode tenth = ChatSystemIT.send(
+                user, session, ChatSystemIT.scripted("Message number 10", "Lovely to hear from you, 10."));
         assertThat(tenth.path("ad_counter").asLong()).isEqualTo(10);
         assertThat(tenth.path("show_ad").asBoolean())
                 .as("the tenth reply of a free session brings an ad; after the purchase it does not")

@@ -182,9 +182,15 @@ class ChatControlsSystemIT {
         User free = Api.signup(30);
         UUID session = ChatSystemIT.session(free, Characters.create(free, "private", false));
         Map<String, String> body = Map.of("session_id", session.toString());
+        String message = null;
         for (int i = 1; i <= 10; i++) {
+            if (i % 3 == 1) {
+                // The regeneration and the continuation after a message are calls with that same last user message.
+                message = ChatSystemIT.scripted("Message " + i, "A scripted answer.", "Another take.", "And more.");
+            }
+            String sent = message;
             JsonNode reply = switch (i % 3) {
-                case 1 -> ChatSystemIT.send(free, session, "Message " + i);
+                case 1 -> ChatSystemIT.send(free, session, sent);
                 case 2 -> answer(Api.post("/chat/regenerate", free, body));
                 default -> answer(Api.post("/chat/continue", free, body));
             };

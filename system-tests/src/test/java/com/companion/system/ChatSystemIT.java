@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,16 +52,19 @@ class ChatSystemIT {
     }
 
     /**
-     * {@code message} with a marker of its own, for which the offline LLM will answer {@code reply}. A test that counts
+     * {@code message} with a marker of its own, for which the offline LLM will answer the {@code replies} in turn (a
+     * regeneration or continuation of it is a call with the same last user message). A test that counts
      * replies scripts them: the offline LLM's own replies are random, and the output guard refuses about one in three
      * hundred of them, which would make that turn a refusal that is not counted.
      */
-    static String scripted(String message, String reply) {
+    static String scripted(String message, String... replies) {
         String marked = message + " [" + UUID.randomUUID().toString().substring(0, 8) + "]";
+        List<Map<String, String>> queue = Arrays.stream(replies)
+                .map(reply -> Map.of("for_message_containing", marked, "reply", reply))
+                .toList();
         Response queued = Api.send(HttpRequest.newBuilder(URI.create(Stack.LLM_ADMIN + "/_admin/behaviour/next"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        Api.JSON.writeValueAsString(Map.of("for_message_containing", marked, "reply", reply))))
+                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(queue)))
                 .build());
         assertThat(queued.status()).as(queued.raw()).isEqualTo(200);
         return marked;
