@@ -293,6 +293,53 @@ class WebKitIT {
     }
 
     @Test
+    void frameworkErrorsAreProblemsAboutTheRequestedPath() {
+        http.delete()
+                .uri("/pets")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists(HttpHeaders.ALLOW)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/method-not-allowed")
+                .jsonPath("$.instance")
+                .isEqualTo("/pets");
+        http.post()
+                .uri("/pets")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("Rex")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/unsupported-media-type")
+                .jsonPath("$.instance")
+                .isEqualTo("/pets");
+        http.get()
+                .uri("/pets")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/validation")
+                .jsonPath("$.instance")
+                .isEqualTo("/pets")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("owner_name")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("is required");
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefused() {
         post("{\"pet_name\":\"" + "x".repeat(2000) + "\",\"age_years\":3}")
                 .expectStatus()

@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -167,15 +169,34 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest()
+                .headers(headers)
+                .body(Problems.validation(List.of(new FieldError(SnakeCase.of(ex.getParameterName()), "is required"))));
+    }
+
+    /**
+     * The framework's own problems (405, 406, 415, a missing part, ...) keep their status and headers ({@code Allow},
+     * {@code Accept}) and get a type named after the status, {@code /problems/method-not-allowed}; their detail may
+     * name Java types, so it is replaced. Spring leaves their type unset ({@code about:blank}).
+     */
+    @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem
-                && problem.getType().toString().equals("about:blank")) {
-            // Framework problems keep their status; their detail may name Java types, so it is replaced.
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String phrase = status == null ? "Error" : status.getReasonPhrase();
-            ProblemDetail safe = ProblemDetail.forStatusAndDetail(statusCode, phrase + ".");
-            safe.setTitle(phrase);
+            ProblemDetail safe = status == null
+                    ? Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "error", "Error.")
+                    : Problems.of(
+                            status,
+                            status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+                            status.getReasonPhrase() + ".");
+            safe.setStatus(statusCode.value());
             return new ResponseEntity<>(safe, headers, statusCode);
         }
         return new ResponseEntity<>(body, headers, statusCode);

@@ -76,6 +76,11 @@ public class WebKitTestApp {
             throw ApiProblem.notFound("pet");
         }
 
+        @GetMapping("/pets")
+        Map<String, String> search(@org.springframework.web.bind.annotation.RequestParam String ownerName) {
+            return Map.of("owner_name", ownerName);
+        }
+
         @GetMapping("/conflict")
         Pet conflict() {
             throw new ApiProblem(
