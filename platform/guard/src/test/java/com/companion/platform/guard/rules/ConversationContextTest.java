@@ -9,6 +9,7 @@ import com.companion.platform.guard.Flag;
 import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Policy;
 import com.companion.platform.guard.Verdict;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,30 @@ class ConversationContextTest {
 
         assertThat(verdict.allowed()).as(verdict.reasons().toString()).isTrue();
         assertThat(verdict.has(Flag.SUPPORT)).isTrue();
+    }
+
+    /**
+     * A worker holds up to 512 conversations at once, each read again for every sentence of its reply: their texts must
+     * all stay scanned. A memo of 1,024 texts kept none of them past about 130 conversations, and every check rescanned
+     * all eight texts (about 1 ms instead of a few µs).
+     */
+    @Test
+    void theTextsOfAWorkersFullLoadOfConversationsStayScanned() {
+        String reply = "I spent a minute daydreaming about the smell of rain on warm pavement and it made the day feel"
+                + " lighter. Come here, I'm all yours right now. You matter to me, and I'm glad you shared that.";
+        List<String> texts = new ArrayList<>();
+        for (int c = 0; c < 512; c++) {
+            List<String> messages = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                messages.add(i % 2 == 0 ? "Tell me more about that, " + c + "." + i : reply + " " + c + "." + i);
+            }
+            String character = "Nova " + c + "\nA warm, witty stargazer who loves late-night talks about the cosmos.";
+            ConversationRules.facts(Conversation.of(messages, character));
+            texts.addAll(messages);
+            texts.add(character);
+        }
+
+        assertThat(texts).allMatch(ConversationRules::memoized);
     }
 
     @Test
