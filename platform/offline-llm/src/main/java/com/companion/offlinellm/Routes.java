@@ -623,24 +623,19 @@ final class Routes implements MiniHttpServer.Handler {
             items.add(json);
         }
         // All or nothing: every item is read before any is queued.
-        List<Behaviour> behaviours = new ArrayList<>();
-        List<String> markers = new ArrayList<>();
+        List<Runnable> queue = new ArrayList<>();
         try {
             for (JsonNode item : items) {
-                behaviours.add(BehaviourJson.read(item, script.baseline()));
-                markers.add(BehaviourJson.marker(item));
+                Behaviour behaviour = BehaviourJson.read(item, script.baseline());
+                String marker = BehaviourJson.marker(item);
+                queue.add(
+                        marker == null ? () -> script.enqueue(behaviour) : () -> script.enqueueFor(marker, behaviour));
             }
         } catch (IllegalArgumentException e) {
             error(exchange, 400, e.getMessage(), "invalid_request_error", "invalid_request_error", Map.of());
             return;
         }
-        for (int i = 0; i < behaviours.size(); i++) {
-            if (markers.get(i) == null) {
-                script.enqueue(behaviours.get(i));
-            } else {
-                script.enqueueFor(markers.get(i), behaviours.get(i));
-            }
-        }
+        queue.forEach(Runnable::run);
         json(exchange, 200, describeBehaviours());
     }
 
