@@ -341,7 +341,7 @@ class PipelineBenchmark {
             double untimed = (e.getValue()[1] - before[1]) / Math.max(1, turns);
             inferenceMs += ms;
             row(
-                    "  of which model inference: " + e.getKey() + " (CPU ms per turn; windows on virtual threads"
+                    "  of which model inference: " + e.getKey() + " (CPU ms per turn; model runs on virtual threads"
                             + " per turn, CPU not reported)",
                     String.format(Locale.ROOT, "%.2f (%.2f)", ms, untimed),
                     "");
@@ -478,7 +478,7 @@ class PipelineBenchmark {
 
     /**
      * The sentence-embedding model's use so far in the services that run it, from their metrics: {thread CPU
-     * seconds on platform threads, windows run on virtual threads (whose CPU time the JVM does not report)}.
+     * seconds on platform threads, model runs on virtual threads (whose CPU time the JVM does not report)}.
      */
     private static Map<String, double[]> inference() {
         Map<String, double[]> result = new java.util.TreeMap<>();
@@ -493,7 +493,7 @@ class PipelineBenchmark {
             for (String line : metrics.raw().split("\n")) {
                 if (line.startsWith("guard_inference_cpu_seconds_total")) {
                     cpu += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                } else if (line.startsWith("guard_inference_windows_total") && line.contains("timed=\"false\"")) {
+                } else if (line.startsWith("guard_inference_runs_total") && line.contains("timed=\"false\"")) {
                     untimed += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }

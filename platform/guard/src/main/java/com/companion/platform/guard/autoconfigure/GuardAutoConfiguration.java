@@ -59,10 +59,11 @@ public class GuardAutoConfiguration {
     }
 
     /**
-     * What the sentence-embedding model (the guard's learned layer and memory recall) costs this service:
-     * {@code guard.inference.cpu} (thread CPU seconds of the windows run on platform threads) and
-     * {@code guard.inference.windows} by {@code timed} (windows on virtual threads, whose CPU time the JVM does not
-     * report, count as {@code timed=false}). The pipeline benchmark reads them to put model inference on its own line.
+     * What the sentence-embedding models (the guard's learned layer and memory recall) cost this service:
+     * {@code guard.inference.cpu} (thread CPU seconds of the model runs on platform threads), {@code
+     * guard.inference.runs} by {@code timed} (runs on virtual threads, whose CPU time the JVM does not report, count as
+     * {@code timed=false}; a window costs one run or two) and {@code guard.inference.first.only} (windows judged on
+     * MiniLM alone, e5 not run). The pipeline benchmark reads them to put model inference on its own line.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterBinder.class)
@@ -76,21 +77,27 @@ public class GuardAutoConfiguration {
                                 SentenceEmbedder.class,
                                 type -> SentenceEmbedder.inferenceCost().cpuNanos() / 1e9)
                         .baseUnit("seconds")
-                        .description("Thread CPU time of sentence-embedding windows run on platform threads")
+                        .description("Thread CPU time of sentence-embedding model runs on platform threads")
                         .register(registry);
                 FunctionCounter.builder(
-                                "guard.inference.windows",
+                                "guard.inference.runs",
                                 SentenceEmbedder.class,
-                                type -> SentenceEmbedder.inferenceCost().timedWindows())
+                                type -> SentenceEmbedder.inferenceCost().timedRuns())
                         .tag("timed", "true")
-                        .description("Sentence-embedding windows run")
+                        .description("Sentence-embedding model runs (one per model per window)")
                         .register(registry);
                 FunctionCounter.builder(
-                                "guard.inference.windows",
+                                "guard.inference.runs",
                                 SentenceEmbedder.class,
-                                type -> SentenceEmbedder.inferenceCost().untimedWindows())
+                                type -> SentenceEmbedder.inferenceCost().untimedRuns())
                         .tag("timed", "false")
-                        .description("Sentence-embedding windows run")
+                        .description("Sentence-embedding model runs (one per model per window)")
+                        .register(registry);
+                FunctionCounter.builder(
+                                "guard.inference.first.only",
+                                SentenceEmbedder.class,
+                                type -> SentenceEmbedder.inferenceCost().firstModelOnlyWindows())
+                        .description("Windows a gate judged on the first model alone (the second not run)")
                         .register(registry);
             };
         }

@@ -85,6 +85,8 @@ public final class LearnedGuard implements ContentGuard {
     private final LearnedWeights weights;
     private final Predicate<Conversation> minorEstablished;
     private final Set<Category> blocking;
+    private final SentenceEmbedder.Gate inputGate;
+    private final SentenceEmbedder.Gate outputGate;
     private final String version;
     private final AtomicBoolean failureReported = new AtomicBoolean();
 
@@ -114,6 +116,8 @@ public final class LearnedGuard implements ContentGuard {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.weights = Objects.requireNonNull(weights, "weights");
+        this.inputGate = gate(weights, Stage.INPUT);
+        this.outputGate = gate(weights, Stage.OUTPUT);
         if (!SentenceEmbedder.MODEL_ID.equals(weights.modelId())) {
             throw new IllegalArgumentException(
                     "weights trained for " + weights.modelId() + ", model is " + SentenceEmbedder.MODEL_ID);
@@ -180,16 +184,17 @@ public final class LearnedGuard implements ContentGuard {
             return first;
         }
         try {
+            Stage stage = context.stage();
             Verdict verdict = decide(
                     first,
-                    scores(text),
+                    scores(text, stage),
                     context,
                     weights,
                     OutputThresholds.CALIBRATED,
                     new ConversationReading(
                             minorEstablished,
-                            this::minorMentioned,
-                            conversation -> Optional.of(tailScores(joined(conversation, text)))));
+                            conversation -> minorMentioned(conversation, stage),
+                            conversation -> Optional.of(tailScores(joined(conversation, text), stage))));
             return verdict == first || !verdict.blocked() || blocking.containsAll(verdict.categories())
                     ? verdict
                     : onlyBlocking(first, verdict);
@@ -244,9 +249,34 @@ public final class LearnedGuard implements ContentGuard {
         return Verdict.block(policy, kept, learned.reasons(), learned.flags());
     }
 
-    /** The text's score per category: the most alarming window's. */
+    /** The text's score per category by the full heads (both models on every window): the most alarming window's. */
     public Scores scores(String text) {
         return Scores.of(embedder.get().embed(text, weights.normalizedInput()), weights);
+    }
+
+    /**
+     * The text's score per category as a check on this stage reads it: a window the weights' {@link LearnedWeights.Gate
+     * gate} clears on MiniLM alone is scored by the gate heads (below every threshold that could change a verdict), the
+     * others by the full heads.
+     */
+    Scores scores(String text, Stage stage) {
+        return Scores.of(embedder.get().embed(text, weights.normalizedInput(), gate(stage)), weights);
+    }
+
+    private SentenceEmbedder.Gate gate(Stage stage) {
+        return stage == Stage.OUTPUT ? outputGate : inputGate;
+    }
+
+    /**
+     * The weights' gate for this stage; eager on input, where a user waits on the verdict, so that a message the gate
+     * passes waits about as long as e5 alone takes (e5 starts beside MiniLM when a core is free). On output, which the
+     * worker screens as the reply streams, e5 runs only when asked: the least CPU.
+     */
+    private static SentenceEmbedder.Gate gate(LearnedWeights weights, Stage stage) {
+        LearnedWeights.Gate gate = weights.gate();
+        return gate == null
+                ? SentenceEmbedder.BOTH_MODELS
+                : new SentenceEmbedder.Gate(window -> gate.needsSecond(window, stage), stage == Stage.INPUT);
     }
 
     /**
@@ -254,8 +284,8 @@ public final class LearnedGuard implements ContentGuard {
      * before it, one window however long the conversation's messages are, so that it costs one embedding and a window
      * of earlier messages alone never decides about the new one.
      */
-    private Scores tailScores(String text) {
-        return Scores.of(embedder.get().embedTail(text, weights.normalizedInput()), weights);
+    private Scores tailScores(String text, Stage stage) {
+        return Scores.of(embedder.get().embedTail(text, weights.normalizedInput(), gate(stage)), weights);
     }
 
     /** The conversation's last {@link #JOINED_MESSAGES} messages and the new text, one per line. */
@@ -273,10 +303,10 @@ public final class LearnedGuard implements ContentGuard {
      * before a time skip, not an adult's own past). Their windows were mostly embedded when those messages were
      * checked themselves, so this is usually cached.
      */
-    double minorMentioned(Conversation conversation) {
+    double minorMentioned(Conversation conversation, Stage stage) {
         double best = 0;
         for (String text : ConversationRules.textsThatMayEstablishMinor(conversation)) {
-            best = Math.max(best, scores(text).minorAge());
+            best = Math.max(best, scores(text, stage).minorAge());
         }
         return best;
     }
@@ -481,15 +511,22 @@ public final class LearnedGuard implements ContentGuard {
             return byCategory.getOrDefault(category, 0.0);
         }
 
+        /**
+         * The windows' scores: by the full heads, or by the gate's heads for a window embedded without e5 (which only a
+         * window the gate cleared is).
+         */
         static Scores of(List<SentenceEmbedder.Window> windows, LearnedWeights weights) {
             Map<Category, Double> best = new EnumMap<>(Category.class);
             double minor = 0;
             float[] mostS3 = null;
             for (SentenceEmbedder.Window window : windows) {
                 int[] lexical = Lexical.features(window.ids());
-                minor = Math.max(minor, weights.minorAge().score(window.features(), lexical));
+                Function<String, LearnedWeights.Head> heads = window.complete()
+                        ? weights.heads()::get
+                        : Objects.requireNonNull(weights.gate(), "a window without e5 needs the gate's heads")::head;
+                minor = Math.max(minor, heads.apply(LearnedWeights.MINOR_AGE).score(window.features(), lexical));
                 for (Category category : LearnedWeights.CATEGORIES) {
-                    double score = weights.head(category).score(window.features(), lexical);
+                    double score = heads.apply(category.code()).score(window.features(), lexical);
                     if (score > best.getOrDefault(category, -1.0)) {
                         best.put(category, score);
                         if (category == Category.S3) {

@@ -2,6 +2,7 @@ package com.companion.platform.guard.learned;
 
 import com.companion.platform.guard.Category;
 import com.companion.platform.guard.Policy;
+import com.companion.platform.guard.Stage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     (a sexual word, nothing graphic, nothing never-allowed) is allowed, flagged {@link
  *     com.companion.platform.guard.Flag#SUSPICIOUS}, when its S12 score is below this (and no head blocks it): medical,
  *     legal and educational questions that use sexual words. 0 releases nothing (weights from before it existed)
+ * @param gate MiniLM-only heads that decide which windows need e5 at all; null runs both models on every window
  */
 public record LearnedWeights(
         String modelId,
@@ -51,7 +53,34 @@ public record LearnedWeights(
         double minorSexualThreshold,
         double contextThreshold,
         Map<String, float[]> nonConsentKinds,
-        double sexualReleaseThreshold) {
+        double sexualReleaseThreshold,
+        Gate gate) {
+
+    /** Weights without a gate: both models run on every window. */
+    public LearnedWeights(
+            String modelId,
+            String corpusSha256,
+            int corpusLines,
+            boolean normalizedInput,
+            Training training,
+            Map<String, Head> heads,
+            double minorSexualThreshold,
+            double contextThreshold,
+            Map<String, float[]> nonConsentKinds,
+            double sexualReleaseThreshold) {
+        this(
+                modelId,
+                corpusSha256,
+                corpusLines,
+                normalizedInput,
+                training,
+                heads,
+                minorSexualThreshold,
+                contextThreshold,
+                nonConsentKinds,
+                sexualReleaseThreshold,
+                null);
+    }
 
     /** Weights without a release threshold: the rules' sexual-content blocks all stand. */
     public LearnedWeights(
@@ -74,7 +103,8 @@ public record LearnedWeights(
                 minorSexualThreshold,
                 contextThreshold,
                 nonConsentKinds,
-                0);
+                0,
+                null);
     }
 
     /** The categories the learned layer scores, most severe first. */
@@ -163,6 +193,58 @@ public record LearnedWeights(
             }
             z += Lexical.scale(lexical) * words;
             return 1 / (1 + Math.exp(-z));
+        }
+    }
+
+    /**
+     * The cascade in front of e5: one head per category and the minor-age head, each reading MiniLM's half of a window
+     * ({@link SentenceEmbedder#MODEL_DIMENSIONS} weights) and its word pieces, trained like the full heads. A window
+     * whose every gate score stays below that head's gate threshold for the stage is judged on those scores, without
+     * e5 (the most expensive part of a check: twelve layers to MiniLM's six); any score at or above sends it to both
+     * models and the full heads. Each gate threshold is the lowest out-of-fold gate score among the training lines whose
+     * full score, out of fold, reaches the lowest threshold at which that head's score can change a verdict on that
+     * stage (the head's own, the composite's, the context's, the joined reading's cost gate, the release), and never
+     * above it: on the training corpus no line the full model could act on is judged by the gate alone.
+     *
+     * @param heads by head name ({@code S4}, …, {@link #MINOR_AGE}), {@link SentenceEmbedder#MODEL_DIMENSIONS} weights
+     *     each
+     * @param input gate threshold per head for users' messages and creator texts
+     * @param output gate threshold per head for model output
+     */
+    public record Gate(Map<String, Head> heads, Map<String, Double> input, Map<String, Double> output) {
+
+        public Gate {
+            heads = Map.copyOf(heads);
+            input = Map.copyOf(input);
+            output = Map.copyOf(output);
+            if (!heads.keySet().equals(java.util.Set.of("S4", "S3", "S11", "S12", MINOR_AGE))) {
+                throw new IllegalArgumentException(
+                        "a gate head per category and " + MINOR_AGE + ", not " + heads.keySet());
+            }
+            for (String key : heads.keySet()) {
+                if (heads.get(key).weights().length != SentenceEmbedder.MODEL_DIMENSIONS
+                        || !input.containsKey(key)
+                        || !output.containsKey(key)) {
+                    throw new IllegalArgumentException("gate head " + key + " needs "
+                            + SentenceEmbedder.MODEL_DIMENSIONS + " weights and a threshold per stage");
+                }
+            }
+        }
+
+        /** Whether the window (MiniLM's half at least) needs e5 on this stage: some gate score reaches its threshold. */
+        public boolean needsSecond(SentenceEmbedder.Window window, Stage stage) {
+            Map<String, Double> thresholds = stage == Stage.OUTPUT ? output : input;
+            int[] lexical = Lexical.features(window.ids());
+            for (Map.Entry<String, Head> head : heads.entrySet()) {
+                if (head.getValue().score(window.features(), lexical) >= thresholds.get(head.getKey())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Head head(String name) {
+            return heads.get(name);
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,9 +94,10 @@ public final class SentenceEmbedder {
     static final int TEXT_MEMO_MAX_CHARS = 2_000;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final LongAdder TIMED_WINDOWS = new LongAdder();
+    private static final LongAdder TIMED_RUNS = new LongAdder();
     private static final LongAdder INFERENCE_CPU_NANOS = new LongAdder();
-    private static final LongAdder UNTIMED_WINDOWS = new LongAdder();
+    private static final LongAdder UNTIMED_RUNS = new LongAdder();
+    private static final LongAdder FIRST_ONLY_WINDOWS = new LongAdder();
     private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
     static final String SECOND_MODEL_RESOURCE = "e5-small-v2-q.onnx";
@@ -210,48 +212,85 @@ public final class SentenceEmbedder {
      * A window of the text: its word-piece ids (without the special tokens) and its features.
      *
      * @param ids the tokenizer's ids, which the lexical part of the classifier reads
-     * @param features the sentence embedding, {@link #DIMENSIONS} values
+     * @param features the sentence embedding, {@link #DIMENSIONS} values; without the second model ({@code complete}
+     *     false) its half is zeros
+     * @param complete whether the second model (e5) ran: a window the caller's gate let through on the first model
+     *     alone has MiniLM's half only
      */
-    public record Window(long[] ids, float[] features) {}
+    public record Window(long[] ids, float[] features, boolean complete) {
+
+        /** A window with both models' embeddings. */
+        public Window(long[] ids, float[] features) {
+            this(ids, features, true);
+        }
+    }
 
     /**
-     * The windows of a text, embedded; an empty list for blank text.
+     * How a caller wants its windows embedded: MiniLM always, e5 where {@code needsSecond} asks for it on MiniLM's half.
+     *
+     * @param needsSecond given a window with MiniLM's half only, whether e5 must run on it
+     * @param eager start e5 on an idle helper thread beside MiniLM, so that a window the gate passes waits only as long as
+     *     e5 takes; stopped as soon as the gate clears the window. For a caller that waits on the verdict (a user's
+     *     message). With no idle helper (every core busy anyway) MiniLM runs first and e5 only if asked, which costs
+     *     the least CPU.
+     */
+    public record Gate(Predicate<Window> needsSecond, boolean eager) {}
+
+    /** Every window gets both models, side by side when a core is free: what the weights' full heads read. */
+    public static final Gate BOTH_MODELS = new Gate(window -> true, true);
+
+    /**
+     * The windows of a text with both models' embeddings; an empty list for blank text.
      *
      * @param normalized run each sentence through the guard's {@link Normalizer} first (leetspeak, spaced letters and
      *     look-alikes undone), as the weights were trained
      */
     public List<Window> embed(String text, boolean normalized) {
+        return embed(text, normalized, BOTH_MODELS);
+    }
+
+    /**
+     * The windows of a text, each embedded by MiniLM and, where the gate asks for it, by e5 too; an empty list for
+     * blank text. A window embedded earlier without e5 gets it now if this caller's gate asks for it.
+     */
+    public List<Window> embed(String text, boolean normalized, Gate gate) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         if (text.length() <= TEXT_MEMO_MAX_CHARS) {
             TextKey key = new TextKey(text, normalized);
+            List<Window> known;
             synchronized (texts) {
-                List<Window> known = texts.get(key);
-                if (known != null) {
-                    return known;
-                }
+                known = texts.get(key);
             }
-            List<Window> embedded = List.copyOf(embedWindows(text, normalized));
+            List<Window> embedded =
+                    known == null ? List.copyOf(embedWindows(windows(text, normalized), gate)) : completed(known, gate);
+            if (embedded == known) {
+                return known;
+            }
             synchronized (texts) {
                 texts.put(key, embedded);
             }
             return embedded;
         }
-        return embedWindows(text, normalized);
+        return embedWindows(windows(text, normalized), gate);
     }
 
     /**
      * The one window that ends the text: its last sentences, as many as fit a window (the last piece of a last sentence
      * longer than one). For reading a text by what it ends with at the cost of one window, however long it is.
      */
-    public List<Window> embedTail(String text, boolean normalized) {
+    public List<Window> embedTail(String text, boolean normalized, Gate gate) {
         List<long[]> sentences = sentenceIds(text, normalized);
         if (sentences.isEmpty()) {
             return List.of();
         }
-        long[] ids = tail(sentences);
-        return List.of(new Window(ids, cache.computeIfAbsent(ids, this::run)));
+        return embedWindows(List.of(tail(sentences)), gate);
+    }
+
+    /** {@link #embedTail(String, boolean, Gate)} with both models. */
+    public List<Window> embedTail(String text, boolean normalized) {
+        return embedTail(text, normalized, BOTH_MODELS);
     }
 
     /** The last sentences that fit one window together, in order. */
@@ -276,15 +315,80 @@ public final class SentenceEmbedder {
         return window;
     }
 
-    private List<Window> embedWindows(String text, boolean normalized) {
-        List<long[]> windows = windows(text, normalized);
+    private List<Window> embedWindows(List<long[]> windows, Gate gate) {
         List<Window> embedded = new ArrayList<>(windows.size());
         for (long[] ids : windows) {
-            embedded.add(new Window(ids, cache.computeIfAbsent(ids, this::run)));
+            embedded.add(window(ids, gate));
         }
         return embedded;
     }
 
+    /** The windows with e5's half added where the gate asks for it; the same list when it asks for none. */
+    private List<Window> completed(List<Window> windows, Gate gate) {
+        List<Window> out = null;
+        for (int i = 0; i < windows.size(); i++) {
+            Window window = windows.get(i);
+            if (!window.complete() && gate.needsSecond().test(window)) {
+                if (out == null) {
+                    out = new ArrayList<>(windows);
+                }
+                Window cached = cache.get(window.ids());
+                Window complete = cached != null && cached.complete()
+                        ? cached
+                        : new Window(window.ids(), withSecond(window), true);
+                cache.put(complete);
+                out.set(i, complete);
+            }
+        }
+        return out == null ? windows : List.copyOf(out);
+    }
+
+    /**
+     * One window, from the cache when it holds it (with e5's half added if this caller's gate asks for it), else
+     * embedded: both models side by side when the gate always wants both ({@link #run}), else MiniLM first and e5 as
+     * the gate decides ({@link #gated}).
+     */
+    private Window window(long[] ids, Gate gate) {
+        Window cached = cache.get(ids);
+        Window window;
+        if (cached == null) {
+            window = gate == BOTH_MODELS ? new Window(ids, run(ids), true) : gated(ids, gate);
+        } else if (!cached.complete() && gate.needsSecond().test(cached)) {
+            window = new Window(ids, withSecond(cached), true);
+        } else {
+            return cached;
+        }
+        cache.put(window);
+        if (!window.complete()) {
+            FIRST_ONLY_WINDOWS.increment();
+        }
+        return window;
+    }
+
+    /**
+     * MiniLM on the calling thread, then e5 only if the gate asks for it on MiniLM's half. An eager gate starts e5 on an
+     * idle helper first and stops it when the gate clears the window.
+     */
+    private Window gated(long[] ids, Gate gate) {
+        Speculation second = gate.eager() ? speculate(ids) : null;
+        Window first;
+        try {
+            first = new Window(ids, runFirst(ids), false);
+        } catch (RuntimeException e) {
+            if (second != null) {
+                second.stop();
+            }
+            throw e;
+        }
+        if (!gate.needsSecond().test(first)) {
+            if (second != null) {
+                second.stop();
+            }
+            return first;
+        }
+        float[] features = second == null ? withSecond(first) : second.join(first.features());
+        return new Window(ids, features, true);
+    }
     /** The token ids of each window, without the special tokens. */
     List<long[]> windows(String text, boolean normalized) {
         return pack(sentenceIds(text, normalized));
@@ -378,13 +482,112 @@ public final class SentenceEmbedder {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while embedding", e);
         }
-        if (cpu < 0 || firstCpu < 0) {
-            UNTIMED_WINDOWS.increment();
-        } else {
-            TIMED_WINDOWS.increment();
-            INFERENCE_CPU_NANOS.add(cpu + firstCpu);
-        }
+        count(firstCpu);
+        count(cpu);
         return out;
+    }
+
+    /** MiniLM's half of the window's features; e5's half stays zeros. */
+    private float[] runFirst(long[] content) {
+        float[] out = new float[DIMENSIONS];
+        count(runInto(models.get(0), content, out, 0));
+        return out;
+    }
+
+    /** A copy of the window's features with e5's half filled in. */
+    private float[] withSecond(Window first) {
+        float[] out = Arrays.copyOf(first.features(), DIMENSIONS);
+        count(runInto(models.get(1), first.ids(), out, 1));
+        return out;
+    }
+
+    /** One model run's CPU time into the metrics (a model run, not a window). */
+    private static void count(long cpu) {
+        if (cpu < 0) {
+            UNTIMED_RUNS.increment();
+        } else {
+            TIMED_RUNS.increment();
+            INFERENCE_CPU_NANOS.add(cpu);
+        }
+    }
+
+    /** e5 started on an idle helper, or null when none is idle (or on one core). */
+    private Speculation speculate(long[] ids) {
+        if (helpers == null) {
+            return null;
+        }
+        Speculation speculation;
+        try {
+            speculation = new Speculation(ids);
+        } catch (OrtException e) {
+            return null;
+        }
+        if (handOff(speculation.task)) {
+            return speculation;
+        }
+        speculation.close();
+        return null;
+    }
+
+    /**
+     * e5 running on a helper beside MiniLM on the caller. When the gate clears the window it is stopped through ONNX
+     * Runtime's terminate flag (checked between the graph's nodes), so it costs about as much CPU as MiniLM took, not a
+     * whole e5 run. Its CPU time is counted either way.
+     */
+    private final class Speculation {
+        private final float[] out = new float[DIMENSIONS];
+        private final OrtSession.RunOptions options;
+        final FutureTask<Long> task;
+        private boolean closed;
+
+        Speculation(long[] ids) throws OrtException {
+            options = new OrtSession.RunOptions();
+            task = new FutureTask<>(() -> {
+                long before = THREADS.getCurrentThreadCpuTime();
+                try {
+                    System.arraycopy(infer(models.get(1), ids, options), 0, out, MODEL_DIMENSIONS, MODEL_DIMENSIONS);
+                    return 0L;
+                } finally {
+                    count(before < 0 ? -1 : THREADS.getCurrentThreadCpuTime() - before);
+                    close();
+                }
+            });
+        }
+
+        /** Asks the run to end now; not waited for. */
+        synchronized void stop() {
+            if (!closed) {
+                try {
+                    options.setTerminate(true);
+                } catch (OrtException e) {
+                    // it ends on its own
+                }
+            }
+        }
+
+        synchronized void close() {
+            if (!closed) {
+                closed = true;
+                options.close();
+            }
+        }
+
+        /** MiniLM's half with e5's, once e5 is done. */
+        float[] join(float[] first) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException("embedding failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while embedding", e);
+            }
+            float[] features = Arrays.copyOf(first, DIMENSIONS);
+            System.arraycopy(out, MODEL_DIMENSIONS, features, MODEL_DIMENSIONS, MODEL_DIMENSIONS);
+            return features;
+        }
     }
 
     private boolean handOff(FutureTask<Long> task) {
@@ -402,21 +605,24 @@ public final class SentenceEmbedder {
     /** Runs one model into its share of {@code out}; the thread CPU time it took, or -1 on a virtual thread. */
     private long runInto(Model model, long[] content, float[] out, int slot) {
         long before = THREADS.getCurrentThreadCpuTime();
-        System.arraycopy(infer(model, content), 0, out, slot * MODEL_DIMENSIONS, MODEL_DIMENSIONS);
+        System.arraycopy(infer(model, content, null), 0, out, slot * MODEL_DIMENSIONS, MODEL_DIMENSIONS);
         return before < 0 ? -1 : THREADS.getCurrentThreadCpuTime() - before;
     }
 
     /**
-     * What the model cost this JVM so far, for metrics: windows run on platform threads with the thread CPU time they
-     * took, and windows run on virtual threads, whose CPU time the JVM does not report.
+     * What the models cost this JVM so far, for metrics: model runs on platform threads with the thread CPU time they
+     * took, model runs on virtual threads, whose CPU time the JVM does not report, and windows a gate judged on MiniLM
+     * alone (e5 not run).
      */
-    public record InferenceCost(long timedWindows, long cpuNanos, long untimedWindows) {}
+    public record InferenceCost(long timedRuns, long cpuNanos, long untimedRuns, long firstModelOnlyWindows) {}
 
     public static InferenceCost inferenceCost() {
-        return new InferenceCost(TIMED_WINDOWS.sum(), INFERENCE_CPU_NANOS.sum(), UNTIMED_WINDOWS.sum());
+        return new InferenceCost(
+                TIMED_RUNS.sum(), INFERENCE_CPU_NANOS.sum(), UNTIMED_RUNS.sum(), FIRST_ONLY_WINDOWS.sum());
     }
 
-    private float[] infer(Model model, long[] content) {
+    /** @param options run options (a terminate flag), or null */
+    private float[] infer(Model model, long[] content, OrtSession.RunOptions options) {
         int length = content.length + model.prefix().length + 2;
         long[] ids = new long[length];
         ids[0] = cls;
@@ -439,7 +645,8 @@ public final class SentenceEmbedder {
                                                 maskTensor,
                                                 "token_type_ids",
                                                 typeTensor)
-                                        : Map.of("input_ids", idTensor, "attention_mask", maskTensor))) {
+                                        : Map.of("input_ids", idTensor, "attention_mask", maskTensor),
+                                options)) {
             float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
             return features(tokens);
         } catch (OrtException e) {

@@ -3,38 +3,41 @@ package com.companion.platform.guard.learned;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * A small least-recently-used map from a window's token ids to its embedding. Embedding runs outside the lock: two
- * threads may embed the same new window at once, which costs time, never correctness.
+ * A small least-recently-used map from a window's token ids to its embedded window (with the second model's half or
+ * without it). Embedding runs outside the lock: two threads may embed the same new window at once, which costs time,
+ * never correctness.
  */
 final class WindowCache {
 
-    private final Map<Key, float[]> entries;
+    private final Map<Key, SentenceEmbedder.Window> entries;
 
     WindowCache(int capacity) {
         entries = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, float[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, SentenceEmbedder.Window> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    float[] computeIfAbsent(long[] ids, Function<long[], float[]> embed) {
-        Key key = new Key(ids);
+    /** The window embedded for these ids, or null. */
+    SentenceEmbedder.Window get(long[] ids) {
         synchronized (entries) {
-            float[] cached = entries.get(key);
-            if (cached != null) {
-                return cached;
+            return entries.get(new Key(ids));
+        }
+    }
+
+    /** Keeps the window, replacing one without the second model's half; never replaces a complete one. */
+    void put(SentenceEmbedder.Window window) {
+        Key key = new Key(window.ids());
+        synchronized (entries) {
+            SentenceEmbedder.Window known = entries.get(key);
+            if (known == null || !known.complete()) {
+                entries.put(key, window);
             }
         }
-        float[] embedding = embed.apply(ids);
-        synchronized (entries) {
-            entries.put(key, embedding);
-        }
-        return embedding;
     }
 
     int size() {

@@ -61,7 +61,7 @@ class GuardAutoConfigurationTest {
     }
 
     @Test
-    void countsTheModelsCpuTimeOnPlatformThreadsAndItsWindowsOnVirtualOnes() {
+    void countsTheModelsCpuTimeOnPlatformThreadsItsRunsOnVirtualOnesAndTheWindowsTheGateCleared() {
         runner.run(context -> {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             context.getBean(MeterBinder.class).bindTo(registry);
@@ -70,6 +70,8 @@ class GuardAutoConfigurationTest {
                     registry.get("guard.inference.cpu").functionCounter().count();
             double timedBefore = windows(registry, "true");
             double untimedBefore = windows(registry, "false");
+            double firstOnlyBefore =
+                    registry.get("guard.inference.first.only").functionCounter().count();
 
             // Texts never seen before, so the model runs (repeats are served from its caches).
             guard.check("A walk by the lake at dawn " + UUID.randomUUID(), GuardContext.input(true, false));
@@ -83,11 +85,18 @@ class GuardAutoConfigurationTest {
             assertThat(registry.get("guard.inference.cpu").functionCounter().count())
                     .isGreaterThan(cpuBefore);
             assertThat(windows(registry, "false")).isGreaterThan(untimedBefore);
+            // A plainly harmless text no other test embeds: the gate judges it on MiniLM alone.
+            guard.check(
+                    "We walked the dog along the river and talked about old films.", GuardContext.input(true, false));
+            assertThat(registry.get("guard.inference.first.only")
+                            .functionCounter()
+                            .count())
+                    .isGreaterThan(firstOnlyBefore);
         });
     }
 
     private static double windows(SimpleMeterRegistry registry, String timed) {
-        return registry.get("guard.inference.windows")
+        return registry.get("guard.inference.runs")
                 .tag("timed", timed)
                 .functionCounter()
                 .count();

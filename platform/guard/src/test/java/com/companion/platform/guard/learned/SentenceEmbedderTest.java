@@ -38,6 +38,65 @@ class SentenceEmbedderTest {
         assertThat(cosine(ours, e5)).as("two different models").isLessThan(0.9);
     }
 
+    /**
+     * A gate sees MiniLM's half first: a window it clears has no e5 half; a later caller whose gate asks for e5 gets the
+     * same window completed, with the features both models give it at once.
+     */
+    @Test
+    void aWindowTheGateClearsSkipsE5AndIsCompletedWhenALaterGateAsksForIt() {
+        String text = "The gate test's own line: a picnic by the canal with lemonade and a crossword.";
+        List<SentenceEmbedder.Window> first =
+                embedder.embed(text, false, new SentenceEmbedder.Gate(window -> false, false));
+        assertThat(first).singleElement().satisfies(window -> {
+            assertThat(window.complete()).isFalse();
+            assertThat(Arrays.copyOfRange(
+                            window.features(), SentenceEmbedder.MODEL_DIMENSIONS, SentenceEmbedder.DIMENSIONS))
+                    .containsOnly(0f);
+        });
+        List<String> asked = new ArrayList<>();
+        List<SentenceEmbedder.Window> completed = embedder.embed(
+                text,
+                false,
+                new SentenceEmbedder.Gate(
+                        window -> {
+                            asked.add(window.complete() ? "complete" : "first model only");
+                            return true;
+                        },
+                        false));
+        assertThat(asked).containsExactly("first model only");
+        SentenceEmbedder.Window window = completed.getFirst();
+        assertThat(window.complete()).isTrue();
+        assertThat(Arrays.copyOfRange(window.features(), 0, SentenceEmbedder.MODEL_DIMENSIONS))
+                .containsExactly(Arrays.copyOfRange(first.getFirst().features(), 0, SentenceEmbedder.MODEL_DIMENSIONS));
+        assertThat(embedder.embed(text, false).getFirst().features()).containsExactly(window.features());
+        assertThat(embedder.embed(text + " Again.", false, new SentenceEmbedder.Gate(w -> false, true)))
+                .as("another text: its own windows")
+                .allSatisfy(w -> assertThat(w.complete()).isFalse());
+    }
+
+    /**
+     * An eager gate starts e5 on a helper beside MiniLM: when the gate passes the window it gets exactly the features
+     * both models give; when the gate clears it, e5 is stopped and the window stays MiniLM's, to be completed later.
+     */
+    @Test
+    void anEagerGateGetsTheFeaturesBothModelsGiveOrStopsE5() {
+        String passed = "The eager gate test's own line: a rowing boat, two oars and a thermos of tea.";
+        SentenceEmbedder.Window window = embedder.embed(passed, false, new SentenceEmbedder.Gate(w -> true, true))
+                .getFirst();
+        assertThat(window.complete()).isTrue();
+        assertThat(window.features()).containsExactly(embedder.run(window.ids()));
+
+        String cleared = "The eager gate test's other line: a kite, a hill and a windy afternoon.";
+        for (int i = 0; i < 20; i++) {
+            String text = cleared + " " + i;
+            assertThat(embedder.embed(text, false, new SentenceEmbedder.Gate(w -> false, true)))
+                    .allSatisfy(w -> assertThat(w.complete()).isFalse());
+            SentenceEmbedder.Window completed = embedder.embed(text, false).getFirst();
+            assertThat(completed.complete()).isTrue();
+            assertThat(completed.features()).containsExactly(embedder.run(completed.ids()));
+        }
+    }
+
     /** The window is tokenised once, with MiniLM's tokenizer, for both models: that holds only on one vocabulary. */
     @Test
     void bothModelsReadTheSameWordPieceVocabulary() throws Exception {

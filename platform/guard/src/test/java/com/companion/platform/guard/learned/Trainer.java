@@ -131,7 +131,7 @@ final class Trainer {
         for (int h = 0; h < HEADS.size(); h++) {
             heads.put(HEADS.get(h), raw.head(h, thresholds[h]));
         }
-        return new LearnedWeights(
+        LearnedWeights full = new LearnedWeights(
                 SentenceEmbedder.MODEL_ID,
                 corpusSha256,
                 examples.size(),
@@ -142,6 +142,109 @@ final class Trainer {
                 contextThreshold(examples, oof),
                 kinds(examples),
                 releaseThreshold(examples, oof));
+        return new LearnedWeights(
+                full.modelId(),
+                full.corpusSha256(),
+                full.corpusLines(),
+                full.normalizedInput(),
+                full.training(),
+                full.heads(),
+                full.minorSexualThreshold(),
+                full.contextThreshold(),
+                full.nonConsentKinds(),
+                full.sexualReleaseThreshold(),
+                gate(examples, oof, normalized, full));
+    }
+
+    /**
+     * The gate in front of e5 ({@link LearnedWeights.Gate}): heads trained on MiniLM's half of every example alone, with
+     * per stage and head the lowest out-of-fold gate score among the examples whose full out-of-fold score reaches
+     * that head's floor ({@link #floors}), never above the floor.
+     */
+    static LearnedWeights.Gate gate(List<Example> examples, double[][] oof, boolean normalized, LearnedWeights full) {
+        List<Example> firstModel =
+                examples.stream().map(Trainer::firstModelOnly).toList();
+        double[][] gateOof = outOfFoldScores(firstModel, normalized);
+        Raw raw = fit(firstModel);
+        Map<String, LearnedWeights.Head> heads = new HashMap<>();
+        Map<String, Double> input = new HashMap<>();
+        Map<String, Double> output = new HashMap<>();
+        double[] inputFloors = floors(full, Stage.INPUT);
+        double[] outputFloors = floors(full, Stage.OUTPUT);
+        for (int h = 0; h < HEADS.size(); h++) {
+            LearnedWeights.Head head = raw.head(h, 0);
+            heads.put(
+                    HEADS.get(h),
+                    new LearnedWeights.Head(
+                            head.bias(),
+                            0,
+                            Arrays.copyOf(head.weights(), SentenceEmbedder.MODEL_DIMENSIONS),
+                            head.lexicalIds(),
+                            head.lexicalWeights()));
+            input.put(HEADS.get(h), gateThreshold(oof, gateOof, h, inputFloors[h]));
+            output.put(HEADS.get(h), gateThreshold(oof, gateOof, h, outputFloors[h]));
+        }
+        return new LearnedWeights.Gate(heads, input, output);
+    }
+
+    /**
+     * Per head, the lowest score at which it can change a verdict on this stage ({@link LearnedGuard#decide}): its own
+     * threshold (on output the higher of it and the output threshold); for S4 and S12 also the context threshold (on
+     * their max); for S12 also the composite's, and on input the joined reading's cost gate and the release threshold;
+     * for the minor-age head its threshold.
+     */
+    static double[] floors(LearnedWeights weights, Stage stage) {
+        OutputThresholds out = stage == Stage.OUTPUT ? OutputThresholds.CALIBRATED : OutputThresholds.INPUT;
+        double context = Math.max(weights.contextThreshold(), out.context());
+        double[] floors = new double[HEADS.size()];
+        for (int h = 0; h < CATEGORIES.size(); h++) {
+            Category category = CATEGORIES.get(h);
+            floors[h] = out.of(category, weights.head(category).threshold());
+        }
+        floors[S4] = Math.min(floors[S4], context);
+        floors[S12] =
+                Math.min(floors[S12], Math.min(context, Math.max(weights.minorSexualThreshold(), out.minorSexual())));
+        if (stage == Stage.INPUT) {
+            floors[S12] = Math.min(
+                    floors[S12],
+                    Math.min(
+                            LearnedGuard.JOINED_MIN_S12,
+                            weights.sexualReleaseThreshold() > 0 ? weights.sexualReleaseThreshold() : 1));
+        }
+        floors[MINOR] = weights.minorAge().threshold();
+        return floors;
+    }
+
+    /** The lowest gate score among the examples whose full score reaches the floor, at most the floor, 4 decimals down. */
+    static double gateThreshold(double[][] oof, double[][] gateOof, int head, double floor) {
+        double lowest = floor;
+        for (int i = 0; i < oof.length; i++) {
+            if (oof[i][head] >= floor) {
+                lowest = Math.min(lowest, gateOof[i][head]);
+            }
+        }
+        return Math.floor(lowest * SCALE) / SCALE;
+    }
+
+    /**
+     * The example as MiniLM alone sees it: e5's half of every window (and of the pooled features) zeros. Heads trained
+     * on these have zero weights there, so the windows are scored as complete ones.
+     */
+    static Example firstModelOnly(Example e) {
+        return new Example(
+                e.line(),
+                e.windows().stream()
+                        .map(w -> new SentenceEmbedder.Window(w.ids(), firstHalf(w.features())))
+                        .toList(),
+                firstHalf(e.pooled()),
+                e.lexical(),
+                e.rules());
+    }
+
+    static float[] firstHalf(float[] features) {
+        float[] out = Arrays.copyOf(features, features.length);
+        Arrays.fill(out, SentenceEmbedder.MODEL_DIMENSIONS, out.length, 0f);
+        return out;
     }
 
     /**
