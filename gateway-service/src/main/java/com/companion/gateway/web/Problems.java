@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes RFC 9457 problems the way the services do ({@code type} {@code /problems/<slug>},
- * {@code title}, {@code status}, {@code detail}), plus the {@code request_id} of the exchange so
- * a caller can quote it.
+ * {@code title}, {@code status}, {@code detail}, {@code instance}: the requested path, without
+ * its query), plus the {@code request_id} of the exchange so a caller can quote it. Every problem
+ * the gateway answers itself is written here.
  */
 public final class Problems {
 
@@ -58,6 +59,7 @@ public final class Problems {
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
         body.putAll(properties);
         String requestId = RequestIdFilter.requestId(exchange);
         if (requestId != null) {

@@ -38,7 +38,7 @@ class EdgeAuthIT extends GatewayTest {
     @MethodSource("rejectedTokens")
     void aRequestWithoutAValidTokenIsRefusedAtTheEdge(String kind, String authorization) {
         client.get()
-                .uri("/sessions")
+                .uri("/sessions?limit=5")
                 .headers(h -> {
                     if (authorization != null) {
                         h.set(HttpHeaders.AUTHORIZATION, authorization);
@@ -55,7 +55,9 @@ class EdgeAuthIT extends GatewayTest {
                 .jsonPath("$.type")
                 .isEqualTo("/problems/unauthorized")
                 .jsonPath("$.status")
-                .isEqualTo(401);
+                .isEqualTo(401)
+                .jsonPath("$.instance")
+                .isEqualTo("/sessions");
 
         assertThat(Downstream.noneReceivedAnything()).isTrue();
     }

@@ -94,7 +94,9 @@ class RateLimitIT {
                 .jsonPath("$.type")
                 .isEqualTo("/problems/rate-limited")
                 .jsonPath("$.status")
-                .isEqualTo(429);
+                .isEqualTo(429)
+                .jsonPath("$.instance")
+                .isEqualTo("/auth/login");
         for (int i = 0; i < 3; i++) {
             assertThat(Downstream.AUTH.next().path()).isEqualTo("/auth/login");
         }

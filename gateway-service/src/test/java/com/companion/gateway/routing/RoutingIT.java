@@ -164,7 +164,7 @@ class RoutingIT extends GatewayTest {
     @Test
     void unknownPathIsANotFoundProblem() {
         client.get()
-                .uri("/nothing/here")
+                .uri("/nothing/here?page=2")
                 .headers(h -> h.setBearerAuth(Tokens.valid(USER)))
                 .exchange()
                 .expectStatus()
@@ -179,7 +179,9 @@ class RoutingIT extends GatewayTest {
                 .jsonPath("$.title")
                 .isEqualTo("Not Found")
                 .jsonPath("$.detail")
-                .isNotEmpty();
+                .isNotEmpty()
+                .jsonPath("$.instance")
+                .isEqualTo("/nothing/here");
         assertThat(Downstream.noneReceivedAnything()).isTrue();
     }
 }

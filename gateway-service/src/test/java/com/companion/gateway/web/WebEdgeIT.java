@@ -162,7 +162,9 @@ class WebEdgeIT extends GatewayTest {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("/problems/too-large");
+                .isEqualTo("/problems/too-large")
+                .jsonPath("$.instance")
+                .isEqualTo("/characters");
         assertThat(Downstream.noneReceivedAnything()).isTrue();
     }
 
