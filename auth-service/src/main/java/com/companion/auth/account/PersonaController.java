@@ -36,8 +36,17 @@ class PersonaController {
             @NotNull @Size(min = 1, max = 60) @Pattern(regexp = ProfilePatch.NON_BLANK, message = "must not be blank")
             String name,
 
-            @NotNull @Size(max = 1000) @Pattern(regexp = "^(?:[^\\p{Cntrl}]|\\n)*$", message = "must be plain text")
-            String description) {}
+            @NotNull @Size(max = 1000) @Pattern(regexp = PLAIN_TEXT, message = "must be plain text")
+            String description) {
+
+        /**
+         * Text without control characters ({@code \p{Cntrl}}: U+0000-U+001F and U+007F) other than line feeds. One
+         * character class under a possessive quantifier, which the regex engine matches in a loop: an alternation
+         * such as {@code (?:[^\p{Cntrl}]|\n)*} takes a stack frame per character and overflowed the stack from
+         * about 675 characters (and is evaluated on over-long descriptions too, next to {@code @Size}).
+         */
+        static final String PLAIN_TEXT = "^[\\n[^\\p{Cntrl}]]*+$";
+    }
 
     private final UserStore users;
     private final UserEvents events;

@@ -8,6 +8,7 @@ import com.companion.auth.support.AuthApiTest;
 import com.companion.auth.support.Signups;
 import com.companion.platform.test.IntegrationTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,6 +93,34 @@ class PersonaIT extends AuthApiTest {
         assertThat(api.put("/auth/me/persona", Map.of("name", "Nova", "description", ""), null)
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aDescriptionOfUpTo1000CharactersOfOrdinaryTextIsAcceptedAndOneMoreIsAValidationProblem() {
+        String token = api.post(
+                        "/auth/signup",
+                        Signups.valid().with("username", "lark_" + unique()).body())
+                .text("access_token");
+        String lines = "Short line.\n".repeat(82) + "And the last one";
+        assertThat(lines).hasSize(1000);
+        for (String description : List.of(lines, "x".repeat(1000), "I love hiking. ".repeat(66) + "I love hik")) {
+            assertThat(description).hasSize(1000);
+            Reply reply = api.put("/auth/me/persona", Map.of("name", "Lark", "description", description), token);
+            assertThat(reply.status()).as(description).isEqualTo(200);
+            assertThat(reply.text("description")).isEqualTo(description.strip());
+        }
+
+        // Far over the limit (but under the 64 KB body limit): the plain-text check still runs on these, and must
+        // not overflow the stack.
+        for (String description :
+                List.of(lines + "!", "x".repeat(1001), "Short line.\n".repeat(4000), "x".repeat(50_000))) {
+            Reply reply = api.put("/auth/me/persona", Map.of("name", "Lark", "description", description), token);
+            assertThat(reply.status()).as("%d characters", description.length()).isEqualTo(400);
+            assertThat(reply.text("type")).isEqualTo("/problems/validation");
+            List<String> fields = new ArrayList<>();
+            reply.body().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+            assertThat(fields).containsExactly("description");
+        }
     }
 
     private static String unique() {
