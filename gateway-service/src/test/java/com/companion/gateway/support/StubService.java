@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Stands in for one service behind the gateway: records every request it receives (method,
  * path, query, headers, body size) and answers with an echo of it. {@code /ws} echoes socket
  * frames, {@code /chat/stream} sends one SSE event, waits for {@link #releaseStream()}, then sends
- * another, {@code /sessions/slow} never answers.
+ * another, {@code /sessions/slow} never answers. {@code /v3/api-docs} is an OpenAPI description,
+ * or, after {@link #publishNoApiDocs()}, the 404 problem of a service without springdoc.
  */
 public final class StubService {
 
@@ -40,6 +41,7 @@ public final class StubService {
     private final String name;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private volatile CompletableFuture<Void> streamRelease = new CompletableFuture<>();
+    private volatile boolean apiDocs = true;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private volatile DisposableServer server;
     private volatile int port;
@@ -90,6 +92,12 @@ public final class StubService {
     public void forget() {
         received.clear();
         streamRelease = new CompletableFuture<>();
+        apiDocs = true;
+    }
+
+    /** Until {@link #forget()}: {@code /v3/api-docs} answers 404, as a service without springdoc does. */
+    public void publishNoApiDocs() {
+        apiDocs = false;
     }
 
     public void releaseStream() {
@@ -114,7 +122,7 @@ public final class StubService {
                     channel.closeFuture().addListener(closed -> channels.remove(channel));
                 })
                 .route(routes -> routes.get("/actuator/health", (req, res) -> json(res, Map.of("status", "UP")))
-                        .get("/v3/api-docs", (req, res) -> json(res, apiDocs()))
+                        .get("/v3/api-docs", this::apiDocs)
                         .get("/ws", this::upgrade)
                         .post("/chat/stream", this::stream)
                         .route(req -> req.path().startsWith("sessions/slow"), this::never)
@@ -172,6 +180,22 @@ public final class StubService {
                 new Received(method, q < 0 ? uri : uri.substring(0, q), q < 0 ? "" : uri.substring(q + 1), flat, size);
         received.add(r);
         return r;
+    }
+
+    private Publisher<Void> apiDocs(HttpServerRequest request, HttpServerResponse response) {
+        if (apiDocs) {
+            return json(response, apiDocs());
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "/problems/not-found");
+        problem.put("title", "Not Found");
+        problem.put("status", 404);
+        problem.put("detail", "No static resource v3/api-docs.");
+        problem.put("instance", "/v3/api-docs");
+        return response.status(404)
+                .header("Content-Type", "application/problem+json")
+                .sendByteArray(Mono.just(JSON.writeValueAsBytes(problem)))
+                .then();
     }
 
     private Map<String, Object> apiDocs() {

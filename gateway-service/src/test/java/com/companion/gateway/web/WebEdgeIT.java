@@ -246,6 +246,30 @@ class WebEdgeIT extends GatewayTest {
     }
 
     @Test
+    void aServiceThatPublishesNoDescriptionIsANotFoundProblemOfTheGateway() {
+        Downstream.AD.publishNoApiDocs();
+
+        client.get()
+                .uri("/docs/ad/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/not-found")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("ad-service"))
+                .jsonPath("$.instance")
+                .isEqualTo("/docs/ad/v3/api-docs")
+                .jsonPath("$.request_id")
+                .isNotEmpty()
+                .jsonPath("$.servers")
+                .doesNotExist();
+    }
+
+    @Test
     void theEventsAsyncApiDocumentIsPublicBesideTheOpenApiDocuments() throws Exception {
         String published = new ClassPathResource("asyncapi/asyncapi.yaml").getContentAsString(StandardCharsets.UTF_8);
 
