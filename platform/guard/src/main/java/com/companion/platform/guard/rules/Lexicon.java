@@ -93,7 +93,13 @@ final class Lexicon {
         SELF_HARM_IDEATION,
         SELF_HARM_ENCOURAGEMENT,
         SELF_HARM_METHOD,
-        SELF_HARM_METHOD_DESCRIPTION
+        SELF_HARM_METHOD_DESCRIPTION,
+        /** Making a weapon that kills indiscriminately: a bomb, an explosive, a nerve agent, an untraceable gun. */
+        WEAPON_MAKING,
+        /** Making hard drugs: cooking meth, synthesising fentanyl. */
+        DRUG_MAKING,
+        /** Harming a person and not being caught: "how to poison someone without getting caught". */
+        VIOLENCE_PLAN
     }
 
     record Rule(int index, Marker marker, String id, Pattern pattern, Set<Character> firstCharacters) {}
@@ -825,6 +831,21 @@ final class Lexicon {
                 "(?:jumping|jump|hanging|overdos\\w*|pills|drowning|cutting|bleeding out|gassing|poison\\w*)"
                         + "(?: [a-z]+){0,4} (?:is|are|would be|works) (?:really |very |pretty )?(?:quick\\w*|painless"
                         + "|fast\\w*|easy|easier|effective|reliable|sure|certain|the (?:best|easiest|quickest|surest))");
+        // Asking for a way without naming it ("I want to die, what's the quickest way", "... how do I do it"): the
+        // thing to do is the ideation in the same text, so this counts only next to it, like a method description.
+        // A way to something else ("the best way to tell my mom") is not this.
+        rule(
+                Marker.SELF_HARM_METHOD_DESCRIPTION,
+                "self-harm:method-request-after-ideation",
+                "how (?:do|can|should|would|could|will) i (?:even |actually |just |best )?(?:do it|do that|go about it"
+                        + "|make it (?:quick|painless"
+                        + "|fast|easy)|get it done|make sure it works)(?! (?:for|with|in|at|on|to) (?!(?:myself|me)(?![a-z])))"
+                        + "|(?:what|whats|which|what s)(?: is)?(?: the)? (?:quickest|easiest|fastest|least painful"
+                        + "|most painless|painless|best|surest|simplest|most reliable|most effective|cleanest) (?:way"
+                        + "|method|option|thing to (?:use|take))(?! (?:to|of|for|from|into|out|around|home|back|with"
+                        + "|through|in|on|at) (?!(?:do it|do that|go|end it|die|end things|not wake up)(?![a-z])))"
+                        + "|(?:which|what) (?:method|pills|way) (?:would|will|should i|is the one that|actually)"
+                        + " (?:work|do it|be quickest|be fastest|be painless)");
         rule(
                 Marker.SELF_HARM_METHOD,
                 "self-harm:method",
@@ -867,6 +888,44 @@ final class Lexicon {
                         + "|remain) hidden|keep (?:the |your |my )?(?:cuts|scars) hidden|(?:rope|noose|knot|belt|cord"
                         + "|beam|hook)(?: [a-z]+){0,4} (?:for |to )?hang(?:ing)? my ?self|hang(?:ing)? my ?self (?:with"
                         + "|from|using) (?:a |the |my )?(?:rope|belt|cord|sheet|beam|noose)");
+
+        // ---------------------------------------------------------------- other harms
+        // Making what kills indiscriminately, hard drugs, or hurting a person undetected. Counted with a request or
+        // instruction word in the text (RuleGuard.harmful), so telling of it ("the villain built a pipe bomb") or
+        // naming it ("a bath bomb", "the atomic bomb", "explosive growth") is not this.
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making",
+                "(?:make|making|build|building|assemble|assembling|construct|rig|wire up|put together|mix|mixing"
+                        + "|cook up|brew|synthesi[sz]e|synthesi[sz]ing|produce|3d print|print|manufacture)"
+                        + " (?:a |an |some |my own |your own |our own |the )?(?:homemade |home made |working |real"
+                        + " |simple |small |powerful |deadly |untraceable |diy )*(?:pipe bombs?|nail bombs?|car bombs?"
+                        + "|pressure cooker bombs?|fertili[sz]er bombs?|dirty bombs?|bombs?(?! (?:ass|dot com|drop|squad"
+                        + "|threat|shelter|pop|shell|cyclone|jacket)(?![a-z]))|ieds?|improvised explosive\\w*|explosives?"
+                        + "(?! (?:in|for) (?:minecraft|terraria|fortnite|roblox|the game|a game))|detonators?|grenades?"
+                        + "|molotovs?(?: cocktails?)?|napalm|tatp|sarin|vx (?:gas|nerve)"
+                        + "|nerve (?:agent|gas)|ricin|anthrax|mustard gas"
+                        + "|ghost guns?|untraceable (?:guns?|firearms?|pistols?|rifles?)|zip guns?|(?:gun )?silencers?"
+                        + "|suppressors? for (?:a |my )?(?:gun|pistol|rifle)|full auto conversion|auto sear)");
+        rule(
+                Marker.DRUG_MAKING,
+                "harmful:drug-making",
+                "(?:make|making|cook|cooking|brew|synthesi[sz]e|synthesi[sz]ing|produce|manufacture|extract)"
+                        + " (?:a batch of |some |my own |your own |pure |homemade |home made )*(?:meth|crystal meth"
+                        + "|methamphetamine|fentanyl|heroin|crack cocaine|crack|cocaine|lsd|mdma|ghb|dmt)(?![a-z])"
+                        + "|(?:meth|fentanyl|heroin|mdma|lsd) (?:recipe|synthesis|lab)");
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:violence-plan",
+                "(?:poison|kill|murder|strangle|stab|drown|suffocate|drug) (?:someone|somebody|a person|people"
+                        + "|my (?:[a-z]+ )?(?:wife|husband|boss|neighbou?r|ex|dad|mom|mother|father|brother|sister"
+                        + "|teacher|roommate|girlfriend|boyfriend|partner|coworker|classmate|stepdad|stepmom)|him|her"
+                        + "|them)(?: [a-z]+){0,4} (?:without (?:getting caught|anyone (?:knowing|noticing|finding out)"
+                        + "|leaving (?:a |any )?(?:trace|evidence)|being (?:caught|detected|traced))|and get away with"
+                        + " it|so (?:it looks like an? (?:accident|suicide|heart attack|natural)|nobody (?:knows|finds"
+                        + " out|can tell)|no one (?:knows|finds out|can tell))|undetect\\w*)|(?:untraceable|undetectable)"
+                        + " (?:poisons?|ways? to kill)|(?:poisons?|doses?)(?: that| which)? (?:cant|can t|cannot|won t|wont"
+                        + "|wouldnt|wouldn t|doesnt|doesn t) (?:be )?(?:traced|detected|show up)");
 
         // ---------------------------------------------------------------- eighth round
         // Grooming: what an adult does to get a child alone, silent or photographed. Counted only next to a minor

@@ -34,7 +34,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/2f02684d9d4f";
+    public static final String VERSION = "rules/eb2ed71224cb";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -143,6 +143,11 @@ public final class RuleGuard implements ContentGuard {
                     + "|kaise|kaunsi|kaun si|konsi|kahan|batao|bata do|tarika|tareeka|como|cuantas|cual|cuales|donde"
                     + "|dime|dame|quantos|quantas|qual|quais|onde|me diga|combien|comment|quel|quelle|quels|quelles"
                     + "|dis moi|wie|welche|welcher|welches|wo|sag mir|quanti|quante|quale|quali|dove|dimmi)(?![a-z])");
+
+    /** Words that give or ask for a procedure, beside {@link #REQUEST}. */
+    private static final Pattern INSTRUCTIONS = Pattern.compile(
+            "(?<![a-z])(?:steps?|step by step|recipe|instructions?|guide|tutorial|walk me through|ingredients"
+                    + "|materials you need|you will need|youll need|first you)(?![a-z])");
 
     public static RuleGuard shared() {
         return SHARED;
@@ -292,6 +297,7 @@ public final class RuleGuard implements ContentGuard {
             bestiality();
             selfHarm();
             sexualContent();
+            harmful();
             if (has(Marker.DISCLOSURE) || (has(Marker.DISCLOSURE_WEAK) && (has(Marker.MINOR) || has(Marker.FAMILY)))) {
                 support = true;
                 observed.add(Category.S3);
@@ -543,6 +549,27 @@ public final class RuleGuard implements ContentGuard {
                 support = true;
                 observed.add(Category.S11);
                 notes.add("support:" + (method ? "self-harm:method-told" : "self-harm:ideation"));
+            }
+        }
+
+        /**
+         * Instructions for what kills indiscriminately (S9), for hard drugs (S2), or for hurting a person undetected
+         * (S1): blocked in every mode when the text asks for them or gives them ({@link #REQUEST} or an instruction
+         * word: "steps", "recipe", "instructions", "guide"). A plan to hurt a person undetected is asking in itself.
+         */
+        private void harmful() {
+            boolean asked = REQUEST.matcher(text).find()
+                    || INSTRUCTIONS.matcher(text).find()
+                    || context.stage() == Stage.OUTPUT;
+            if (has(Marker.VIOLENCE_PLAN)) {
+                violations.add(
+                        new Violation(Policy.HARMFUL_CONTENT, List.of(Category.S1), first(hits(Marker.VIOLENCE_PLAN))));
+            } else if (asked && has(Marker.WEAPON_MAKING)) {
+                violations.add(
+                        new Violation(Policy.HARMFUL_CONTENT, List.of(Category.S9), first(hits(Marker.WEAPON_MAKING))));
+            } else if (asked && has(Marker.DRUG_MAKING)) {
+                violations.add(
+                        new Violation(Policy.HARMFUL_CONTENT, List.of(Category.S2), first(hits(Marker.DRUG_MAKING))));
             }
         }
 
