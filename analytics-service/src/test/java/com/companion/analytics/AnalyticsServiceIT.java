@@ -229,6 +229,41 @@ class AnalyticsServiceIT {
                 .isEqualTo("/problems/invalid-range");
     }
 
+    @Test
+    void aLimitOrADayCountOutOfRangeIsAValidationProblemNamingTheParameter() {
+        String admin = TestJwks.shared().token(UUID.randomUUID(), "premium", true, "user", "admin");
+        expectInvalid(admin, "/admin/analytics/characters/top?limit=101", "limit");
+        expectInvalid(admin, "/admin/analytics/characters/top?limit=0", "limit");
+        expectInvalid(admin, "/admin/analytics/characters/top?days=0", "days");
+        expectInvalid(admin, "/admin/analytics/characters/top?days=367", "days");
+        expectInvalid(admin, "/admin/analytics/characters/top?limit=101&days=0", "days", "limit");
+        expectInvalid(admin, "/admin/analytics/models?days=0", "days");
+
+        String user = TestJwks.shared().token(UUID.randomUUID(), "premium", true, "user");
+        http.get()
+                .uri("/admin/analytics/characters/top?limit=101")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + user)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    private void expectInvalid(String token, String path, String... fields) {
+        JsonNode problem = http.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(problem.path("type").asString()).as(path).isEqualTo("/problems/validation");
+        assertThat(problem.path("errors").findValuesAsString("field")).as(path).containsExactly(fields);
+        problem.path("errors")
+                .forEach(e -> assertThat(e.path("message").asString()).as(path).startsWith("must be between 1 and "));
+    }
+
     private void turn(Chat chat, UUID request, String model, int in, int out, long latencyMs, Instant at)
             throws Exception {
         send(chat.sent(request, at), at);

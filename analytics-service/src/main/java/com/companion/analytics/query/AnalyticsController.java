@@ -5,11 +5,13 @@ import com.companion.contracts.analytics.DailyRollup;
 import com.companion.contracts.analytics.NamedCount;
 import com.companion.contracts.analytics.RollupDimension;
 import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.problem.FieldError;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AnalyticsController {
 
     static final int MAX_DAYS = 366;
+    static final int MAX_LIMIT = 100;
 
     private final RollupStore rollups;
     private final Clock clock;
@@ -66,18 +70,16 @@ class AnalyticsController {
 
     @Operation(
             summary = "Most chatted characters (admin only)",
-            description =
-                    "By completed replies over the"
-                            + " last `days` UTC days including today (default 7, at most 366); `limit` default 10, at most 100.")
+            description = "By completed replies over the"
+                    + " last `days` UTC days including today (default 7, at most 366); `limit` default 10, at most 100."
+                    + " Out of range: 400 validation naming the parameter.")
     @GetMapping("/admin/analytics/characters/top")
     List<CharacterView> topCharacters(
             AuthenticatedUser caller,
             @RequestParam(defaultValue = "10") int limit,
             @RequestParam(defaultValue = "7") int days) {
         admin(caller);
-        if (limit < 1 || limit > 100) {
-            throw ApiProblem.badRequest("invalid-limit", "limit must be between 1 and 100");
-        }
+        checkRanges(limit, days);
         List<DailyRollup> found = rollups.of(RollupDimension.CHARACTER, firstOf(days), today());
         return merged(found, CharacterView::of).values().stream()
                 .sorted(Comparator.comparingLong(CharacterView::turns)
@@ -99,16 +101,37 @@ class AnalyticsController {
     @GetMapping("/admin/analytics/models")
     List<ModelView> models(AuthenticatedUser caller, @RequestParam(defaultValue = "7") int days) {
         admin(caller);
+        checkRanges(null, days);
         List<DailyRollup> found = rollups.of(RollupDimension.MODEL, firstOf(days), today());
         return merged(found, ModelView::of).values().stream()
                 .sorted(Comparator.comparingLong(ModelView::turns).reversed().thenComparing(ModelView::model))
                 .toList();
     }
 
-    private LocalDate firstOf(int days) {
+    /**
+     * {@code limit} (when the endpoint takes one) and {@code days} out of range are a 400 {@code validation} problem
+     * naming each, as the platform answers a constraint on a parameter. Checked after the admin check, so nobody
+     * else learns the endpoint exists.
+     */
+    private static void checkRanges(@Nullable Integer limit, int days) {
+        List<FieldError> errors = new ArrayList<>();
         if (days < 1 || days > MAX_DAYS) {
-            throw ApiProblem.badRequest("invalid-days", "days must be between 1 and " + MAX_DAYS);
+            errors.add(new FieldError("days", "must be between 1 and " + MAX_DAYS));
         }
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    "Bad Request",
+                    "The request has invalid fields; see errors.",
+                    Map.of("errors", List.copyOf(errors)));
+        }
+    }
+
+    private LocalDate firstOf(int days) {
         return today().minusDays(days - 1L);
     }
 
