@@ -10,6 +10,7 @@ import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.CharacterDeleted;
 import com.companion.contracts.character.CharacterUpserted;
+import com.companion.contracts.chat.InputBlocked;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.contracts.chat.MessageSent;
 import com.companion.contracts.chat.ReplyBlocked;
@@ -46,6 +47,7 @@ public final class EventTypes {
             ReplyCompleted.TYPE,
             ReplyFailed.TYPE,
             ReplyBlocked.TYPE,
+            InputBlocked.TYPE,
             TitleRequested.TYPE,
             SessionTitled.TYPE,
             SummaryRequested.TYPE,

@@ -26,6 +26,7 @@ import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.InputBlocked;
 import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.Memory;
 import com.companion.contracts.chat.MessageRequested;
@@ -576,6 +577,17 @@ public final class EventSamples {
                 SESSION_ID, USER_ID, CHARACTER_ID, Plan.FREE, Instant.parse("2025-06-14T09:12:03.518Z"));
     }
 
+    public static InputBlocked inputBlocked() {
+        return new InputBlocked(
+                UUID.fromString("3b2a1908-f7e6-4d5c-8b4a-392817a6f5e4"),
+                SESSION_ID,
+                USER_ID,
+                CHARACTER_ID,
+                "harmful-content",
+                List.of("S9"),
+                Instant.parse("2025-06-14T09:30:14.871Z"));
+    }
+
     public static MessageSent messageSent() {
         return new MessageSent(
                 REQUEST_ID,
@@ -704,6 +716,7 @@ public final class EventSamples {
                 new Sample("media.media-deleted", mediaDeletedAvatar()),
                 new Sample("chat.session-started", sessionStarted()),
                 new Sample("chat.message-sent", messageSent()),
+                new Sample("chat.input-blocked", inputBlocked()),
                 new Sample("ads.ad-impression", adImpression()),
                 new Sample("analytics.daily-rollup", dailyRollup()),
                 new Sample("auth.export-requested", exportRequested()),
