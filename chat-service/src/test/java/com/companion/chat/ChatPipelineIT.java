@@ -515,6 +515,25 @@ class ChatPipelineIT {
                         .single())
                 .isEqualTo(1);
         assertThat(history(user, session).path("items")).isEmpty();
+        // Analytics hear of the refusal, without its text.
+        JsonNode told = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> fixtures.activityOf(session).stream()
+                                .filter(r -> r.value().contains("chat.input-blocked"))
+                                .map(r -> JSON.readTree(r.value()))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(told.path("data").path("policy").asString()).isEqualTo("minors");
+        assertThat(told.path("data").path("categories").get(0).asString()).isEqualTo("S4");
+        assertThat(told.path("data").path("user_id").asString()).isEqualTo(user.toString());
+        assertThat(told.path("data").path("block_id").asString())
+                .isEqualTo(jdbc.sql("select id from blocked_message where session_id = :s")
+                        .param("s", session)
+                        .query(UUID.class)
+                        .single()
+                        .toString());
+        assertThat(told.toString()).doesNotContain("14 year old");
 
         CompletableFuture<JsonNode> innocent =
                 CompletableFuture.supplyAsync(() -> send(user, session, "I had minor surgery last week", 200));

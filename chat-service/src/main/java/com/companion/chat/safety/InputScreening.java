@@ -4,11 +4,14 @@ import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
 import com.companion.chat.moderation.Reports;
 import com.companion.contracts.chat.HistoryMessage;
+import com.companion.contracts.chat.InputBlocked;
 import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Verdict;
+import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The content guard on what users send: a blocked message is refused with a problem naming the
@@ -35,11 +39,16 @@ public class InputScreening {
     private final ContentGuard guard;
     private final JdbcClient jdbc;
     private final Reports reports;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
 
-    public InputScreening(ContentGuard guard, JdbcClient jdbc, Reports reports) {
+    public InputScreening(
+            ContentGuard guard, JdbcClient jdbc, Reports reports, Outbox outbox, TransactionTemplate transactions) {
         this.reports = reports;
         this.guard = guard;
         this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.transactions = transactions;
     }
 
     /** Returns whether the user should be offered support resources; throws when the message is refused. */
@@ -87,7 +96,11 @@ public class InputScreening {
         }
     }
 
-    /** Keeps the refused text for review (without a session for a memory) and answers 400 content-blocked. */
+    /**
+     * Keeps the refused text for review (without a session for a memory) and answers 400 content-blocked. A refused
+     * message is also told to analytics ({@link InputBlocked} on the activity topic, without its text), in the same
+     * transaction as the review row.
+     */
     private void refuse(
             Caller caller,
             @Nullable UUID sessionId,
@@ -95,19 +108,32 @@ public class InputScreening {
             Verdict verdict,
             String text,
             String detail) {
-        jdbc.sql("""
-                            insert into blocked_message (id, user_id, session_id, character_id, policy, categories, reasons, content)
-                            values (:id, :user, :session, :character, :policy, :categories, :reasons, :content)
-                            """)
-                .param("id", UUID.randomUUID())
-                .param("user", caller.userId())
-                .param("session", sessionId)
-                .param("character", character.characterId())
-                .param("policy", verdict.policy().code())
-                .param("categories", verdict.categoryCodes().toArray(String[]::new))
-                .param("reasons", verdict.reasons().toArray(String[]::new))
-                .param("content", text)
-                .update();
+        UUID id = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                                insert into blocked_message (id, user_id, session_id, character_id, policy, categories, reasons, content)
+                                values (:id, :user, :session, :character, :policy, :categories, :reasons, :content)
+                                """)
+                    .param("id", id)
+                    .param("user", caller.userId())
+                    .param("session", sessionId)
+                    .param("character", character.characterId())
+                    .param("policy", verdict.policy().code())
+                    .param("categories", verdict.categoryCodes().toArray(String[]::new))
+                    .param("reasons", verdict.reasons().toArray(String[]::new))
+                    .param("content", text)
+                    .update();
+            if (sessionId != null) {
+                outbox.publish(new InputBlocked(
+                        id,
+                        sessionId,
+                        caller.userId(),
+                        character.characterId(),
+                        verdict.policy().code(),
+                        verdict.categoryCodes(),
+                        Instant.now()));
+            }
+        });
         log.info("input blocked by policy {} ({})", verdict.policy().code(), verdict.reasons());
         try {
             reports.refused(caller.userId());
