@@ -9,6 +9,7 @@ import com.companion.contracts.ads.AdImpression;
 import com.companion.contracts.ads.ImpressionAction;
 import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.chat.InputBlocked;
 import com.companion.contracts.chat.MessageSent;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
@@ -95,6 +96,11 @@ public final class AnalyticsEvents {
         public ReplyBlocked blocked(UUID requestId, String stage, List<String> categories, Instant at) {
             return new ReplyBlocked(
                     requestId, sessionId, userId, characterId, stage, "policy", categories, "let's not", at);
+        }
+
+        /** A message chat-service's input guard refused. */
+        public InputBlocked refused(String policy, List<String> categories, Instant at) {
+            return new InputBlocked(UUID.randomUUID(), sessionId, userId, characterId, policy, categories, at);
         }
 
         public AdDecision decision(UUID requestId, long counter, boolean show, Instant at) {

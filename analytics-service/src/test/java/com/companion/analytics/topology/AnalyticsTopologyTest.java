@@ -15,6 +15,7 @@ import com.companion.contracts.ads.ImpressionAction;
 import com.companion.contracts.analytics.DailyRollup;
 import com.companion.contracts.analytics.NamedCount;
 import com.companion.contracts.analytics.RollupDimension;
+import com.companion.contracts.chat.InputBlocked;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,6 +218,11 @@ class AnalyticsTopologyTest {
         send(chat.blocked(UUID.randomUUID(), "input", List.of("S12"), at(DAY_ONE, "07:02")));
         send(chat.blocked(UUID.randomUUID(), "output", List.of("S4", "S12"), at(DAY_ONE, "07:03")));
         send(chat.blocked(UUID.randomUUID(), "input", List.of(), at(DAY_ONE, "07:04")));
+        // Refused by chat-service before it became a request.
+        InputBlocked refused = chat.refused("harmful-content", List.of("S9"), at(DAY_ONE, "07:04"));
+        send(refused);
+        send(refused);
+        send(chat.refused("minors", List.of("S4", "S12"), at(DAY_ONE, "07:04")));
         send(chat.failed(UUID.randomUUID(), "llm_timeout", at(DAY_ONE, "07:05")));
         UUID shown = UUID.randomUUID();
         send(chat.decision(shown, 10, true, at(DAY_ONE, "07:06")));
@@ -229,7 +235,12 @@ class AnalyticsTopologyTest {
 
         assertThat(day.newUsers()).isEqualTo(1);
         assertThat(day.sessionsStarted()).isEqualTo(1);
-        assertThat(day.blockedInputs()).containsExactly(new NamedCount("S12", 1), new NamedCount("policy", 1));
+        assertThat(day.blockedInputs())
+                .containsExactly(
+                        new NamedCount("S12", 2),
+                        new NamedCount("S4", 1),
+                        new NamedCount("S9", 1),
+                        new NamedCount("policy", 1));
         assertThat(day.blockedOutputs()).containsExactly(new NamedCount("S12", 1), new NamedCount("S4", 1));
         assertThat(day.failures()).containsExactly(new NamedCount("llm_timeout", 1));
         assertThat(day.adsDecided()).isEqualTo(1);
@@ -332,6 +343,7 @@ class AnalyticsTopologyTest {
             case com.companion.contracts.chat.ReplyCompleted e -> e.completedAt();
             case com.companion.contracts.chat.ReplyFailed e -> e.failedAt();
             case com.companion.contracts.chat.ReplyBlocked e -> e.blockedAt();
+            case InputBlocked e -> e.blockedAt();
             case com.companion.contracts.chat.MessageSent e -> e.sentAt();
             case com.companion.contracts.chat.SessionStarted e -> e.startedAt();
             case com.companion.contracts.ads.AdDecision e -> e.decidedAt();

@@ -7,6 +7,7 @@ import com.companion.contracts.ads.AdDecision;
 import com.companion.contracts.ads.AdImpression;
 import com.companion.contracts.ads.ImpressionAction;
 import com.companion.contracts.auth.UserRegistered;
+import com.companion.contracts.chat.InputBlocked;
 import com.companion.contracts.chat.MessageSent;
 import com.companion.contracts.chat.ReplyBlocked;
 import com.companion.contracts.chat.ReplyCompleted;
@@ -39,6 +40,7 @@ public final class Contributions {
                     case ReplyCompleted e -> "reply/" + e.requestId();
                     case ReplyFailed e -> "reply/" + e.requestId();
                     case ReplyBlocked e -> "reply/" + e.requestId();
+                    case InputBlocked e -> "input-blocked/" + e.blockId();
                     case MessageSent e -> "sent/" + e.requestId();
                     case SessionStarted e -> "session/" + e.sessionId();
                     case AdDecision e -> "decision/" + e.requestId();
@@ -79,6 +81,13 @@ public final class Contributions {
                                     : Figures.blockedOutput(category)));
                 }
             }
+            case InputBlocked e -> {
+                // A message chat-service refused before it became a request: an input block like the worker's.
+                List<String> categories = e.categories().isEmpty() ? List.of(e.policy()) : e.categories();
+                for (String category : categories) {
+                    out.add(KeyValue.pair(Dimension.ALL.key(), Figures.blockedInput(category)));
+                }
+            }
             case MessageSent e -> {
                 out.add(KeyValue.pair(Dimension.ALL.key(), Figures.messageSent()));
                 out.add(KeyValue.pair(
@@ -111,6 +120,7 @@ public final class Contributions {
             case ReplyCompleted e -> new Activity(e.userId(), e.characterId());
             case ReplyFailed e -> new Activity(e.userId(), e.characterId());
             case ReplyBlocked e -> new Activity(e.userId(), e.characterId());
+            case InputBlocked e -> new Activity(e.userId(), e.characterId());
             default -> null;
         };
         if (activity == null) {
