@@ -3,6 +3,7 @@ package com.companion.gateway.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,6 +51,25 @@ public final class Problems {
             String detail,
             Consumer<HttpHeaders> headers,
             Map<String, Object> properties) {
+        return write(
+                exchange,
+                status,
+                slug,
+                detail,
+                headers,
+                properties,
+                exchange.getRequest().getPath().value());
+    }
+
+    /** With {@code instance} left out when it is null: a request whose path was never read. */
+    static Mono<Void> write(
+            ServerWebExchange exchange,
+            HttpStatus status,
+            String slug,
+            String detail,
+            Consumer<HttpHeaders> headers,
+            Map<String, Object> properties,
+            @Nullable String instance) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -59,7 +79,9 @@ public final class Problems {
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         body.putAll(properties);
         String requestId = RequestIdFilter.requestId(exchange);
         if (requestId != null) {
