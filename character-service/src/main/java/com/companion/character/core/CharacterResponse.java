@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A character as the API shows it. {@code grantee_ids} is present only when the owner reads one
  * character, so the owner can see and revoke the grants; everyone else never sees who else has
- * access. {@code moderation_status} is {@code ok} for every character anyone but its owner can reach;
- * the owner also sees {@code hidden}, {@code pending} or {@code taken_down} with
- * {@code moderation_reason}. The Character Card fields ({@code greeting}, {@code scenario},
+ * access. {@code moderation_status} ({@code ok}, {@code pending}, {@code hidden}, {@code taken_down}) and
+ * {@code moderation_reason} are the owner's alone: everyone else reaches only {@code ok} characters and gets
+ * neither field. The Character Card fields ({@code greeting}, {@code scenario},
  * {@code lorebook}, ...) are empty strings, an empty list or an empty lorebook when unset.
  * {@code chat_count} (chats in the last 7 days) and {@code favorite_count} are present on characters of
  * the public catalogue.
@@ -33,7 +33,7 @@ public record CharacterResponse(
         boolean nsfwEnabled,
         Instant createdAt,
         Instant updatedAt,
-        ModerationStatus moderationStatus,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ModerationStatus moderationStatus,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String moderationReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<UUID> granteeIds,
         String nickname,
@@ -53,8 +53,8 @@ public record CharacterResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long favoriteCount) {
 
     /** A character of the public catalogue with its counts: chats in the last 7 days and favourites. */
-    public static CharacterResponse listed(CharacterRow row, long chatCount, long favoriteCount) {
-        CharacterResponse r = of(row, null);
+    public static CharacterResponse listed(CharacterRow row, Viewer viewer, long chatCount, long favoriteCount) {
+        CharacterResponse r = of(row, viewer);
         return new CharacterResponse(
                 r.id,
                 r.ownerId,
@@ -88,7 +88,16 @@ public record CharacterResponse(
                 favoriteCount);
     }
 
-    public static CharacterResponse of(CharacterRow row, @Nullable List<UUID> granteeIds) {
+    /** The character as {@code viewer} sees it in a list: the moderation fields for its owner only, no grantees. */
+    public static CharacterResponse of(CharacterRow row, Viewer viewer) {
+        return of(row, viewer.owns(row), null);
+    }
+
+    /**
+     * The character with the moderation fields when {@code owner} reads it, and {@code grantee_ids} when given (an
+     * owner reading one character).
+     */
+    public static CharacterResponse of(CharacterRow row, boolean owner, @Nullable List<UUID> granteeIds) {
         return new CharacterResponse(
                 row.id(),
                 row.ownerId(),
@@ -102,8 +111,8 @@ public record CharacterResponse(
                 row.nsfwEnabled(),
                 row.createdAt(),
                 row.updatedAt(),
-                row.moderationStatus(),
-                row.moderationReason(),
+                owner ? row.moderationStatus() : null,
+                owner ? row.moderationReason() : null,
                 granteeIds == null ? null : List.copyOf(granteeIds),
                 row.card().nickname(),
                 row.card().greeting(),

@@ -2,7 +2,7 @@ package com.companion.character.core;
 
 import org.springframework.stereotype.Component;
 
-/** Builds the response for one character: the owner also sees the grantees. */
+/** Builds the response for one character: the owner also sees the grantees and the moderation fields. */
 @Component
 public class CharacterViews {
 
@@ -13,6 +13,7 @@ public class CharacterViews {
     }
 
     public CharacterResponse of(CharacterRow row, Viewer viewer) {
-        return CharacterResponse.of(row, viewer.owns(row) ? grants.granteeIds(row.id()) : null);
+        boolean owner = viewer.owns(row);
+        return CharacterResponse.of(row, owner, owner ? grants.granteeIds(row.id()) : null);
     }
 }

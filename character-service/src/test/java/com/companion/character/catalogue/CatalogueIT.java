@@ -141,6 +141,32 @@ class CatalogueIT {
     }
 
     @Test
+    void whenListedThenOnlyTheOwnerSeesTheModerationFields() {
+        String tag = uniqueTag();
+        api.create(owner, aPublicCharacter().tags(tag));
+        String uri = "/characters/public?tags=" + tag;
+
+        for (TestUser viewer : new TestUser[] {reader, null}) {
+            api.get(uri, viewer)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.items.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.items[0].moderation_status")
+                    .doesNotExist()
+                    .jsonPath("$.items[0].moderation_reason")
+                    .doesNotExist();
+        }
+        api.get(uri, owner)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].moderation_status")
+                .isEqualTo("ok");
+    }
+
+    @Test
     void whenParametersAreInvalidThenTheAnswerNamesThem() {
         expectFieldError("/characters/public?limit=101", "limit");
         expectFieldError("/characters/public?limit=0", "limit");

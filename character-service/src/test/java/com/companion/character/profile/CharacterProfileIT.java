@@ -69,6 +69,28 @@ class CharacterProfileIT {
     }
 
     @Test
+    void whenSomeoneElseReadsACharacterThenTheModerationFieldsAreTheOwnersAlone() {
+        CharacterResponse created = api.create(owner, aPublicCharacter());
+
+        api.get("/characters/" + created.id(), stranger)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo(created.name())
+                .jsonPath("$.moderation_status")
+                .doesNotExist()
+                .jsonPath("$.moderation_reason")
+                .doesNotExist();
+        api.get("/characters/" + created.id(), owner)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.moderation_status")
+                .isEqualTo("ok");
+    }
+
+    @Test
     void whenSomeSlidersAreGivenThenTheMissingOnesAreFifty() {
         CharacterResponse created = api.create(
                 owner, aCharacter().slider("humor", 90).slider("shyness", 0).slider("sarcasm", 100));

@@ -101,7 +101,7 @@ class AccountExport {
                 .list()
                 .stream()
                 .map(row -> new ExportedCharacter(
-                        CharacterResponse.of(row, grants.granteeIds(row.id())), CardCodec.v3(row)))
+                        CharacterResponse.of(row, true, grants.granteeIds(row.id())), CardCodec.v3(row)))
                 .toList();
         List<Favorite> favorites = jdbc.sql("""
                         select character_id, favorited_at from character_favorites where user_id = :user

@@ -102,7 +102,10 @@ public class CharacterLists {
         }
         List<CharacterResponse> rows = CharacterAccess.bindViewer(statement, viewer)
                 .query((rs, n) -> CharacterResponse.listed(
-                        CharacterStore.ROWS.mapRow(rs, n), rs.getLong("chat_count"), rs.getLong("favorite_count")))
+                        CharacterStore.ROWS.mapRow(rs, n),
+                        viewer,
+                        rs.getLong("chat_count"),
+                        rs.getLong("favorite_count")))
                 .list();
         boolean more = rows.size() > limit;
         List<CharacterResponse> page = more ? rows.subList(0, limit) : rows;
@@ -121,7 +124,7 @@ public class CharacterLists {
                         "select " + CharacterStore.COLUMNS + " from characters c where c.owner_id = :owner and ")
                 .append(CharacterAccess.VISIBLE_TO_VIEWER);
         JdbcClient.StatementSpec statement = page(sql, limit, after).param("owner", viewer.requireUserId());
-        return run(CharacterAccess.bindViewer(statement, viewer), limit);
+        return run(CharacterAccess.bindViewer(statement, viewer), viewer, limit);
     }
 
     /**
@@ -174,7 +177,7 @@ public class CharacterLists {
                         .encode()
                 : null;
         return new CharacterPage(
-                page.stream().map(l -> CharacterResponse.of(l.row(), null)).toList(), next);
+                page.stream().map(l -> CharacterResponse.of(l.row(), viewer)).toList(), next);
     }
 
     private record Listed(CharacterRow row, java.time.@Nullable Instant at) {}
@@ -193,12 +196,12 @@ public class CharacterLists {
         return statement;
     }
 
-    private static CharacterPage run(JdbcClient.StatementSpec statement, int limit) {
+    private static CharacterPage run(JdbcClient.StatementSpec statement, Viewer viewer, int limit) {
         List<CharacterRow> rows = statement.query(CharacterStore.ROWS).list();
         boolean more = rows.size() > limit;
         List<CharacterRow> page = more ? rows.subList(0, limit) : rows;
         String next = more ? Cursor.after(page.getLast()).encode() : null;
         return new CharacterPage(
-                page.stream().map(row -> CharacterResponse.of(row, null)).toList(), next);
+                page.stream().map(row -> CharacterResponse.of(row, viewer)).toList(), next);
     }
 }
