@@ -59,6 +59,20 @@ class AdServiceIT {
         impressions.close();
     }
 
+    /** The gateway serves this description at /docs/ad/v3/api-docs. */
+    @Test
+    void theApiIsDescribed() {
+        String json = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(json).contains("/ads/next", "/ads/impressions", "session_id");
+    }
+
     @Test
     void everyTenthReplyOfAFreeSessionBringsAnAdAndNoOtherDoes() throws Exception {
         UUID session = UUID.randomUUID();

@@ -489,6 +489,27 @@ class ChatPipelineIT {
                 .isNotFound();
     }
 
+    /** The gateway serves this description at /docs/chat/v3/api-docs. */
+    @Test
+    void theApiIsDescribed() {
+        String json = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(json)
+                .contains(
+                        "/chat/send",
+                        "/sessions/{id}/history",
+                        "/chat/regenerate",
+                        "/memories",
+                        "/reports",
+                        "session_id");
+    }
+
     @Test
     void aBlockedMessageIsRefusedWithItsPolicyNeverReachesTheWorkerAndIsKeptForReview() {
         UUID user = fixtures.user(true);
