@@ -8,6 +8,7 @@ import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -284,6 +285,17 @@ class WebKitIT {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("mood");
+        // A number or a boolean where text is expected is refused too, not read as "123" or "true".
+        for (String value : List.of("123", "1.5", "true")) {
+            post("{\"pet_name\":" + value + ",\"age_years\":3}")
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/validation")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("pet_name");
+        }
         post("{\"pet_name\":")
                 .expectStatus()
                 .isBadRequest()
