@@ -34,7 +34,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/eb2ed71224cb";
+    public static final String VERSION = "rules/d9bdfb5f0daf";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -147,7 +147,7 @@ public final class RuleGuard implements ContentGuard {
     /** Words that give or ask for a procedure, beside {@link #REQUEST}. */
     private static final Pattern INSTRUCTIONS = Pattern.compile(
             "(?<![a-z])(?:steps?|step by step|recipe|instructions?|guide|tutorial|walk me through|ingredients"
-                    + "|materials you need|you will need|youll need|first you)(?![a-z])");
+                    + "|materials you need|you will need|youll need|you ll need|first you|then you|next you)(?![a-z])");
 
     public static RuleGuard shared() {
         return SHARED;
@@ -558,9 +558,10 @@ public final class RuleGuard implements ContentGuard {
          * word: "steps", "recipe", "instructions", "guide"). A plan to hurt a person undetected is asking in itself.
          */
         private void harmful() {
-            boolean asked = REQUEST.matcher(text).find()
-                    || INSTRUCTIONS.matcher(text).find()
-                    || context.stage() == Stage.OUTPUT;
+            // On output too: a reply that gives the procedure names its steps or what "you'll need"; a story that
+            // only tells of a bomb does not.
+            boolean asked =
+                    REQUEST.matcher(text).find() || INSTRUCTIONS.matcher(text).find();
             if (has(Marker.VIOLENCE_PLAN)) {
                 violations.add(
                         new Violation(Policy.HARMFUL_CONTENT, List.of(Category.S1), first(hits(Marker.VIOLENCE_PLAN))));
