@@ -128,8 +128,13 @@ class PipelineBenchmark {
     private WebSocket chatLoop(User user, UUID session, AtomicBoolean running, List<Long> added, int llmTtftMs) {
         AtomicLong sentAt = new AtomicLong();
         AtomicBoolean firstSeen = new AtomicBoolean();
-        String frame = Api.JSON.writeValueAsString(
-                Map.of("type", "user_message", "session_id", session.toString(), "message", "Tell me something nice"));
+        String frame = Api.JSON.writeValueAsString(Map.of(
+                "type",
+                "user_message",
+                "session_id",
+                session.toString(),
+                "message",
+                message("Tell me something nice")));
         WebSocket.Listener listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -186,7 +191,9 @@ class PipelineBenchmark {
                         () -> {
                             await(start);
                             Response r = Api.post(
-                                    "/chat/send", user, Map.of("session_id", session.toString(), "message", "Hello!"));
+                                    "/chat/send",
+                                    user,
+                                    Map.of("session_id", session.toString(), "message", message("Hello!")));
                             if (r.status() == 200) {
                                 ok.incrementAndGet();
                             }
@@ -289,7 +296,7 @@ class PipelineBenchmark {
                                 Response r = Api.post(
                                         "/chat/send",
                                         user,
-                                        Map.of("session_id", session.toString(), "message", "Quick one"));
+                                        Map.of("session_id", session.toString(), "message", message("Quick one")));
                                 if (r.status() == 200) {
                                     latencies.add(System.nanoTime() - start);
                                     turns.incrementAndGet();
@@ -432,7 +439,12 @@ class PipelineBenchmark {
         WebSocket connect(
                 User user, java.util.concurrent.BlockingQueue<OpenLoopSession> free, List<Long> added, int llmTtftMs) {
             frame = Api.JSON.writeValueAsString(Map.of(
-                    "type", "user_message", "session_id", session.toString(), "message", "Tell me something nice"));
+                    "type",
+                    "user_message",
+                    "session_id",
+                    session.toString(),
+                    "message",
+                    message("Tell me something nice")));
             OpenLoopSession self = this;
             WebSocket.Listener listener = new WebSocket.Listener() {
                 private final StringBuilder partial = new StringBuilder();
@@ -554,6 +566,51 @@ class PipelineBenchmark {
             throw new IllegalStateException("session: " + created.status() + " " + created.raw());
         }
         return UUID.fromString(created.json().path("id").asString());
+    }
+
+    private static final List<String> TOPICS = List.of(
+            "the sea",
+            "your day",
+            "old films",
+            "rainy evenings",
+            "the stars",
+            "coffee",
+            "my cat",
+            "mountains",
+            "a book I read",
+            "music",
+            "the city at night",
+            "cooking",
+            "trains",
+            "gardens",
+            "my job",
+            "the weekend",
+            "a song I like",
+            "winter",
+            "the market",
+            "painting");
+
+    private static final List<String> ASKS = List.of(
+            "what do you think about",
+            "tell me about",
+            "I keep thinking about",
+            "do you like",
+            "let's talk about",
+            "any stories about",
+            "I was reading about",
+            "remind me about",
+            "I love",
+            "how would you describe");
+
+    /**
+     * A user's message that almost never repeats, as real users' do: a fixed one would be found in chat-service's guard
+     * memo after the first turn, and the input guard's model would seem to cost nothing.
+     */
+    private static String message(String opening) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return opening + " " + ASKS.get(random.nextInt(ASKS.size())) + " "
+                + TOPICS.get(random.nextInt(TOPICS.size())) + " and " + TOPICS.get(random.nextInt(TOPICS.size()))
+                + " #" + random.nextInt(100_000);
     }
 
     /**
