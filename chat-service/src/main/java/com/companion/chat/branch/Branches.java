@@ -23,6 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * move the active leaf, so they wait for no reply: while one is in flight they answer 409 (its reply
  * will become the leaf). Each runs with the session row locked, so a send that takes the session
  * meanwhile hangs its message under the leaf as it is after the change.
+ *
+ * <p>A select goes below the chosen alternative to the branch last written to ({@link
+ * MessageRepository#latestLeafUnder}): the branch as the user left it. So each of these marks the leaf
+ * of the branch it wrote to or showed ({@link MessageRepository#written}), as storing a new message does:
+ * a select its new leaf, a delete the shortened path's leaf, an in-place edit the leaf of the edited
+ * message's branch (the active leaf when the message is on the active path).
  */
 @Service
 public class Branches {
@@ -71,7 +77,9 @@ public class Branches {
                             Map.of(
                                     "errors",
                                     List.of(Map.of("field", "alternative_index", "message", "no such alternative")))));
-            sessions.activate(sessionId, messages.latestLeafUnder(alternative));
+            UUID leaf = messages.latestLeafUnder(alternative);
+            sessions.activate(sessionId, leaf);
+            messages.written(leaf);
             return alternative;
         });
         return messages.view(sessionId, Objects.requireNonNull(selected)).orElseThrow();
@@ -85,12 +93,19 @@ public class Branches {
             refuseWhileInFlight(sessionId);
             if (messages.onPath(sessionId, leaf, message.id())) {
                 sessions.activate(sessionId, message.parentId());
+                if (message.parentId() != null) {
+                    messages.written(message.parentId());
+                }
             }
             messages.delete(message.id());
         });
     }
 
-    /** An assistant message edited in place; its old text stays reachable as an alternative beside it. */
+    /**
+     * An assistant message edited in place; its old text stays reachable as an alternative beside it. The
+     * branch through the message counts as written to: the active one when the message is on the active
+     * path, else the one a select of the message would show.
+     */
     public ChatMessage rewrite(StoredMessage message, String content) {
         String text = content == null ? "" : content.strip();
         if (text.isEmpty()) {
@@ -101,8 +116,12 @@ public class Branches {
                     "message-too-long", "The message is longer than " + properties.maxMessageLength() + " characters.");
         }
         transactions.executeWithoutResult(status -> {
-            sessions.lockActiveLeaf(message.sessionId());
+            UUID leaf = sessions.lockActiveLeaf(message.sessionId()).orElse(null);
             messages.rewrite(message, text);
+            messages.written(
+                    messages.onPath(message.sessionId(), leaf, message.id())
+                            ? leaf
+                            : messages.latestLeafUnder(message.id()));
             sessions.touch(message.sessionId());
         });
         return messages.view(message.sessionId(), message.id()).orElseThrow();

@@ -249,21 +249,32 @@ public class MessageRepository {
     }
 
     /**
-     * Where the active path goes below {@code messageId} when it is selected: the most recent live
-     * message in its subtree (the branch last written to). A message edited in place keeps its
-     * creation time and so does the copy of its old text, so the copy (a later row) never wins over it.
+     * Where the active path goes below {@code messageId} when it is selected: the live message in its
+     * subtree written to or made the leaf last (the highest {@code written_seq}, see {@link #written}),
+     * so the branch as the user left it. Rows older than that column follow by creation time. The copy
+     * of an edited message's old text keeps the message's number, so it never wins over it.
      */
     public UUID latestLeafUnder(UUID messageId) {
         return jdbc.sql("""
-                        with recursive below(id, seq, created_at) as (
-                            select id, seq, created_at from chat_message where id = :id
+                        with recursive below(id, seq, written_seq, created_at) as (
+                            select id, seq, written_seq, created_at from chat_message where id = :id
                           union all
-                            select m.id, m.seq, m.created_at from chat_message m
+                            select m.id, m.seq, m.written_seq, m.created_at from chat_message m
                             join below on coalesce(m.parent_id, m.session_id) = below.id
                             where m.deleted_at is null
                         )
-                        select id from below order by created_at desc, seq asc limit 1
+                        select id from below order by written_seq desc nulls last, created_at desc, seq asc limit 1
                         """).param("id", messageId).query(UUID.class).single();
+    }
+
+    /**
+     * {@code leafId}'s branch was written to or became the active path just now: a later select above it
+     * comes back to it ({@link #latestLeafUnder}). A new message is numbered as it is stored.
+     */
+    public void written(UUID leafId) {
+        jdbc.sql("update chat_message set written_seq = nextval('chat_message_written_seq') where id = :id")
+                .param("id", leafId)
+                .update();
     }
 
     /** Soft delete: the message and its subtree are no longer reachable from the active path. */
@@ -275,12 +286,13 @@ public class MessageRepository {
 
     /**
      * Rewrites a message in place (its id and what follows it stay); the old text is kept as a new
-     * alternative beside it, with the original creation time and no children.
+     * alternative beside it, with the original creation time and written number, and no children.
      */
     public void rewrite(StoredMessage message, String content) {
         jdbc.sql("""
-                        insert into chat_message (id, session_id, parent_id, depth, role, content, request_id, created_at)
-                        select :copy, session_id, parent_id, depth, role, content, null, created_at
+                        insert into chat_message
+                            (id, session_id, parent_id, depth, role, content, request_id, created_at, written_seq)
+                        select :copy, session_id, parent_id, depth, role, content, null, created_at, written_seq
                         from chat_message where id = :id
                         """).param("copy", UUID.randomUUID()).param("id", message.id()).update();
         jdbc.sql("update chat_message set content = :content where id = :id")
@@ -289,12 +301,12 @@ public class MessageRepository {
                 .update();
     }
 
-    /** A continued reply's new text; the message keeps its id, place and alternatives. */
+    /** A continued reply's new text; the message keeps its id, place and alternatives, and is written last. */
     public void replaceContent(UUID messageId, String content) {
-        jdbc.sql("update chat_message set content = :content where id = :id")
-                .param("content", content)
-                .param("id", messageId)
-                .update();
+        jdbc.sql("""
+                        update chat_message set content = :content, written_seq = nextval('chat_message_written_seq')
+                        where id = :id
+                        """).param("content", content).param("id", messageId).update();
     }
 
     /** How many generated replies (not greetings) the session holds, alternatives included. */
