@@ -4,7 +4,6 @@ import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
 import com.companion.chat.access.ReadModels;
-import com.companion.chat.access.UserView;
 import com.companion.chat.session.Cursor;
 import com.companion.chat.session.Page;
 import com.companion.contracts.EventJson;
@@ -12,6 +11,7 @@ import com.companion.contracts.moderation.ModerationAction;
 import com.companion.contracts.moderation.ModerationActionRequested;
 import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.problem.FieldError;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +69,12 @@ public class Reports {
     static final String REPEATED_REFUSALS = "repeated-refusals";
 
     static final Set<String> TARGET_TYPES = Set.of("character", "message", "user");
-    static final Set<String> STATUSES = Set.of("open", "dismissed", "actioned", "resolved", "all");
+
+    /** The statuses administrators list reports by, in the order the answer to a wrong one names them. */
+    static final List<String> STATUSES = List.of("open", "dismissed", "actioned", "resolved", "all");
+
+    /** What an administrator may decide on a report, in the order the answer to a wrong one names them. */
+    static final List<String> ACTIONS = List.of("dismiss", "takedown", "ban");
 
     /** Messages of a reported message's path shown before it. */
     static final int CONTEXT_MESSAGES = 5;
@@ -181,6 +187,25 @@ public class Reports {
         return new Report(id, type, targetId, why, note, "open", now);
     }
 
+    /** The caller's own report as it stands now, in the shape {@link #file} answered; empty for anyone else's. */
+    public Optional<Report> filedBy(Caller caller, UUID reportId) {
+        return jdbc.sql("""
+                        select id, target_type, target_id, reason, details, status, created_at
+                        from report where id = :id and reporter_id = :reporter
+                        """)
+                .param("id", reportId)
+                .param("reporter", caller.userId())
+                .query((rs, n) -> new Report(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("target_type"),
+                        rs.getObject("target_id", UUID.class),
+                        rs.getString("reason"),
+                        rs.getString("details"),
+                        rs.getString("status"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
     /**
      * Called where the input guard's refusal of one of the user's messages is kept: once {@code
      * CHAT_AUTO_REPORT_REFUSALS} refusals fall within {@code CHAT_AUTO_REPORT_WINDOW}, the platform reports the user
@@ -218,10 +243,7 @@ public class Reports {
 
     /** Reports in a status ({@code open}, {@code dismissed}, {@code actioned}, {@code resolved}: both, {@code all}). */
     Page<AdminReport> list(String status, int limit, @Nullable String cursor) {
-        String wanted = status.strip().toLowerCase(Locale.ROOT);
-        if (!STATUSES.contains(wanted)) {
-            throw ApiProblem.badRequest("validation", "status is one of open, dismissed, actioned, resolved, all.");
-        }
+        String wanted = oneOf("status", status, STATUSES);
         Cursor after = Cursor.parse(cursor);
         List<AdminReport> items = jdbc.sql(WITH_OPEN_ON_TARGET + """
                         where (:status = 'all' or r.status = :status
@@ -249,7 +271,7 @@ public class Reports {
      */
     @Transactional
     AdminReport resolve(UUID adminId, UUID reportId, String action, @Nullable String note) {
-        String decided = action.strip().toLowerCase(Locale.ROOT);
+        String decided = oneOf("action", action, ACTIONS);
         AdminReport report = jdbc.sql("""
                         select r.*, 0 as open_on_target from report r where id = :id for update
                         """)
@@ -287,12 +309,29 @@ public class Reports {
                         UUID.randomUUID(), carried, target, adminId, reason, reportId, now));
                 audit.record("report.resolved", "report", reportId, adminId, decided + ": " + reason, now);
             }
-            default -> throw ApiProblem.badRequest("validation", "action is one of dismiss, takedown, ban.");
+            default -> throw new IllegalStateException(decided);
         }
         return jdbc.sql(WITH_OPEN_ON_TARGET + " where id = :id")
                 .param("id", reportId)
                 .query((rs, n) -> adminReport(rs))
                 .single();
+    }
+
+    /**
+     * The value (case and surrounding spaces aside) if it is one of {@code allowed}, else a 400 {@code validation}
+     * problem whose {@code errors} name the field and list what it may be.
+     */
+    static String oneOf(String field, String value, List<String> allowed) {
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(wanted)) {
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    "Bad Request",
+                    "The request has invalid fields; see errors.",
+                    Map.of("errors", List.of(new FieldError(field, "must be one of " + String.join(", ", allowed)))));
+        }
+        return wanted;
     }
 
     private UUID takenDownCharacter(AdminReport report) {
@@ -435,8 +474,18 @@ public class Reports {
         if (userId.equals(caller.userId())) {
             throw ApiProblem.badRequest("invalid-target", "You cannot report yourself.");
         }
-        UserView user = readModels.user(userId).orElseThrow(() -> ApiProblem.notFound("user"));
-        return new Target(user.userId(), Map.of("user", userContext(user.userId())));
+        // A deleted account is erased everywhere and is nobody to report any more: 404, as for an unknown user. A
+        // disabled or banned one is still someone (a ban can be lifted) and may be reported; the context tells the
+        // moderator it is not active.
+        boolean exists = jdbc.sql("select not deleted from user_view where user_id = :id")
+                .param("id", userId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (!exists) {
+            throw ApiProblem.notFound("user");
+        }
+        return new Target(userId, Map.of("user", userContext(userId)));
     }
 
     private Map<String, Object> userContext(UUID userId) {
