@@ -6,6 +6,7 @@ import com.companion.chat.access.CharacterView;
 import com.companion.contracts.chat.SessionStarted;
 import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.problem.FieldError;
 import com.companion.platform.web.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,7 +157,13 @@ class SessionController {
         access.caller(user);
         String title = request.title() == null ? null : request.title().strip();
         if (title != null && title.isEmpty()) {
-            throw ApiProblem.badRequest("empty-title", "The title is empty.");
+            // 1–120 characters once stripped: a validation problem naming the field, as @Size's would.
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    "Bad Request",
+                    "The request has invalid fields; see errors.",
+                    Map.of("errors", List.of(new FieldError("title", "must not be blank"))));
         }
         if (!sessions.update(id, user.userId(), title, request.pinned(), request.archived())) {
             throw ApiProblem.notFound("session");

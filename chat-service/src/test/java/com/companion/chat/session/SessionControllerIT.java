@@ -1,0 +1,130 @@
+package com.companion.chat.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.companion.contracts.Event;
+import com.companion.contracts.EventEnvelope;
+import com.companion.contracts.EventJson;
+import com.companion.contracts.Plan;
+import com.companion.contracts.auth.UserRegistered;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.character.Visibility;
+import com.companion.platform.test.IntegrationTest;
+import com.companion.platform.test.SampleCharacters;
+import com.companion.platform.test.TestJwks;
+import com.companion.platform.test.TestKafka;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /sessions} problems as API.md names them. Same properties as {@code ChatPipelineIT}, so they share one
+ * application context.
+ */
+@IntegrationTest(
+        properties = {
+            "chat.send-wait=5s",
+            "chat.read-model-wait=2s",
+            "chat.socket.frame-burst=500",
+            "chat.ad-wait=1500ms",
+            "chat.ad-wait-max=1500ms",
+            "chat.sends-per-minute=6"
+        })
+@AutoConfigureRestTestClient
+class SessionControllerIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            TestKafka.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.LINGER_MS_CONFIG,
+            0));
+
+    @Autowired
+    RestTestClient http;
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    @Test
+    void anEmptyOrBlankTitleIsAValidationProblemNamingTitleAndChangesNothing() {
+        UUID user = UUID.randomUUID();
+        publish(new UserRegistered(
+                user, "u" + user.toString().substring(0, 8), Plan.FREE, true, UserStatus.ACTIVE, Instant.now()));
+        UUID character = UUID.randomUUID();
+        publish(SampleCharacters.upserted(character, user, 1, Visibility.PRIVATE, false));
+        JsonNode session = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> json(exchange(
+                                user,
+                                HttpMethod.POST,
+                                "/sessions",
+                                Map.of("character_id", character.toString(), "title", "Stargazing"))),
+                        node -> node.has("id"));
+        String path = "/sessions/" + session.path("id").asString();
+
+        for (String title : new String[] {"", "   "}) {
+            EntityExchangeResult<byte[]> refused = exchange(user, HttpMethod.PATCH, path, Map.of("title", title));
+            assertThat(refused.getStatus().value()).isEqualTo(400);
+            JsonNode problem = json(refused);
+            assertThat(problem.path("type").asString()).isEqualTo("/problems/validation");
+            assertThat(problem.path("errors")).hasSize(1);
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("title");
+            assertThat(problem.path("errors").get(0).path("message").asString()).isNotBlank();
+        }
+        EntityExchangeResult<byte[]> tooLong = exchange(user, HttpMethod.PATCH, path, Map.of("title", "t".repeat(121)));
+        assertThat(json(tooLong).path("errors").get(0).path("field").asString()).isEqualTo("title");
+
+        JsonNode unchanged = json(exchange(user, HttpMethod.GET, path, null));
+        assertThat(unchanged.path("title").asString()).isEqualTo("Stargazing");
+    }
+
+    private static void publish(Event event) {
+        EventEnvelope<?> envelope = EventEnvelope.wrap(event);
+        try {
+            producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.encode(envelope)))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private EntityExchangeResult<byte[]> exchange(UUID user, HttpMethod method, String path, Object body) {
+        RestTestClient.RequestBodySpec request = http.method(method)
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwks.shared().token(user, "free", true));
+        return (body == null
+                        ? request
+                        : request.contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)))
+                .exchange()
+                .returnResult(byte[].class);
+    }
+
+    private static JsonNode json(EntityExchangeResult<byte[]> result) {
+        return JSON.readTree(result.getResponseBody());
+    }
+}
