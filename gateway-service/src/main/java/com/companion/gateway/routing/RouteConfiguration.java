@@ -69,7 +69,7 @@ class RouteConfiguration {
                                 .uri(services.chat()))
                 .route(
                         "chat",
-                        r -> r.path("/sessions/**", "/chat/**", "/search/**", "/memories/**", "/reports")
+                        r -> r.path("/sessions/**", "/chat/**", "/search/**", "/memories/**", "/reports", "/reports/*")
                                 .uri(services.chat()))
                 .route(
                         "chat-socket",

@@ -72,6 +72,8 @@ class RoutingIT extends GatewayTest {
                 Arguments.of("GET", "/memories?character_id=c1", Downstream.CHAT, user),
                 Arguments.of("POST", "/memories", Downstream.CHAT, user),
                 Arguments.of("DELETE", "/memories/m1", Downstream.CHAT, user),
+                Arguments.of("POST", "/reports", Downstream.CHAT, user),
+                Arguments.of("GET", "/reports/r1", Downstream.CHAT, user),
                 // A non-admin is passed on: chat-service answers 404 itself.
                 Arguments.of("GET", "/admin/blocked-messages?category=S4", Downstream.CHAT, user),
                 Arguments.of("GET", "/chat/requests/r1", Downstream.CHAT, user),
