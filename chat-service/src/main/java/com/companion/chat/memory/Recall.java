@@ -269,10 +269,13 @@ public class Recall {
 
     /**
      * The text's sentence embedding: the mean of its windows' all-MiniLM-L6-v2 embeddings (the first part of the guard's
-     * features), unit length; null for text without any.
+     * features), unit length; null for text without any. Only MiniLM runs for it ({@link
+     * SentenceEmbedder#FIRST_MODEL_ONLY}): asking for both models would run e5 on every message the guard's gate had
+     * judged on MiniLM alone.
      */
     static float[] embed(String text) {
-        List<SentenceEmbedder.Window> windows = SentenceEmbedder.shared().embed(text, true);
+        List<SentenceEmbedder.Window> windows =
+                SentenceEmbedder.shared().embed(text, true, SentenceEmbedder.FIRST_MODEL_ONLY);
         if (windows.isEmpty()) {
             return null;
         }

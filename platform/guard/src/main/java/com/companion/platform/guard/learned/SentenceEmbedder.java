@@ -236,6 +236,12 @@ public final class SentenceEmbedder {
      */
     public record Gate(Predicate<Window> needsSecond, boolean eager) {}
 
+    /**
+     * MiniLM only, never e5: for a caller that reads MiniLM's half alone (memory recall in chat-service). A window it
+     * embeds is completed later if a guard's gate asks for e5.
+     */
+    public static final Gate FIRST_MODEL_ONLY = new Gate(window -> false, false);
+
     /** Every window gets both models, side by side when a core is free: what the weights' full heads read. */
     public static final Gate BOTH_MODELS = new Gate(window -> true, true);
 
