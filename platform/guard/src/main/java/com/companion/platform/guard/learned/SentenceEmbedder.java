@@ -517,9 +517,13 @@ public final class SentenceEmbedder {
         }
     }
 
-    /** e5 started on an idle helper, or null when none is idle (or on one core). */
+    /**
+     * e5 started on an idle helper, or null when none is idle, when the machine has no core to spare ({@link
+     * SpareCore}), or on one core. An idle helper alone does not mean an idle core: under load the request threads keep
+     * every core busy, and a speculative e5 the gate then stops would only take CPU from them.
+     */
     private Speculation speculate(long[] ids) {
-        if (helpers == null) {
+        if (helpers == null || !SpareCore.now()) {
             return null;
         }
         Speculation speculation;
@@ -593,6 +597,42 @@ public final class SentenceEmbedder {
             float[] features = Arrays.copyOf(first, DIMENSIONS);
             System.arraycopy(out, MODEL_DIMENSIONS, features, MODEL_DIMENSIONS, MODEL_DIMENSIONS);
             return features;
+        }
+    }
+
+    /**
+     * Whether the machine has about a core to spare: its recent CPU use, all cores together, below {@code 1 - 1/cores}
+     * (under 50 % on two cores). Read from the operating system at most every {@link #REFRESH_NANOS}; unknown counts as
+     * spare.
+     */
+    static final class SpareCore {
+
+        static final long REFRESH_NANOS = 250_000_000L;
+
+        private static final int CORES = Runtime.getRuntime().availableProcessors();
+        private static volatile long readAt = System.nanoTime() - REFRESH_NANOS;
+        private static volatile boolean spare = true;
+
+        private SpareCore() {}
+
+        static boolean now() {
+            long at = System.nanoTime();
+            if (at - readAt >= REFRESH_NANOS) {
+                readAt = at;
+                spare = spare(load(), CORES);
+            }
+            return spare;
+        }
+
+        /** @param load the machine's recent CPU use, 0 to 1, negative when unknown */
+        static boolean spare(double load, int cores) {
+            return cores > 1 && (load < 0 || load < 1 - 1.0 / cores);
+        }
+
+        private static double load() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getCpuLoad()
+                    : -1;
         }
     }
 

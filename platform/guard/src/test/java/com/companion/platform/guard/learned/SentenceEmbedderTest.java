@@ -97,6 +97,21 @@ class SentenceEmbedderTest {
         }
     }
 
+    @Test
+    void e5IsStartedBesideMiniLmOnlyWhenAboutACoreIsSpare() {
+        assertThat(SentenceEmbedder.SpareCore.spare(0.2, 2)).isTrue();
+        assertThat(SentenceEmbedder.SpareCore.spare(0.6, 2))
+                .as("two cores, 60 % busy")
+                .isFalse();
+        assertThat(SentenceEmbedder.SpareCore.spare(0.6, 4))
+                .as("four cores, 60 % busy")
+                .isTrue();
+        assertThat(SentenceEmbedder.SpareCore.spare(0.1, 1))
+                .as("one core: nothing to run it beside")
+                .isFalse();
+        assertThat(SentenceEmbedder.SpareCore.spare(-1, 2)).as("unknown").isTrue();
+    }
+
     /** The window is tokenised once, with MiniLM's tokenizer, for both models: that holds only on one vocabulary. */
     @Test
     void bothModelsReadTheSameWordPieceVocabulary() throws Exception {
