@@ -191,6 +191,12 @@ class ReportsApiIT {
                 .isEqualTo(404);
         assertThat(post(reporter, resolve, Map.of("action", "nuke")).getStatus().value())
                 .isEqualTo(404);
+        for (String outOfRange :
+                List.of("/admin/reports?limit=0", "/admin/audit?limit=500", "/admin/blocked-messages?limit=0")) {
+            assertThat(get(reporter, outOfRange).getStatus().value())
+                    .as("a parameter out of range does not tell a non-administrator the endpoint exists: " + outOfRange)
+                    .isEqualTo(404);
+        }
         assertThat(json(get(reporter, "/reports/" + report.path("id").asString()))
                         .path("status")
                         .asString())
