@@ -107,6 +107,22 @@ public record LearnedWeights(
                 null);
     }
 
+    /** These weights with this gate in front of e5. */
+    public LearnedWeights withGate(Gate gate) {
+        return new LearnedWeights(
+                modelId,
+                corpusSha256,
+                corpusLines,
+                normalizedInput,
+                training,
+                heads,
+                minorSexualThreshold,
+                contextThreshold,
+                nonConsentKinds,
+                sexualReleaseThreshold,
+                gate);
+    }
+
     /** The categories the learned layer scores, most severe first. */
     public static final List<Category> CATEGORIES = List.of(Category.S4, Category.S3, Category.S11, Category.S12);
 

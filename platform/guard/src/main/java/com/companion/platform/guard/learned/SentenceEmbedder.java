@@ -338,12 +338,7 @@ public final class SentenceEmbedder {
                 if (out == null) {
                     out = new ArrayList<>(windows);
                 }
-                Window cached = cache.get(window.ids());
-                Window complete = cached != null && cached.complete()
-                        ? cached
-                        : new Window(window.ids(), withSecond(window), true);
-                cache.put(complete);
-                out.set(i, complete);
+                out.set(i, complete(window));
             }
         }
         return out == null ? windows : List.copyOf(out);
@@ -360,7 +355,7 @@ public final class SentenceEmbedder {
         if (cached == null) {
             window = gate == BOTH_MODELS ? new Window(ids, run(ids), true) : gated(ids, gate);
         } else if (!cached.complete() && gate.needsSecond().test(cached)) {
-            window = new Window(ids, withSecond(cached), true);
+            return complete(cached);
         } else {
             return cached;
         }
@@ -369,6 +364,15 @@ public final class SentenceEmbedder {
             FIRST_ONLY_WINDOWS.increment();
         }
         return window;
+    }
+
+    /** The window with e5's half: the cache's complete copy when another caller made one, else e5 runs now. */
+    private Window complete(Window first) {
+        Window cached = cache.get(first.ids());
+        Window complete =
+                cached != null && cached.complete() ? cached : new Window(first.ids(), withSecond(first), true);
+        cache.put(complete);
+        return complete;
     }
 
     /**

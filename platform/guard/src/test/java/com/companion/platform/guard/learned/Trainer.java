@@ -142,18 +142,7 @@ final class Trainer {
                 contextThreshold(examples, oof),
                 kinds(examples),
                 releaseThreshold(examples, oof));
-        return new LearnedWeights(
-                full.modelId(),
-                full.corpusSha256(),
-                full.corpusLines(),
-                full.normalizedInput(),
-                full.training(),
-                full.heads(),
-                full.minorSexualThreshold(),
-                full.contextThreshold(),
-                full.nonConsentKinds(),
-                full.sexualReleaseThreshold(),
-                gate(examples, oof, normalized, full));
+        return full.withGate(gate(examples, oof, normalized, full));
     }
 
     /**
