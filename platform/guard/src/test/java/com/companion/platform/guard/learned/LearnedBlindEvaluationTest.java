@@ -37,6 +37,8 @@ class LearnedBlindEvaluationTest {
 
     static final String BLIND15 = "guard-eval-blind15.tsv";
 
+    static final String BLIND16 = "guard-eval-blind16.tsv";
+
     /** The learned heads that block in character-service ({@code platform.guard.learned.blocks} in its config). */
     static final Set<Category> CHARACTER_SERVICE_BLOCKS = Set.of(Category.S4, Category.S3, Category.S11);
 
@@ -86,6 +88,16 @@ class LearnedBlindEvaluationTest {
     @Test
     void blindHoldOut15() {
         holdOut(BLIND15);
+    }
+
+    /**
+     * The sixteenth hold-out (335 single messages: 60 S4, 60 S3, 25 S11, 15 S12, 175 allowed of which 25 with support),
+     * written from scratch at the start of the eleventh round by a writer who opened no project data, and committed
+     * before it was first scored.
+     */
+    @Test
+    void blindHoldOut16() {
+        holdOut(BLIND16);
     }
 
     /**
