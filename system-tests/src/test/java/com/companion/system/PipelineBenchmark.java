@@ -348,8 +348,8 @@ class PipelineBenchmark {
             double untimed = (e.getValue()[1] - before[1]) / Math.max(1, turns);
             inferenceMs += ms;
             row(
-                    "  of which model inference: " + e.getKey() + " (CPU ms per turn; model runs on virtual threads"
-                            + " per turn, CPU not reported)",
+                    "  of which model inference: " + e.getKey() + " (CPU ms per turn; model runs per turn whose CPU"
+                            + " could not be read)",
                     String.format(Locale.ROOT, "%.2f (%.2f)", ms, untimed),
                     "");
         }
@@ -490,7 +490,7 @@ class PipelineBenchmark {
 
     /**
      * The sentence-embedding model's use so far in the services that run it, from their metrics: {thread CPU
-     * seconds on platform threads, model runs on virtual threads (whose CPU time the JVM does not report)}.
+     * seconds of the model runs, model runs whose CPU time could not be read}.
      */
     private static Map<String, double[]> inference() {
         Map<String, double[]> result = new java.util.TreeMap<>();

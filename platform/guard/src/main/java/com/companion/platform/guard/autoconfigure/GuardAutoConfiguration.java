@@ -60,9 +60,9 @@ public class GuardAutoConfiguration {
 
     /**
      * What the sentence-embedding models (the guard's learned layer and memory recall) cost this service:
-     * {@code guard.inference.cpu} (thread CPU seconds of the model runs on platform threads), {@code
-     * guard.inference.runs} by {@code timed} (runs on virtual threads, whose CPU time the JVM does not report, count as
-     * {@code timed=false}; a window costs one run or two) and {@code guard.inference.first.only} (windows judged on
+     * {@code guard.inference.cpu} (thread CPU seconds of the model runs, on virtual threads read from their carrier),
+     * {@code guard.inference.runs} by {@code timed} (runs whose CPU time could not be read count as {@code
+     * timed=false}; a window costs one run or two) and {@code guard.inference.first.only} (windows judged on
      * MiniLM alone, e5 not run). The pipeline benchmark reads them to put model inference on its own line.
      */
     @Configuration(proxyBeanMethods = false)
@@ -77,7 +77,7 @@ public class GuardAutoConfiguration {
                                 SentenceEmbedder.class,
                                 type -> SentenceEmbedder.inferenceCost().cpuNanos() / 1e9)
                         .baseUnit("seconds")
-                        .description("Thread CPU time of sentence-embedding model runs on platform threads")
+                        .description("Thread CPU time of sentence-embedding model runs")
                         .register(registry);
                 FunctionCounter.builder(
                                 "guard.inference.runs",

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,7 +92,6 @@ public final class SentenceEmbedder {
     /** Longer texts (replies screened as they stream grow every time) are not memoised whole. */
     static final int TEXT_MEMO_MAX_CHARS = 2_000;
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final LongAdder TIMED_RUNS = new LongAdder();
     private static final LongAdder INFERENCE_CPU_NANOS = new LongAdder();
     private static final LongAdder UNTIMED_RUNS = new LongAdder();
@@ -557,12 +555,12 @@ public final class SentenceEmbedder {
         Speculation(long[] ids) throws OrtException {
             options = new OrtSession.RunOptions();
             task = new FutureTask<>(() -> {
-                long before = THREADS.getCurrentThreadCpuTime();
+                ThreadCpu.Mark before = ThreadCpu.mark();
                 try {
                     System.arraycopy(infer(models.get(1), ids, options), 0, out, MODEL_DIMENSIONS, MODEL_DIMENSIONS);
                     return 0L;
                 } finally {
-                    count(before < 0 ? -1 : THREADS.getCurrentThreadCpuTime() - before);
+                    count(ThreadCpu.since(before));
                     close();
                 }
             });
@@ -652,17 +650,17 @@ public final class SentenceEmbedder {
         }
     }
 
-    /** Runs one model into its share of {@code out}; the thread CPU time it took, or -1 on a virtual thread. */
+    /** Runs one model into its share of {@code out}; the CPU time it took ({@link ThreadCpu}), or -1 if unknown. */
     private long runInto(Model model, long[] content, float[] out, int slot) {
-        long before = THREADS.getCurrentThreadCpuTime();
+        ThreadCpu.Mark before = ThreadCpu.mark();
         System.arraycopy(infer(model, content, null), 0, out, slot * MODEL_DIMENSIONS, MODEL_DIMENSIONS);
-        return before < 0 ? -1 : THREADS.getCurrentThreadCpuTime() - before;
+        return ThreadCpu.since(before);
     }
 
     /**
-     * What the models cost this JVM so far, for metrics: model runs on platform threads with the thread CPU time they
-     * took, model runs on virtual threads, whose CPU time the JVM does not report, and windows a gate judged on MiniLM
-     * alone (e5 not run).
+     * What the models cost this JVM so far, for metrics: model runs whose CPU time was read ({@link ThreadCpu}) with
+     * that time, model runs whose CPU time could not be read (on a virtual thread off Linux or without native access),
+     * and windows a gate judged on MiniLM alone (e5 not run).
      */
     public record InferenceCost(long timedRuns, long cpuNanos, long untimedRuns, long firstModelOnlyWindows) {}
 

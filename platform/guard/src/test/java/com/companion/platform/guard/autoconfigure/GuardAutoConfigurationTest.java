@@ -61,30 +61,35 @@ class GuardAutoConfigurationTest {
     }
 
     @Test
-    void countsTheModelsCpuTimeOnPlatformThreadsItsRunsOnVirtualOnesAndTheWindowsTheGateCleared() {
+    void countsTheModelsCpuTimeOnPlatformAndVirtualThreadsAndTheWindowsTheGateCleared() {
         runner.run(context -> {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             context.getBean(MeterBinder.class).bindTo(registry);
             ContentGuard guard = context.getBean(ContentGuard.class);
-            double cpuBefore =
-                    registry.get("guard.inference.cpu").functionCounter().count();
-            double timedBefore = windows(registry, "true");
             double untimedBefore = windows(registry, "false");
             double firstOnlyBefore =
                     registry.get("guard.inference.first.only").functionCounter().count();
 
             // Texts never seen before, so the model runs (repeats are served from its caches).
+            double cpu = registry.get("guard.inference.cpu").functionCounter().count();
+            double timed = windows(registry, "true");
             guard.check("A walk by the lake at dawn " + UUID.randomUUID(), GuardContext.input(true, false));
+            assertThat(windows(registry, "true")).as("platform thread").isGreaterThan(timed);
+            assertThat(registry.get("guard.inference.cpu").functionCounter().count())
+                    .isGreaterThan(cpu);
+
+            // On a virtual thread (chat-service's requests) the run is timed on its carrier.
+            cpu = registry.get("guard.inference.cpu").functionCounter().count();
+            timed = windows(registry, "true");
             Thread virtual = Thread.ofVirtual()
                     .start(() -> guard.check(
                             "Tea and a long talk about old films " + UUID.randomUUID(),
                             GuardContext.input(true, false)));
             virtual.join();
-
-            assertThat(windows(registry, "true")).isGreaterThan(timedBefore);
+            assertThat(windows(registry, "true")).as("virtual thread").isGreaterThan(timed);
             assertThat(registry.get("guard.inference.cpu").functionCounter().count())
-                    .isGreaterThan(cpuBefore);
-            assertThat(windows(registry, "false")).isGreaterThan(untimedBefore);
+                    .isGreaterThan(cpu);
+            assertThat(windows(registry, "false")).isEqualTo(untimedBefore);
             // A plainly harmless text no other test embeds: the gate judges it on MiniLM alone.
             guard.check(
                     "We walked the dog along the river and talked about old films.", GuardContext.input(true, false));
