@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,9 +78,7 @@ public class Branches {
                             Map.of(
                                     "errors",
                                     List.of(Map.of("field", "alternative_index", "message", "no such alternative")))));
-            UUID leaf = messages.latestLeafUnder(alternative);
-            sessions.activate(sessionId, leaf);
-            messages.written(leaf);
+            activate(sessionId, messages.latestLeafUnder(alternative));
             return alternative;
         });
         return messages.view(sessionId, Objects.requireNonNull(selected)).orElseThrow();
@@ -92,10 +91,7 @@ public class Branches {
             UUID leaf = sessions.lockActiveLeaf(sessionId).orElse(null);
             refuseWhileInFlight(sessionId);
             if (messages.onPath(sessionId, leaf, message.id())) {
-                sessions.activate(sessionId, message.parentId());
-                if (message.parentId() != null) {
-                    messages.written(message.parentId());
-                }
+                activate(sessionId, message.parentId());
             }
             messages.delete(message.id());
         });
@@ -125,6 +121,17 @@ public class Branches {
             sessions.touch(message.sessionId());
         });
         return messages.view(message.sessionId(), message.id()).orElseThrow();
+    }
+
+    /**
+     * The session's active path now ends at {@code leaf} (none: the session is empty), and that branch counts as the
+     * one last written to, so a later select above it comes back here.
+     */
+    private void activate(UUID sessionId, @Nullable UUID leaf) {
+        sessions.activate(sessionId, leaf);
+        if (leaf != null) {
+            messages.written(leaf);
+        }
     }
 
     private void refuseWhileInFlight(UUID sessionId) {
