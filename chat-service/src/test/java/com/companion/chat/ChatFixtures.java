@@ -43,7 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * their owners publish them, and the test plays the worker and ad-service by answering the
  * MessageRequested events it reads from Kafka.
  */
-final class ChatFixtures implements AutoCloseable {
+public final class ChatFixtures implements AutoCloseable {
 
     private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
 
@@ -61,14 +61,14 @@ final class ChatFixtures implements AutoCloseable {
     private final KafkaProbe summaryRequests = new KafkaProbe(Topics.SUMMARY_REQUESTS);
     private final KafkaProbe activity = new KafkaProbe(Topics.CHAT_ACTIVITY);
 
-    UUID user(boolean adult) {
+    public UUID user(boolean adult) {
         UUID id = UUID.randomUUID();
         publish(new UserRegistered(
                 id, "u" + id.toString().substring(0, 8), Plan.FREE, adult, UserStatus.ACTIVE, Instant.now()));
         return id;
     }
 
-    UUID character(UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
+    public UUID character(UUID owner, Visibility visibility, boolean nsfw, UUID... grantees) {
         UUID id = UUID.randomUUID();
         publish(character(id, owner, visibility, nsfw, grantees));
         return id;
@@ -108,7 +108,7 @@ final class ChatFixtures implements AutoCloseable {
                 card);
     }
 
-    void publish(Event event) {
+    public void publish(Event event) {
         publish(EventEnvelope.wrap(event));
     }
 

@@ -3,9 +3,8 @@ package com.companion.chat.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.companion.chat.ChatFixtures;
 import com.companion.contracts.Event;
-import com.companion.contracts.EventEnvelope;
-import com.companion.contracts.EventJson;
 import com.companion.contracts.Plan;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserRegistered;
@@ -13,16 +12,11 @@ import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.auth.UserUpdated;
 import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.TestJwks;
-import com.companion.platform.test.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,15 +48,7 @@ class ReportsApiIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            TestKafka.bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.LINGER_MS_CONFIG,
-            0));
+    static final ChatFixtures fixtures = new ChatFixtures();
 
     @Autowired
     RestTestClient http;
@@ -72,7 +58,7 @@ class ReportsApiIT {
 
     @AfterAll
     static void close() {
-        producer.close();
+        fixtures.close();
     }
 
     @Test
@@ -224,13 +210,7 @@ class ReportsApiIT {
     }
 
     private static void publish(Event event) {
-        EventEnvelope<?> envelope = EventEnvelope.wrap(event);
-        try {
-            producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.encode(envelope)))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        fixtures.publish(event);
     }
 
     private static Map<String, Object> report(String type, UUID target, String reason) {

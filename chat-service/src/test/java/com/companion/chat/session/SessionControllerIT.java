@@ -3,25 +3,13 @@ package com.companion.chat.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.companion.contracts.Event;
-import com.companion.contracts.EventEnvelope;
-import com.companion.contracts.EventJson;
-import com.companion.contracts.Plan;
-import com.companion.contracts.auth.UserRegistered;
-import com.companion.contracts.auth.UserStatus;
+import com.companion.chat.ChatFixtures;
 import com.companion.contracts.character.Visibility;
 import com.companion.platform.test.IntegrationTest;
-import com.companion.platform.test.SampleCharacters;
 import com.companion.platform.test.TestJwks;
-import com.companion.platform.test.TestKafka;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,31 +40,20 @@ class SessionControllerIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            TestKafka.bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.LINGER_MS_CONFIG,
-            0));
+    static final ChatFixtures fixtures = new ChatFixtures();
 
     @Autowired
     RestTestClient http;
 
     @AfterAll
     static void close() {
-        producer.close();
+        fixtures.close();
     }
 
     @Test
     void anEmptyOrBlankTitleIsAValidationProblemNamingTitleAndChangesNothing() {
-        UUID user = UUID.randomUUID();
-        publish(new UserRegistered(
-                user, "u" + user.toString().substring(0, 8), Plan.FREE, true, UserStatus.ACTIVE, Instant.now()));
-        UUID character = UUID.randomUUID();
-        publish(SampleCharacters.upserted(character, user, 1, Visibility.PRIVATE, false));
+        UUID user = fixtures.user(true);
+        UUID character = fixtures.character(user, Visibility.PRIVATE, false);
         JsonNode session = await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> json(exchange(
@@ -101,16 +78,6 @@ class SessionControllerIT {
 
         JsonNode unchanged = json(exchange(user, HttpMethod.GET, path, null));
         assertThat(unchanged.path("title").asString()).isEqualTo("Stargazing");
-    }
-
-    private static void publish(Event event) {
-        EventEnvelope<?> envelope = EventEnvelope.wrap(event);
-        try {
-            producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.encode(envelope)))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private EntityExchangeResult<byte[]> exchange(UUID user, HttpMethod method, String path, Object body) {
