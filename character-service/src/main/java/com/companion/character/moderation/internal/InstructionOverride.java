@@ -54,6 +54,19 @@ public final class InstructionOverride {
             "system prompt",
             "system message",
             "system note",
+            "system update",
+            "system override",
+            "system alert",
+            "system notice",
+            "new system message",
+            "new system prompt",
+            "new system instructions",
+            "updated system prompt",
+            "developer note",
+            "note to the ai",
+            "note to ai",
+            "note to the assistant",
+            "note to the model",
             "system instruction",
             "system instructions",
             "assistant",
@@ -108,6 +121,25 @@ public final class InstructionOverride {
                             + "|\\b" + VERB + "\\s(?:all|any|every)\\s(?:of\\s)?(?:(?:the|your|my)\\s)?"
                             + "(?:instructions|guidelines|directives|restrictions|filters)\\b")),
             new Rule(
+                    "phrase:ignore-instructions",
+                    Pattern.compile(
+                            // Spanish, Portuguese, French, German and Hinglish: "all the instructions" or "the
+                            // previous instructions", as in English; "she ignores her boss's instructions" stays
+                            "(?i)\\b(?:ignora|ignorar|ignore|ignorez|ignorer|olvida|olvidar|esqueca|esquece|oublie|oubliez|"
+                                    + "oublier)\\s(?:(?:todas|todos|toutes|tous)\\s(?:las|los|as|os|les|tus|tes|vos|suas|sus)\\s"
+                                    + "(?:instrucciones|instrucoes|instructions|reglas|regras|regles|consignes)"
+                                    + "|(?:(?:las|los|as|os|les|tus|tes|vos|suas|sus)\\s)?"
+                                    + "(?:instrucciones|instrucoes|instructions|reglas|regras|regles|consignes)\\s"
+                                    + "(?:anteriores|previas|precedentes|anterieures|del\\ssistema|do\\ssistema|"
+                                    + "du\\ssysteme))\\b"
+                                    + "|\\b(?:ignorier\\w*|vergiss|vergesst|missachte\\w*)\\s"
+                                    + "(?:alle\\s(?:(?:die|deine|ihre)\\s)?(?:(?:vorherigen|bisherigen|vorigen|fruheren|obigen|"
+                                    + "system)\\s)?|(?:(?:die|deine|ihre)\\s)?(?:vorherigen|bisherigen|vorigen|fruheren|obigen|"
+                                    + "system)\\s)(?:anweisungen|instruktionen|regeln|vorgaben|richtlinien)\\b"
+                                    + "|\\b(?:pichle|pichli|pehle\\ske|purane|purani|saare|saari|sabhi|sab)\\s"
+                                    + "(?:(?:sab|saare|ke|ki)\\s)?(?:instructions?|rules|niyam|nirdesh)\\s(?:ko\\s)?"
+                                    + "(?:ignore|bhool|bhul|bhula|mat\\smaano|mat\\smano)\\b")),
+            new Rule(
                     "phrase:persona",
                     Pattern.compile("\\byou\\s?(?:are|re)\\snow\\s(?:dan|jailbroken|unfiltered|unrestricted|uncensored|"
                             + "unchained|unbound|in\\s(?:developer|dev|jailbreak|dan|god|sudo|unrestricted|unfiltered|"
@@ -119,6 +151,12 @@ public final class InstructionOverride {
                             + "|\\b(?:act|pretend|behave|roleplay)\\s(?:as|like)\\s(?:dan|an?\\s(?:unfiltered|"
                             + "unrestricted|uncensored|jailbroken)\\s(?:ai|model|assistant|chatbot|version))\\b"
                             + "|\\bdo\\sanything\\snow\\b"
+                            + "|(?i)\\byou\\s(?:have|ve\\sgot|got|hold)\\s(?:absolutely\\s)?no\\s(?:(?:more|longer|any)\\s)?"
+                            + "(?:restrictions|filters?|guidelines|content\\spolic(?:y|ies)|censorship|guardrails|"
+                            + "safety\\s(?:rules|filters?|guidelines)|ethical\\s(?:guidelines|constraints)|programming)\\b"
+                            + "|(?i)\\byou\\s?(?:are|re)\\snot\\s(?:bound|restricted|limited|constrained)\\sby\\s"
+                            + "(?:(?:any|the|your|our|openai\\s?s?|these)\\s)*(?:rules|restrictions|filters?|guidelines|"
+                            + "content\\spolic(?:y|ies)|polic(?:y|ies)|programming|ethics|safety)\\b"
                             + "|\\b(?:developer|jailbreak|jailbroken|dan|sudo)\\smode\\b")),
             new Rule(
                     "phrase:age-claim",
@@ -131,7 +169,17 @@ public final class InstructionOverride {
                                     + "of\\s(?:legal\\s)?age|not\\s(?:a\\s)?minor|no\\slonger\\sa\\sminor|not\\sunderage)\\b"
                                     + "|\\b(?:age|adult)\\sverification\\s(?:(?:is|has|been|was)\\s)*"
                                     + "(?:complete|completed|passed|done|confirmed|successful|verified)\\b"
-                                    + "|\\bverified\\s(?:adult|18)\\s(?:user|account)\\b")),
+                                    + "|\\bverified\\s(?:adult|18)\\s(?:user|account)\\b"
+                                    // "User verified: 18+", "user (is) age-verified as an adult"
+                                    + "|(?i)\\b(?:users?|humans?|players?|readers?)\\s(?:(?:is|are|has\\sbeen|was|been|now)\\s)*"
+                                    + "(?:age\\s)?verified\\s(?:(?:as|to\\sbe|an?|the)\\s)*"
+                                    + "(?:adults?|18|eighteen|over\\s(?:18|eighteen)|of\\s(?:legal\\s)?age|grown\\sups?)\\b"
+                                    // "treat the user as a verified adult", "consider the user 18+"
+                                    + "|(?i)\\b(?:treat|consider|regard|assume|address|handle|see|view)\\s(?:the\\s)?"
+                                    + "(?:users?|humans?|players?|readers?)\\s(?:(?:as|to\\sbe|is|are)\\s)?"
+                                    + "(?:(?:an?|the|verified|confirmed|fully|legal|legally|already)\\s)*"
+                                    + "(?:adults?|18|eighteen|over\\s(?:18|eighteen)|of\\s(?:legal\\s)?age|grown\\sups?|"
+                                    + "verified)\\b")),
             new Rule(
                     "phrase:mode-switch",
                     Pattern.compile("\\b(?:adult|nsfw|18|explicit|uncensored|unfiltered|unrestricted|erotic|lewd)"
@@ -143,7 +191,13 @@ public final class InstructionOverride {
                             + "(?:(?:is|are|have|has|been|now)\\s)*(?:off|disabled|deactivated|removed|bypassed)\\b"
                             + "|\\b(?:disable|turn\\soff|deactivate|bypass|remove|switch\\soff)\\s"
                             + "(?:(?:the|your|all|any)\\s)?(?:safety|content|nsfw)\\s"
-                            + "(?:filters?|checks?|guard|moderation|guidelines|restrictions)\\b")),
+                            + "(?:filters?|checks?|guard|moderation|guidelines|restrictions)\\b"
+                            // "all safety rules are disabled", "content policy is suspended"
+                            + "|(?i)\\b(?:safety|content|moderation|ai|assistant|platform|system)\\s"
+                            + "(?:rules|protocols|polic(?:y|ies)|settings|measures|limits|restrictions|guardrails|"
+                            + "filters?|guidelines|checks?)\\s(?:(?:is|are|have|has|been|now|all|hereby)\\s)*"
+                            + "(?:off|disabled|deactivated|removed|bypassed|suspended|lifted|paused|void|waived|"
+                            + "turned\\soff|switched\\soff|not\\sactive|inactive|gone)\\b")),
             new Rule(
                     "phrase:fake-rule",
                     Pattern.compile("\\b(?:ai|assistant|model|chatbot|bot|llm|language\\smodel)s?\\s"
