@@ -211,6 +211,13 @@ class AnalyticsServiceIT {
                     .exchange()
                     .expectStatus()
                     .isNotFound();
+            // a method the route does not take must not tell them the route exists (405)
+            http.post()
+                    .uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + user)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
         }
         http.get().uri("/admin/analytics/daily").exchange().expectStatus().isUnauthorized();
     }
