@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.companion.contracts.Plan;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.auth.UserUpdated;
@@ -21,9 +22,11 @@ import com.companion.media.testing.MediaEvents.Published;
 import com.companion.media.testing.MediaIntegrationTest;
 import com.companion.media.testing.TestFiles;
 import com.companion.platform.test.SampleCharacters;
+import com.companion.platform.test.TestJwks;
 import com.companion.platform.test.TestS3;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -89,6 +92,27 @@ class AccessIT {
         characters.publish(new UserUpdated(banned, "banned", Plan.FREE, true, UserStatus.ACTIVE, List.of("status")));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> client.get(banned, bannedMedia).status() == 200);
+    }
+
+    @Test
+    void aDeviceSignedOutIsRefusedAtOnceWhileTheUsersOtherDevicesGoOn() {
+        UUID user = UUID.randomUUID();
+        UUID signedOut = UUID.randomUUID();
+        UUID stillIn = UUID.randomUUID();
+        String media = upload(user, "image", null);
+        String signedOutToken = "Bearer " + TestJwks.shared().tokenOfSession(user, signedOut);
+        String stillInToken = "Bearer " + TestJwks.shared().tokenOfSession(user, stillIn);
+        assertThat(client.get(signedOutToken, media).status()).isEqualTo(200);
+
+        characters.publish(new SessionRevoked(user, signedOut, "revoked", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.get(signedOutToken, media).status() == 401);
+        assertThat(client.get(signedOutToken, media).problemType()).isEqualTo("/problems/session-ended");
+        assertThat(client.get(stillInToken, media).status()).isEqualTo(200);
+        assertThat(client.get(user, media).status())
+                .as("a token without a device session")
+                .isEqualTo(200);
     }
 
     @Test

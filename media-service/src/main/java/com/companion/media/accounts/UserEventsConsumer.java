@@ -1,6 +1,7 @@
 package com.companion.media.accounts;
 
 import com.companion.contracts.Topics;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.auth.UserUpdated;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@link GoneUsers} from auth-service's compacted users topic, once per event; a deleted
- * account is also {@link AccountErased}, so its media and uploads are erased in the same transaction.
+ * Keeps {@link GoneUsers} from auth-service's compacted users topic and its sessions topic, once per
+ * event; a deleted account is also {@link AccountErased}, so its media and uploads are erased in the
+ * same transaction.
  */
 @Component
 class UserEventsConsumer {
@@ -30,7 +32,9 @@ class UserEventsConsumer {
         this.effects = effects;
     }
 
-    @KafkaListener(topics = Topics.AUTH_USERS, groupId = "media-service")
+    @KafkaListener(
+            topics = {Topics.AUTH_USERS, Topics.AUTH_SESSIONS},
+            groupId = "media-service")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
         processed.once(CONSUMER, record, event -> {
@@ -41,6 +45,7 @@ class UserEventsConsumer {
                     goneUsers.gone(user.userId());
                     effects.publishEvent(new AccountErased(user.userId()));
                 }
+                case SessionRevoked session -> goneUsers.revoked(session.sessionId(), session.revokedAt());
                 default -> {
                     // registrations and other events change nothing here
                 }

@@ -68,6 +68,11 @@ public final class MediaClient {
         return exchange(http.get().uri("/media/" + mediaId).header(HttpHeaders.AUTHORIZATION, bearer(user)));
     }
 
+    /** With this {@code Authorization} header value. */
+    public Answer get(String authorization, Object mediaId) {
+        return exchange(http.get().uri("/media/" + mediaId).header(HttpHeaders.AUTHORIZATION, authorization));
+    }
+
     public Answer get(UUID user, boolean adult, Object mediaId) {
         return exchange(http.get().uri("/media/" + mediaId).header(HttpHeaders.AUTHORIZATION, bearer(user, adult)));
     }
