@@ -4,6 +4,7 @@ import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,17 @@ import org.jspecify.annotations.Nullable;
  * {@code lorebook}, ...) are empty strings, an empty list or an empty lorebook when unset.
  * {@code chat_count} (chats in the last 7 days) and {@code favorite_count} are present on characters of
  * the public catalogue.
+ *
+ * <p>The card's definition ({@link #DEFINITION}: {@code scenario}, {@code example_dialogue}, {@code system_prompt},
+ * {@code post_history_instructions}, {@code lorebook}, {@code extensions}) is what a prompt is built from and what
+ * an export gives away. Anyone but the owner gets it only when the owner set {@code export_allowed} (they could
+ * export it anyway); otherwise those fields are left out of the answer, in a read, a list, the catalogue or a
+ * redeemed share link. What people browsing or chatting see stays: name, description, type, sliders, tags,
+ * avatar, nickname, greeting and alternate greetings, creator, creator notes, character version, adult mode,
+ * visibility and {@code export_allowed}. The prompt does not depend on these views: chat-service and the worker get
+ * the card from the {@code character.character-upserted} events.
  */
+@Schema(description = CharacterResponse.SCHEMA_DESCRIPTION)
 public record CharacterResponse(
         UUID id,
         UUID ownerId,
@@ -39,18 +50,47 @@ public record CharacterResponse(
         String nickname,
         String greeting,
         List<String> alternateGreetings,
+
+        @Schema(description = CharacterResponse.HIDDEN_FROM_OTHERS) @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
         String scenario,
+
+        @Schema(description = CharacterResponse.HIDDEN_FROM_OTHERS) @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
         String exampleDialogue,
+
+        @Schema(description = CharacterResponse.HIDDEN_FROM_OTHERS) @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
         String systemPrompt,
+
+        @Schema(description = CharacterResponse.HIDDEN_FROM_OTHERS) @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
         String postHistoryInstructions,
+
         String creatorNotes,
         String creator,
         String characterVersion,
+
+        @Schema(description = CharacterResponse.HIDDEN_FROM_OTHERS) @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
         Lorebook lorebook,
+
+        @Schema(description = CharacterResponse.HIDDEN_FROM_OTHERS) @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
         Map<String, @Nullable Object> extensions,
+
         boolean exportAllowed,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long chatCount,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long favoriteCount) {
+
+    /** The definition fields left out for anyone but the owner unless {@code export_allowed}, by their wire names. */
+    public static final List<String> DEFINITION = List.of(
+            "scenario", "example_dialogue", "system_prompt", "post_history_instructions", "lorebook", "extensions");
+
+    static final String HIDDEN_FROM_OTHERS = "Part of the card's definition: present for the owner, and for anyone else"
+            + " only when the owner set export_allowed; left out otherwise.";
+
+    static final String SCHEMA_DESCRIPTION = "A character. Anyone but its owner gets the card's definition (scenario,"
+            + " example_dialogue, system_prompt, post_history_instructions, lorebook, extensions) only when the owner"
+            + " set export_allowed; otherwise those fields are absent (in a read, a list, the public catalogue, a"
+            + " redeemed share link). name, description, character_type, sliders, tags, avatar_url, nickname, greeting,"
+            + " alternate_greetings, creator, creator_notes, character_version, nsfw_enabled, visibility and"
+            + " export_allowed are shown to whoever may see the character. grantee_ids, moderation_status and"
+            + " moderation_reason are the owner's alone.";
 
     /** A character of the public catalogue with its counts: chats in the last 7 days and favourites. */
     public static CharacterResponse listed(CharacterRow row, Viewer viewer, long chatCount, long favoriteCount) {
@@ -98,6 +138,7 @@ public record CharacterResponse(
      * owner reading one character).
      */
     public static CharacterResponse of(CharacterRow row, boolean owner, @Nullable List<UUID> granteeIds) {
+        boolean definition = owner || row.exportAllowed();
         return new CharacterResponse(
                 row.id(),
                 row.ownerId(),
@@ -117,15 +158,15 @@ public record CharacterResponse(
                 row.card().nickname(),
                 row.card().greeting(),
                 row.card().alternateGreetings(),
-                row.card().scenario(),
-                row.card().exampleDialogue(),
-                row.card().systemPrompt(),
-                row.card().postHistoryInstructions(),
+                definition ? row.card().scenario() : null,
+                definition ? row.card().exampleDialogue() : null,
+                definition ? row.card().systemPrompt() : null,
+                definition ? row.card().postHistoryInstructions() : null,
                 row.card().creatorNotes(),
                 row.card().creator(),
                 row.card().characterVersion(),
-                row.card().lorebook(),
-                row.card().extensions(),
+                definition ? row.card().lorebook() : null,
+                definition ? row.card().extensions() : null,
                 row.exportAllowed(),
                 null,
                 null);
