@@ -5,22 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.character.core.CharacterResponse;
 import com.companion.character.core.ModerationStatus;
+import com.companion.character.profile.CreateCharacterRequest;
+import com.companion.character.profile.internal.ProfileService;
 import com.companion.character.support.CharacterServiceTest;
 import com.companion.character.support.TestUser;
 import com.companion.character.support.WithCharacterTopic;
+import com.companion.contracts.Plan;
+import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.CharacterUpserted;
 import com.companion.contracts.character.Visibility;
+import com.companion.platform.web.security.AuthenticatedUser;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A banned owner's characters are closed to everyone else like taken-down ones, without a change of their
- * moderation state, and come back exactly as they were when the ban is lifted.
+ * moderation state, and come back exactly as they were when the ban is lifted. The banned owner's own token is
+ * refused meanwhile (401 account-unavailable).
  */
 @CharacterServiceTest
 class BannedOwnerIT extends WithCharacterTopic {
+
+    @Autowired
+    ProfileService profiles;
 
     @Test
     void whenTheOwnerIsBannedThenTheirCharactersLeaveEveryPathToOthersUntilTheBanIsLifted() {
@@ -44,24 +54,53 @@ class BannedOwnerIT extends WithCharacterTopic {
         assertThat(api.page("/characters/shared-with-me", grantee).items()).isEmpty();
         api.get("/characters/shared/" + link, null).expectStatus().isNotFound();
         api.post("/characters/shared/" + link, stranger, null).expectStatus().isNotFound();
-        CharacterResponse ownView = api.read(banned, id);
-        assertThat(ownView.moderationStatus())
-                .as("the owner still sees it, and its moderation state is untouched")
-                .isEqualTo(ModerationStatus.OK);
-        assertThat(ownView.visibility()).isEqualTo(Visibility.PUBLIC);
+        api.get("/characters/" + id, banned)
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/account-unavailable");
         CharacterUpserted closed = topic.awaitSnapshot(id, 3);
         assertThat(closed.visibility()).isEqualTo(Visibility.PRIVATE);
         assertThat(closed.granteeIds()).isEmpty();
         assertThat(closed.moderation()).isEqualTo(com.companion.contracts.character.ModerationStatus.OK);
-        UUID createdWhileBanned =
-                api.create(banned, aPublicCharacter().tags(tag)).id();
+        // A request that passed the account gate just before the ban was applied: what it creates stays closed.
+        UUID createdWhileBanned = profiles.create(
+                        new CreateCharacterRequest(
+                                "Luna",
+                                "",
+                                CharacterType.FRIEND,
+                                null,
+                                Visibility.PUBLIC,
+                                List.of(tag),
+                                false,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        new AuthenticatedUser(banned.id(), banned.username(), Plan.FREE, true, List.of("user")))
+                .id();
         assertThat(catalogue(tag, null))
-                .as("a token outlives the ban; what it creates stays closed")
+                .as("a request that beat the ban; what it creates stays closed")
                 .isEmpty();
         assertThat(topic.awaitSnapshot(createdWhileBanned, 1).visibility()).isEqualTo(Visibility.PRIVATE);
 
         users.banLifted(banned);
 
+        CharacterResponse ownView = api.read(banned, id);
+        assertThat(ownView.moderationStatus())
+                .as("its moderation state is untouched by the ban")
+                .isEqualTo(ModerationStatus.OK);
+        assertThat(ownView.visibility()).isEqualTo(Visibility.PUBLIC);
         assertThat(catalogue(tag, null)).containsExactlyInAnyOrder(id, createdWhileBanned);
         assertThat(api.canSee(stranger, id)).isTrue();
         assertThat(api.canSee(grantee, id)).isTrue();
@@ -83,7 +122,7 @@ class BannedOwnerIT extends WithCharacterTopic {
         TestUser marker = users.registeredAfterEverythingOf(owner);
         assertThat(marker).isNotNull();
         assertThat(topic.recordsOf(id)).hasSize(1);
-        assertThat(api.canSee(other, id)).isTrue();
+        assertThat(api.canSee(marker, id)).isTrue();
     }
 
     private List<UUID> catalogue(String tag, @Nullable TestUser viewer) {

@@ -1,0 +1,59 @@
+package com.companion.character.access;
+
+import com.companion.character.users.KnownUser;
+import com.companion.character.users.UserDirectory;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.platform.web.problem.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Refuses a caller whose account the {@code auth.users.v1} read model knows as disabled (banned) or deleted, whatever
+ * its still-valid token says, on every endpoint and before the handler runs: 401 {@code account-unavailable} for a
+ * disabled account (as chat- and media-service answer), 401 {@code account-deleted} for a deleted one. An anonymous
+ * caller of an open route and a user the read model does not know yet pass. A ban that arrives while a create is
+ * under way is still caught there ({@code owner_disabled}).
+ */
+@Component
+class AccountGate implements HandlerInterceptor {
+
+    private final UserDirectory users;
+
+    AccountGate(UserDirectory users) {
+        this.users = users;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+            refuseIfGone(users.find(UUID.fromString(jwt.getSubject())));
+        }
+        return true;
+    }
+
+    static void refuseIfGone(Optional<KnownUser> known) {
+        if (known.isEmpty()) {
+            return;
+        }
+        if (known.get().deleted()) {
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED, "account-deleted", "Unauthorized", "This account no longer exists.");
+        }
+        if (known.get().status() == UserStatus.DISABLED) {
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "account-unavailable",
+                    "Unauthorized",
+                    "This account is no longer available.");
+        }
+    }
+}
