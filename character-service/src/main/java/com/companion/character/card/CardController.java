@@ -2,6 +2,7 @@ package com.companion.character.card;
 
 import com.companion.character.card.internal.CardService;
 import com.companion.character.core.CharacterResponse;
+import com.companion.character.core.InvalidRequest;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -40,15 +41,18 @@ class CardController {
                     + " character is private unless `visibility` says otherwise; `nsfw_enabled=true` needs an adult."
                     + " Its text is validated and screened like a created character (400 validation naming the field,"
                     + " 422 content-blocked naming the field). 400 invalid-card says what is wrong with a malformed"
-                    + " file; 413 too-large when the file, a chunk or card.json is over its limit. The image of a PNG"
+                    + " file; 400 validation naming `file` when there is no `file` part. 413 too-large when the file, a chunk or card.json is over its limit. The image of a PNG"
                     + " card becomes the character's avatar a moment later (through media-service, like an upload).")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<CharacterResponse> importCard(
-            @RequestPart("file") MultipartFile file,
+            @RequestPart(name = "file", required = false) @Nullable MultipartFile file,
             @RequestParam(name = "visibility", required = false) @Nullable String visibility,
             @RequestParam(name = "nsfw_enabled", required = false) @Nullable Boolean nsfwEnabled,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             AuthenticatedUser user) {
+        if (file == null) {
+            throw InvalidRequest.field("file", "is required: the card file as the multipart part 'file'");
+        }
         byte[] bytes;
         try {
             bytes = file.getBytes();

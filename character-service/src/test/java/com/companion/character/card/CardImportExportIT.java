@@ -274,6 +274,76 @@ class CardImportExportIT {
                 .isEqualTo(413);
     }
 
+    @Test
+    void whenAnImportedLorebookEntryHasAnUnknownPositionThenItIsRefusedNamingTheEntryAsPostCharactersDoes() {
+        ObjectNode card = (ObjectNode) JSON.readTree(CardFiles.fixture("v3-kai.json"));
+        ObjectNode entry = (ObjectNode)
+                card.path("data").path("character_book").path("entries").get(0);
+        entry.put("position", "middle");
+
+        api.upload("/characters/import", owner, "middle.json", JSON.writeValueAsBytes(card), Map.of())
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("lorebook.entries[0].position");
+        api.post(
+                        "/characters",
+                        owner,
+                        Map.of(
+                                "name",
+                                "Kai",
+                                "character_type",
+                                "friend",
+                                "lorebook",
+                                Map.of(
+                                        "entries",
+                                        List.of(Map.of("keys", List.of("k"), "content", "c", "position", "middle")))))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("lorebook.entries[0].position");
+    }
+
+    @Test
+    void whenAnImportedLorebookHasTooManyEntriesThenTheErrorNamesLorebookEntries() {
+        ObjectNode card = (ObjectNode) JSON.readTree(CardFiles.fixture("v3-kai.json"));
+        var entries = ((ObjectNode) card.path("data").path("character_book")).putArray("entries");
+        for (int i = 0; i < 201; i++) {
+            entries.addObject().put("content", "fact " + i).putArray("keys").add("key" + i);
+        }
+
+        api.upload("/characters/import", owner, "many.json", JSON.writeValueAsBytes(card), Map.of())
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("lorebook.entries");
+    }
+
+    @Test
+    void whenTheImportHasNoFilePartThenTheValidationProblemNamesFile() {
+        api.form("/characters/import", owner, Map.of("visibility", "private"))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("file");
+        api.form("/characters/import", owner, Map.of("card", "{\"name\":\"X\"}"))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("file");
+    }
+
     private void expectInvalid(byte[] file, String detailPart) {
         api.upload("/characters/import", owner, "card", file, Map.of())
                 .expectStatus()

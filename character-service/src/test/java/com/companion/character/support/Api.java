@@ -122,6 +122,18 @@ public final class Api {
                 .exchange();
     }
 
+    /** A multipart request of plain form fields only, without a file part. */
+    public RestTestClient.ResponseSpec form(String uri, @Nullable TestUser as, Map<String, String> fields) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        fields.forEach(parts::add);
+        return http.post()
+                .uri(uri)
+                .headers(h -> authorize(h, as))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
+                .exchange();
+    }
+
     public RestTestClient.ResponseSpec delete(String uri, @Nullable TestUser as) {
         return http.delete().uri(uri).headers(h -> authorize(h, as)).exchange();
     }

@@ -2,6 +2,7 @@ package com.companion.character.card.internal;
 
 import com.companion.character.core.CardFields;
 import com.companion.character.core.CharacterRow;
+import com.companion.character.core.InvalidRequest;
 import com.companion.character.core.Lorebook;
 import com.companion.contracts.character.CharacterType;
 import com.companion.contracts.character.LorebookPosition;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads Character Card JSON (V1: the fields at the top level; V2 {@code chara_card_v2}; V3
  * {@code chara_card_v3}) and writes V3 and V2. Reading is lenient where the specs and real cards differ
- * (a missing optional field, a string lorebook id, an unknown position) and strict where the data would
+ * (a missing optional field, a string lorebook id) and strict where the data would
  * be wrong (not JSON, not an object, an unknown {@code spec}, a field of the wrong type): those answer 400
  * naming what is wrong.
  *
@@ -145,7 +146,7 @@ public final class CardCodec {
                 throw InvalidCard.of(at + ".entries must be an array.");
             }
             for (int i = 0; i < entries.size(); i++) {
-                parsed.add(entry(entries.get(i), at + ".entries[" + i + "]"));
+                parsed.add(entry(entries.get(i), at + ".entries[" + i + "]", i));
             }
         }
         return new Lorebook(
@@ -158,7 +159,7 @@ public final class CardCodec {
                 parsed);
     }
 
-    private static Lorebook.Entry entry(JsonNode entry, String at) {
+    private static Lorebook.Entry entry(JsonNode entry, String at, int index) {
         if (!entry.isObject()) {
             throw InvalidCard.of(at + " must be an object.");
         }
@@ -173,7 +174,7 @@ public final class CardCodec {
                 optionalBoolean(entry, "constant", prefix),
                 optionalBoolean(entry, "selective", prefix),
                 optionalInt(entry, "insertion_order", prefix),
-                position(entry.get("position")),
+                position(entry.get("position"), index),
                 optionalBoolean(entry, "case_sensitive", prefix),
                 optionalBoolean(entry, "use_regex", prefix),
                 numericId,
@@ -378,15 +379,28 @@ public final class CardCodec {
         return MAPPER.convertValue(value, LinkedHashMap.class);
     }
 
-    private static @Nullable LorebookPosition position(@Nullable JsonNode value) {
-        if (value == null || !value.isString()) {
+    /**
+     * The spec's two positions; absent or null is the default (before the character). Anything else is refused as
+     * {@code POST /characters} refuses it, a validation error naming {@code lorebook.entries[i].position}: dropping
+     * it would silently move the entry and lose the value on the next export.
+     */
+    private static @Nullable LorebookPosition position(@Nullable JsonNode value, int index) {
+        if (value == null || value.isNull()) {
             return null;
         }
-        return switch (value.asString()) {
-            case "after_char" -> LorebookPosition.AFTER_CHAR;
-            case "before_char" -> LorebookPosition.BEFORE_CHAR;
-            default -> null;
-        };
+        if (value.isString()) {
+            switch (value.asString()) {
+                case "after_char" -> {
+                    return LorebookPosition.AFTER_CHAR;
+                }
+                case "before_char" -> {
+                    return LorebookPosition.BEFORE_CHAR;
+                }
+                default -> {}
+            }
+        }
+        throw InvalidRequest.field(
+                "lorebook.entries[" + index + "].position", "must be one of before_char, after_char");
     }
 
     private static @Nullable CharacterType characterType(JsonNode value) {

@@ -24,7 +24,6 @@ import com.companion.contracts.character.Sliders;
 import com.companion.contracts.character.Visibility;
 import com.companion.platform.web.security.AuthenticatedUser;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -108,7 +107,7 @@ public class CardService {
         CreateCharacterRequest request = request(card, chosen, nsfwEnabled);
         Set<ConstraintViolation<CreateCharacterRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+            throw InvalidRequest.of(violations);
         }
         CharacterDraft draft = request.draft();
         screening.requireAcceptable(CharacterText.of(draft), nsfwEnabled);

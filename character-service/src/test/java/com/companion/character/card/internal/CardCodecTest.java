@@ -31,10 +31,10 @@ class CardCodecTest {
     }
 
     @Test
-    void realWorldLeniencyAStringIdAnUnknownPositionAndMissingOptionalFields() {
+    void realWorldLeniencyAStringIdANullPositionAndMissingOptionalFields() {
         String json = """
                 {"spec":"chara_card_v3","spec_version":"3.0","data":{"name":"N","character_book":{"entries":[
-                  {"keys":["k"],"content":"c","id":"abc","position":"@depth"}]}}}""";
+                  {"keys":["k"],"content":"c","id":"abc","position":null}]}}}""";
 
         ImportedCard card = CardCodec.read(json.getBytes(StandardCharsets.UTF_8));
 
@@ -44,6 +44,27 @@ class CardCodecTest {
         assertThat(entry.enabled()).isTrue();
         assertThat(entry.insertionOrder()).isEqualTo(100);
         assertThat(card.card().greeting()).isEmpty();
+    }
+
+    @Test
+    void aPositionOutsideTheSpecIsAValidationErrorNamingTheEntryAsPostCharactersNamesIt() {
+        for (String position : List.of("\"middle\"", "\"@depth\"", "4")) {
+            String json = """
+                    {"spec":"chara_card_v2","spec_version":"2.0","data":{"name":"N","character_book":{"entries":[
+                      {"keys":["a"],"content":"a","position":"before_char"},
+                      {"keys":["k"],"content":"c","position":%s}]}}}""".formatted(position);
+
+            assertThatThrownBy(() -> CardCodec.read(json.getBytes(StandardCharsets.UTF_8)))
+                    .as(position)
+                    .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                        var detail = problem.toProblemDetail();
+                        assertThat(detail.getStatus()).isEqualTo(400);
+                        assertThat(detail.getType()).hasToString("/problems/validation");
+                        assertThat(detail.getProperties().get("errors"))
+                                .asString()
+                                .contains("lorebook.entries[1].position");
+                    });
+        }
     }
 
     @Test
