@@ -47,7 +47,9 @@ class CatalogueController {
             description = "Public characters whose moderation_status is ok (never pending, hidden or taken down), adult"
                     + " ones only for adult callers; open to anonymous callers. sort: new (default), popular (chats in"
                     + " the last 7 days) or trending (chats per day over the last 2 days against the 5 before). Each"
-                    + " character carries chat_count (last 7 days) and favorite_count.")
+                    + " character carries chat_count (last 7 days) and favorite_count. The card's definition"
+                    + " (scenario, example_dialogue, system_prompt, post_history_instructions, lorebook, extensions)"
+                    + " is left out unless the owner set export_allowed.")
     @GetMapping("/public")
     CharacterPage catalogue(
             @Nullable AuthenticatedUser user,

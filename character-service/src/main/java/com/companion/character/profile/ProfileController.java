@@ -44,7 +44,11 @@ class ProfileController {
     @Operation(
             summary = "Read a character",
             description = "404 unless the caller may see it. Others see only characters whose moderation_status is ok;"
-                    + " the owner also sees pending, hidden or taken_down ones, with moderation_reason.")
+                    + " the owner also sees pending, hidden or taken_down ones, with moderation_reason. Such a"
+                    + " character is closed to everyone else whatever its visibility, which the owner's view shows as"
+                    + " the owner set it (with its grants), because a restore reopens it as it was. Anyone but the"
+                    + " owner gets the card's definition (scenario, example_dialogue, system_prompt,"
+                    + " post_history_instructions, lorebook, extensions) only when the owner set export_allowed.")
     @GetMapping("/{id}")
     CharacterResponse read(@PathVariable UUID id, AuthenticatedUser user) {
         return profiles.read(id, user);
