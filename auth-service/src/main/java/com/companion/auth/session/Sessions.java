@@ -170,6 +170,14 @@ public class Sessions {
                 .toList();
     }
 
+    /**
+     * Whether an access token's device session ({@code sid}) still stands: the user's, not signed out (logout,
+     * revoked from the device list, a password change or reset, a ban, a reused refresh token) and not expired.
+     */
+    public boolean isLive(UUID sessionId, UUID userId) {
+        return store.isLive(sessionId, userId, clock.instant());
+    }
+
     /** Revokes one of the caller's sessions; 404 for a session that is not the caller's or not live. */
     @Transactional
     public void revoke(UUID userId, UUID sessionId, ClientInfo client) {

@@ -105,6 +105,10 @@ class AccountMailIT extends AuthApiTest {
         assertThat(login(email, Signups.PASSWORD).status()).isEqualTo(401);
         assertThat(refresh(created.text("refresh_token")).status()).isEqualTo(401);
         assertThat(refresh(otherDevice.text("refresh_token")).status()).isEqualTo(401);
+        for (String signedOut : List.of(created.text("access_token"), otherDevice.text("access_token"))) {
+            assertSessionEnded(api.get("/auth/me", signedOut));
+            assertSessionEnded(api.get("/auth/sessions", signedOut));
+        }
         assertThat(login(email, NEW_PASSWORD).status()).isEqualTo(200);
         Reply reused = api.post("/auth/password/reset", Map.of("token", token, "new_password", "x" + NEW_PASSWORD));
         assertThat(reused.status()).isEqualTo(400);
@@ -151,6 +155,9 @@ class AccountMailIT extends AuthApiTest {
         assertThat(changed.status()).isEqualTo(204);
 
         assertThat(refresh(otherDevice.text("refresh_token")).status()).isEqualTo(401);
+        assertSessionEnded(api.get("/auth/me", otherDevice.text("access_token")));
+        assertSessionEnded(api.get("/auth/sessions", otherDevice.text("access_token")));
+        assertThat(api.get("/auth/me", token).status()).as("this device stays").isEqualTo(200);
         assertThat(refresh(created.text("refresh_token")).status()).isEqualTo(200);
         assertThat(login(email, Signups.PASSWORD).status()).isEqualTo(401);
         assertThat(login(email, NEW_PASSWORD).status()).isEqualTo(200);
@@ -263,5 +270,11 @@ class AccountMailIT extends AuthApiTest {
 
     private Reply refresh(String refreshToken) {
         return api.post("/auth/refresh", Map.of("refresh_token", refreshToken));
+    }
+
+    private static void assertSessionEnded(Reply reply) {
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(reply.text("type")).isEqualTo("/problems/session-ended");
     }
 }

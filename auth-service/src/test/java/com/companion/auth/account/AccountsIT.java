@@ -333,7 +333,7 @@ class AccountsIT extends AuthApiTest {
         assertThat(api.delete("/auth/me", Map.of("password", Signups.PASSWORD), token)
                         .status())
                 .isEqualTo(204);
-        assertThat(api.get("/auth/me", token).status()).isEqualTo(404);
+        assertAccountUnavailable(api.get("/auth/me", token));
         assertThat(api.post("/auth/refresh", Map.of("refresh_token", created.text("refresh_token")))
                         .status())
                 .isEqualTo(401);
@@ -346,6 +346,46 @@ class AccountsIT extends AuthApiTest {
                 .until(() -> events.about(userId, "auth.user-deleted").size() == 1);
 
         assertThat(api.post("/auth/signup", signup.body()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aDisabledAccountsStillValidTokenIsRefusedOnEveryAuthenticatedEndpoint() {
+        Reply created = api.post("/auth/signup", Signups.valid().body());
+        String token = created.text("access_token");
+        String userId = created.at("/user/id").asString();
+        assertThat(api.get("/auth/me", token).status()).isEqualTo(200);
+
+        // Disabled with its device session left live: the account's status alone refuses the token.
+        jdbc.sql("update users set status = 'disabled' where id = cast(:id as uuid)")
+                .param("id", userId)
+                .update();
+
+        assertAccountUnavailable(api.get("/auth/me", token));
+        assertAccountUnavailable(api.patch("/auth/me", Map.of("first_name", "Banned"), token));
+        assertAccountUnavailable(api.put("/auth/me/persona", Map.of("name", "Zara", "description", ""), token));
+        assertAccountUnavailable(api.get("/auth/sessions", token));
+        assertAccountUnavailable(api.get("/billing/subscription", token));
+        assertAccountUnavailable(api.post("/auth/me/export", null, token));
+        assertAccountUnavailable(api.post(
+                "/auth/password",
+                Map.of("current_password", Signups.PASSWORD, "new_password", "brand-new-" + Signups.PASSWORD),
+                token));
+        assertAccountUnavailable(api.patch("/auth/me", Map.of("first_name", ""), token));
+        assertThat(jdbc.sql("select count(*) from data_export where user_id = cast(:id as uuid)")
+                        .param("id", userId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(api.post(
+                                "/auth/login",
+                                Map.of(
+                                        "identifier",
+                                        created.at("/user/username").asString(),
+                                        "password",
+                                        Signups.PASSWORD))
+                        .status())
+                .as("login keeps its own answer")
+                .isEqualTo(401);
     }
 
     @Test
@@ -371,6 +411,13 @@ class AccountsIT extends AuthApiTest {
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.text("type")).isEqualTo("/problems/taken");
         assertThat(reply.text("field")).isEqualTo(field);
+    }
+
+    private static void assertAccountUnavailable(Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(401);
+        assertThat(reply.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(reply.text("type")).isEqualTo("/problems/account-unavailable");
+        assertThat(reply.text("detail")).isEqualTo("This account is no longer available.");
     }
 
     private static void assertAgeChangeRefused(Reply reply) {

@@ -193,6 +193,28 @@ class AdminIT extends AuthApiTest {
 
         Reply banned = api.post("/admin/users/" + userId + "/ban", why, adminToken);
         assertThat(banned.status()).isEqualTo(200);
+        String stillValid = user.text("access_token");
+        List<Reply> refused = List.of(
+                api.get("/auth/me", stillValid),
+                api.patch("/auth/me", Map.of("first_name", "Banned"), stillValid),
+                api.put("/auth/me/persona", Map.of("name", "Zara", "description", ""), stillValid),
+                api.get("/auth/sessions", stillValid),
+                api.get("/billing/subscription", stillValid),
+                api.post("/auth/me/export", null, stillValid),
+                api.post(
+                        "/auth/password",
+                        Map.of("current_password", Signups.PASSWORD, "new_password", "brand-new-" + Signups.PASSWORD),
+                        stillValid));
+        for (Reply reply : refused) {
+            assertThat(reply.status()).as(reply.body().toString()).isEqualTo(401);
+            assertThat(reply.text("type")).isEqualTo("/problems/account-unavailable");
+            assertThat(reply.text("detail")).isEqualTo("This account is no longer available.");
+        }
+        assertThat(jdbc.sql("select first_name from users where id = cast(:id as uuid)")
+                        .param("id", userId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Mira");
         assertThat(refresh(refreshToken).status())
                 .as("every device session ended")
                 .isEqualTo(401);
@@ -221,6 +243,11 @@ class AdminIT extends AuthApiTest {
                         .status())
                 .as("signs in again once the ban is lifted")
                 .isEqualTo(200);
+        Reply endedSession = api.get("/auth/me", stillValid);
+        assertThat(endedSession.status()).isEqualTo(401);
+        assertThat(endedSession.text("type"))
+                .as("the ban ended the token's device session for good")
+                .isEqualTo("/problems/session-ended");
         assertThat(await().atMost(Duration.ofSeconds(10))
                         .until(() -> events.about(userId, "auth.user-updated"), seen -> seen.size() == 2)
                         .getLast()

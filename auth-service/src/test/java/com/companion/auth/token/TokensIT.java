@@ -246,11 +246,7 @@ class TokensIT {
         assertThat(refresh(third.text("refresh_token")).status())
                 .as("the whole family is revoked")
                 .isEqualTo(401);
-        assertThat(api.get("/auth/sessions", third.text("access_token"))
-                        .body()
-                        .path("items")
-                        .size())
-                .isZero();
+        assertSessionEnded(api.get("/auth/sessions", third.text("access_token")));
         assertThat(auditCount("refresh.reuse", userId)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from refresh_token t join device_session s on s.id = t.session_id"
                                 + " where s.user_id = cast(:id as uuid)")
@@ -321,6 +317,9 @@ class TokensIT {
                         .status())
                 .isEqualTo(204);
         assertThat(refresh(laptop.text("refresh_token")).status()).isEqualTo(401);
+        assertSessionEnded(api.get("/auth/me", laptop.text("access_token")));
+        assertSessionEnded(api.get("/auth/sessions", laptop.text("access_token")));
+        assertThat(api.get("/auth/me", phone.text("access_token")).status()).isEqualTo(200);
         assertThat(awaitRevoked(laptopSession).path("reason").asString()).isEqualTo("revoked");
         assertThat(refresh(phone.text("refresh_token")).status()).isEqualTo(200);
         assertThat(api.get("/auth/sessions", phone.text("access_token"))
@@ -352,6 +351,7 @@ class TokensIT {
                         .status())
                 .isEqualTo(204);
         assertThat(auditCount("logout", userId)).isEqualTo(1);
+        assertSessionEnded(api.get("/auth/me", withStaleBearer.text("access_token")));
         JsonNode revoked = awaitRevoked(sessionId(withStaleBearer));
         assertThat(revoked.path("user_id").asString()).isEqualTo(userId);
         assertThat(revoked.path("reason").asString()).isEqualTo("logout");
@@ -473,6 +473,12 @@ class TokensIT {
                 .path("keys")
                 .forEach(k -> kids.add(k.path("kid").asString()));
         return kids;
+    }
+
+    private static void assertSessionEnded(Reply reply) {
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.text("type")).isEqualTo("/problems/session-ended");
+        assertThat(reply.text("detail")).contains("signed out");
     }
 
     /** The {@code auth.session-revoked} event of a device session, once it reached the topic. */

@@ -91,6 +91,14 @@ public class UserStore {
                 .optional();
     }
 
+    /** Whether the account exists and may be used (not disabled by a ban); one primary-key lookup. */
+    public boolean isActive(UUID id) {
+        return jdbc.sql("select exists (select 1 from users where id = :id and status = 'active')")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
     public Optional<UserRow> findForUpdate(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from users where id = :id for update")
                 .param("id", id)

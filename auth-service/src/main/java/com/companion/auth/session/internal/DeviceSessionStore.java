@@ -171,6 +171,19 @@ public class DeviceSessionStore {
                 .list();
     }
 
+    /** Whether the session is the user's, not revoked and not expired; one primary-key lookup. */
+    public boolean isLive(UUID sessionId, UUID userId, Instant now) {
+        return jdbc.sql("""
+                        select exists (select 1 from device_session
+                                       where id = :id and user_id = :userId and revoked_at is null and expires_at > :now)
+                        """)
+                .param("id", sessionId)
+                .param("userId", userId)
+                .param("now", utc(now))
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Whether the user signed in before with this user agent (sessions are kept until purged). */
     public boolean signedInBeforeWith(UUID userId, String userAgent) {
         return jdbc.sql("""
