@@ -1,11 +1,13 @@
 package com.companion.auth.session;
 
 import com.companion.auth.audit.ClientInfo;
+import com.companion.auth.session.Sessions.SessionPage;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
-import java.util.List;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,13 +17,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class SessionController {
-
-    record SessionList(List<DeviceSessionView> items, String nextCursor) {}
 
     private final Sessions sessions;
 
@@ -42,12 +43,19 @@ class SessionController {
         sessions.logout(body.refreshToken(), client);
     }
 
-    @Operation(summary = "The caller's signed-in devices")
+    @Operation(
+            summary = "The caller's signed-in devices",
+            description = "Most recently used first, limit (1-100, default 20) at a time; next_cursor (null on the"
+                    + " last page) is passed back as cursor. 400 validation naming limit, 400 invalid-cursor.")
     @GetMapping("/auth/sessions")
-    SessionList list(AuthenticatedUser user, @Parameter(hidden = true) @AuthenticationPrincipal Jwt token) {
+    SessionPage list(
+            AuthenticatedUser user,
+            @Parameter(hidden = true) @AuthenticationPrincipal Jwt token,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) String cursor) {
         String sid = token.getClaimAsString("sid");
         UUID current = sid == null ? null : UUID.fromString(sid);
-        return new SessionList(sessions.list(user.userId(), current), null);
+        return sessions.list(user.userId(), current, limit, cursor);
     }
 
     @Operation(summary = "Sign one of the caller's devices out")

@@ -5,6 +5,7 @@ import com.companion.auth.audit.SecurityAudit;
 import com.companion.auth.audit.SecurityEvent;
 import com.companion.auth.session.internal.DeviceSessionStore;
 import com.companion.auth.session.internal.DeviceSessionStore.Consumed;
+import com.companion.auth.session.internal.DeviceSessionStore.SessionRow;
 import com.companion.auth.session.internal.DeviceSessionStore.TokenState;
 import com.companion.auth.session.internal.RefreshTokens;
 import com.companion.auth.token.AccessTokenClaims;
@@ -159,8 +160,19 @@ public class Sessions {
         });
     }
 
-    public List<DeviceSessionView> list(UUID userId, UUID currentSessionId) {
-        return store.listLive(userId, clock.instant()).stream()
+    /** A page of the caller's signed-in devices and the cursor of the next page (null on the last one). */
+    public record SessionPage(List<DeviceSessionView> items, String nextCursor) {}
+
+    /**
+     * The caller's live sessions, most recently used first, {@code limit} at a time; {@code cursor} is the
+     * {@code nextCursor} of the previous page (400 {@code invalid-cursor} when it is not one). A session used
+     * between two pages moves to the front, so it may be missed or seen twice, like any list in motion.
+     */
+    public SessionPage list(UUID userId, UUID currentSessionId, int limit, String cursor) {
+        SessionRow after = cursor == null ? null : SessionCursor.decode(cursor);
+        List<SessionRow> rows = store.listLive(userId, clock.instant(), after, limit + 1);
+        List<SessionRow> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+        List<DeviceSessionView> items = page.stream()
                 .map(row -> new DeviceSessionView(
                         row.id(),
                         row.createdAt(),
@@ -168,6 +180,7 @@ public class Sessions {
                         row.userAgent(),
                         row.id().equals(currentSessionId)))
                 .toList();
+        return new SessionPage(items, rows.size() > limit ? SessionCursor.encode(page.getLast()) : null);
     }
 
     /**

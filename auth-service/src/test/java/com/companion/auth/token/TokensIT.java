@@ -303,6 +303,33 @@ class TokensIT {
             assertThat(item.path("last_used_at").asString()).isNotBlank();
         }
 
+        Reply firstPage = api.get("/auth/sessions?limit=1", phone.text("access_token"));
+        assertThat(firstPage.status()).isEqualTo(200);
+        assertThat(firstPage.body().path("items").size()).isEqualTo(1);
+        String cursor = firstPage.text("next_cursor");
+        assertThat(cursor).isNotBlank();
+        Reply secondPage = api.get("/auth/sessions?limit=1&cursor=" + cursor, phone.text("access_token"));
+        assertThat(secondPage.status()).isEqualTo(200);
+        assertThat(secondPage.body().path("items").size()).isEqualTo(1);
+        assertThat(secondPage.body().path("next_cursor").isNull()).isTrue();
+        assertThat(List.of(
+                        firstPage.at("/items/0/id").asString(),
+                        secondPage.at("/items/0/id").asString()))
+                .containsExactly(
+                        items.get(0).path("id").asString(),
+                        items.get(1).path("id").asString());
+        for (String limit : List.of("0", "101", "-5", "many")) {
+            Reply refused = api.get("/auth/sessions?limit=" + limit, phone.text("access_token"));
+            assertThat(refused.status()).as("limit=%s", limit).isEqualTo(400);
+            assertThat(refused.text("type")).isEqualTo("/problems/validation");
+            assertThat(refused.at("/errors/0/field").asString()).isEqualTo("limit");
+        }
+        for (String garbage : List.of("garbage", "bad!!", "AAAA", "MjAyNi0wMS0wMVQwMDowMDowMFosbm90LWEtdXVpZA")) {
+            Reply refused = api.get("/auth/sessions?cursor=" + garbage, phone.text("access_token"));
+            assertThat(refused.status()).as("cursor=%s", garbage).isEqualTo(400);
+            assertThat(refused.text("type")).isEqualTo("/problems/invalid-cursor");
+        }
+
         String stranger = api.post("/auth/signup", Signups.valid().body()).text("access_token");
         assertThat(api.delete("/auth/sessions/" + laptopSession, null, stranger).status())
                 .isEqualTo(404);

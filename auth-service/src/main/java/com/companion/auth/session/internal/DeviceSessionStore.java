@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -213,14 +214,23 @@ public class DeviceSessionStore {
                 .list();
     }
 
-    public List<SessionRow> listLive(UUID userId, Instant now) {
+    /**
+     * A page of the user's live sessions, most recently used first (ties by id), after {@code after} when given
+     * (keyset: the {@code last_used_at} and id of the last session of the previous page).
+     */
+    public List<SessionRow> listLive(UUID userId, Instant now, @Nullable SessionRow after, int limit) {
+        String page = after == null ? "" : "and (last_used_at, id) < (:afterUsed, :afterId)";
         return jdbc.sql("""
                         select id, created_at, last_used_at, user_agent from device_session
-                        where user_id = :userId and revoked_at is null and expires_at > :now
-                        order by last_used_at desc
-                        """)
+                        where user_id = :userId and revoked_at is null and expires_at > :now %s
+                        order by last_used_at desc, id desc
+                        limit :limit
+                        """.formatted(page))
                 .param("userId", userId)
                 .param("now", utc(now))
+                .param("afterUsed", after == null ? null : utc(after.lastUsedAt()))
+                .param("afterId", after == null ? null : after.id())
+                .param("limit", limit)
                 .query((rs, n) -> new SessionRow(
                         rs.getObject("id", UUID.class),
                         instant(rs.getObject("created_at", OffsetDateTime.class)),
