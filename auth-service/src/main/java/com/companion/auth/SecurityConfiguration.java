@@ -2,9 +2,9 @@ package com.companion.auth;
 
 import com.companion.platform.web.security.PlatformSecurity;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -20,17 +20,24 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final RequestMatcher PUBLIC = new OrRequestMatcher(
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/signup"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/login"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/refresh"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/logout"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/password/forgot"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/password/reset"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/email/verify"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/auth/email/change/confirm"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/billing/webhook"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/auth/.well-known/jwks.json"));
+    /**
+     * By path, whatever the method: these paths have one method each, and any other answers 405 with
+     * {@code Allow} (as everywhere) rather than 401 to a caller without a token.
+     */
+    private static final RequestMatcher PUBLIC = new OrRequestMatcher(Stream.of(
+                    "/auth/signup",
+                    "/auth/login",
+                    "/auth/refresh",
+                    "/auth/logout",
+                    "/auth/password/forgot",
+                    "/auth/password/reset",
+                    "/auth/email/verify",
+                    "/auth/email/change/confirm",
+                    "/billing/webhook",
+                    "/auth/.well-known/jwks.json")
+            .map(path ->
+                    (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+            .toList());
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {

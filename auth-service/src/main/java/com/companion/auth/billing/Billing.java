@@ -58,14 +58,15 @@ class Billing {
                 : null;
     }
 
+    /** The request, then the account, then Stripe: 400 and 409 answer whether or not billing is configured. */
     String checkout(UUID userId, String successUrl, String cancelUrl) {
-        StripeClient client = configured();
+        requireOwnSite("success_url", successUrl);
+        requireOwnSite("cancel_url", cancelUrl);
         BillingAccount account = accounts.billingAccount(userId).orElseThrow(() -> ApiProblem.notFound("account"));
         if (account.plan() == Plan.PREMIUM) {
             throw new ApiProblem(HttpStatus.CONFLICT, "already-premium", "Conflict", "The account is premium already.");
         }
-        requireOwnSite("success_url", successUrl);
-        requireOwnSite("cancel_url", cancelUrl);
+        StripeClient client = configured();
         Optional<String> customer = store.find(userId).map(SubscriptionRow::customerId);
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
@@ -93,11 +94,11 @@ class Billing {
     }
 
     String portal(UUID userId, String returnUrl) {
-        StripeClient client = configured();
         requireOwnSite("return_url", returnUrl);
         String customer = store.find(userId)
                 .map(SubscriptionRow::customerId)
                 .orElseThrow(() -> ApiProblem.notFound("subscription"));
+        StripeClient client = configured();
         try {
             return client.v1()
                     .billingPortal()

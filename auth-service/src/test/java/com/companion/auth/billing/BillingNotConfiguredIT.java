@@ -9,6 +9,7 @@ import com.companion.platform.test.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 
 /**
  * Without Stripe keys the endpoints that call Stripe or take its events answer 503 billing-not-configured; the
@@ -33,6 +34,51 @@ class BillingNotConfiguredIT extends AuthApiTest {
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.text("type")).endsWith("billing-not-configured");
         }
+    }
+
+    @Test
+    void theRequestAndThePlanAreCheckedBeforeWhetherStripeIsConfigured() {
+        Reply signup = api.post("/auth/signup", Signups.valid().body());
+        String token = signup.text("access_token");
+        for (String url : List.of("https://evil.com/", "javascript:alert(1)")) {
+            Reply checkout = api.post(
+                    "/billing/checkout",
+                    Map.of("plan", "premium", "success_url", url, "cancel_url", "http://localhost:8080/app"),
+                    token);
+            assertThat(checkout.status()).as(url).isEqualTo(400);
+            assertThat(checkout.text("type")).isEqualTo("/problems/invalid-return-url");
+            assertThat(checkout.text("detail")).startsWith("success_url");
+        }
+        Reply portal = api.post("/billing/portal", Map.of("return_url", "https://evil.com/"), token);
+        assertThat(portal.status()).isEqualTo(400);
+        assertThat(portal.text("type")).isEqualTo("/problems/invalid-return-url");
+
+        jdbc.sql("update users set plan = 'premium' where id = cast(:id as uuid)")
+                .param("id", signup.at("/user/id").asString())
+                .update();
+        Reply premium = api.post(
+                "/billing/checkout",
+                Map.of(
+                        "plan", "premium",
+                        "success_url", "http://localhost:8080/app",
+                        "cancel_url", "http://localhost:8080/app"),
+                token);
+        assertThat(premium.status()).isEqualTo(409);
+        assertThat(premium.text("type")).isEqualTo("/problems/already-premium");
+    }
+
+    @Test
+    void anotherMethodOnTheWebhookIs405WithAllowWithOrWithoutAToken() {
+        String token = api.post("/auth/signup", Signups.valid().body()).text("access_token");
+        for (String bearer : java.util.Arrays.asList(null, token)) {
+            Reply get = api.get("/billing/webhook", bearer);
+            assertThat(get.status()).isEqualTo(405);
+            assertThat(get.text("type")).isEqualTo("/problems/method-not-allowed");
+            assertThat(get.headers().getAllow()).containsExactly(HttpMethod.POST);
+        }
+        Reply login = api.get("/auth/login", null);
+        assertThat(login.status()).isEqualTo(405);
+        assertThat(login.headers().getAllow()).containsExactly(HttpMethod.POST);
     }
 
     @Test
