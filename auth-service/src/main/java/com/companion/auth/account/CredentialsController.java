@@ -33,8 +33,9 @@ class CredentialsController {
 
     @Operation(
             summary = "Change the caller's password",
-            description = "Needs the current password (403 wrong-password, 423 while locked). Every other device is"
-                    + " signed out; this one stays. The account's address gets a password-changed mail.")
+            description = "Needs the current password (403 wrong-password, 423 while locked); a new password equal"
+                    + " to it is 400 validation naming new_password. Every other device is signed out; this one"
+                    + " stays. The account's address gets a password-changed mail.")
     @PostMapping("/auth/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void change(

@@ -71,6 +71,10 @@ class PasswordService {
     }
 
     void change(UUID userId, UUID currentSessionId, String current, String next, ClientInfo client) {
+        // A "change" to the same password would change nothing but still sign every other device out.
+        if (next.equals(current)) {
+            throw FieldProblems.invalid("new_password", "must differ from the current password");
+        }
         switch (credentials.check(userId, current, client)) {
             case Credentials.Valid valid -> {}
             case Credentials.Locked locked -> throw Problems.locked(locked.until());

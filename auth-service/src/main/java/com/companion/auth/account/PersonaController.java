@@ -1,5 +1,6 @@
 package com.companion.auth.account;
 
+import com.companion.auth.account.internal.PlainText;
 import com.companion.auth.account.internal.UserEvents;
 import com.companion.auth.account.internal.UserRow;
 import com.companion.auth.account.internal.UserStore;
@@ -9,8 +10,6 @@ import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -31,22 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PersonaController {
 
-    /** What a persona is: a name and a few sentences, each one line of plain text. */
+    /** What a persona is: a name (one line) and a few sentences (line feeds allowed), each plain text. */
     record PersonaRequest(
-            @NotNull @Size(min = 1, max = 60) @Pattern(regexp = ProfilePatch.NON_BLANK, message = "must not be blank")
-            String name,
+            @NotNull @PlainText(max = 60) String name,
 
-            @NotNull @Size(max = 1000) @Pattern(regexp = PLAIN_TEXT, message = "must be plain text")
-            String description) {
-
-        /**
-         * Text without control characters ({@code \p{Cntrl}}: U+0000-U+001F and U+007F) other than line feeds. One
-         * character class under a possessive quantifier, which the regex engine matches in a loop: an alternation
-         * such as {@code (?:[^\p{Cntrl}]|\n)*} takes a stack frame per character and overflowed the stack from
-         * about 675 characters (and is evaluated on over-long descriptions too, next to {@code @Size}).
-         */
-        static final String PLAIN_TEXT = "^[\\n[^\\p{Cntrl}]]*+$";
-    }
+            @NotNull @PlainText(max = 1000, blankAllowed = true, lineFeeds = true, rule = "must be plain text")
+            String description) {}
 
     private final UserStore users;
     private final UserEvents events;

@@ -1,11 +1,11 @@
 package com.companion.auth.account;
 
+import com.companion.auth.account.internal.PlainText;
 import com.companion.auth.account.internal.Usernames;
 import com.companion.auth.account.internal.ValidPhoneNumber;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * The profile fields an owner may change; an absent (or null) field stays as it is. A new age
@@ -13,11 +13,9 @@ import jakarta.validation.constraints.Size;
  * username is published in {@code UserUpdated} (changed {@code username}); 409 when it is taken.
  */
 public record ProfilePatch(
-        @Size(min = 1, max = 50) @Pattern(regexp = NON_BLANK, message = "must not be blank")
-        String firstName,
+        @PlainText(max = 50) String firstName,
 
-        @Size(min = 1, max = 50) @Pattern(regexp = NON_BLANK, message = "must not be blank")
-        String lastName,
+        @PlainText(max = 50) String lastName,
 
         @Pattern(regexp = SignupRequest.GENDER, message = SignupRequest.GENDER_RULE)
         String gender,
@@ -28,7 +26,4 @@ public record ProfilePatch(
         Integer age,
 
         @Pattern(regexp = Usernames.REGEX, message = Usernames.RULE)
-        String username) {
-
-    static final String NON_BLANK = "^(?=.*\\S)[^\\p{Cntrl}]*$";
-}
+        String username) {}

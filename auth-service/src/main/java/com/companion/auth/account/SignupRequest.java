@@ -1,6 +1,7 @@
 package com.companion.auth.account;
 
 import com.companion.auth.account.internal.AcceptablePassword;
+import com.companion.auth.account.internal.PlainText;
 import com.companion.auth.account.internal.Usernames;
 import com.companion.auth.account.internal.ValidPhoneNumber;
 import jakarta.validation.constraints.Email;
@@ -12,11 +13,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 public record SignupRequest(
-        @NotBlank @Size(max = 50) @Pattern(regexp = NAME, message = NAME_RULE)
-        String firstName,
+        @NotNull @PlainText(max = 50) String firstName,
 
-        @NotBlank @Size(max = 50) @Pattern(regexp = NAME, message = NAME_RULE)
-        String lastName,
+        @NotNull @PlainText(max = 50) String lastName,
 
         @NotBlank @Size(max = 254) @Email(regexp = EMAIL, message = "must be a valid email address")
         String email,
@@ -36,8 +35,6 @@ public record SignupRequest(
 
         @NotNull @AcceptablePassword String password) {
 
-    static final String NAME = "^[^\\p{Cntrl}]*$";
-    static final String NAME_RULE = "must not contain control characters";
     static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
     static final String GENDER = "^(male|female|other)$";
     static final String GENDER_RULE = "must be one of male, female, other";

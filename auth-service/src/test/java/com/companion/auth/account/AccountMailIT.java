@@ -150,6 +150,18 @@ class AccountMailIT extends AuthApiTest {
                 Map.of("current_password", "not-" + Signups.PASSWORD, "new_password", NEW_PASSWORD),
                 token);
         assertThat(wrong.status()).isEqualTo(403);
+        Reply same = api.post(
+                "/auth/password",
+                Map.of("current_password", Signups.PASSWORD, "new_password", Signups.PASSWORD),
+                token);
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.text("type")).isEqualTo("/problems/validation");
+        assertThat(same.at("/errors/0/field").asString()).isEqualTo("new_password");
+        assertThat(same.at("/errors/0/message").asString()).isEqualTo("must differ from the current password");
+        assertThat(same.body().path("errors").size()).isEqualTo(1);
+        assertThat(api.get("/auth/me", otherDevice.text("access_token")).status())
+                .as("a refused change signs nobody out")
+                .isEqualTo(200);
         Reply changed = api.post(
                 "/auth/password", Map.of("current_password", Signups.PASSWORD, "new_password", NEW_PASSWORD), token);
         assertThat(changed.status()).isEqualTo(204);

@@ -3,6 +3,7 @@ package com.companion.auth.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.companion.auth.support.Api;
 import com.companion.auth.support.Api.Reply;
 import com.companion.auth.support.AuthApiTest;
 import com.companion.auth.support.Concurrently;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -236,6 +240,15 @@ class AccountsIT extends AuthApiTest {
         assertThat(errors(api.patch("/auth/me", Map.of("age", 12), token))).containsKey("age");
         assertThat(errors(api.patch("/auth/me", Map.of("first_name", "  "), token)))
                 .containsKey("first_name");
+        Reply emptyNames = api.patch("/auth/me", Map.of("first_name", "", "last_name", "l".repeat(51)), token);
+        assertThat(fields(emptyNames)).as("one error per field").containsExactlyInAnyOrder("first_name", "last_name");
+        assertThat(errors(emptyNames))
+                .containsEntry("first_name", "must not be blank")
+                .containsEntry("last_name", "must be at most 50 characters");
+        assertThat(fields(api.post(
+                        "/auth/signup",
+                        Signups.valid().with("first_name", " \t").body())))
+                .containsExactly("first_name");
         assertThat(api.get("/auth/me", null).status()).isEqualTo(401);
     }
 
@@ -329,6 +342,13 @@ class AccountsIT extends AuthApiTest {
         Reply wrong = api.delete("/auth/me", Map.of("password", "not-my-password-1"), token);
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.text("type")).isEqualTo("/problems/wrong-password");
+        Reply plainBody = deleteWithBody(token, MediaType.TEXT_PLAIN, "{\"password\":\"" + Signups.PASSWORD + "\"}");
+        assertThat(plainBody.status()).isEqualTo(415);
+        assertThat(plainBody.text("type")).isEqualTo("/problems/unsupported-media-type");
+        Reply noBody = api.delete("/auth/me", null, token);
+        assertThat(noBody.status()).isEqualTo(400);
+        assertThat(noBody.text("type")).isEqualTo("/problems/malformed-body");
+        assertThat(api.get("/auth/me", token).status()).as("still there").isEqualTo(200);
 
         assertThat(api.delete("/auth/me", Map.of("password", Signups.PASSWORD), token)
                         .status())
@@ -418,6 +438,21 @@ class AccountsIT extends AuthApiTest {
         assertThat(reply.headers().getContentType()).hasToString("application/problem+json");
         assertThat(reply.text("type")).isEqualTo("/problems/account-unavailable");
         assertThat(reply.text("detail")).isEqualTo("This account is no longer available.");
+    }
+
+    private Reply deleteWithBody(String token, MediaType type, String body) {
+        EntityExchangeResult<byte[]> result = http.method(HttpMethod.DELETE)
+                .uri("/auth/me")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(type)
+                .body(body)
+                .exchange()
+                .returnResult(byte[].class);
+        byte[] content = result.getResponseBody();
+        return new Reply(
+                result.getStatus().value(),
+                content == null || content.length == 0 ? Api.JSON.missingNode() : Api.JSON.readTree(content),
+                result.getResponseHeaders());
     }
 
     private static void assertAgeChangeRefused(Reply reply) {

@@ -86,6 +86,29 @@ class PersonaIT extends AuthApiTest {
             assertThat(reply.status()).as(bad.toString()).isEqualTo(400);
             assertThat(reply.text("type")).isEqualTo("/problems/validation");
         }
+        Map<Map<String, String>, Map<String, String>> oneErrorPerField = Map.of(
+                Map.of("name", "", "description", ""),
+                Map.of("name", "must not be blank"),
+                Map.of("name", " ".repeat(61), "description", ""),
+                Map.of("name", "must not be blank"),
+                Map.of("name", "n".repeat(61), "description", ""),
+                Map.of("name", "must be at most 60 characters"),
+                Map.of("name", "n\n".repeat(31), "description", "x".repeat(1000) + "\u0007"),
+                Map.of(
+                        "name", "must not contain control characters and be at most 60 characters",
+                        "description", "must be plain text and be at most 1000 characters"));
+        oneErrorPerField.forEach((bad, expected) -> {
+            Reply reply = api.put("/auth/me/persona", bad, token);
+            assertThat(reply.status()).as(bad.toString()).isEqualTo(400);
+            List<String> fields = new ArrayList<>();
+            Map<String, String> messages = new java.util.HashMap<>();
+            reply.body().path("errors").forEach(e -> {
+                fields.add(e.path("field").asString());
+                messages.put(e.path("field").asString(), e.path("message").asString());
+            });
+            assertThat(fields).as(bad.toString()).doesNotHaveDuplicates();
+            assertThat(messages).as(bad.toString()).isEqualTo(expected);
+        });
         assertThat(api.put("/auth/me/persona", Map.of("name", "Nova"), token).status())
                 .as("description is required (it may be empty)")
                 .isEqualTo(400);
