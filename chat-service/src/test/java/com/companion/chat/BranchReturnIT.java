@@ -3,6 +3,7 @@ package com.companion.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.companion.contracts.character.PersonaCard;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.MessageRequested;
 import com.companion.platform.test.IntegrationTest;
@@ -205,6 +206,166 @@ class BranchReturnIT {
         assertThat(path(user, session)).containsExactly("More", "R0", "Hello");
     }
 
+    @Test
+    void aUserMessageSentAfterTheGreetingWasDeletedIsNoAlternativeOfTheOtherGreetings() {
+        UUID user = fixtures.user(true);
+        var character = fixtures.character(UUID.randomUUID(), user, Visibility.PRIVATE, false);
+        fixtures.publish(fixtures.withCard(
+                character, new PersonaCard("", "Hi there", List.of("Alt hi"), "", "", "", "", List.of())));
+        UUID session = session(user, character.characterId());
+        JsonNode greeting = top(user, session);
+        assertThat(greeting.path("content").asString()).isEqualTo("Hi there");
+        assertThat(greeting.path("alternative_count").asInt()).isEqualTo(2);
+        exchange(
+                user,
+                HttpMethod.DELETE,
+                "/sessions/" + session + "/messages/" + greeting.path("id").asString(),
+                "",
+                204);
+        assertThat(history(user, session)).isEmpty();
+
+        Set<UUID> seen = new HashSet<>();
+        answered(user, session, "/chat/send", send(session, "fresh"), seen, "Welcome.", 1);
+        JsonNode fresh = history(user, session).get(1);
+        assertThat(fresh.path("content").asString()).isEqualTo("fresh");
+        assertThat(fresh.path("parent_id").isNull()).isTrue();
+        assertThat(fresh.path("alternative_index").asInt())
+                .as("the remaining assistant greeting is not an alternative of a user message")
+                .isZero();
+        assertThat(fresh.path("alternative_count").asInt()).isEqualTo(1);
+
+        UUID freshId = UUID.fromString(fresh.path("id").asString());
+        JsonNode selected = exchange(
+                user,
+                HttpMethod.POST,
+                "/sessions/" + session + "/messages/" + freshId + "/select",
+                "{\"alternative_index\":0}",
+                200);
+        assertThat(selected.path("role").asString()).isEqualTo("user");
+        assertThat(selected.path("id").asString()).isEqualTo(freshId.toString());
+        JsonNode refused = exchange(
+                user,
+                HttpMethod.POST,
+                "/sessions/" + session + "/messages/" + freshId + "/select",
+                "{\"alternative_index\":1}",
+                400);
+        assertThat(refused.path("type").asString()).isEqualTo("/problems/no-such-alternative");
+        assertThat(path(user, session)).containsExactly("Welcome.", "fresh");
+    }
+
+    @Test
+    void aUserMessageSentAfterItsReplyWasDeletedIsNoAlternativeOfThatRepliesOtherSwipes() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        JsonNode first = answered(user, session, "/chat/send", send(session, "u1"), seen, "a1", 1);
+        UUID u1 = fixtures.awaitRequest(session, "u1").userMessageId();
+        UUID a1 = UUID.fromString(first.path("message_id").asString());
+        JsonNode swipe = answered(user, session, "/chat/regenerate", body(session), seen, "a1b", 2);
+        exchange(
+                user,
+                HttpMethod.DELETE,
+                "/sessions/" + session + "/messages/" + swipe.path("message_id").asString(),
+                "",
+                204);
+        assertThat(path(user, session)).containsExactly("u1");
+
+        answered(user, session, "/chat/send", send(session, "u2"), seen, "a2", 3);
+        assertThat(path(user, session)).containsExactly("a2", "u2", "u1");
+        JsonNode u2 = history(user, session).get(1);
+        assertThat(u2.path("parent_id").asString()).isEqualTo(u1.toString());
+        assertThat(u2.path("alternative_index").asInt())
+                .as("the reply a1 still under u1 is not an alternative of the user message u2")
+                .isZero();
+        assertThat(u2.path("alternative_count").asInt()).isEqualTo(1);
+        exchange(
+                user,
+                HttpMethod.POST,
+                "/sessions/" + session + "/messages/" + u2.path("id").asString() + "/select",
+                "{\"alternative_index\":1}",
+                400);
+        assertThat(path(user, session)).containsExactly("a2", "u2", "u1");
+
+        JsonNode a1Selected = exchange(
+                user,
+                HttpMethod.POST,
+                "/sessions/" + session + "/messages/" + a1 + "/select",
+                "{\"alternative_index\":0}",
+                200);
+        assertThat(a1Selected.path("alternative_count").asInt())
+                .as("a1's alternatives are the replies to u1 only")
+                .isEqualTo(1);
+        assertThat(path(user, session)).containsExactly("a1", "u1");
+
+        // An edit of u2 is an alternative of u2 only, beside it under u1.
+        select(user, session, UUID.fromString(u2.path("id").asString()), 0);
+        answered(
+                user,
+                session,
+                "PUT /sessions/" + session + "/messages/" + u2.path("id").asString(),
+                "{\"content\":\"u2 edited\"}",
+                seen,
+                "a2'",
+                4);
+        JsonNode edited = history(user, session).get(1);
+        assertThat(edited.path("content").asString()).isEqualTo("u2 edited");
+        assertThat(edited.path("alternative_index").asInt()).isEqualTo(1);
+        assertThat(edited.path("alternative_count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void historyPagesTheActivePathOnlyAndRefusesACursorOffIt() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        Set<UUID> seen = new HashSet<>();
+        JsonNode r1 = answered(user, session, "/chat/send", send(session, "q1"), seen, "r1", 1);
+        JsonNode r2 = answered(user, session, "/chat/send", send(session, "q2"), seen, "r2", 2);
+        UUID q1 = fixtures.awaitRequest(session, "q1").userMessageId();
+        UUID q2 = fixtures.awaitRequest(session, "q2").userMessageId();
+        String oldLast = r2.path("message_id").asString();
+        assertThat(page(user, session, "?limit=2&before=" + oldLast, 200)
+                        .path("items")
+                        .valueStream()
+                        .map(m -> m.path("content").asString()))
+                .containsExactly("q2", "r1");
+
+        exchange(user, HttpMethod.DELETE, "/sessions/" + session + "/messages/" + q2, "", 204);
+        JsonNode refused = page(user, session, "?before=" + oldLast, 400);
+        assertThat(refused.path("type").asString())
+                .as("the old last reply is below a deleted message: not on the active path")
+                .isEqualTo("/problems/invalid-cursor");
+        assertThat(page(user, session, "?before=" + q2, 400).path("type").asString())
+                .isEqualTo("/problems/invalid-cursor");
+        String r1Id = r1.path("message_id").asString();
+        assertThat(page(user, session, "?before=" + r1Id, 200)
+                        .path("items")
+                        .valueStream()
+                        .map(m -> m.path("content").asString()))
+                .containsExactly("q1");
+
+        // An abandoned branch: after an edit of q1, its old reply is off the active path.
+        answered(
+                user,
+                session,
+                "PUT /sessions/" + session + "/messages/" + q1,
+                "{\"content\":\"q1 edited\"}",
+                seen,
+                "r1'",
+                3);
+        assertThat(page(user, session, "?before=" + r1Id, 400).path("type").asString())
+                .isEqualTo("/problems/invalid-cursor");
+        String r1Edited = top(user, session).path("id").asString();
+        assertThat(page(user, session, "?before=" + r1Edited, 200)
+                        .path("items")
+                        .valueStream()
+                        .map(m -> m.path("content").asString()))
+                .containsExactly("q1 edited");
+    }
+
+    private JsonNode page(UUID user, UUID session, String query, int expectedStatus) {
+        return exchange(user, HttpMethod.GET, "/sessions/" + session + "/history" + query, null, expectedStatus);
+    }
+
     // ---- helpers ----
 
     /**
@@ -264,7 +425,10 @@ class BranchReturnIT {
     }
 
     private UUID session(UUID user) {
-        UUID character = fixtures.character(user, Visibility.PRIVATE, false);
+        return session(user, fixtures.character(user, Visibility.PRIVATE, false));
+    }
+
+    private UUID session(UUID user, UUID character) {
         JsonNode created = await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> {
@@ -284,12 +448,12 @@ class BranchReturnIT {
     }
 
     private JsonNode exchange(UUID user, HttpMethod method, String path, String body, int expectedStatus) {
-        byte[] answer = http.method(method)
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, bearer(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange()
+        RestTestClient.RequestBodySpec request =
+                http.method(method).uri(path).header(HttpHeaders.AUTHORIZATION, bearer(user));
+        if (body != null && !body.isEmpty()) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        byte[] answer = request.exchange()
                 .expectStatus()
                 .isEqualTo(expectedStatus)
                 .expectBody()

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The one home of {@code chat_message}: a tree per session. A message's parent is the message it
- * follows; alternatives are siblings under one parent, numbered by insertion order (deleted ones
- * excluded). Siblings and children are found through one expression index on {@code
- * coalesce(parent_id, session_id)}, so a root's sibling group is its session. Paths are walked
+ * follows; alternatives are siblings of the same role under one parent (swipes of a reply, edits of a user
+ * message), numbered by insertion order (deleted ones excluded). A message of the other role under the same parent
+ * (a user message sent after the reply it follows was deleted, or after a session's greeting was) is never one of
+ * them. Siblings and children are found through one expression index on {@code coalesce(parent_id, session_id)},
+ * so a root's sibling group is its session. Paths are walked
  * upwards from a message with a recursive query that stops after the rows asked for.
  */
 @Repository
@@ -35,10 +37,10 @@ public class MessageRepository {
             m.id, m.role, m.content, m.request_id, m.created_at, m.parent_id,
             (select count(*) from chat_message s
               where coalesce(s.parent_id, s.session_id) = coalesce(m.parent_id, m.session_id)
-                and s.deleted_at is null and s.seq < m.seq) as alternative_index,
+                and s.role = m.role and s.deleted_at is null and s.seq < m.seq) as alternative_index,
             (select count(*) from chat_message s
               where coalesce(s.parent_id, s.session_id) = coalesce(m.parent_id, m.session_id)
-                and s.deleted_at is null) as alternative_count
+                and s.role = m.role and s.deleted_at is null) as alternative_count
             """;
 
     private final JdbcClient jdbc;
@@ -222,6 +224,33 @@ public class MessageRepository {
                 .single();
     }
 
+    /**
+     * Whether {@code messageId} is a live message of the session on the path from {@code leaf} to the root: a walk up
+     * from the leaf that stops at the message's depth.
+     */
+    public boolean onPathToLeaf(UUID sessionId, UUID leaf, UUID messageId) {
+        if (leaf == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                        with recursive target(depth) as (
+                            select depth from chat_message
+                            where id = :message and session_id = :session and deleted_at is null
+                        ), path(id, parent_id, depth) as (
+                            select id, parent_id, depth from chat_message where id = :start and session_id = :session
+                          union all
+                            select m.id, m.parent_id, m.depth from chat_message m join path on m.id = path.parent_id
+                            where path.depth > (select depth from target)
+                        )
+                        select exists (select 1 from target) and exists (select 1 from path where id = :message)
+                        """)
+                .param("session", sessionId)
+                .param("start", leaf)
+                .param("message", messageId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Whether {@code messageId} lies on the path from {@code leaf} to the root. */
     public boolean onPath(UUID sessionId, UUID leaf, UUID messageId) {
         if (leaf == null) {
@@ -235,14 +264,15 @@ public class MessageRepository {
                 .single();
     }
 
-    /** The {@code index}th (0-based) live alternative among {@code message}'s siblings. */
+    /** The {@code index}th (0-based) live alternative among {@code message}'s siblings of its role. */
     public Optional<UUID> alternative(StoredMessage message, int index) {
         return jdbc.sql("""
                         select id from chat_message
-                        where coalesce(parent_id, session_id) = :group and deleted_at is null
+                        where coalesce(parent_id, session_id) = :group and role = :role and deleted_at is null
                         order by seq offset :index limit 1
                         """)
                 .param("group", message.parentId() == null ? message.sessionId() : message.parentId())
+                .param("role", message.role())
                 .param("index", index)
                 .query(UUID.class)
                 .optional();

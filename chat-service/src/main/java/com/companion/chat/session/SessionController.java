@@ -186,9 +186,11 @@ class SessionController {
         access.caller(user);
         SessionRepository.Owned session =
                 sessions.owned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+        // History is the active path only: a cursor is a message on it (never a deleted one, or one of a branch left).
         UUID start = before == null
                 ? session.activeLeaf()
                 : messages.find(id, before)
+                        .filter(message -> messages.onPathToLeaf(id, session.activeLeaf(), message.id()))
                         .orElseThrow(() -> ApiProblem.badRequest("invalid-cursor", "The cursor is not valid."))
                         .parentId();
         List<ChatMessage> items = messages.pathUpFrom(id, start, limit);
