@@ -404,6 +404,38 @@ class ChatPipelineIT {
     }
 
     @Test
+    void aUserMessageFrameWhoseMessageIsNotTextIsABadFrameAndNothingIsSent() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(user)) {
+            // The Socket.IO bridge forwards an event's data as it came (its "content" renamed "message"), so these
+            // are the frames both /ws and Socket.IO clients reach chat-service with.
+            for (String value : List.of("123", "true", "{\"a\":1}", "[\"hi\"]", "1.5")) {
+                String clientId = "c-" + UUID.randomUUID();
+                socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session + "\",\"message\":" + value
+                        + ",\"client_id\":\"" + clientId + "\"}");
+                JsonNode answer =
+                        socket.await(f -> clientId.equals(f.path("client_id").asString()));
+                assertThat(answer.path("type").asString()).as(value).isEqualTo("error");
+                assertThat(answer.path("code").asString()).as(value).isEqualTo("bad_frame");
+            }
+            socket.userMessage(session, "words, at last", "text");
+            assertThat(socket.await(f -> "text".equals(f.path("client_id").asString()))
+                            .path("type")
+                            .asString())
+                    .isEqualTo("typing");
+            MessageRequested request = fixtures.awaitRequest(session, "words, at last");
+            fixtures.reply(request, "Finally.");
+            fixtures.decide(request, 1, false);
+            socket.awaitType("assistant_done");
+        }
+        assertThat(fixtures.requestsFor(session)).hasSize(1);
+        assertThat(history(user, session).path("items"))
+                .extracting(m -> m.path("content").asString())
+                .containsExactly("Finally.", "words, at last");
+    }
+
+    @Test
     void aClientThatJoinsAgainGetsTheReplyThatFinishedWhileItWasAway() {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));

@@ -140,7 +140,13 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     private void userMessage(Socket socket, JsonNode frame) {
-        String message = frame.path("message").asString("");
+        JsonNode value = frame.path("message");
+        if (!value.isMissingNode() && !value.isNull() && !value.isString()) {
+            // As over HTTP, a number, a boolean, an object or a list is not a message: never sent as its text.
+            socket.send(Frames.error("bad_frame", "message must be a string.", Frames.text(frame, "client_id")));
+            return;
+        }
+        String message = value.asString("");
         submit(socket, frame, (user, sessionId, registered) -> sends.send(user, sessionId, message, registered));
     }
 
