@@ -655,6 +655,19 @@ class ChatControlsIT {
         fixtures.reply(inFlight, "there!");
         fixtures.decide(inFlight, 2, false);
         assertThat(first.join().path("reply").asString()).isEqualTo("Hello there!");
+
+        // While a new message waits for its reply the last message is the user's: still reply-in-flight, as every
+        // other send answers, never nothing-to-continue.
+        CompletableFuture<JsonNode> sent =
+                CompletableFuture.supplyAsync(() -> post(user, "/chat/send", send(session, "And you?"), 200));
+        MessageRequested waiting = awaitNewRequest(session, seen);
+        assertThat(post(user, "/chat/continue", regenerate(session), 409)
+                        .path("type")
+                        .asString())
+                .isEqualTo("/problems/reply-in-flight");
+        fixtures.reply(waiting, "Fine.");
+        fixtures.decide(waiting, 3, false);
+        assertThat(sent.join().path("reply").asString()).isEqualTo("Fine.");
     }
 
     @Test

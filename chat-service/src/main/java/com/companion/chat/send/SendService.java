@@ -146,11 +146,16 @@ public class SendService {
     /**
      * The last reply extended: the model gets the active path up to the user message the reply
      * answers, the reply so far as its own turn, and writes what follows; the reply is then stored as
-     * one message (extended in place). Only a reply to a message of the user's can be continued.
+     * one message (extended in place). Only a reply to a message of the user's can be continued. While a reply is
+     * in flight the answer is 409 reply-in-flight, as for every other send: the active leaf is then the user message
+     * still waiting for its reply, which would otherwise read as nothing to continue.
      */
     public Accepted continueReply(AuthenticatedUser user, UUID sessionId, Consumer<Accepted> beforePublish) {
         budget.take(user.userId());
         Context context = context(user, sessionId);
+        if (requests.inFlight(sessionId, properties.requestTimeout())) {
+            throw replyInFlight();
+        }
         StoredMessage reply = sessions.activeLeaf(sessionId)
                 .flatMap(leaf -> messages.find(sessionId, leaf))
                 .filter(message -> !message.fromUser())
