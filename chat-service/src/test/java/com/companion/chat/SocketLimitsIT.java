@@ -1,6 +1,7 @@
 package com.companion.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.companion.contracts.Plan;
 import com.companion.contracts.auth.SessionRevoked;
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What one {@code /ws} connection may do: authenticate in time, stay within its budgets, and no longer than it may. */
 @IntegrationTest(
@@ -33,6 +36,9 @@ class SocketLimitsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterAll
     static void close() {
@@ -115,6 +121,33 @@ class SocketLimitsIT {
                     .anyMatch(f -> "session_ended".equals(f.path("code").asString()));
             laptop.send("{\"type\":\"typing\",\"session_id\":\"" + UUID.randomUUID() + "\"}");
             assertThat(laptop.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aBanThatAlsoEndsTheDeviceSessionIsTheAccountUnavailableClose() {
+        UUID user = fixtures.user(true);
+        UUID device = UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from user_view where user_id = :user")
+                                .param("user", user)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        try (SocketClient socket = socketOfSession(user, device)) {
+            socket.send("{\"type\":\"join_session\",\"session_id\":\"" + UUID.randomUUID() + "\"}");
+            socket.await(f -> "not_found".equals(f.path("code").asString()));
+            // What auth-service's ban leaves in the read models: the account disabled and its device sessions
+            // ended, both seen by the same sweep (one statement).
+            jdbc.sql("""
+                            with banned as (update user_view set status = 'DISABLED' where user_id = :user)
+                            insert into revoked_session (session_id, user_id, revoked_at) values (:device, :user, now())
+                            """).param("user", user).param("device", device).update();
+
+            assertThat(socket.awaitClosed()).isEqualTo(4403);
+            assertThat(socket.frames())
+                    .anyMatch(f -> "account_unavailable".equals(f.path("code").asString()))
+                    .noneMatch(f -> "session_ended".equals(f.path("code").asString()));
         }
     }
 

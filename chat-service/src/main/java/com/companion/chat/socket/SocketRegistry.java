@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -89,16 +90,22 @@ class SocketRegistry {
                 }
             }
         }
-        for (UUID ended : readModels.revoked(byDeviceSession.keySet())) {
-            for (Socket socket : byDeviceSession.get(ended)) {
-                socket.send(Frames.error("session_ended", "You signed out on this device.", null));
-                socket.close(SESSION_ENDED);
-            }
-        }
-        for (UUID gone : readModels.gone(byUser.keySet())) {
+        // A gone account first: a ban or a deletion also ends the user's device sessions, and what the client must
+        // be told is that the account is unavailable (4403), not that it signed out (4401).
+        Set<UUID> goneUsers = readModels.gone(byUser.keySet());
+        for (UUID gone : goneUsers) {
             for (Socket socket : byUser.get(gone)) {
                 socket.send(Frames.error("account_unavailable", "This account is no longer available.", null));
                 socket.close(ACCOUNT_UNAVAILABLE);
+            }
+        }
+        for (UUID ended : readModels.revoked(byDeviceSession.keySet())) {
+            for (Socket socket : byDeviceSession.get(ended)) {
+                if (goneUsers.contains(socket.user().userId())) {
+                    continue;
+                }
+                socket.send(Frames.error("session_ended", "You signed out on this device.", null));
+                socket.close(SESSION_ENDED);
             }
         }
     }
