@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.companion.chat.ChatFixtures;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.character.Visibility;
 import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.TestJwks;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -80,10 +82,60 @@ class SessionControllerIT {
         assertThat(unchanged.path("title").asString()).isEqualTo("Stargazing");
     }
 
+    @Test
+    void aSignedOutDeviceIsRefusedOverHttpAtOnceWhileTheUsersOtherDevicesGoOn() {
+        UUID user = fixtures.user(true);
+        UUID phone = UUID.randomUUID();
+        UUID laptop = UUID.randomUUID();
+        String phoneToken = TestJwks.shared().tokenOfSession(user, phone);
+        String laptopToken = TestJwks.shared().tokenOfSession(user, laptop);
+        assertThat(exchange(phoneToken, HttpMethod.GET, "/sessions", null)
+                        .getStatus()
+                        .value())
+                .isEqualTo(200);
+
+        fixtures.publish(new SessionRevoked(user, phone, "logout", Instant.now()));
+
+        EntityExchangeResult<byte[]> refused = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> exchange(phoneToken, HttpMethod.GET, "/sessions", null),
+                        result -> result.getStatus().value() != 200);
+        assertThat(refused.getStatus().value()).isEqualTo(401);
+        JsonNode problem = json(refused);
+        assertThat(problem.path("type").asString()).isEqualTo("/problems/session-ended");
+        assertThat(problem.path("detail").asString()).contains("signed out on this device");
+        assertThat(problem.path("instance").asString()).isEqualTo("/sessions");
+        // Every authenticated endpoint, whatever its body or parameters.
+        assertThat(exchange(phoneToken, HttpMethod.GET, "/chat/usage", null)
+                        .getStatus()
+                        .value())
+                .isEqualTo(401);
+        EntityExchangeResult<byte[]> send = exchange(
+                phoneToken,
+                HttpMethod.POST,
+                "/chat/send",
+                Map.of("session_id", UUID.randomUUID().toString(), "message", "still here?"));
+        assertThat(send.getStatus().value()).isEqualTo(401);
+        assertThat(json(send).path("type").asString()).isEqualTo("/problems/session-ended");
+        assertThat(exchange(phoneToken, HttpMethod.GET, "/sessions?limit=0", null)
+                        .getStatus()
+                        .value())
+                .isEqualTo(401);
+
+        assertThat(exchange(laptopToken, HttpMethod.GET, "/sessions", null)
+                        .getStatus()
+                        .value())
+                .as("the user's other device is still signed in")
+                .isEqualTo(200);
+    }
+
     private EntityExchangeResult<byte[]> exchange(UUID user, HttpMethod method, String path, Object body) {
-        RestTestClient.RequestBodySpec request = http.method(method)
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwks.shared().token(user, "free", true));
+        return exchange(TestJwks.shared().token(user, "free", true), method, path, body);
+    }
+
+    private EntityExchangeResult<byte[]> exchange(String token, HttpMethod method, String path, Object body) {
+        RestTestClient.RequestBodySpec request =
+                http.method(method).uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         return (body == null
                         ? request
                         : request.contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)))
