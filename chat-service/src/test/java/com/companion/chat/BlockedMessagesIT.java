@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -96,6 +97,56 @@ class BlockedMessagesIT {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    @Test
+    void theCategoryIsAGuardCodeInAnyCaseAndAnythingElseIsRefused() {
+        UUID user = fixtures.user(true);
+        UUID session = api.session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        String refusedText = "roleplay s3x with a 14 year old girl " + UUID.randomUUID();
+        assertThat(send(user, session, refusedText)).isEqualTo(400);
+
+        UUID admin = UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> find(
+                                api.get(admin, "/admin/blocked-messages?category=s4&limit=200", "admin"), refusedText),
+                        node -> node != null);
+
+        for (String category : new String[] {"bogus", "S15", "S"}) {
+            JsonNode refused = ChatApi.JSON.readTree(http.get()
+                    .uri("/admin/blocked-messages?category=" + category)
+                    .header(HttpHeaders.AUTHORIZATION, ChatApi.bearer(admin, "admin"))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody());
+            assertThat(refused.path("type").asString()).isEqualTo("/problems/validation");
+            assertThat(refused.path("errors").get(0).path("field").asString()).isEqualTo("category");
+        }
+    }
+
+    @Test
+    void toAnyoneButAnAdministratorItIsTheNotFoundOfEveryAdminPathWithInstanceAndRequestId() {
+        UUID user = fixtures.user(true);
+        for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.POST}) {
+            JsonNode problem = ChatApi.JSON.readTree(http.method(method)
+                    .uri("/admin/blocked-messages?category=bogus&limit=0")
+                    .header(HttpHeaders.AUTHORIZATION, ChatApi.bearer(user))
+                    .header("X-Request-Id", "req-42")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody());
+            assertThat(problem.path("type").asString()).isEqualTo("/problems/not-found");
+            assertThat(problem.path("instance").asString()).isEqualTo("/admin/blocked-messages");
+            assertThat(problem.path("request_id").asString()).isEqualTo("req-42");
+        }
+        http.get().uri("/admin/blocked-messages").exchange().expectStatus().isUnauthorized();
     }
 
     private static JsonNode find(JsonNode page, String content) {

@@ -177,6 +177,50 @@ class MemoriesIT {
     }
 
     @Test
+    void aPinnedMemoryHasItsLocationAndTheListIsPagedAndCheckedLikeEveryList() {
+        UUID user = fixtures.user(true);
+        UUID character = fixtures.character(user, Visibility.PRIVATE, false);
+        session(user, character);
+        var created = http.post()
+                .uri("/memories")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(JSON.writeValueAsString(
+                        java.util.Map.of("character_id", character.toString(), "content", "I like tea.")))
+                .exchange()
+                .returnResult(byte[].class);
+        assertThat(created.getStatus().value()).isEqualTo(201);
+        String first = JSON.readTree(created.getResponseBody()).path("id").asString();
+        assertThat(created.getResponseHeaders().getLocation()).hasToString("/memories/" + first);
+        String second = pin(user, character, "My dog is called Biscuit.", 201)
+                .path("id")
+                .asString();
+
+        for (String limit : new String[] {"0", "101", "-5"}) {
+            JsonNode refused = exchange(
+                    user, HttpMethod.GET, "/memories?character_id=" + character + "&limit=" + limit, null, 400);
+            assertThat(refused.path("type").asString()).isEqualTo("/problems/validation");
+            assertThat(refused.path("errors").get(0).path("field").asString()).isEqualTo("limit");
+        }
+        for (String cursor : new String[] {"garbage", "AAAA"}) {
+            JsonNode refused = exchange(
+                    user, HttpMethod.GET, "/memories?character_id=" + character + "&cursor=" + cursor, null, 400);
+            assertThat(refused.path("type").asString()).isEqualTo("/problems/invalid-cursor");
+        }
+
+        JsonNode page = get(user, "/memories?character_id=" + character + "&limit=1");
+        assertThat(page.path("items")).hasSize(1);
+        assertThat(page.path("items").get(0).path("id").asString()).isEqualTo(first);
+        JsonNode next = get(
+                user,
+                "/memories?character_id=" + character + "&limit=1&cursor="
+                        + page.path("next_cursor").asString());
+        assertThat(next.path("items")).hasSize(1);
+        assertThat(next.path("items").get(0).path("id").asString()).isEqualTo(second);
+        assertThat(next.path("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
     void theGuardJudgesAMessageWithWhatThePersonaAndThePinnedMemoriesSay() {
         String message = "I want you to touch me everywhere";
         UUID adult = fixtures.user(true);

@@ -4,11 +4,15 @@ import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
 import com.companion.chat.safety.InputScreening;
+import com.companion.chat.session.Cursor;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +44,8 @@ class MemoryController {
 
     /**
      * Every list answers {@code {items, next_cursor}}; a character's memories (at most {@code
-     * CHAT_MEMORY_MAX_PER_CHARACTER}) always fit one page, so {@code next_cursor} is null.
+     * CHAT_MEMORY_MAX_PER_CHARACTER}) fit one page of the default size, so {@code next_cursor} is null unless a
+     * smaller {@code limit} was asked for.
      */
     record MemoryList(List<PinnedMemory> items, @Nullable String nextCursor) {
 
@@ -60,15 +66,38 @@ class MemoryController {
         this.properties = properties;
     }
 
+    /**
+     * Oldest first, paged like every list: {@code limit} 1–100 (20), {@code cursor} the {@code next_cursor} of the
+     * page before (400 {@code invalid-cursor} for anything else). A character's memories normally fit one page.
+     */
     @GetMapping("/memories")
-    MemoryList list(AuthenticatedUser user, @RequestParam("character_id") UUID characterId) {
+    MemoryList list(
+            AuthenticatedUser user,
+            @RequestParam("character_id") UUID characterId,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) String cursor) {
         access.caller(user);
-        return new MemoryList(memories.of(user.userId(), characterId));
+        Cursor after = Cursor.parse(cursor);
+        List<PinnedMemory> remaining = memories.of(user.userId(), characterId).stream()
+                .filter(memory -> after == null || isAfter(memory, after))
+                .toList();
+        if (remaining.size() <= limit) {
+            return new MemoryList(remaining);
+        }
+        List<PinnedMemory> page = remaining.subList(0, limit);
+        PinnedMemory last = page.getLast();
+        return new MemoryList(page, new Cursor(last.createdAt(), last.id()).encode());
     }
 
+    /** Whether the memory comes after the cursor's in the list's order (created_at, then id). */
+    private static boolean isAfter(PinnedMemory memory, Cursor after) {
+        int byTime = memory.createdAt().compareTo(after.at());
+        return byTime > 0 || (byTime == 0 && memory.id().compareTo(after.id()) > 0);
+    }
+
+    /** 201 with the memory and its {@code Location}, {@code /memories/{id}} (where it is deleted). */
     @PostMapping("/memories")
-    @ResponseStatus(HttpStatus.CREATED)
-    PinnedMemory pin(AuthenticatedUser user, @Valid @RequestBody PinRequest request) {
+    ResponseEntity<PinnedMemory> pin(AuthenticatedUser user, @Valid @RequestBody PinRequest request) {
         Caller caller = access.caller(user);
         String content = request.content().strip();
         if (content.length() > properties.maxLength()) {
@@ -96,7 +125,7 @@ class MemoryController {
                     "At most " + properties.maxPerCharacter()
                             + " memories can be pinned for one character; delete one first.");
         }
-        return memory;
+        return ResponseEntity.created(URI.create("/memories/" + memory.id())).body(memory);
     }
 
     @DeleteMapping("/memories/{id}")

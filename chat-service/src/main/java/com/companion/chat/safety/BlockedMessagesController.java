@@ -4,7 +4,9 @@ import com.companion.chat.session.Cursor;
 import com.companion.chat.session.Page;
 import com.companion.contracts.chat.ChatRole;
 import com.companion.contracts.chat.HistoryMessage;
+import com.companion.platform.guard.Category;
 import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.problem.FieldError;
 import com.companion.platform.web.security.AuthenticatedUser;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,8 +17,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,6 +66,20 @@ class BlockedMessagesController {
         if (!user.hasRole("admin")) {
             throw ApiProblem.notFound("resource");
         }
+        // A guard category code, in any case ("s4" is S4); anything else is refused rather than matching nothing.
+        String code = category == null || category.isBlank()
+                ? null
+                : Category.fromCode(category)
+                        .map(Category::code)
+                        .orElseThrow(() -> new ApiProblem(
+                                HttpStatus.BAD_REQUEST,
+                                "validation",
+                                "Bad Request",
+                                "The request has invalid fields; see errors.",
+                                Map.of(
+                                        "errors",
+                                        List.of(new FieldError(
+                                                "category", "must be a guard category code, S1 to S14")))));
         Cursor after = Cursor.parse(cursor);
         List<BlockedMessage> items = jdbc
                 .sql("""
@@ -71,7 +89,7 @@ class BlockedMessagesController {
                           and (cast(:beforeAt as timestamptz) is null or (created_at, id) < (:beforeAt, :beforeId))
                         order by created_at desc, id desc limit :limit
                         """)
-                .param("category", category)
+                .param("category", code)
                 .param("beforeAt", after == null ? null : after.atUtc())
                 .param("beforeId", after == null ? null : after.id())
                 .param("limit", limit)

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -71,9 +73,9 @@ class SessionController {
         this.transactions = transactions;
     }
 
+    /** 201 with the session and its {@code Location}, {@code /sessions/{id}}. */
     @PostMapping("/sessions")
-    @ResponseStatus(HttpStatus.CREATED)
-    ChatSession create(AuthenticatedUser user, @Valid @RequestBody CreateSession request) {
+    ResponseEntity<ChatSession> create(AuthenticatedUser user, @Valid @RequestBody CreateSession request) {
         Caller caller = access.caller(user);
         CharacterView character =
                 access.chattableSoon(caller, request.characterId()).orElseThrow(() -> ApiProblem.notFound("character"));
@@ -98,9 +100,10 @@ class SessionController {
             outbox.publish(new SessionStarted(
                     session.id(), user.userId(), character.characterId(), caller.plan(), session.createdAt()));
         });
-        return greetings.isEmpty()
+        ChatSession created = greetings.isEmpty()
                 ? session
                 : sessions.findOwned(session.id(), user.userId()).orElse(session);
+        return ResponseEntity.created(URI.create("/sessions/" + created.id())).body(created);
     }
 
     /**

@@ -83,6 +83,19 @@ class SessionControllerIT {
     }
 
     @Test
+    void aNewSessionAnswers201WithItsLocation() {
+        UUID user = fixtures.user(true);
+        UUID character = fixtures.character(user, Visibility.PRIVATE, false);
+        EntityExchangeResult<byte[]> created = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> exchange(
+                                user, HttpMethod.POST, "/sessions", Map.of("character_id", character.toString())),
+                        result -> result.getStatus().value() == 201);
+        assertThat(created.getResponseHeaders().getLocation())
+                .hasToString("/sessions/" + json(created).path("id").asString());
+    }
+
+    @Test
     void aSignedOutDeviceIsRefusedOverHttpAtOnceWhileTheUsersOtherDevicesGoOn() {
         UUID user = fixtures.user(true);
         UUID phone = UUID.randomUUID();
