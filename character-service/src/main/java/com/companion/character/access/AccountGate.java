@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * its still-valid token says, on every endpoint and before the handler runs: 401 {@code account-unavailable} for a
  * disabled account (as chat- and media-service answer), 401 {@code account-deleted} for a deleted one. An anonymous
  * caller of an open route and a user the read model does not know yet pass. A ban that arrives while a create is
- * under way is still caught there ({@code owner_disabled}).
+ * under way is still caught there ({@code owner_disabled}). A token of a device session that was signed out (its {@code
+ * sid}, from {@code auth.sessions.v1}) gets 401 {@code session-ended}.
  */
 @Component
 class AccountGate implements HandlerInterceptor {
@@ -36,8 +38,24 @@ class AccountGate implements HandlerInterceptor {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
             refuseIfGone(users.find(UUID.fromString(jwt.getSubject())));
+            UUID deviceSession = deviceSession(jwt.getClaimAsString("sid"));
+            if (deviceSession != null && users.sessionRevoked(deviceSession)) {
+                throw new ApiProblem(
+                        HttpStatus.UNAUTHORIZED, "session-ended", "Unauthorized", "You signed out on this device.");
+            }
         }
         return true;
+    }
+
+    private static @Nullable UUID deviceSession(@Nullable String sid) {
+        if (sid == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(sid);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static void refuseIfGone(Optional<KnownUser> known) {

@@ -34,6 +34,14 @@ public class UserDirectory {
                 .optional();
     }
 
+    /** Whether auth-service ended this device session early (its tokens are refused). */
+    public boolean sessionRevoked(UUID deviceSession) {
+        return jdbc.sql("select exists (select 1 from revoked_session where session_id = :id)")
+                .param("id", deviceSession)
+                .query(Boolean.class)
+                .single();
+    }
+
     /**
      * The live user with this username (case-insensitive). Empty when none, and also when two rows
      * briefly claim the name (a rename and a new sign-up whose events are still in flight): a share

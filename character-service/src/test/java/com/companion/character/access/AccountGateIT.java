@@ -3,11 +3,17 @@ package com.companion.character.access;
 import static com.companion.character.support.CharacterMother.aCharacter;
 import static com.companion.character.support.CharacterMother.aPublicCharacter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.companion.character.support.CardFiles;
 import com.companion.character.support.CharacterServiceTest;
+import com.companion.character.support.KafkaEvents;
 import com.companion.character.support.TestUser;
 import com.companion.character.support.WithCharacterTopic;
+import com.companion.contracts.auth.SessionRevoked;
+import com.companion.platform.test.TestJwks;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,28 @@ class AccountGateIT extends WithCharacterTopic {
                 .as("nothing was changed while banned")
                 .isEqualTo("Luna");
         api.post("/characters", banned, aCharacter().build()).expectStatus().isCreated();
+    }
+
+    @Test
+    void whenADeviceIsSignedOutThenItsTokenIsRefusedWhileTheUsersOtherDevicesGoOn() {
+        TestUser user = users.adult();
+        UUID signedOut = UUID.randomUUID();
+        UUID stillIn = UUID.randomUUID();
+        String signedOutToken = TestJwks.shared().tokenOfSession(user.id(), signedOut);
+        String stillInToken = TestJwks.shared().tokenOfSession(user.id(), stillIn);
+        api.getWithToken("/characters/mine", signedOutToken).expectStatus().isOk();
+
+        KafkaEvents.publish(new SessionRevoked(user.id(), signedOut, "revoked", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> api.getWithToken("/characters/mine", signedOutToken)
+                        .expectStatus()
+                        .isUnauthorized()
+                        .expectBody()
+                        .jsonPath("$.type")
+                        .isEqualTo("/problems/session-ended"));
+        api.getWithToken("/characters/mine", stillInToken).expectStatus().isOk();
+        api.get("/characters/mine", user).expectStatus().isOk();
     }
 
     @Test

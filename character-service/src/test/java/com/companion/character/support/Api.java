@@ -88,6 +88,11 @@ public final class Api {
         return http.get().uri(uri).headers(h -> authorize(h, as)).exchange();
     }
 
+    /** With this bearer token, as it is. */
+    public RestTestClient.ResponseSpec getWithToken(String uri, String token) {
+        return http.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange();
+    }
+
     public RestTestClient.ResponseSpec post(String uri, @Nullable TestUser as, @Nullable Object body) {
         RestTestClient.RequestBodySpec request =
                 http.post().uri(uri).headers(h -> authorize(h, as)).contentType(MediaType.APPLICATION_JSON);

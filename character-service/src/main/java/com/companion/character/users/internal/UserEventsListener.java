@@ -15,7 +15,9 @@ class UserEventsListener {
         this.readModel = readModel;
     }
 
-    @KafkaListener(topics = Topics.AUTH_USERS, groupId = "${character.consumers.group-id}")
+    @KafkaListener(
+            topics = {Topics.AUTH_USERS, Topics.AUTH_SESSIONS},
+            groupId = "${character.consumers.group-id}")
     void on(ConsumerRecord<String, String> record) {
         Records.event(record).ifPresent(readModel::apply);
     }

@@ -5,11 +5,15 @@ import com.companion.character.users.UserRemoved;
 import com.companion.character.users.UserStatusChanged;
 import com.companion.contracts.Event;
 import com.companion.contracts.EventEnvelope;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
 import com.companion.contracts.auth.UserRegistered;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.contracts.auth.UserUpdated;
 import com.companion.platform.messaging.inbox.ProcessedEvents;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -44,10 +48,22 @@ public class UserReadModel {
                 case UserRegistered e -> upsert(e.userId(), e.username(), e.isAdult(), e.status());
                 case UserUpdated e -> upsert(e.userId(), e.username(), e.isAdult(), e.status());
                 case UserDeleted e -> delete(e.userId());
+                case SessionRevoked e -> revoked(e.sessionId(), e.revokedAt());
                 default ->
                     log.debug("ignoring {} on the users topic", event.getClass().getSimpleName());
             }
         });
+    }
+
+    /** A device session ended early; rows older than any access token can live are dropped on the way. */
+    private void revoked(UUID deviceSession, Instant at) {
+        jdbc.sql("insert into revoked_session (session_id, revoked_at) values (:id, :at) on conflict do nothing")
+                .param("id", deviceSession)
+                .param("at", Timestamp.from(at))
+                .update();
+        jdbc.sql("delete from revoked_session where revoked_at < :before")
+                .param("before", Timestamp.from(at.minus(Duration.ofDays(1))))
+                .update();
     }
 
     /**
