@@ -1,8 +1,14 @@
 package com.companion.ad.accounts;
 
 import com.companion.contracts.Topics;
+import com.companion.contracts.auth.SessionRevoked;
 import com.companion.contracts.auth.UserDeleted;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.auth.UserUpdated;
 import com.companion.platform.messaging.kafka.Records;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -13,10 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases what ad-service holds on a deleted user ({@code auth.user-deleted}): their sessions'
- * counters and counted replies and their impressions, in one transaction, and remembers the id
- * so a reply still in flight is not counted afterwards. Deleting is idempotent, so a redelivered
- * event changes nothing; other events on the topic are skipped.
+ * What auth-service's topics tell ad-service, one transaction per event. A deleted user ({@code
+ * auth.user-deleted}): their sessions' counters and counted replies and their impressions are
+ * erased, and the id is remembered so a reply still in flight is not counted afterwards. A disabled
+ * (banned) account and a device session ended early are remembered for the {@link AccountGate}. Each
+ * step is idempotent, so a redelivered event changes nothing; other events are skipped.
  */
 @Component
 class AccountErasure {
@@ -29,12 +36,39 @@ class AccountErasure {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(topics = Topics.AUTH_USERS, groupId = "${platform.kafka.consumer-group}")
+    @KafkaListener(
+            topics = {Topics.AUTH_USERS, Topics.AUTH_SESSIONS},
+            groupId = "${platform.kafka.consumer-group}")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
-        Records.event(record)
-                .filter(envelope -> envelope.data() instanceof UserDeleted)
-                .ifPresent(envelope -> erase(((UserDeleted) envelope.data()).userId()));
+        Records.event(record).ifPresent(envelope -> {
+            switch (envelope.data()) {
+                case UserDeleted deleted -> erase(deleted.userId());
+                case UserUpdated updated
+                when updated.status() == UserStatus.ACTIVE ->
+                    jdbc.sql("delete from disabled_user where user_id = :user")
+                            .param("user", updated.userId())
+                            .update();
+                case UserUpdated updated ->
+                    jdbc.sql("insert into disabled_user (user_id) values (:user) on conflict do nothing")
+                            .param("user", updated.userId())
+                            .update();
+                case SessionRevoked revoked -> revoked(revoked.sessionId(), revoked.revokedAt());
+                default -> {
+                    // registrations and other events change nothing here
+                }
+            }
+        });
+    }
+
+    private void revoked(UUID deviceSession, Instant at) {
+        jdbc.sql("insert into revoked_session (session_id, revoked_at) values (:id, :at) on conflict do nothing")
+                .param("id", deviceSession)
+                .param("at", Timestamp.from(at))
+                .update();
+        jdbc.sql("delete from revoked_session where revoked_at < :before")
+                .param("before", Timestamp.from(at.minus(Duration.ofDays(1))))
+                .update();
     }
 
     private void erase(UUID userId) {
