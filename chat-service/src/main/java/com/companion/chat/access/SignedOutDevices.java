@@ -71,10 +71,7 @@ class SignedOutDevices implements WebMvcConfigurer, HandlerInterceptor {
                     "This account is no longer available.");
         }
         throw new ApiProblem(
-                HttpStatus.UNAUTHORIZED,
-                "session-ended",
-                "Unauthorized",
-                "You signed out on this device; sign in again.");
+                HttpStatus.UNAUTHORIZED, "session-ended", "Unauthorized", "You signed out on this device.");
     }
 
     private boolean revoked(UUID deviceSession) {
