@@ -1,16 +1,12 @@
 package com.companion.ad.accounts;
 
-import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.security.TokenHolder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -30,12 +26,12 @@ class AccountGate implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof JwtAuthenticationToken jwt)) {
+        Jwt token = TokenHolder.current().orElse(null);
+        if (token == null) {
             return true;
         }
-        UUID user = UUID.fromString(jwt.getToken().getSubject());
-        UUID deviceSession = uuid(jwt.getToken().getClaimAsString("sid"));
+        UUID user = UUID.fromString(token.getSubject());
+        UUID deviceSession = TokenHolder.deviceSession(token);
         List<String> refused = jdbc.sql("""
                         select case
                             when exists (select 1 from disabled_user where user_id = :user)
@@ -48,27 +44,11 @@ class AccountGate implements HandlerInterceptor {
                 .query(String.class)
                 .list();
         if (refused.contains("account")) {
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED,
-                    "account-unavailable",
-                    "Unauthorized",
-                    "This account is no longer available.");
+            throw TokenHolder.accountUnavailable();
         }
         if (refused.contains("session")) {
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED, "session-ended", "Unauthorized", "You signed out on this device.");
+            throw TokenHolder.sessionEnded();
         }
         return true;
-    }
-
-    private static @Nullable UUID uuid(@Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -2,12 +2,11 @@ package com.companion.auth.account;
 
 import com.companion.auth.account.internal.UserStore;
 import com.companion.auth.session.Sessions;
-import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.security.TokenHolder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -51,26 +50,13 @@ class AccountGate implements HandlerInterceptor, WebMvcConfigurer {
         Jwt token = bearer.getToken();
         UUID userId = uuid(token.getSubject());
         if (userId == null || !users.isActive(userId)) {
-            throw accountUnavailable();
+            throw TokenHolder.accountUnavailable();
         }
-        UUID sessionId = uuid(token.getClaimAsString("sid"));
+        UUID sessionId = TokenHolder.deviceSession(token);
         if (sessionId == null || !sessions.isLive(sessionId, userId)) {
-            throw sessionEnded();
+            throw TokenHolder.sessionEnded();
         }
         return true;
-    }
-
-    static ApiProblem accountUnavailable() {
-        return new ApiProblem(
-                HttpStatus.UNAUTHORIZED, "account-unavailable", "Unauthorized", "This account is no longer available.");
-    }
-
-    static ApiProblem sessionEnded() {
-        return new ApiProblem(
-                HttpStatus.UNAUTHORIZED,
-                "session-ended",
-                "Unauthorized",
-                "This device was signed out. Please sign in again.");
     }
 
     private static @Nullable UUID uuid(@Nullable String value) {

@@ -4,14 +4,12 @@ import com.companion.character.users.KnownUser;
 import com.companion.character.users.UserDirectory;
 import com.companion.contracts.auth.UserStatus;
 import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.security.TokenHolder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -35,27 +33,15 @@ class AccountGate implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            refuseIfGone(users.find(UUID.fromString(jwt.getSubject())));
-            UUID deviceSession = deviceSession(jwt.getClaimAsString("sid"));
+        Jwt token = TokenHolder.current().orElse(null);
+        if (token != null) {
+            refuseIfGone(users.find(UUID.fromString(token.getSubject())));
+            UUID deviceSession = TokenHolder.deviceSession(token);
             if (deviceSession != null && users.sessionRevoked(deviceSession)) {
-                throw new ApiProblem(
-                        HttpStatus.UNAUTHORIZED, "session-ended", "Unauthorized", "You signed out on this device.");
+                throw TokenHolder.sessionEnded();
             }
         }
         return true;
-    }
-
-    private static @Nullable UUID deviceSession(@Nullable String sid) {
-        if (sid == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(sid);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     static void refuseIfGone(Optional<KnownUser> known) {
@@ -67,11 +53,7 @@ class AccountGate implements HandlerInterceptor {
                     HttpStatus.UNAUTHORIZED, "account-deleted", "Unauthorized", "This account no longer exists.");
         }
         if (known.get().status() == UserStatus.DISABLED) {
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED,
-                    "account-unavailable",
-                    "Unauthorized",
-                    "This account is no longer available.");
+            throw TokenHolder.accountUnavailable();
         }
     }
 }

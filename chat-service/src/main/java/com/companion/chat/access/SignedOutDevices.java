@@ -1,6 +1,6 @@
 package com.companion.chat.access;
 
-import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.security.TokenHolder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,11 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -54,24 +50,19 @@ class SignedOutDevices implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+        Jwt jwt = TokenHolder.current().orElse(null);
+        if (jwt == null) {
             return true;
         }
-        UUID deviceSession = deviceSession(jwt);
+        UUID deviceSession = TokenHolder.deviceSession(jwt);
         if (deviceSession == null || !revoked(deviceSession)) {
             return true;
         }
         UUID userId = UUID.fromString(jwt.getSubject());
         if (!readModels.gone(Set.of(userId)).isEmpty()) {
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED,
-                    "account-unavailable",
-                    "Unauthorized",
-                    "This account is no longer available.");
+            throw TokenHolder.accountUnavailable();
         }
-        throw new ApiProblem(
-                HttpStatus.UNAUTHORIZED, "session-ended", "Unauthorized", "You signed out on this device.");
+        throw TokenHolder.sessionEnded();
     }
 
     private boolean revoked(UUID deviceSession) {
@@ -84,14 +75,5 @@ class SignedOutDevices implements WebMvcConfigurer, HandlerInterceptor {
         boolean revoked = !readModels.revoked(Set.of(deviceSession)).isEmpty();
         (revoked ? signedOut : signedIn).put(deviceSession, Boolean.TRUE);
         return revoked;
-    }
-
-    private static @Nullable UUID deviceSession(Jwt jwt) {
-        try {
-            String sid = jwt.getClaimAsString("sid");
-            return sid == null ? null : UUID.fromString(sid);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,14 +1,10 @@
 package com.companion.media.accounts;
 
-import com.companion.platform.web.problem.ApiProblem;
+import com.companion.platform.web.security.TokenHolder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -28,33 +24,17 @@ class AccountGate implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof JwtAuthenticationToken jwt)) {
+        Jwt token = TokenHolder.current().orElse(null);
+        if (token == null) {
             return true;
         }
-        if (goneUsers.isGone(UUID.fromString(jwt.getToken().getSubject()))) {
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED,
-                    "account-unavailable",
-                    "Unauthorized",
-                    "This account is no longer available.");
+        if (goneUsers.isGone(UUID.fromString(token.getSubject()))) {
+            throw TokenHolder.accountUnavailable();
         }
-        UUID deviceSession = deviceSession(jwt.getToken().getClaimAsString("sid"));
+        UUID deviceSession = TokenHolder.deviceSession(token);
         if (deviceSession != null && goneUsers.isRevoked(deviceSession)) {
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED, "session-ended", "Unauthorized", "You signed out on this device.");
+            throw TokenHolder.sessionEnded();
         }
         return true;
-    }
-
-    private static @Nullable UUID deviceSession(@Nullable String sid) {
-        if (sid == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(sid);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
