@@ -211,13 +211,22 @@ class AnalyticsServiceIT {
                     .exchange()
                     .expectStatus()
                     .isNotFound();
-            // a method the route does not take must not tell them the route exists (405)
+            // a method the route does not take must not tell them the route exists (405); the 404 reads as the
+            // gateway's own, with instance and request_id
             http.post()
                     .uri(path)
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + user)
+                    .header("X-Request-Id", "req-42")
                     .exchange()
                     .expectStatus()
-                    .isNotFound();
+                    .isNotFound()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/not-found")
+                    .jsonPath("$.instance")
+                    .isEqualTo(path)
+                    .jsonPath("$.request_id")
+                    .isEqualTo("req-42");
         }
         http.get().uri("/admin/analytics/daily").exchange().expectStatus().isUnauthorized();
     }

@@ -12,11 +12,13 @@ final class EdgeRoutes {
     /**
      * The routes that hand tokens out, and the keys: open, and any Authorization header is
      * ignored (as auth-service does), so a client whose access token expired can still refresh,
-     * log in or log out.
+     * log in or log out. Matched by path alone, as auth-service matches them: a wrong method gets
+     * its 405 with {@code Allow} from there, not a 401 that would ask for a token the route does
+     * not need.
      */
     static final ServerWebExchangeMatcher TOKEN_ISSUING = new OrServerWebExchangeMatcher(
-            pathMatchers(HttpMethod.POST, "/auth/signup", "/auth/login", "/auth/refresh", "/auth/logout"),
-            pathMatchers(HttpMethod.GET, "/auth/.well-known/jwks.json"),
+            pathMatchers("/auth/signup", "/auth/login", "/auth/refresh", "/auth/logout"),
+            pathMatchers("/auth/.well-known/jwks.json"),
             EdgeRoutes.accountLinks());
 
     /**
@@ -25,7 +27,6 @@ final class EdgeRoutes {
      */
     static ServerWebExchangeMatcher accountLinks() {
         return pathMatchers(
-                HttpMethod.POST,
                 "/auth/password/forgot",
                 "/auth/password/reset",
                 "/auth/email/verify",

@@ -230,6 +230,7 @@ class WebKitIT {
         http.get()
                 .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .header("X-Request-Id", "req-7")
                 .exchange()
                 .expectStatus()
                 .isNotFound()
@@ -237,7 +238,11 @@ class WebKitIT {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("/problems/not-found");
+                .isEqualTo("/problems/not-found")
+                .jsonPath("$.instance")
+                .isEqualTo(path)
+                .jsonPath("$.request_id")
+                .isEqualTo("req-7");
         http.get()
                 .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + JWKS.token(USER, "free", true, "user", "admin"))

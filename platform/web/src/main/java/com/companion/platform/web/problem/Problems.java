@@ -13,6 +13,9 @@ public final class Problems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A request id as the gateway sets it (and as the caller may pass it on): kept only when it looks like one. */
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
     public static URI type(String slug) {
         return URI.create("/problems/" + slug);
     }
@@ -32,14 +35,21 @@ public final class Problems {
 
     /**
      * The answer to a caller who is known but lacks a role: 403 {@code forbidden}, except under {@code /admin/}, where
-     * it is the 404 {@code not-found} of an unknown resource, so the administrative API does not reveal itself.
+     * it is the 404 {@code not-found} of an unknown resource, so the administrative API does not reveal itself. Either
+     * carries {@code instance} and the gateway's {@code request_id}, as the gateway's own problems do, so the
+     * 404 reads exactly like one for a resource that is not there.
      */
     public static ProblemDetail accessDenied(jakarta.servlet.http.HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals("/admin") || path.startsWith("/admin/")) {
-            return ApiProblem.notFound("resource").toProblemDetail();
+        ProblemDetail problem = path.equals("/admin") || path.startsWith("/admin/")
+                ? ApiProblem.notFound("resource").toProblemDetail()
+                : of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
+        problem.setProperty("instance", request.getRequestURI());
+        String requestId = request.getHeader("X-Request-Id");
+        if (requestId != null && REQUEST_ID.matcher(requestId).matches()) {
+            problem.setProperty("request_id", requestId);
         }
-        return of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
+        return problem;
     }
 
     /** Writes a problem outside Spring MVC (filters, security entry points). */
