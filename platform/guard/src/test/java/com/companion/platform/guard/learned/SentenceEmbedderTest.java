@@ -98,18 +98,29 @@ class SentenceEmbedderTest {
     }
 
     @Test
-    void e5IsStartedBesideMiniLmOnlyWhenAboutACoreIsSpare() {
-        assertThat(SentenceEmbedder.SpareCore.spare(0.2, 2)).isTrue();
-        assertThat(SentenceEmbedder.SpareCore.spare(0.6, 2))
-                .as("two cores, 60 % busy")
-                .isFalse();
-        assertThat(SentenceEmbedder.SpareCore.spare(0.6, 4))
-                .as("four cores, 60 % busy")
+    void e5IsStartedBesideMiniLmOnlyWhenACoreIsFreeOfOtherProcessesAndOfThisOnesModelRuns() {
+        assertThat(SentenceEmbedder.SpareCore.spare(0.0, 0, 2))
+                .as("a lone message on a quiet machine")
                 .isTrue();
-        assertThat(SentenceEmbedder.SpareCore.spare(0.1, 1))
+        assertThat(SentenceEmbedder.SpareCore.spare(0.3, 0, 2))
+                .as("other processes use a little")
+                .isTrue();
+        assertThat(SentenceEmbedder.SpareCore.spare(0.6, 0, 2))
+                .as("other processes use more than one of two cores")
+                .isFalse();
+        assertThat(SentenceEmbedder.SpareCore.spare(0.0, 1, 2))
+                .as("another model run already takes the second core")
+                .isFalse();
+        assertThat(SentenceEmbedder.SpareCore.spare(0.2, 2, 4))
+                .as("four cores, two runs")
+                .isTrue();
+        assertThat(SentenceEmbedder.SpareCore.spare(0.2, 3, 4))
+                .as("four cores, three runs")
+                .isFalse();
+        assertThat(SentenceEmbedder.SpareCore.spare(0.0, 0, 1))
                 .as("one core: nothing to run it beside")
                 .isFalse();
-        assertThat(SentenceEmbedder.SpareCore.spare(-1, 2)).as("unknown").isTrue();
+        assertThat(SentenceEmbedder.SpareCore.spare(-1, 0, 2)).as("unknown").isTrue();
     }
 
     /** The window is tokenised once, with MiniLM's tokenizer, for both models: that holds only on one vocabulary. */
