@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Refuses, on every endpoint and before the handler runs, a caller whose still-valid token belongs to an account that
@@ -16,12 +18,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@code session-ended}), as every other service does. The facts come from {@link AccountErasure}.
  */
 @Component
-class AccountGate implements HandlerInterceptor {
+class AccountGate implements HandlerInterceptor, WebMvcConfigurer {
 
     private final JdbcClient jdbc;
 
     AccountGate(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every request passes the gate. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
     }
 
     @Override

@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Refuses a caller whose account the {@code auth.users.v1} read model knows as disabled (banned) or deleted, whatever
@@ -23,12 +25,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * sid}, from {@code auth.sessions.v1}) gets 401 {@code session-ended}.
  */
 @Component
-class AccountGate implements HandlerInterceptor {
+class AccountGate implements HandlerInterceptor, WebMvcConfigurer {
 
     private final UserDirectory users;
 
     AccountGate(UserDirectory users) {
         this.users = users;
+    }
+
+    /** Every request passes the gate. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
     }
 
     @Override

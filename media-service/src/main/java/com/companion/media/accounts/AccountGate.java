@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Refuses a caller whose account was disabled, banned or deleted, whatever its still-valid token
@@ -14,12 +16,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@code sid}): 401 {@code session-ended}. On every endpoint, before the handler runs.
  */
 @Component
-class AccountGate implements HandlerInterceptor {
+class AccountGate implements HandlerInterceptor, WebMvcConfigurer {
 
     private final GoneUsers goneUsers;
 
     AccountGate(GoneUsers goneUsers) {
         this.goneUsers = goneUsers;
+    }
+
+    /** Every request passes the gate. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
     }
 
     @Override

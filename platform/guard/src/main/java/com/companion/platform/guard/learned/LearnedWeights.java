@@ -103,8 +103,7 @@ public record LearnedWeights(
                 minorSexualThreshold,
                 contextThreshold,
                 nonConsentKinds,
-                0,
-                null);
+                0);
     }
 
     /** These weights with this gate in front of e5. */
