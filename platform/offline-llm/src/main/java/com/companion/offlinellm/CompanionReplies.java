@@ -105,7 +105,7 @@ public final class CompanionReplies {
                         List.of(
                                 "What's the most chaotic thing you did today?",
                                 "Tell me something ridiculous.",
-                                "Shall we make a terrible plan together?")));
+                                "Want to invent a silly new holiday with me?")));
         ENGLISH.put(
                 Flavour.SARCASTIC,
                 new Fragments(
