@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * Checks a password for an account, with lockout keyed by account and client: {@code max-attempts}
  * failures from one client lock that client out of the account for {@code duration} (a success
- * resets its count), so a stranger's guesses never lock the owner out. An account-wide brake counts
+ * resets its count), so a stranger's guesses never lock the owner out. The failure that sets the lock
+ * is answered as a failure; the attempts after it find the lock, whatever password they carry. An account-wide brake counts
  * failures from clients that never signed in to the account; past {@code account-max-attempts} in
  * a window such clients are refused until it ends, while the owner's known devices carry on. An
  * identifier that matches no account is counted the same way under a hash of what was typed, so
@@ -39,8 +40,8 @@ public class Credentials {
 
     public record Invalid() implements Check {}
 
-    /** Locked until {@code until}; {@code justLocked} when this failed check set the lock. */
-    public record Locked(Instant until, boolean justLocked) implements Check {}
+    /** Refused without a check: locked until {@code until}. */
+    public record Locked(Instant until) implements Check {}
 
     private static final String ACCOUNT_WIDE = "*";
 
@@ -85,10 +86,8 @@ public class Credentials {
                 : throttle.count(subject, from, now, lockout.maxAttempts(), lockout.duration());
         if (refused.isPresent() || counted.isEmpty()) {
             hasher.verify(password, null);
-            return new Locked(
-                    refused.orElseGet(
-                            () -> throttle.lockedUntil(subject, from, now).orElse(now)),
-                    false);
+            return new Locked(refused.orElseGet(
+                    () -> throttle.lockedUntil(subject, from, now).orElse(now)));
         }
         String hash = userId == null
                 ? null
@@ -104,10 +103,7 @@ public class Credentials {
             return new Valid(userId);
         }
         Instant lockedUntil = counted.get().lockedUntil();
-        if (lockedUntil == null) {
-            return new Invalid();
-        }
-        if (userId != null) {
+        if (lockedUntil != null && userId != null) {
             audit.record(
                     SecurityEvent.LOCKOUT,
                     userId,
@@ -118,7 +114,7 @@ public class Credentials {
                             "failed_attempts",
                             counted.get().number()));
         }
-        return new Locked(lockedUntil, true);
+        return new Invalid();
     }
 
     /**

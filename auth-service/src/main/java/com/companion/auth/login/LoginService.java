@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Login by username, email or phone. Whatever was wrong (no such account, wrong password) the
- * answer is the same 401 after the same Argon2 work; a client locked out of an identifier answers
- * 423 with when it may try again, whether or not the identifier is an account.
+ * answer is the same 401 after the same Argon2 work, the failure that sets a lock included; a client
+ * locked out of an identifier then answers 423 with when it may try again, whether or not the
+ * identifier is an account.
  */
 @Service
 class LoginService {
@@ -41,11 +42,7 @@ class LoginService {
                 return signedIn;
             }
             case Credentials.Locked locked -> {
-                audit.record(
-                        SecurityEvent.LOGIN_FAILURE,
-                        userId,
-                        client,
-                        Map.of("reason", locked.justLocked() ? "wrong_password" : "locked"));
+                audit.record(SecurityEvent.LOGIN_FAILURE, userId, client, Map.of("reason", "locked"));
                 throw Problems.locked(locked.until());
             }
             case Credentials.Invalid invalid -> {
