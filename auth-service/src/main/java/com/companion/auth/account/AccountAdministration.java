@@ -276,7 +276,7 @@ public class AccountAdministration {
 
     private UUID create(String email, AdminAccount admin, int attempt) {
         String username = admin.username() != null
-                ? Usernames.normalise(admin.username())
+                ? admin.username().strip()
                 : usernameCandidates(email).get(Math.min(attempt, 2));
         String hash = hasher.hash(admin.password());
         return transaction.execute(status -> {

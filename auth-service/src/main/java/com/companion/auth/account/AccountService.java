@@ -79,7 +79,7 @@ class AccountService {
     }
 
     SignInResponse signup(SignupRequest request, ClientInfo client) {
-        String username = Usernames.normalise(request.username());
+        String username = request.username().strip();
         if (Usernames.reserved(username)) {
             throw FieldProblems.invalid("username", "is reserved; choose another");
         }
@@ -132,7 +132,7 @@ class AccountService {
      * already adult) may state any.
      */
     UserProfile update(UUID userId, ProfilePatch patch, ClientInfo client) {
-        String username = patch.username() == null ? null : Usernames.normalise(patch.username());
+        String username = patch.username() == null ? null : patch.username().strip();
         if (username != null && Usernames.reserved(username)) {
             throw FieldProblems.invalid("username", "is reserved; choose another");
         }

@@ -45,7 +45,7 @@ public class Accounts {
             return users.findIdByEmail(typed);
         }
         if (Usernames.valid(typed)) {
-            return users.findIdByUsername(Usernames.normalise(typed));
+            return users.findIdByUsername(typed);
         }
         return phones.toE164(typed).flatMap(users::findIdByPhone);
     }

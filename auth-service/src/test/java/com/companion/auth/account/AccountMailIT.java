@@ -220,17 +220,30 @@ class AccountMailIT extends AuthApiTest {
                 "/auth/email/change", Map.of("new_email", first.get("email"), "password", Signups.PASSWORD), token);
         assertThat(taken.status()).isEqualTo(409);
 
-        String newName = "renamed_" + userId.substring(0, 8);
-        Reply renamed = api.patch("/auth/me", Map.of("username", newName.toUpperCase()), token);
+        String newName = "Renamed_" + userId.substring(0, 8).toUpperCase();
+        Reply renamed = api.patch("/auth/me", Map.of("username", newName), token);
         assertThat(renamed.status()).isEqualTo(200);
-        assertThat(renamed.text("username")).isEqualTo(newName);
-        assertThat(api.patch("/auth/me", Map.of("username", first.get("username")), token)
-                        .status())
-                .isEqualTo(409);
+        assertThat(renamed.text("username")).as("kept as typed").isEqualTo(newName);
+        assertThat(api.get("/auth/me", token).text("username")).isEqualTo(newName);
+        Reply takenName =
+                api.patch("/auth/me", Map.of("username", ((String) first.get("username")).toUpperCase()), token);
+        assertThat(takenName.status()).isEqualTo(409);
+        assertThat(takenName.text("field")).isEqualTo("username");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> events.about(userId, "auth.user-updated").stream()
                         .anyMatch(seen -> seen.data().path("changed").toString().equals("[\"username\"]")
                                 && seen.data().path("username").asString().equals(newName)));
+
+        String recased = newName.toLowerCase();
+        Reply recasedReply = api.patch("/auth/me", Map.of("username", recased), token);
+        assertThat(recasedReply.status())
+                .as("a new spelling of one's own name is not another account's")
+                .isEqualTo(200);
+        assertThat(recasedReply.text("username")).isEqualTo(recased);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.about(userId, "auth.user-updated").stream()
+                        .anyMatch(
+                                seen -> seen.data().path("username").asString().equals(recased)));
     }
 
     @Test

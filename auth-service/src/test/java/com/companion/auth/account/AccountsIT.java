@@ -36,7 +36,7 @@ class AccountsIT extends AuthApiTest {
         assertThat(reply.headers().getFirst(HttpHeaders.LOCATION)).isEqualTo("/auth/me");
         JsonNode user = reply.body().path("user");
         String userId = user.path("id").asString();
-        assertThat(user.path("username").asString()).isEqualTo(((String) signup.get("username")).toLowerCase());
+        assertThat(user.path("username").asString()).as("kept as typed").isEqualTo(signup.get("username"));
         assertThat(user.path("email").asString()).isEqualTo(signup.get("email"));
         assertThat(user.path("phone_number").asString()).isEqualTo(Signups.e164((String) signup.get("phone_number")));
         assertThat(user.path("first_name").asString()).isEqualTo("Mira");
@@ -80,6 +80,31 @@ class AccountsIT extends AuthApiTest {
                 .query(String.class)
                 .single();
         assertThat(storedHash).startsWith("$argon2id$").doesNotContain(Signups.PASSWORD);
+        assertThat(jdbc.sql("select username from users where id = cast(:id as uuid)")
+                        .param("id", userId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(signup.get("username"));
+    }
+
+    @Test
+    void aUsernameIsShownAsTypedButIsUniqueAndSignsInWhateverItsCase() {
+        String typed = "MixedTNEOJ_" + unique();
+        Reply created =
+                api.post("/auth/signup", Signups.valid().with("username", typed).body());
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.at("/user/username").asString()).isEqualTo(typed);
+        assertThat(api.get("/auth/me", created.text("access_token")).text("username"))
+                .isEqualTo(typed);
+
+        assertTaken(
+                api.post(
+                        "/auth/signup",
+                        Signups.valid().with("username", typed.toLowerCase()).body()),
+                "username");
+        Reply login = api.post("/auth/login", Map.of("identifier", typed.toLowerCase(), "password", Signups.PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.at("/user/username").asString()).isEqualTo(typed);
     }
 
     @Test
@@ -182,7 +207,7 @@ class AccountsIT extends AuthApiTest {
 
         assertThat(answered).extracting(Reply::status).containsExactlyInAnyOrder(201, 409, 409);
         answered.stream().filter(r -> r.status() == 409).forEach(r -> assertTaken(r, "username"));
-        assertThat(jdbc.sql("select count(*) from users where username = :u")
+        assertThat(jdbc.sql("select count(*) from users where lower(username) = lower(:u)")
                         .param("u", username)
                         .query(Long.class)
                         .single())

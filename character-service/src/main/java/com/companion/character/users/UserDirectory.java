@@ -2,7 +2,6 @@ package com.companion.character.users;
 
 import com.companion.contracts.auth.UserStatus;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -48,13 +47,11 @@ public class UserDirectory {
      * must never reach the wrong person.
      */
     public Optional<KnownUser> findByUsername(String username) {
-        List<KnownUser> users = jdbc.sql("""
+        List<KnownUser> users =
+                jdbc.sql("""
                         select user_id, username, is_adult, status, deleted from users
-                        where username = :username and not deleted limit 2
-                        """)
-                .param("username", username.strip().toLowerCase(Locale.ROOT))
-                .query(USERS)
-                .list();
+                        where lower(username) = lower(:username) and not deleted limit 2
+                        """).param("username", username.strip()).query(USERS).list();
         return users.size() == 1 ? Optional.of(users.getFirst()) : Optional.empty();
     }
 

@@ -57,7 +57,9 @@ class SharingIT {
                 .isCreated()
                 .expectBody()
                 .jsonPath("$.user_id")
-                .isEqualTo(grantee.id().toString());
+                .isEqualTo(grantee.id().toString())
+                .jsonPath("$.username")
+                .isEqualTo(grantee.username());
 
         assertThat(api.canSee(grantee, character.id())).isTrue();
         assertThat(api.read(grantee, character.id()).granteeIds()).isNull();
@@ -65,6 +67,15 @@ class SharingIT {
         api.post(shareUri(character), owner, Map.of("user_id", grantee.id()))
                 .expectStatus()
                 .isOk();
+        api.post(
+                        shareUri(character),
+                        owner,
+                        Map.of("username", grantee.username().toLowerCase()))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.username")
+                .isEqualTo(grantee.username());
 
         api.delete(shareUri(character) + "/" + grantee.id(), owner)
                 .expectStatus()

@@ -120,9 +120,10 @@ public class UserStore {
                 .optional();
     }
 
+    /** Case-insensitive, as usernames are unique ({@code users_username_key} is on {@code lower(username)}). */
     public Optional<UUID> findIdByUsername(String username) {
-        return jdbc.sql("select id from users where username = :username")
-                .param("username", username.toLowerCase(Locale.ROOT))
+        return jdbc.sql("select id from users where lower(username) = lower(:username)")
+                .param("username", username)
                 .query(UUID.class)
                 .optional();
     }

@@ -5,8 +5,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Usernames are 3 to 50 of {@code [a-z0-9_.-]}, stored lower-cased, and hold at least one letter
- * so that no username can also read as a phone number when someone logs in with it.
+ * Usernames are 3 to 50 of {@code [A-Za-z0-9_.-]}, kept as their owner typed them, and hold at
+ * least one letter so that no username can also read as a phone number when someone logs in with
+ * it. They are unique and looked up case-insensitively ({@code users_username_key} is on
+ * {@code lower(username)}).
  */
 public final class Usernames {
 
@@ -40,12 +42,9 @@ public final class Usernames {
         return candidate != null && PATTERN.matcher(candidate).matches();
     }
 
-    public static String normalise(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
-    }
-
-    public static boolean reserved(String normalised) {
-        return RESERVED.contains(normalised);
+    /** Whether the name, in any case, would let an account pass for staff. */
+    public static boolean reserved(String username) {
+        return RESERVED.contains(username.toLowerCase(Locale.ROOT));
     }
 
     private Usernames() {}

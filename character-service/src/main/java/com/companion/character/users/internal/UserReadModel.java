@@ -14,7 +14,6 @@ import com.companion.platform.messaging.inbox.ProcessedEvents;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +84,7 @@ public class UserReadModel {
                             where not users.deleted
                         """)
                 .param("id", userId)
-                .param("username", username.toLowerCase(Locale.ROOT))
+                .param("username", username)
                 .param("adult", isAdult)
                 .param("status", status.name())
                 .update();
