@@ -160,6 +160,16 @@ final class Lexicon {
                             + "|sixth|mode|progression|tones?|notes?|celebrity|league|scratch|scratches|bruises?|flaws?"
                             + "|delays?|headaches?|hiccups?|gripes?|complaints?)(?![a-z])");
 
+    /**
+     * How a feeling or a treatment is compared to a child's: "I feel like a child when she scolds me", "he treats me like
+     * a kid", "I cried like a baby". Nobody in it is a child. "Looks like a child" is not one of them ({@code
+     * minor:looks}), nor "act like a kid", which a roleplay asks of a character.
+     */
+    private static final String SIMILE = "(?:feel|feels|felt|feeling|cry|cries|cried|crying|sleep|sleeps|slept"
+            + "|sleeping|whine|whines|whined|whining|sulk|sulks|sulked|sulking|giggle|giggled|giggling|me|us) like";
+
+    private static final String NOT_A_SIMILE = "(?<!" + SIMILE + " )";
+
     private static final List<Rule> RULES = new ArrayList<>();
 
     private static void rule(Marker marker, String id, String term) {
@@ -225,13 +235,16 @@ final class Lexicon {
                 Marker.MINOR,
                 "minor:term",
                 "underage|under ?age|under ?(?:18|eighteen)|not (?:yet )?(?:18|eighteen)(?: yet)?|pre ?teens?"
-                        + "|tweens?|lolita|toddlers?|infants?|newborns?|(?:a|the|that|this) baby|babies"
+                        + "|tweens?|lolita|toddlers?|infants?|newborns?|" + NOT_A_SIMILE
+                        + "(?:a|the|that|this) baby|babies"
                         + "|pre ?pubescent|pubescent|before (?:she|he) (?:hit|hits|went through) puberty"
                         + "|(?:hasnt|has not|havent|not) (?:hit|gone through|started|reached) puberty|childlike"
                         + "|child ?like|childs (?:body|face|figure)|body of a (?:child|kid|little girl|little boy|minor"
                         + "|toddler)|little (?:girls?|boys?|kids?)|lil (?:girls?|boys?)|young (?:girls?|boys?|teens?"
-                        + "|child|children|kids?)|tiny (?:girls?|boys?)|(?:a|the|only a|just a|still a|some) (?:child"
-                        + "|kid)|(?<!(?:my|our|your|his|her|their) )child|minor (?:girls?|boys?|child|kids?|females?"
+                        + "|child|children|kids?)|tiny (?:girls?|boys?)|" + NOT_A_SIMILE
+                        + "(?:a|the|only a|just a|still a|some) (?:child"
+                        + "|kid)|(?<!(?:my|our|your|his|her|their) )(?<!" + SIMILE
+                        + " a )child|minor (?:girls?|boys?|child|kids?|females?"
                         + "|males?|users?|students?)|(?:a|is|still|with|being|am|im|are|were|was|shes|hes|youre"
                         + "|technically|legally|underage|about|involving|of|sexualizing|sexualising|sexual|for)"
                         + " minors?(?! <MINOR_NOUNS>)|minors(?! <MINOR_NOUNS>)|csam|minors?(?= (?:sex|porn\\w*|nudes?"
@@ -466,6 +479,34 @@ final class Lexicon {
                         + "|your) (?:head|mind))(?![a-z]))|being fucked|get fucked|got fucked|getting fucked"
                         + "|fucked (?:me|you)(?! (?:over|up)(?![a-z]))|fuck buddy|fucking (?:me|her|him)(?! (?:up"
                         + "|over)(?![a-z]))");
+        // "I fuck you", "I'm fucking a horse", "describe fucking her": the verb with a subject (or a request) before it
+        // and a person or a thing after it. Without one, "fuck you" and "fuck this homework" are curses, and with
+        // "up" or "over" after the object ("they fucked the whole thing up") the verb means ruin.
+        rule(
+                Marker.SEXUAL,
+                "sexual:fuck-object",
+                "(?:i|we|he|she|they|you|u|ill|i ll|well|we ll|hell|he ll|shell|she ll|theyll|they ll|youll|you ll|id"
+                        + "|i d|im|i m|i am|were|we re|hes|he s|shes|she s|theyre|they re|youre|you re|is|are|was|be"
+                        + "|been|being|keep|keeps|kept|start|starts|started|describe|describing|imagine|imagining|about"
+                        + "|roleplay|rp|write|writing|love|loves|like|likes|enjoy|enjoys|let me|lemme|gonna|wanna"
+                        + "|going to|want to|wants to|try to|tried to)(?: (?:just|really|totally|actually|then|now|also"
+                        + "|still|always|secretly|slowly|finally|gently|roughly|hard|going to|gonna|gotta))?"
+                        + " fuck(?:s|ed|ing)? (?:you|u|ya|me|her|him|them|us|a|an|some|every|each|both|my|your|his"
+                        + "|their|our|the)(?! (?:up|over|off|around|about|all|anyway|whatever|life|lives|day|brain|mind"
+                        + "|minds|head|heads|luck|chances?|grades?|job|plans?|rules|system|police|world|haters|homework"
+                        + "|tests?|exams?|game|games|phone|car|thing|things|idea|wifi|internet|weather|traffic|money"
+                        + "|school|class|lot|mess|joke|bit|little|whole|entire|project|deal|order|vibe|mood)(?![a-z]))"
+                        + "(?!(?: [a-z]+){1,2} (?:up|over)(?![a-z]))");
+        // Verbs that mean sex only next to an animal, a relative or a minor ("screwing a horse", "fuck a goat", "bang
+        // my sister"), never on their own: "screw the lid on", "banged the door", "fuck a duck". Not "hump" or "mount"
+        // (the dog humps a leg, a rider mounts a horse) nor "breed".
+        rule(
+                Marker.IMPLIED_ACT,
+                "implied:verb-object",
+                "fuck(?:s|ed|ing)? (?:a|an)|(?:screw|screws|screwed|screwing|shag|shags|shagged|shagging|bang|bangs"
+                        + "|banged|banging) (?:a|an|the|her|him|me|you|them|my|your|his|their)(?! (?:up|over|door|doors"
+                        + "|drum|drums|wall|walls|head|lid|table|pots?|pans?|shelf|shelves|bolt|bolts|screws?|rules"
+                        + "|system|cap|top)(?![a-z]))");
         rule(
                 Marker.SEXUAL,
                 "sexual:request",
@@ -592,7 +633,8 @@ final class Lexicon {
         rule(
                 Marker.NC_TERM,
                 "nc:term",
-                "rap(?:e|es|ed|ing|ist|ists|ey)|date rape|rape ?play|non ?con(?:sent|sensual)?|noncon\\w*"
+                "rap(?:e|es|ed|ing|ist|ists|ey)(?! of (?:nanking|nanjing|the sabine|the sabines|europa|belgium|lucrece"
+                        + "|proserpina|persephone|the lock)(?![a-z]))|date rape|rape ?play|non ?con(?:sent|sensual)?|noncon\\w*"
                         + "|(?:cant|can t|cannot|unable to|not able to|too drunk to|too young to) consent"
                         + "|whether (?:you|she|he|they|i) (?:wants?|likes?) it or not"
                         + "|non consensual|cnc|sexual assault\\w*|sexually assault\\w*|molest\\w*|somno\\w*"
