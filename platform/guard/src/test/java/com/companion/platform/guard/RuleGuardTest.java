@@ -680,6 +680,32 @@ class RuleGuardTest {
     }
 
     @Test
+    void aReplyThatCourtsAMinorIsBlockedButAdviceAboutTheirCrushAndRomanceForAdultsPass() {
+        GuardContext minorOut = GuardContext.output(Audience.MINOR, "hi");
+        List<String> courting = List.of(
+                "I love you so much, my darling. Come here and let me kiss your lips, baby.",
+                "Our date tonight was perfect, sweetheart. I can't wait to cuddle with you, my love.",
+                "Hi Sam, my love! Come here and kiss me. I missed you all day.",
+                "*leans in and kisses you softly*",
+                "Will you be my girlfriend?",
+                "I think I'm falling for you.",
+                "Love you, babe. Sleep well.");
+        assertPolicy(Policy.SEXUAL_CONTENT, minorOut, courting.toArray(String[]::new));
+        assertAllowed(CLEAN_OUT, courting.toArray(String[]::new));
+        assertAllowed(MINOR_IN, "will you be my girlfriend?", "I think I'm falling for you");
+        assertAllowed(
+                minorOut,
+                "Did he kiss you? How did that feel?",
+                "It's totally normal if your crush wants to hold hands.",
+                "Does he want to be your boyfriend? Maybe ask him directly.",
+                "Has anyone kissed you before? No pressure to share.",
+                "If someone wants to kiss you and you don't want to, you can always say no.",
+                "Tell me about your date with Jake!",
+                "The prince kissed the princess and the spell broke.",
+                "I love you like a sister, you know that!");
+    }
+
+    @Test
     void aHistoricalEventNamedARapeIsHistoryButTheWordInARequestStillBlocks() {
         assertAllowed(
                 CLEAN_IN,

@@ -44,6 +44,12 @@ final class Lexicon {
         ROMANTIC,
         /** Romance aimed at the participants ("kiss me", "we make out"). */
         ROMANTIC_DIRECTED,
+        /**
+         * The character courting the user ("*kisses your cheek*", "I love you, my darling", "our date was perfect", "be
+         * my girlfriend"): what a reply to a minor never says. Narrower than {@link #ROMANTIC_DIRECTED}, so that advice
+         * about a minor's own crush ("did he kiss you?", "does he want to be your boyfriend?") is not read as it.
+         */
+        ROMANCE_WITH_USER,
         /** Genital words: graphic only together with a {@link #GENITAL_ACTION}. */
         GENITAL,
         GENITAL_ACTION,
@@ -540,6 +546,22 @@ final class Lexicon {
                 "(?:kiss\\w*|cuddl\\w*|snuggl\\w*|flirt\\w*|make out|making out|made out) (?:with )?(?:me|you)"
                         + "|(?:you|i|we|lets|let s) (?:kiss|cuddle|snuggle|make out|flirt)\\w*"
                         + "|wants? to (?:kiss|make out|cuddle)");
+        rule(
+                Marker.ROMANCE_WITH_USER,
+                "romance:with-user",
+                "(?<!(?:he|she|they|him|her|them|someone|somebody|anyone|anybody|everyone|nobody|people|guy|girl|boy"
+                        + "|boyfriend|girlfriend|crush|partner|did|does|if|when|who|ever|didnt|doesnt|never|not) )"
+                        + "(?<!(?:him|her|them|he|she|they|crush|boyfriend|girlfriend|partner|someone|anyone) (?:to"
+                        + "|wants to|wanted to|tried to|try to|trying to) )kiss(?:es|ed|ing)? (?:you|u|your (?:lips"
+                        + "|cheeks?|neck|forehead|hands?|nose))|kiss me|hold me close|(?:cuddle|cuddling|snuggle"
+                        + "|snuggling|make out|making out|hold hands|holding hands|spoon|spooning)(?: up)? with (?:you|u"
+                        + "|me)|(?:be|im|i m|i am) my (?:girlfriend|boyfriend|gf|bf|valentine|wife|husband|lover)"
+                        + "|(?:im|i m|i am) your (?:girlfriend|boyfriend|gf|bf|valentine|wife|husband|lover)"
+                        + "|in love with you|(?:falling|fallen|fell) for you|our (?:first )?date|(?:go|going|went) on a"
+                        + " date with (?:me|you)|marry me|our (?:wedding|honeymoon)|(?:love|miss|adore|want) you(?: so"
+                        + " much| so bad| more than anything)? (?:my love|my darling|darling|sweetheart|babe|baby|my dear"
+                        + "|honey)|(?:my love|my darling|darling|sweetheart|babe|baby|my dear|honey) i (?:love|miss|adore"
+                        + "|want) you");
 
         // ---------------------------------------------------------------- graphic
         rule(

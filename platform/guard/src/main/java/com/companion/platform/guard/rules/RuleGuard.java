@@ -1,5 +1,6 @@
 package com.companion.platform.guard.rules;
 
+import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.Category;
 import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.guard.Flag;
@@ -297,6 +298,7 @@ public final class RuleGuard implements ContentGuard {
             bestiality();
             selfHarm();
             sexualContent();
+            romanceWithAMinor();
             harmful();
             if (has(Marker.DISCLOSURE) || (has(Marker.DISCLOSURE_WEAK) && (has(Marker.MINOR) || has(Marker.FAMILY)))) {
                 support = true;
@@ -602,6 +604,24 @@ public final class RuleGuard implements ContentGuard {
                     .findFirst()
                     .orElse(first(sexual));
             violations.add(new Violation(Policy.SEXUAL_CONTENT, List.of(Category.S12), word + " outside adult mode"));
+        }
+
+        /**
+         * A minor's prompt turns romantic roleplay off, whatever the character sheet says; a reply (or a greeting, which
+         * is screened as one) that courts the user anyway is not delivered. A minor's own messages about a crush are
+         * answered: only the output stage is judged.
+         */
+        private void romanceWithAMinor() {
+            if (context.audience() != Audience.MINOR
+                    || context.stage() != Stage.OUTPUT
+                    || !has(Marker.ROMANCE_WITH_USER)
+                    || violations.stream().anyMatch(v -> v.policy() == Policy.SEXUAL_CONTENT)) {
+                return;
+            }
+            violations.add(new Violation(
+                    Policy.SEXUAL_CONTENT,
+                    List.of(Category.S12),
+                    first(hits(Marker.ROMANCE_WITH_USER)) + " to a minor"));
         }
 
         /**
