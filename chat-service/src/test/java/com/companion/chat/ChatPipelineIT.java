@@ -714,6 +714,47 @@ class ChatPipelineIT {
     }
 
     @Test
+    void aMinorsSessionStartsOnlyWithTheGreetingsThatDoNotCourtThem() {
+        UUID minor = fixtures.user(false);
+        var character = fixtures.character(UUID.randomUUID(), minor, Visibility.PRIVATE, false);
+        PersonaCard card = new PersonaCard(
+                "",
+                "Hi {{user}}, my love! Come here and kiss me, baby.",
+                List.of("Hey {{user}}! Ready for today's quiz?", "Our first date was perfect, sweetheart."),
+                "",
+                "",
+                "",
+                "",
+                List.of());
+        fixtures.publish(fixtures.withCard(character, card));
+
+        JsonNode first = history(minor, session(minor, character.characterId()))
+                .path("items")
+                .get(0);
+        assertThat(first.path("content").asString())
+                .isEqualTo("Hey u" + minor.toString().substring(0, 8) + "! Ready for today's quiz?");
+        assertThat(first.path("alternative_count").asInt()).isEqualTo(1);
+
+        UUID adult = fixtures.user(true);
+        var same = fixtures.character(UUID.randomUUID(), adult, Visibility.PRIVATE, false);
+        fixtures.publish(fixtures.withCard(same, card));
+        JsonNode adults =
+                history(adult, session(adult, same.characterId())).path("items").get(0);
+        assertThat(adults.path("content").asString())
+                .startsWith("Hi u")
+                .endsWith("my love! Come here and kiss me, baby.");
+        assertThat(adults.path("alternative_count").asInt()).isEqualTo(3);
+
+        var courting = fixtures.character(UUID.randomUUID(), minor, Visibility.PRIVATE, false);
+        fixtures.publish(fixtures.withCard(
+                courting,
+                new PersonaCard("", "*kisses your cheek* Missed you, darling.", List.of(), "", "", "", "", List.of())));
+        assertThat(history(minor, session(minor, courting.characterId())).path("items"))
+                .as("no greeting fit for a minor, no first message")
+                .isEmpty();
+    }
+
+    @Test
     void aCharacterWhoseEventIsStillOnItsWayCanBeChattedWithAtOnce() {
         UUID user = fixtures.user(true);
         await().atMost(Duration.ofSeconds(20))

@@ -4,6 +4,9 @@ import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
 import com.companion.contracts.chat.SessionStarted;
+import com.companion.platform.guard.Audience;
+import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.GuardContext;
 import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.problem.FieldError;
@@ -59,14 +62,17 @@ class SessionController {
     private final AccessPolicy access;
     private final TransactionTemplate transactions;
     private final Outbox outbox;
+    private final ContentGuard guard;
 
     SessionController(
             SessionRepository sessions,
             MessageRepository messages,
             AccessPolicy access,
             TransactionTemplate transactions,
-            Outbox outbox) {
+            Outbox outbox,
+            ContentGuard guard) {
         this.outbox = outbox;
+        this.guard = guard;
         this.sessions = sessions;
         this.messages = messages;
         this.access = access;
@@ -84,7 +90,9 @@ class SessionController {
                 : request.title().strip();
         ChatSession session =
                 ChatSession.started(UUID.randomUUID(), user.userId(), character.characterId(), title, Instant.now());
-        List<String> greetings = greetings(character, caller.displayName());
+        List<String> greetings = greetings(character, caller.displayName()).stream()
+                .filter(greeting -> caller.adult() || fitForAMinor(greeting))
+                .toList();
         transactions.executeWithoutResult(status -> {
             sessions.insert(session, request.title() != null && !request.title().isBlank());
             UUID first = null;
@@ -128,6 +136,15 @@ class SessionController {
                         .matcher(CHAR_MACRO.matcher(text).replaceAll(Matcher.quoteReplacement(character.name())))
                         .replaceAll(Matcher.quoteReplacement(userName)))
                 .toList();
+    }
+
+    /**
+     * A greeting is the character's first reply, written by its creator and screened for the character's own mode; a
+     * minor's session gets only those that a reply to a minor may say (no romance aimed at the user: the minor's prompt
+     * turns romantic roleplay off). Those left out are not offered as alternatives either; none left, no greeting.
+     */
+    private boolean fitForAMinor(String greeting) {
+        return guard.check(greeting, GuardContext.output(Audience.MINOR, null)).allowed();
     }
 
     @GetMapping("/sessions")
