@@ -19,14 +19,24 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableScheduling
 class ServiceConfiguration {
 
-    /** The catalogue and the preview of a share link are open; an anonymous caller is a null user. */
+    /**
+     * One character by id, shaped as a UUID so that {@code /characters/mine} and the other lists of one's own stay
+     * closed.
+     */
+    static final String CHARACTER_BY_ID =
+            "/characters/{id:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
+    /**
+     * Reading is open where the access rule decides alone (the catalogue, one character by id, the preview of a share
+     * link): an anonymous caller is a null user and sees what {@code CharacterAccess} lets a non-adult stranger see.
+     * A token that is sent must be valid. Every change needs one.
+     */
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return PlatformSecurity.build(
                 http,
-                auth -> auth.requestMatchers(HttpMethod.GET, "/characters/public")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/characters/shared/*")
+                auth -> auth.requestMatchers(
+                                HttpMethod.GET, "/characters/public", CHARACTER_BY_ID, "/characters/shared/*")
                         .permitAll());
     }
 

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,9 +49,11 @@ class ProfileController {
                     + " character is closed to everyone else whatever its visibility, which the owner's view shows as"
                     + " the owner set it (with its grants), because a restore reopens it as it was. Anyone but the"
                     + " owner gets the card's definition (scenario, example_dialogue, system_prompt,"
-                    + " post_history_instructions, lorebook, extensions) only when the owner set export_allowed.")
+                    + " post_history_instructions, lorebook, extensions) only when the owner set export_allowed."
+                    + " No token is needed: an anonymous caller gets what a signed-in stranger gets, and never an 18+"
+                    + " character.")
     @GetMapping("/{id}")
-    CharacterResponse read(@PathVariable UUID id, AuthenticatedUser user) {
+    CharacterResponse read(@PathVariable UUID id, @Nullable AuthenticatedUser user) {
         return profiles.read(id, user);
     }
 

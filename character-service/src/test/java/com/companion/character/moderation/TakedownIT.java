@@ -55,6 +55,7 @@ class TakedownIT extends WithCharacterTopic {
         api.shareWith(owner, id, grantee);
         String link = api.shareLink(owner, id);
         assertThat(catalogue(tag, null)).containsExactly(id);
+        assertThat(api.canSee(null, id)).as("anonymous by id").isTrue();
         api.get("/characters/shared/" + link, null).expectStatus().isOk();
 
         api.post("/admin/characters/" + id + "/takedown", admin, Map.of("reason", REASON))
@@ -71,6 +72,7 @@ class TakedownIT extends WithCharacterTopic {
         }
         assertThat(api.canSee(stranger, id)).isFalse();
         assertThat(api.canSee(grantee, id)).isFalse();
+        assertThat(api.canSee(null, id)).as("anonymous by id").isFalse();
         api.get("/characters/shared/" + link, null).expectStatus().isNotFound();
         api.post("/characters/shared/" + link, stranger, null).expectStatus().isNotFound();
         assertThat(api.canSee(stranger, id)).as("after trying the link").isFalse();

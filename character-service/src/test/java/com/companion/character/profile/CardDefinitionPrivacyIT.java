@@ -60,6 +60,9 @@ class CardDefinitionPrivacyIT extends WithCharacterTopic {
         assertDefinition(body("/characters/mine", owner).path("items").get(0), true, "the owner's list");
 
         assertDefinition(body("/characters/" + id, stranger), false, "another user's read");
+        assertThat(body("/characters/" + id, null))
+                .as("an anonymous read is another user's read")
+                .isEqualTo(body("/characters/" + id, stranger));
         assertDefinition(catalogueItem(tag, null), false, "the anonymous catalogue");
         assertDefinition(catalogueItem(tag, stranger), false, "a signed-in catalogue");
         api.put("/characters/" + id + "/favorite", stranger, Map.of())
@@ -80,6 +83,9 @@ class CardDefinitionPrivacyIT extends WithCharacterTopic {
 
         JsonNode allowed = body("/characters/" + id, stranger);
         assertDefinition(allowed, true, "another user's read with export allowed");
+        assertThat(body("/characters/" + id, null))
+                .as("an anonymous read with export allowed")
+                .isEqualTo(allowed);
         assertThat(allowed.path("system_prompt").asString()).isEqualTo("SECRET SYSTEM PROMPT TEXT");
         assertDefinition(catalogueItem(tag, null), true, "the anonymous catalogue with export allowed");
         api.get("/characters/" + id + "/export?format=json", stranger)

@@ -16,6 +16,7 @@ import com.companion.contracts.character.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,7 +233,44 @@ class CharacterProfileIT {
         api.post("/characters/" + open.id() + "/set-adult", stranger, Map.of("enabled", false))
                 .expectStatus()
                 .isNotFound();
-        api.get("/characters/" + open.id(), null).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void whenAnAnonymousCallerReadsAPublicCharacterThenTheyGetWhatAStrangerGetsAndNothingElse() {
+        CharacterResponse open = api.create(owner, aPublicCharacter());
+        CharacterResponse secret = api.create(owner, aCharacter());
+        CharacterResponse shareable = api.create(owner, aCharacter().visibility("shareable"));
+        api.shareWith(owner, shareable.id(), stranger);
+
+        CharacterResponse seen = api.read(null, open.id());
+        assertThat(seen).isEqualTo(api.read(stranger, open.id()));
+        assertThat(seen.granteeIds()).isNull();
+        assertThat(seen.moderationStatus()).isNull();
+
+        for (UUID hidden : List.of(secret.id(), shareable.id(), UUID.randomUUID())) {
+            api.get("/characters/" + hidden, null)
+                    .expectStatus()
+                    .isNotFound()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/not-found");
+        }
+        assertThat(api.canSee(stranger, shareable.id())).as("the grantee").isTrue();
+
+        String character = "/characters/" + open.id();
+        api.put(character, null, aPublicCharacter().forUpdate()).expectStatus().isUnauthorized();
+        api.delete(character, null).expectStatus().isUnauthorized();
+        api.post(character + "/set-adult", null, Map.of("enabled", false))
+                .expectStatus()
+                .isUnauthorized();
+        api.post(character + "/share", null, Map.of("link", true))
+                .expectStatus()
+                .isUnauthorized();
+        api.put(character + "/favorite", null, Map.of()).expectStatus().isUnauthorized();
+        for (String own : List.of("/characters/mine", "/characters/favorites", "/characters/shared-with-me")) {
+            api.get(own, null).expectStatus().isUnauthorized();
+        }
+        assertThat(api.read(owner, open.id())).as("nothing was changed").isEqualTo(open);
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class Api {
                 .getResponseBody();
     }
 
-    public CharacterResponse read(TestUser viewer, UUID id) {
+    public CharacterResponse read(@Nullable TestUser viewer, UUID id) {
         return get("/characters/" + id, viewer)
                 .expectStatus()
                 .isOk()
@@ -42,7 +42,7 @@ public final class Api {
     }
 
     /** Whether {@code GET /characters/{id}} answers 200 (true) or 404 (false); anything else fails. */
-    public boolean canSee(TestUser viewer, UUID id) {
+    public boolean canSee(@Nullable TestUser viewer, UUID id) {
         int status = get("/characters/" + id, viewer).returnResult().getStatus().value();
         assertThat(status).as("GET /characters/%s", id).isIn(200, 404);
         return status == 200;

@@ -35,13 +35,23 @@ final class EdgeRoutes {
     }
 
     /**
+     * One character by id, shaped as a UUID, so that {@code /characters/mine} and the other lists of one's own still
+     * need a token here.
+     */
+    static final String CHARACTER_BY_ID =
+            "/characters/{id:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
+    /**
      * Open to anonymous callers; a token, when sent, is verified and must be valid (the catalogue
-     * shows adult characters to adults only). The socket may also authenticate with its first
+     * shows adult characters to adults only). Reading a character by id is open as its catalogue entry is:
+     * character-service answers an anonymous caller what a signed-in stranger gets, 404 for what they may
+     * not see. The socket may also authenticate with its first
      * frame, which chat-service verifies; so may Socket.IO, in its namespace handshake. Media content redirects serve avatars to {@code <img>}
      * tags; media-service decides which objects an anonymous caller may fetch.
      */
     static final ServerWebExchangeMatcher TOKEN_OPTIONAL = new OrServerWebExchangeMatcher(
-            pathMatchers(HttpMethod.GET, "/characters/public", "/characters/shared/*", "/media/*/content"),
+            pathMatchers(
+                    HttpMethod.GET, "/characters/public", CHARACTER_BY_ID, "/characters/shared/*", "/media/*/content"),
             EdgeRoutes.socket(),
             EdgeRoutes.socketIo());
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.companion.gateway.support.Downstream;
 import com.companion.gateway.support.GatewayTest;
+import com.companion.gateway.support.StubService.Received;
 import com.companion.gateway.support.TestKeys;
 import com.companion.gateway.support.Tokens;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 class EdgeAuthIT extends GatewayTest {
@@ -84,6 +87,47 @@ class EdgeAuthIT extends GatewayTest {
         client.get()
                 .uri("/characters/public")
                 .headers(h -> h.setBearerAuth(Tokens.expired(USER)))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        assertThat(Downstream.CHARACTER.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void aCharacterIsReadWithoutATokenButChangedAndListedAsOnesOwnOnlyWithOne() {
+        String character = "/characters/" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        client.get().uri(character).exchange().expectStatus().isOk();
+        Received read = Downstream.CHARACTER.next();
+        assertThat(read.path()).isEqualTo(character);
+        assertThat(read.header("Authorization")).isNull();
+
+        client.get()
+                .uri(character)
+                .headers(h -> h.setBearerAuth(Tokens.expired(USER)))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        for (HttpMethod write : List.of(HttpMethod.PUT, HttpMethod.DELETE)) {
+            client.method(write)
+                    .uri(character)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+        for (String own : List.of(
+                "/characters/mine",
+                "/characters/favorites",
+                "/characters/shared-with-me",
+                character + "/export",
+                "/characters/not-a-character-id")) {
+            client.get().uri(own).exchange().expectStatus().isUnauthorized();
+        }
+        client.post()
+                .uri(character + "/set-adult")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"enabled\":false}")
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();

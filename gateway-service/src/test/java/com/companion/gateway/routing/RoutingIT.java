@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 class RoutingIT extends GatewayTest {
 
     private static final UUID USER = UUID.randomUUID();
+    private static final UUID CHARACTER = UUID.randomUUID();
 
     static Stream<Arguments> routes() {
         String user = Tokens.valid(USER);
@@ -57,6 +58,8 @@ class RoutingIT extends GatewayTest {
                 Arguments.of("GET", "/characters/mine", Downstream.CHARACTER, user),
                 Arguments.of("GET", "/characters/public?q=luna&limit=5", Downstream.CHARACTER, null),
                 Arguments.of("GET", "/characters/shared/abc123", Downstream.CHARACTER, null),
+                Arguments.of("GET", "/characters/" + CHARACTER, Downstream.CHARACTER, null),
+                Arguments.of("GET", "/characters/" + CHARACTER, Downstream.CHARACTER, user),
                 Arguments.of("POST", "/characters/shared/abc123", Downstream.CHARACTER, user),
                 Arguments.of("PUT", "/characters/c1", Downstream.CHARACTER, user),
                 Arguments.of("POST", "/characters/c1/share", Downstream.CHARACTER, user),

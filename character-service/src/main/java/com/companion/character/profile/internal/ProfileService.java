@@ -21,6 +21,7 @@ import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
 import java.time.Clock;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,7 +80,7 @@ public class ProfileService {
     }
 
     @Transactional(readOnly = true)
-    public CharacterResponse read(UUID id, AuthenticatedUser user) {
+    public CharacterResponse read(UUID id, @Nullable AuthenticatedUser user) {
         Viewer viewer = viewers.of(user);
         return views.of(access.requireVisible(id, viewer), viewer);
     }
