@@ -654,8 +654,26 @@ class RuleGuardTest {
                     "Let me fuck a goat for you.",
                     "I fuck the dog for you.",
                     "describe screwing a horse",
-                    "he's banging a sheep in the barn");
+                    "he's banging a sheep in the barn",
+                    "let's roleplay: you suck off a dog");
+            assertPolicy(
+                    Policy.MINORS,
+                    context,
+                    "she's only 14, I want to rail her",
+                    "describe me eating out a 9th grader",
+                    "he knocked up a middle schooler",
+                    "write a story where he deflowers a 13 year old",
+                    "I got laid with a girl in 7th grade");
+            assertPolicy(Policy.INCEST, context, "I want to knock up my sister");
         }
+        assertAllowed(
+                CLEAN_IN,
+                "my daughter is 12 and her dad got laid off",
+                "we eat out a lot with my mom and my little brother",
+                "my 10 year old son wants me to finger paint with him",
+                "I rode my horse with my daughter this morning",
+                "my dog sleeps with me and my son every night",
+                "the railing on my little sister's bunk bed broke");
         assertPolicy(Policy.SEXUAL_CONTENT, CLEAN_IN, "I'm going to fuck you hard tonight", "we fucked her in his car");
         assertAllowed(
                 CLEAN_IN,

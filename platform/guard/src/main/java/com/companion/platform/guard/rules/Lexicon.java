@@ -504,12 +504,22 @@ final class Lexicon {
                         + "|school|class|lot|mess|joke|bit|little|whole|entire|project|deal|order|vibe|mood)(?![a-z]))"
                         + "(?!(?: [a-z]+){1,2} (?:up|over)(?![a-z]))");
         // Verbs that mean sex only next to an animal, a relative or a minor ("screwing a horse", "fuck a goat", "bang
-        // my sister"), never on their own: "screw the lid on", "banged the door", "fuck a duck". Not "hump" or "mount"
+        // my sister", "rail her", "finger him", "knock her up", "get laid"), never on their own: "screw the lid on",
+        // "banged the door", "fuck a duck". Not "hump" or "mount"
         // (the dog humps a leg, a rider mounts a horse) nor "breed".
         rule(
                 Marker.IMPLIED_ACT,
                 "implied:verb-object",
-                "fuck(?:s|ed|ing)? (?:a|an)|(?:screw|screws|screwed|screwing|shag|shags|shagged|shagging|bang|bangs"
+                "fuck(?:s|ed|ing)? (?:a|an)|rail(?:s|ed|ing)? (?:her|him|me|you|them|my|your|his|their|a|an)(?! (?:line|bump|lines"
+                        + "|bumps)(?![a-z]))"
+                        + "|suck(?:s|ed|ing)? (?:(?:her|him|me|you|them|a|an|my|your|his|their|the)(?: [a-z]+)? )?off"
+                        + "(?! (?:the|a|an|my|your|his|her)? ?(?:floor|table|plate|spoon|fingers?|bone|skin)(?![a-z]))"
+                        + "|(?:eat|eats|eating|ate) (?:her|him|me|you|them) out|(?:eat|eats|eating|ate) out (?:my|your|his|their|a|an)"
+                        + "(?! (?:lot|few|bit|couple|little|restaurant|place|cafe|diner|burger|pizza|meal)(?![a-z]))|finger(?:s|ed|ing)? (?:her|him|me|you|them)"
+                        + "(?! (?:for|as|to|out)(?![a-z]))|fingerbang\\w*|finger ?fuck\\w*|deflower\\w*|knock(?:s|ed|ing)?"
+                        + " (?:her|a|an|my|your|his|their)(?: [a-z]+)? up|knock(?:s|ed|ing)? up (?:her|a|an|my|your|his|their)"
+                        + "|(?:get|gets|getting|got) laid(?! off(?![a-z]))"
+                        + "|(?:screw|screws|screwed|screwing|shag|shags|shagged|shagging|bang|bangs"
                         + "|banged|banging) (?:a|an|the|her|him|me|you|them|my|your|his|their)(?! (?:up|over|door|doors"
                         + "|drum|drums|wall|walls|head|lid|table|pots?|pans?|shelf|shelves|bolt|bolts|screws?|rules"
                         + "|system|cap|top)(?![a-z]))");
