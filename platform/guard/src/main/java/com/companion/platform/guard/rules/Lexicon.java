@@ -50,6 +50,12 @@ final class Lexicon {
          * about a minor's own crush ("did he kiss you?", "does he want to be your boyfriend?") is not read as it.
          */
         ROMANCE_WITH_USER,
+        /**
+         * Slang verbs that are sexual when a minor is their direct object ("fingered a 9th grader", "came inside a
+         * preteen") and mean something else elsewhere. Not "blew" or "pounded", whose object is as often a child's
+         * thing ("the wind blew a little girl's hat away").
+         */
+        ACT_ON_OBJECT,
         /** Genital words: graphic only together with a {@link #GENITAL_ACTION}. */
         GENITAL,
         GENITAL_ACTION,
@@ -556,6 +562,11 @@ final class Lexicon {
                 "(?:kiss\\w*|cuddl\\w*|snuggl\\w*|flirt\\w*|make out|making out|made out) (?:with )?(?:me|you)"
                         + "|(?:you|i|we|lets|let s) (?:kiss|cuddle|snuggle|make out|flirt)\\w*"
                         + "|wants? to (?:kiss|make out|cuddle)");
+        rule(
+                Marker.ACT_ON_OBJECT,
+                "act:on-object",
+                "(?:finger|fingers|fingered|fingering|came inside|cum inside|cums inside|cumming inside|nut inside"
+                        + "|nutted inside)");
         rule(
                 Marker.ROMANCE_WITH_USER,
                 "romance:with-user",

@@ -96,6 +96,10 @@ public final class RuleGuard implements ContentGuard {
     static final int MINOR_ROMANCE_WINDOW = 150;
     static final int NON_CONSENT_WINDOW = 120;
     static final int FAMILY_WINDOW = 60;
+
+    /** The most text between a verb and its object's first word: " a ", " my ", " an ", " the ". */
+    static final int OBJECT_GAP = 5;
+
     static final int ANIMAL_WINDOW = 35;
     static final int MINOR_SEXUALISING_WINDOW = 40;
     static final int GENITAL_WINDOW = 30;
@@ -364,6 +368,12 @@ public final class RuleGuard implements ContentGuard {
             // A verb that means sex only beside its object ("fuck a 9th grader", "banging a high schooler"): as close
             // as a relative must be to make it incest.
             pair(strong, hits(Marker.IMPLIED_ACT), FAMILY_WINDOW, reasons);
+            for (Hit act : hits(Marker.ACT_ON_OBJECT)) {
+                strong.stream()
+                        .filter(minor -> minor.start() >= act.end() && minor.start() - act.end() <= OBJECT_GAP)
+                        .findFirst()
+                        .ifPresent(minor -> reasons.add(act.id() + " + " + minor.id() + " as its object"));
+            }
             List<Hit> explicit = union(Marker.SEXUAL, Marker.GRAPHIC_ACT, Marker.GENITAL);
             explicit.addAll(body());
             pair(hits(Marker.MINOR_WEAK), explicit, MINOR_WEAK_WINDOW, reasons);
