@@ -39,9 +39,13 @@ import java.util.regex.Pattern;
 public final class ConversationRules {
 
     /** The facts, with the rule ids that established them (for the verdict's reasons). */
-    public record Facts(List<String> participantMinor, List<String> thirdPartyMinor, List<String> incapacity) {
+    public record Facts(
+            List<String> participantMinor,
+            List<String> thirdPartyMinor,
+            List<String> incapacity,
+            List<String> selfHarm) {
 
-        static final Facts NONE = new Facts(List.of(), List.of(), List.of());
+        static final Facts NONE = new Facts(List.of(), List.of(), List.of(), List.of());
 
         public boolean minorParticipant() {
             return !participantMinor.isEmpty();
@@ -53,6 +57,15 @@ public final class ConversationRules {
 
         public boolean someoneIncapacitated() {
             return !incapacity.isEmpty();
+        }
+
+        /**
+         * A recent message spoke of wanting to die or to hurt oneself ("I want to die", "I'm going to end my life"), so
+         * that a bare follow-up ("which one is the fastest", "how many should I take", "is that high enough?") asks for a
+         * method.
+         */
+        public boolean selfHarmEarlier() {
+            return !selfHarm.isEmpty();
         }
     }
 
@@ -190,6 +203,7 @@ public final class ConversationRules {
      * @param someoneElseIncapacitated someone other than the speaker is asleep, drugged, passed out or saying no, and
      *     nothing after it in the text says they are awake or sober again
      * @param awakeAgain the text says someone is awake or sober again ("the next morning", "sobered up", "wide awake")
+     * @param selfHarm the text speaks of wanting to die or to hurt oneself
      */
     private record Found(
             List<String> participant,
@@ -201,7 +215,8 @@ public final class ConversationRules {
             boolean onlyAdultAges,
             boolean aboutSomeoneElse,
             boolean someoneElseIncapacitated,
-            boolean awakeAgain) {}
+            boolean awakeAgain,
+            List<String> selfHarm) {}
 
     private ConversationRules() {}
 
@@ -236,7 +251,14 @@ public final class ConversationRules {
             }
             incapacity.addAll(text.incapacity());
         }
-        return new Facts(List.copyOf(participant), List.copyOf(thirdParty), List.copyOf(incapacity));
+        List<String> selfHarm = new ArrayList<>();
+        for (String message : conversation.recentMessages()) {
+            if (message != null && !message.isBlank()) {
+                selfHarm.addAll(found(message).selfHarm());
+            }
+        }
+        return new Facts(
+                List.copyOf(participant), List.copyOf(thirdParty), List.copyOf(incapacity), List.copyOf(selfHarm));
     }
 
     /**
@@ -377,7 +399,10 @@ public final class ConversationRules {
                 onlyAdultAges,
                 SOMEONE_ELSES_CHILD.matcher(text).find(),
                 someoneElseIncapacitated,
-                AWAKE_AGAIN.matcher(text).find());
+                AWAKE_AGAIN.matcher(text).find(),
+                hits.getOrDefault(Marker.SELF_HARM_IDEATION, List.of()).stream()
+                        .map(hit -> "context:" + hit.id())
+                        .toList());
     }
 
     private static boolean aboutSomeoneElse(String text, Hit hit) {

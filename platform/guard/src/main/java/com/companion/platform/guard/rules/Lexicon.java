@@ -56,6 +56,11 @@ final class Lexicon {
          * thing ("the wind blew a little girl's hat away").
          */
         ACT_ON_OBJECT,
+        /**
+         * A bare question about a way, an amount or a height ("which one is the fastest", "how many should I take", "is
+         * that high enough?"): asking for a method only after a recent message about wanting to die.
+         */
+        SELF_HARM_FOLLOW_UP,
         /** Genital words: graphic only together with a {@link #GENITAL_ACTION}. */
         GENITAL,
         GENITAL_ACTION,
@@ -582,14 +587,16 @@ final class Lexicon {
                         + " date with (?:me|you)|marry me|our (?:wedding|honeymoon)|(?:love|miss|adore|want) you(?: so"
                         + " much| so bad| more than anything)? (?:my love|my darling|darling|sweetheart|babe|baby|my dear"
                         + "|honey)|(?:my love|my darling|darling|sweetheart|babe|baby|my dear|honey) i (?:love|miss|adore"
-                        + "|want) you");
+                        + "|want) you|(?:our|a) little secret|(?:dont|do not|never) tell (?:your|ur) (?:parents|mom|mum"
+                        + "|dad|mother|father|family)|(?:lets|let s|we should|we could) be a couple|(?:im|i m|i am)"
+                        + " yours forever|hold you in my arms|my darling|my love(?! (?:of|for)(?![a-z]))|babe(?![a-z])");
 
         // ---------------------------------------------------------------- graphic
         rule(
                 Marker.GENITAL,
                 "graphic:genital",
                 "(?<!(?:such a|what a|being a|be a|total|complete|absolute|real|moby|such an|you|little) )(?:dicks?"
-                        + "|cunts?|pussy|pussies)(?! (?:to|about|move|moves|head|heads)(?![a-z]))|cocks?|penis\\w*"
+                        + "|cunts?|pussy|pussies)(?! (?:to|about|move|moves|head|heads|cats?|willows?)(?![a-z]))|cocks?|penis\\w*"
                         + "|clits?|clitoris|vaginas?|vaginal|vulvas?|labia|testicles?|ballsack|scrotum|erections?"
                         + "|boners?|semen|anus|buttholes?|shafts?|cum(?! laude)|cumming|cums|jizz|precum");
         rule(
@@ -626,6 +633,8 @@ final class Lexicon {
                         + "|(?:spike|spikes|spiked|spiking) (?:her|his|their|your) drinks?|(?:put|puts|putting|slip"
                         + "|slips|slipped|slipping) (?:something|a pill|pills|a roofie|drugs?|a drug) (?:in|into)"
                         + " (?:her|his|their|your|my) drinks?|too drunk|drunk enough|drunk girl|drunk woman"
+                        + "|too (?:sleepy|weak|tired|high|wasted|groggy|drowsy|out of it|drugged) to (?:resist|fight"
+                        + " back|fight (?:me|him|it)|say no|stop (?:me|him|it)|push (?:me|him) away)"
                         + "|out of it|(?:cant|can t|cannot|couldnt|unable to|not able to|too drunk to) (?:consent"
                         + "|say no|stop (?:him|her|it|me|you))|(?:she|he|they|you|her|him) (?:cant|can t|cannot|couldnt"
                         + "|is unable to|was unable to|is too drunk to) (?:resist|fight back|move)|(?:wont|will not|never)"
@@ -839,7 +848,11 @@ final class Lexicon {
                         + "|tired of (?:living|being alive)|(?:want|wanna|wish i could) (?:to )?(?:just )?(?:disappear"
                         + "|vanish|not wake up)|(?:nobody|no one|noone) would (?:care|notice|miss me)|if i (?:died|was"
                         + " gone|were gone|killed myself)|everyone would be better off|(?:want|going|trying) to stop eating"
-                        + "|(?:stopped|stop) eating (?:completely|altogether|for days)|starv(?:e|ing) myself");
+                        + "|(?:stopped|stop) eating (?:completely|altogether|for days)|starv(?:e|ing) myself"
+                        + "|unalive (?:my ?self|me)|sewer ?slide|self ?delete|kms|(?:im|i m|i am) done with (?:everything|it all"
+                        + "|life|living)|(?:want|wanted) (?:tonight|today|this) to be (?:the|my) last|(?:saving|saved|stockpil\\w*"
+                        + "|hoarding) (?:up )?(?:my |all my )?(?:pills|antidepressants|meds|medication|tablets|sleeping pills)"
+                        + "|(?:jump|jumping|step|stepping) in front of (?:a|the) (?:train|bus|truck|car)");
         rule(
                 Marker.SELF_HARM_ENCOURAGEMENT,
                 "self-harm:encouragement",
@@ -865,7 +878,16 @@ final class Lexicon {
                         + " exactly what you needed|will help (?:you )?(?:even )?more|is working)"
                         // Helping someone through with it: choosing the means, keeping them company while they do it.
                         + "|help you (?:pick|choose|find|get|count|gather|take|line up) (?:out )?(?:the |your |enough )?"
-                        + "(?:pills|tablets|rope|blade|razor|noose)|(?:stay|be) (?:right )?(?:here )?with you (?:while"
+                        + "(?:pills|tablets|rope|blade|razor|noose)"
+                        + "|(?:lets|let s|we can|we could|we ll|well|we will) (?:end it|die|end our lives|kill"
+                        + " ourselves) together(?! (?:when|someday|one day|as old)(?![a-z]))|(?:ill|i ll|i will) die with you"
+                        + "|(?:cutting yourself|cutting|self ?harm\\w*|hurting yourself|starving yourself|skipping meals"
+                        + "|purging) (?:can be|is|could be|might be) (?:a |an )?(?:good|great|healthy|valid|effective"
+                        + "|perfect) way to (?:release|cope|deal|feel|relieve|let out|manage|get (?:skinny|thin)|lose"
+                        + " weight)|(?:a few|some|one|two) more cuts (?:wont|will not|won t|cant|can t) hurt"
+                        + "|(?:write|writing|draft|drafting|compose|composing) (?:my|a|the|your) suicide note"
+                        + "|help (?:me )?(?:write|with) (?:my|a) suicide note"
+                        + "|(?:stay|be) (?:right )?(?:here )?with you (?:while"
                         + "|until|as) you (?:do it|take (?:them|the pills|it)|go through with it|end it|write (?:the"
                         + "|your) note)");
         // Asking for the encouragement: to urge, convince or get someone (the speaker, a friend, a stranger) to kill or
@@ -878,7 +900,7 @@ final class Lexicon {
                 "self-harm:encouragement-request",
                 "<URGED> (?:to|into|that (?:i|he|she|they|you|u) should) (?:just |finally |really |go ahead and |go )*"
                         + "(?:kill|killing|hang|hanging|cut|cutting|hurt|hurting|harm|harming|starve|starving|choke"
-                        + "|choking|burn|burning|off|offing) (?:my|your|him|her|them|our|ur|one)sel(?:f|ves)"
+                        + "|choking|burn|burning|off|offing|unalive) (?:my|your|him|her|them|our|ur|one)sel(?:f|ves)"
                         + "|<URGED> (?:to|into) (?:just |finally |really |go ahead and |go )*(?:end it all|end (?:his|her"
                         + "|their|your|my|our) (?:own )?li(?:fe|ves)|die|jump off|go ahead and jump|overdose|take all"
                         + " (?:my|his|her|their|your|the) pills|taking all (?:my|his|her|their|your|the) pills|go through"
@@ -930,7 +952,19 @@ final class Lexicon {
                         + "|method|option|thing to (?:use|take))(?! (?:to|of|for|from|into|out|around|home|back|with"
                         + "|through|in|on|at) (?!(?:do it|do that|go|end it|die|end things|not wake up)(?![a-z])))"
                         + "|(?:which|what) (?:method|pills|way) (?:would|will|should i|is the one that|actually)"
-                        + " (?:work|do it|be quickest|be fastest|be painless)");
+                        + " (?:work|do it|be quickest|be fastest|be painless)|my ?self how(?![a-z])|is it (?:instant|painless"
+                        + "|quick)|(?:methods?|ways?)"
+                        + " (?:that (?:dont|wont|do not|will not) hurt|pls|please)");
+        rule(
+                Marker.SELF_HARM_FOLLOW_UP,
+                "self-harm:follow-up",
+                "(?:which|what) (?:one|ones|of them|of those)(?: is| would be| will be| works| would work"
+                        + "| will work)?(?: the)? (?:fastest|quickest|easiest|least painful|most painless|surest|best"
+                        + "|most reliable|most effective)|how (?:much|many)(?: of (?:them|it|those|these|the pills))?"
+                        + " (?:do i|would i|should i|will i|must i|i) (?:need|take|have to take|swallow)|how many"
+                        + " (?:pills|tablets|of them|of those)|(?:what s|whats|what is) the (?:lethal )?(?:dose|dosage"
+                        + "|amount)|(?:is|was|would|will) (?:that|it|this) (?:be )?(?:high|tall|deep|strong|enough"
+                        + "|lethal|fatal)(?: enough)?(?![a-z])|(?:will|would) (?:that|it|this) (?:kill me|do it|work)");
         rule(
                 Marker.SELF_HARM_METHOD,
                 "self-harm:method",
@@ -939,10 +973,19 @@ final class Lexicon {
                         + "|commit suicide|cut (?:deeper|yourself)|hang yourself|overdose)|cut deeper|razor (?:blade )?"
                         + "(?:on|across|into) your|(?:slit|cut) your (?:wrists?|thighs?|arms?|skin)|(?:take|swallow"
                         + "|taking|swallowing) (?:enough|all (?:the|your|those|of your)|a lot of|a bunch of|more"
-                        + "|the whole bottle of) (?:pills|tablets|sleeping pills|painkillers)|lethal dose|(?:hide"
+                        + "|the whole bottle of) (?:pills|tablets|sleeping pills|painkillers)|lethal dose(?!(?: of [a-z]+){0,2} (?:for|in) (?:a|an|my|our|the|your)"
+                        + " (?:dogs?|cats?|pets?|puppy|kitten|horse|rabbit|bird|parrot)(?![a-z]))|(?:hide"
                         + "|hiding) (?:it|the cuts|the scars|your cuts|the marks) (?:from|under|with)"
                         + "|skip(?:ping)? meals and (?:hide|lie)"
-                        + "|(?:tips|ways|how) to (?:stop eating|starve|purge|not eat)|purge after (?:eating|meals)");
+                        + "|(?:tips|ways|how) to (?:stop eating|starve|purge|not eat)|purge after (?:eating|meals)"
+                        + "|(?:tie|tying|make|making) (?:a |the )?noose|noose (?:knot|that)|bleed out (?:faster|quicker"
+                        + "|quickly|fast)|(?:best |which |what )?veins? to (?:hit|cut|slice|open)|how (?:long|fast)"
+                        + " (?:does|would|will) it take to die (?:from|of|by|with) (?:carbon monoxide|co poisoning"
+                        + "|car exhaust|exhaust fumes|hanging|an overdose|overdose|bleeding|drowning|pills|tylenol"
+                        + "|paracetamol|acetaminophen|insulin|helium)|(?:take|took|swallow|swallowed|taking|swallowing)"
+                        + " (?:[1-9][0-9]|[1-9][0-9][0-9]|twenty|thirty|forty|fifty|sixty|a hundred) (?:tylenol"
+                        + "|paracetamol|acetaminophen|pills|tablets|advil|ibuprofen|aspirin|sleeping pills)"
+                        + "|(?:make|making) (?:the )?cuts? deeper|(?:purging|purge) (?:tips|without)");
         // Asking for the means, the amount, the place or the cover of self-harm: blocked on input too (with support,
         // the refusal points to help), since an answer would be the method.
         rule(
@@ -951,7 +994,7 @@ final class Lexicon {
                 "(?:painless|least painful|most painless|easiest|quickest|surest|fastest|simplest|most effective"
                         + "|most reliable|best|quick|easy|sure|reliable) (?:way|method|ways|methods) to (?:die|kill"
                         + " (?:my ?self|me|urself)|end (?:it|it all|my life|things)|commit suicide|overdose|off my ?self"
-                        + "|not wake up|never wake up)|(?:painless|least painful|most painless) (?:way|method|ways"
+                        + "|not wake up|never wake up|kms|unalive (?:my ?self|me)|sewer ?slide|self ?delete)|(?:painless|least painful|most painless) (?:way|method|ways"
                         + "|methods) to (?:go|do it)|how (?:do i|to|can i|should i|would i) (?:kill|hurt|cut|harm|hang"
                         + "|starve|poison|overdose|off) my ?self(?! (?:less|stop)(?![a-z]))|how (?:many|much)(?: [a-z]+){0,5} (?:would it take|does it take"
                         + "|will it take|do i need|would i need|should i take|to take|to swallow|would kill|to kill"
@@ -1129,7 +1172,7 @@ final class Lexicon {
                 Marker.SEXUAL,
                 "sexual:hinglish",
                 "chudai|chudwa\\w*|chodunga|sex (?:kar|karna|karo|karte|karti|karta|karenge|kiya|kia)\\w*|sambhog"
-                        + "|hum ?bistar\\w*|suhaag ?raat|suhag ?raat|kapde (?:utaar|utar|nikal|khol)\\w*|nangi|nange"
+                        + "|hum ?bistar\\w*|suhaag ?raat|suhag ?raat|kapde (?:utaar|utar|nikal|khol)\\w*|nangi|nange|nanga"
                         + "|jism|hawas|chut|physical (?:ho|hona|hone|hue|hua|ho jaati|ho jati|ho jata|ho gaye|ho gayi"
                         + "|relation\\w*)|bistar (?:par|pe|mein|me) (?:le|leja|le ja|lekar|khinch|gira|letaa|leta)\\w*");
         rule(
@@ -1139,7 +1182,14 @@ final class Lexicon {
                         + "|hacerlo (?:con|conmigo)|acostar(?:se|me|te) con|se acuesta con|escena (?:hot|caliente"
                         + "|sexual|erotica|de sexo)|erotic[ao]s?|cachond\\w*|mamada"
                         + "|(?:le |se )?quit(?:a|an|o|arle|arse|andole|ale) la ropa|manose\\w*|tocarla|tocarle|hablame sucio"
-                        + "|(?:dime|dices) (?:todo )?lo que me harias");
+                        + "|(?:dime|dices) (?:todo )?lo que me harias|chupamel[ao]|me (?:la|lo) chup(?:a|as|es|aba|o)|chupar(?:mela|tela|sela)");
+        // Latin American "coger" (to have sex) is "to take" in Spain: sexual only beside a relative, an animal or a
+        // minor ("cogiendo con mi perro", "me la cojo"), never on its own ("coger el autobús").
+        rule(
+                Marker.IMPLIED_ACT,
+                "implied:spanish",
+                "(?:coger|cogiendo|cogemos|cogimos|cogio|cogi) con|me (?:la|lo) (?:cojo|cogi|cogio|coge|cogere)"
+                        + "|(?:cogerla|cogerlo|cogerme|cogerte) (?!(?:de|del|la|el|en|por|a la|al)(?![a-z]))");
         rule(
                 Marker.NC_FORCE,
                 "nc:hinglish",

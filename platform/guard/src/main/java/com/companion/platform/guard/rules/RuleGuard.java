@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/ed34be07cb48";
+    public static final String VERSION = "rules/0b173c785c79";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -141,9 +141,24 @@ public final class RuleGuard implements ContentGuard {
             "(?<![a-z])(?:pupils?|students?|kids?|child|children|boys?|girls?|sons?|daughters?|class(?:es|mates?)?"
                     + "|teens?|teenagers?|minors?|juniors?|freshm[ae]n|sophomores?|toddlers?|babies|infants?)(?![a-z])");
 
+    /**
+     * Asking where or how to report abuse material or abuse that one came across: answered (with support), even when
+     * the text names the material ("how do I report child porn I found on a forum").
+     */
+    private static final Pattern REPORTING = Pattern.compile("(?<![a-z])(?:(?:how|where|who) (?:do|can|should|would)"
+            + " i (?:report|flag|tell (?:the )?(?:police|authorities))|(?:report|reporting|flag|flagging) (?:it|this|them"
+            + "|that|what i (?:found|saw)) to (?:the )?(?:police|ncmec|fbi|cybertip\\w*|authorities|iwf|the site|moderators))"
+            + "(?![a-z])");
+
+    /** Looking for the material rather than reporting it: "where can I find", "send me", "links". */
+    private static final Pattern SEEKING = Pattern.compile("(?<![a-z])(?:(?:where|how) (?:can|do|could|would|to)"
+            + " (?:i |we |you )?(?:find|get|download|buy|access|watch|see|view)|send me|share (?:some|it|them|the)|links?"
+            + "|(?:want|need|looking for) (?:some|more|it|them))(?![a-z])");
+
     /** A question or a request: what turns a self-harm method in the user's words into asking for it. */
     private static final Pattern REQUEST = Pattern.compile(
             "(?<![a-z])(?:how|what|whats|which|where|wheres|tell me|give me|show me|list|tips?|ways? to|best|help me"
+                    + "|pls|plz|please|methods?"
                     + "|teach me|explain|should i|can i|could i|do i|would it|will it|is it|exact|need to know|kitni|kitne"
                     + "|kaise|kaunsi|kaun si|konsi|kahan|batao|bata do|tarika|tareeka|como|cuantas|cual|cuales|donde"
                     + "|dime|dame|quantos|quantas|qual|quais|onde|me diga|combien|comment|quel|quelle|quels|quelles"
@@ -395,7 +410,7 @@ public final class RuleGuard implements ContentGuard {
                 }
                 return;
             }
-            if (exemptAsHelp(csamTerm ? List.of() : sexual)) {
+            if (exemptAsHelp(csamTerm ? List.of() : sexual) || reporting()) {
                 helped(Category.S4, reasons);
                 return;
             }
@@ -545,18 +560,31 @@ public final class RuleGuard implements ContentGuard {
 
         private void selfHarm() {
             boolean encouragement = has(Marker.SELF_HARM_ENCOURAGEMENT);
+            // After a message about wanting to die, a bare question about a way, an amount or a height asks for the
+            // method: "I want to die ;; I have 40 tablets" then "how many should I take".
+            boolean followUp = (has(Marker.SELF_HARM_METHOD_DESCRIPTION) || has(Marker.SELF_HARM_FOLLOW_UP))
+                    && before.selfHarmEarlier();
             boolean method = has(Marker.SELF_HARM_METHOD)
-                    || (has(Marker.SELF_HARM_METHOD_DESCRIPTION) && has(Marker.SELF_HARM_IDEATION));
+                    || (has(Marker.SELF_HARM_METHOD_DESCRIPTION) && has(Marker.SELF_HARM_IDEATION))
+                    || followUp;
             // A method asked for is blocked like a method given: the refusal points to help (SUPPORT), and the
             // model is never asked for the means. Telling of it ("I've been hiding it with long sleeves") is not
             // asking: that is answered with support.
             boolean asked = method
-                    && (context.stage() == Stage.OUTPUT || REQUEST.matcher(text).find());
+                    && (context.stage() == Stage.OUTPUT
+                            || followUp
+                            || REQUEST.matcher(text).find());
             if (encouragement || asked) {
                 support = true;
                 String reason = encouragement
                         ? first(hits(Marker.SELF_HARM_ENCOURAGEMENT))
-                        : first(union(Marker.SELF_HARM_METHOD, Marker.SELF_HARM_METHOD_DESCRIPTION));
+                        : first(union(
+                                        Marker.SELF_HARM_METHOD,
+                                        Marker.SELF_HARM_METHOD_DESCRIPTION,
+                                        Marker.SELF_HARM_FOLLOW_UP))
+                                + (followUp && !has(Marker.SELF_HARM_IDEATION)
+                                        ? " after " + before.selfHarm().getFirst()
+                                        : "");
                 violations.add(new Violation(Policy.SELF_HARM, List.of(Category.S11), reason));
                 return;
             }
@@ -604,7 +632,7 @@ public final class RuleGuard implements ContentGuard {
             if (sexual.isEmpty()) {
                 return;
             }
-            if (exemptAsHelp(sexual)) {
+            if (exemptAsHelp(sexual) || reporting()) {
                 observed.add(Category.S12);
                 return;
             }
@@ -663,6 +691,16 @@ public final class RuleGuard implements ContentGuard {
          * old") or a sexualising word. Never with a roleplay or writing frame or anything graphic. The person is
          * answered and shown resources; the output guard still checks the reply.
          */
+        /** Asking how to report what one found, with no roleplay, desire or graphic act in it. */
+        private boolean reporting() {
+            return REPORTING.matcher(text).find()
+                    && !SEEKING.matcher(text).find()
+                    && !has(Marker.FRAMING)
+                    && !has(Marker.DESIRE)
+                    && !has(Marker.GRAPHIC_ACT)
+                    && !has(Marker.MINOR_PREFERENCE);
+        }
+
         private boolean exemptAsHelp(List<Hit> sexual) {
             return exemptAsHelp(sexual, false);
         }
