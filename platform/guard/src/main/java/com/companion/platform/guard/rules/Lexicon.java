@@ -61,6 +61,8 @@ final class Lexicon {
          * that high enough?"): asking for a method only after a recent message about wanting to die.
          */
         SELF_HARM_FOLLOW_UP,
+        /** Sexual health: infections, protection, contraception, sexual pain and dysfunction. */
+        SEX_HEALTH,
         /** Genital words: graphic only together with a {@link #GENITAL_ACTION}. */
         GENITAL,
         GENITAL_ACTION,
@@ -441,7 +443,7 @@ final class Lexicon {
                         + "|statues?|sculptures?|drawings?|study|figure|eyeshadow|nail\\w*|beige|pink|stockings"
                         + "|tights)(?![a-z]))|nudity|topless|bottomless|undress\\w*|unclothed|disrobe\\w*"
                         + "|in (?:my|your|her|his|their) (?:underwear|panties|bra|lingerie)|lingerie|panties|thongs?"
-                        + "|g ?string|breasts|boobs|boobies|tits|titties|nipples?|private parts|privates|genitals?"
+                        + "|g ?string|(?<!(?:chicken|turkey|duck|goose|quail|pheasant) )breasts|boobs|boobies|tits|titties|nipples?|private parts|privates|genitals?"
                         + "|genitalia|crotch|naked body|bare (?:breasts|chest|body|skin)");
         rule(
                 Marker.BODY_DIRECTED,
@@ -463,6 +465,13 @@ final class Lexicon {
                 "sore|soreness|rash|rashes|itch\\w*|infection|infected|pain\\w*|hurts?|bleed\\w*|cancer|lumps?"
                         + "|swelling|swollen|discharge|breast ?feed\\w*|nursing|puberty|periods?|mammogram|biopsy"
                         + "|ultrasound|pregnan\\w*|symptoms?|diagnos\\w*|mastitis|eczema|acne");
+        rule(
+                Marker.SEX_HEALTH,
+                "sex-health",
+                "stis?|stds?|sexually transmitted|herpes|hpv|gonorrh\\w*|chlamydia|syphilis|hiv|condoms?|dental dams?"
+                        + "|contracepti\\w*|birth control|vaginismus|dyspareunia|erectile dysfunction|sexual health"
+                        + "|safe sex|safer sex|lubricants?|pap smears?|gyn(?:a)?ecolog\\w*|libido|menopaus\\w*"
+                        + "|(?:painful|pain during|bleeding after|bleeding during) (?:sex|intercourse)");
         rule(
                 Marker.SEXUAL,
                 "sexual:arousal",
@@ -534,6 +543,19 @@ final class Lexicon {
                         + "|banged|banging) (?:a|an|the|her|him|me|you|them|my|your|his|their)(?! (?:up|over|door|doors"
                         + "|drum|drums|wall|walls|head|lid|table|pots?|pans?|shelf|shelves|bolt|bolts|screws?|rules"
                         + "|system|cap|top)(?![a-z]))");
+        // Slang aimed at the other person that means sex and little else ("I'd rail you", "let me eat you out", "give
+        // me
+        // head", "wanna 69"): sexual outside adult mode. Not "pound you" or "smash you" alone (a game), nor "ride".
+        rule(
+                Marker.SEXUAL,
+                "sexual:slang-directed",
+                "(?:rail|rails|railed|railing|plow|plows|plowed|plowing|plough\\w*|shag|shags|shagged|shagging|bone"
+                        + "|boning|finger|fingering) (?:you|u|ya|me)(?![a-z])(?! (?:up|off|out|for|as|to)(?![a-z]))"
+                        + "|eat (?:you|u|me) out|eating (?:you|u|me) out|(?:give|gimme|giving|gave) (?:me|you|u) head"
+                        + "|(?:go|going|went|goes) down on (?:you|u|me)|sit on my face|(?:wanna|want to|lets|let s|gonna)"
+                        + " (?:69|sixty nine|bone|shag|smash|bang)(?![a-z0-9])|seggs|fuk(?:k|ing)? (?:me|you|u|rn)"
+                        + "|hit it from (?:the )?back|do the nasty|(?:pound|pounding|ride|riding) (?:you|u|me) (?:until"
+                        + "|till|so hard|hard|all night|senseless|into the)|grind on me till");
         rule(
                 Marker.SEXUAL,
                 "sexual:request",
@@ -587,8 +609,11 @@ final class Lexicon {
                         + " date with (?:me|you)|marry me|our (?:wedding|honeymoon)|(?:love|miss|adore|want) you(?: so"
                         + " much| so bad| more than anything)? (?:my love|my darling|darling|sweetheart|babe|baby|my dear"
                         + "|honey)|(?:my love|my darling|darling|sweetheart|babe|baby|my dear|honey) i (?:love|miss|adore"
-                        + "|want) you|(?:our|a) little secret|(?:dont|do not|never) tell (?:your|ur) (?:parents|mom|mum"
-                        + "|dad|mother|father|family)|(?:lets|let s|we should|we could) be a couple|(?:im|i m|i am)"
+                        + "|want) you|(?:our|a) (?:little|special) secret(?! (?:until|till|for|from|about the) (?!us|me)(?![a-z]))"
+                        + "|(?:dont|do not|never) tell (?:your|ur) (?:parents|mom|mum|dad|mother|father|family) about"
+                        + " (?:us|me|this|our|what we|talking)|(?:nobody|no one|noone) (?:needs|has) to know about us"
+                        + "|delete (?:our|these|the) (?:chats?|messages) so|so (?:your|ur) (?:parents|mom|dad|mum)"
+                        + " (?:dont|do not|wont|will not|cant|can t) (?:see|find|know)|(?:lets|let s|we should|we could) be a couple|(?:im|i m|i am)"
                         + " yours forever|hold you in my arms|my darling|my love(?! (?:of|for)(?![a-z]))|babe(?![a-z])");
 
         // ---------------------------------------------------------------- graphic
@@ -610,7 +635,7 @@ final class Lexicon {
         rule(
                 Marker.GRAPHIC_ACT,
                 "graphic:act",
-                "blow ?jobs?|hand ?jobs?|rim ?jobs?|foot ?jobs?|tit ?jobs?|cum ?shots?|cream ?pies?|deep ?throat\\w*"
+                "blow ?jobs?|hand ?jobs?|rim ?jobs?|foot ?jobs?|tit ?jobs?|cum ?shots?|(?<!(?:boston|banana|coconut|chocolate|lemon|strawberry|lime|vanilla) )cream ?pies?|deep ?throat\\w*"
                         + "|anal (?:sex|penetration|play|fuck\\w*)|fuck(?:s|ed|ing)? (?:her|his|my|your) (?:ass|mouth"
                         + "|throat|face|pussy)|fingering (?:me|her|him|myself|yourself|herself)|doggy ?style|ride me"
                         + "|riding (?:me|him)|ride (?:his|my|your) (?:cock|dick|face)|cum (?:in|on|inside|all over"
@@ -928,7 +953,9 @@ final class Lexicon {
                         + " (?:would|will|d) (?:all )?be (?:so )?(?:much )?(?:better|happier) (?:off )?without you|"
                         + NOT_DENIED + "(?:nobody|no one|no1|noone) (?:would|will|is gonna|is going to|gonna)"
                         + " (?:even )?(?:miss|notice|care about) you(?![a-z])|(?:youd|you would|you will|youll) be"
-                        + " better off (?:dead|gone)|why (?:dont|not) you (?:just )?(?:kill yourself|end it all|end"
+                        + " better off (?:dead|gone)|(?:keep|stop|prevent) (?:anyone|people|them|your parents|others|everyone)"
+                        + " from (?:noticing|seeing|finding) (?:your|the) (?:cuts|scars|marks|burns)"
+                        + "|why (?:dont|not) you (?:just )?(?:kill yourself|end it all|end"
                         + " your life|die|disappear forever|go die)|(?:hide|cover up|cover) (?:the |your )?(?:cuts"
                         + "|scars|marks|burns) (?:with|under|so)");
         // Describing how well a method works; counted only where the text is about wanting to die.

@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/0b173c785c79";
+    public static final String VERSION = "rules/5d6e91490834";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -149,6 +149,10 @@ public final class RuleGuard implements ContentGuard {
             + " i (?:report|flag|tell (?:the )?(?:police|authorities))|(?:report|reporting|flag|flagging) (?:it|this|them"
             + "|that|what i (?:found|saw)) to (?:the )?(?:police|ncmec|fbi|cybertip\\w*|authorities|iwf|the site|moderators))"
             + "(?![a-z])");
+
+    /** Sex proposed to the other person: "let's have sex", "I want you", "come here". */
+    private static final Pattern SEXTING = Pattern.compile("(?<![a-z])(?:lets|let s|wanna|want to|i want|we should"
+            + "|come here|take me|with you|with me|on me|in me)(?![a-z])");
 
     /** Looking for the material rather than reporting it: "where can I find", "send me", "links". */
     private static final Pattern SEEKING = Pattern.compile("(?<![a-z])(?:(?:where|how) (?:can|do|could|would|to)"
@@ -632,7 +636,7 @@ public final class RuleGuard implements ContentGuard {
             if (sexual.isEmpty()) {
                 return;
             }
-            if (exemptAsHelp(sexual) || reporting()) {
+            if (exemptAsHelp(sexual) || reporting() || sexualHealth(sexual)) {
                 observed.add(Category.S12);
                 return;
             }
@@ -691,6 +695,20 @@ public final class RuleGuard implements ContentGuard {
          * old") or a sexualising word. Never with a roleplay or writing frame or anything graphic. The person is
          * answered and shown resources; the output guard still checks the reply.
          */
+        /**
+         * A question or an answer about sexual health ("can you get an STI from oral sex?", "pain during intercourse"):
+         * sex named only as the act, no roleplay, nothing aimed at the other person, no wish for it.
+         */
+        private boolean sexualHealth(List<Hit> sexual) {
+            return has(Marker.SEX_HEALTH)
+                    && sexual.stream().allMatch(hit -> hit.id().equals("sexual:act"))
+                    && !has(Marker.FRAMING)
+                    && !has(Marker.DESIRE)
+                    && !has(Marker.ROMANTIC_DIRECTED)
+                    && !has(Marker.GRAPHIC_ACT)
+                    && !SEXTING.matcher(text).find();
+        }
+
         /** Asking how to report what one found, with no roleplay, desire or graphic act in it. */
         private boolean reporting() {
             return REPORTING.matcher(text).find()
