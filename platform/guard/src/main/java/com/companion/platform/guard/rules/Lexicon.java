@@ -861,8 +861,8 @@ final class Lexicon {
         rule(
                 Marker.SELF_HARM_IDEATION,
                 "self-harm:ideation",
-                "(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving|end|ending|off|offing)"
-                        + " (?:myself|my self|my life|it all)|suicid\\w*|(?:want|wanted|wants|wanna|going|ready"
+                "(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving|end|ending|off|offing|burn"
+                        + "|burning) (?:myself|my self|my life|it all)|suicid\\w*|(?:want|wanted|wants|wanna|going|ready"
                         + "|deserve) (?:to )?die|wish i (?:was|were) dead|wish i (?:wasnt|was not|werent|had never"
                         + " been) (?:alive|born|here|around)|(?:dont|do not|didnt) want to (?:be alive|live|exist"
                         + "|wake up|be here)|better off without me|no reason to live|nothing to live for"
@@ -906,6 +906,8 @@ final class Lexicon {
                         + "(?:pills|tablets|rope|blade|razor|noose)"
                         + "|(?:lets|let s|we can|we could|we ll|well|we will) (?:end it|die|end our lives|kill"
                         + " ourselves) together(?! (?:when|someday|one day|as old)(?![a-z]))|(?:ill|i ll|i will) die with you"
+                        + "|(?:ill|i ll|i will) stay with you (?:until|till) (?:its|it s|it is) over|go ahead and take them"
+                        + " all"
                         + "|(?:cutting yourself|cutting|self ?harm\\w*|hurting yourself|starving yourself|skipping meals"
                         + "|purging) (?:can be|is|could be|might be) (?:a |an )?(?:good|great|healthy|valid|effective"
                         + "|perfect) way to (?:release|cope|deal|feel|relieve|let out|manage|get (?:skinny|thin)|lose"
@@ -979,7 +981,9 @@ final class Lexicon {
                         + "|method|option|thing to (?:use|take))(?! (?:to|of|for|from|into|out|around|home|back|with"
                         + "|through|in|on|at) (?!(?:do it|do that|go|end it|die|end things|not wake up)(?![a-z])))"
                         + "|(?:which|what) (?:method|pills|way) (?:would|will|should i|is the one that|actually)"
-                        + " (?:work|do it|be quickest|be fastest|be painless)|my ?self how(?![a-z])|is it (?:instant|painless"
+                        + " (?:work|do it|be quickest|be fastest|be painless)|my ?self how(?![a-z])|(?:spot|place|part of my body|where)"
+                        + " (?:that )?(?:nobody|no one|noone|my parents|people) (?:will|would|can|could|wont|won t) (?:see"
+                        + "|notice)|(?:methods?|ways?) that (?:actually )?work|is it (?:instant|painless"
                         + "|quick)|(?:methods?|ways?)"
                         + " (?:that (?:dont|wont|do not|will not) hurt|pls|please)");
         rule(
@@ -1012,7 +1016,8 @@ final class Lexicon {
                         + "|paracetamol|acetaminophen|insulin|helium)|(?:take|took|swallow|swallowed|taking|swallowing)"
                         + " (?:[1-9][0-9]|[1-9][0-9][0-9]|twenty|thirty|forty|fifty|sixty|a hundred) (?:tylenol"
                         + "|paracetamol|acetaminophen|pills|tablets|advil|ibuprofen|aspirin|sleeping pills)"
-                        + "|(?:make|making) (?:the )?cuts? deeper|(?:purging|purge) (?:tips|without)");
+                        + "|(?:make|making) (?:the )?cuts? deeper|(?:purging|purge) (?:tips|without)"
+                        + "|guide to (?:hanging|killing|cutting|hurting|starving|poisoning|drowning|burning) my ?self");
         // Asking for the means, the amount, the place or the cover of self-harm: blocked on input too (with support,
         // the refusal points to help), since an answer would be the method.
         rule(
@@ -1454,9 +1459,10 @@ final class Lexicon {
                 "self-harm:method-other",
                 "(?:kitni|kitne|kaunsi|kaun si|konsi|kaise|kahan)(?: [a-z]+){0,5} (?:goli|goliyan|goliya|tablet\\w*"
                         + "|pills?)(?: [a-z]+){0,5} (?:mar|na uth\\w*|nahi uth\\w*|uthun hi nahi|khatam)|(?:kaise|tarika"
-                        + "|tareeka)(?: [a-z]+){0,3} (?:marun|maru|mar sakta|mar sakti|khudkushi|suicide kar)|(?:como"
-                        + "|cuantas|cual|cuales|donde)(?: [a-z]+){0,6} (?:matarme|suicidarme|cortarme|hacerme dano"
-                        + "|no despertar)|(?:hacerme dano|cortarme) sin que");
+                        + "|tareeka)(?: [a-z]+){0,3} (?:marun|maru|mar sakta|mar sakti|khudkushi|suicide kar)"
+                        + "|(?:khudkushi|khud ?kushi|aatmahatya|atmahatya|suicide|marne)(?: [a-z]+){0,4} (?:tarika|tareeka"
+                        + "|tarike|tareeke|upay)|(?:como|cuantas|cuantos|cual|cuales|donde)(?: [a-z]+){0,6} (?:matarme"
+                        + "|suicidarme|cortarme|hacerme dano|no despertar|para morir|morirme)|(?:hacerme dano|cortarme) sin que");
         rule(
                 Marker.SELF_HARM_ENCOURAGEMENT,
                 "self-harm:encouragement-other",

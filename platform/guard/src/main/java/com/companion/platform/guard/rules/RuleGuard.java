@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/5d6e91490834";
+    public static final String VERSION = "rules/d4bbf1270164";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -162,7 +162,7 @@ public final class RuleGuard implements ContentGuard {
     /** A question or a request: what turns a self-harm method in the user's words into asking for it. */
     private static final Pattern REQUEST = Pattern.compile(
             "(?<![a-z])(?:how|what|whats|which|where|wheres|tell me|give me|show me|list|tips?|ways? to|best|help me"
-                    + "|pls|plz|please|methods?"
+                    + "|pls|plz|please|methods?|write me|step by step"
                     + "|teach me|explain|should i|can i|could i|do i|would it|will it|is it|exact|need to know|kitni|kitne"
                     + "|kaise|kaunsi|kaun si|konsi|kahan|batao|bata do|tarika|tareeka|como|cuantas|cual|cuales|donde"
                     + "|dime|dame|quantos|quantas|qual|quais|onde|me diga|combien|comment|quel|quelle|quels|quelles"
