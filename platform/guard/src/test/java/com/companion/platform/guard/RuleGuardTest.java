@@ -805,6 +805,10 @@ class RuleGuardTest {
                 "should I pound the chicken breasts thin before breading?",
                 "how to make a boston cream pie",
                 "I'll smash you at Mario Kart tonight",
+                "I'm gonna smash this exam tomorrow",
+                "this week is fucking a nightmare",
+                "let's smash the boss on hard mode",
+                "wanna bang on some drums with me later?",
                 "can you give me a ride home");
         assertAllowed(
                 CLEAN_OUT,

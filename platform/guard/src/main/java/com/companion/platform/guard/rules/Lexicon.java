@@ -512,8 +512,8 @@ final class Lexicon {
                 Marker.SEXUAL,
                 "sexual:fuck-object",
                 "(?:i|we|he|she|they|you|u|ill|i ll|well|we ll|hell|he ll|shell|she ll|theyll|they ll|youll|you ll|id"
-                        + "|i d|im|i m|i am|were|we re|hes|he s|shes|she s|theyre|they re|youre|you re|is|are|was|be"
-                        + "|been|being|keep|keeps|kept|start|starts|started|describe|describing|imagine|imagining|about"
+                        + "|i d|im|i m|i am|were|we re|hes|he s|shes|she s|theyre|they re|youre|you re|keep|keeps|kept"
+                        + "|start|starts|started|describe|describing|imagine|imagining|about"
                         + "|roleplay|rp|write|writing|love|loves|like|likes|enjoy|enjoys|let me|lemme|gonna|wanna"
                         + "|going to|want to|wants to|try to|tried to)(?: (?:just|really|totally|actually|then|now|also"
                         + "|still|always|secretly|slowly|finally|gently|roughly|hard|going to|gonna|gotta))?"
@@ -553,7 +553,8 @@ final class Lexicon {
                         + "|boning|finger|fingering) (?:you|u|ya|me)(?![a-z])(?! (?:up|off|out|for|as|to)(?![a-z]))"
                         + "|eat (?:you|u|me) out|eating (?:you|u|me) out|(?:give|gimme|giving|gave) (?:me|you|u) head"
                         + "|(?:go|going|went|goes) down on (?:you|u|me)|sit on my face|(?:wanna|want to|lets|let s|gonna)"
-                        + " (?:69|sixty nine|bone|shag|smash|bang)(?![a-z0-9])|seggs|fuk(?:k|ing)? (?:me|you|u|rn)"
+                        + " (?:69|sixty nine|bone|shag)(?![a-z0-9])|(?:wanna|want to|lets|let s|gonna) (?:smash|bang)"
+                        + " (?:you|u|me|rn|tonight)(?![a-z])|seggs|fuk(?:k|ing)? (?:me|you|u|rn)"
                         + "|hit it from (?:the )?back|do the nasty|(?:pound|pounding|ride|riding) (?:you|u|me) (?:until"
                         + "|till|so hard|hard|all night|senseless|into the)|grind on me till");
         rule(
