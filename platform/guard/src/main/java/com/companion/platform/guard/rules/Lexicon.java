@@ -786,6 +786,9 @@ final class Lexicon {
                         + "|(?:what|how) (?:should|do|can) i (?:do|say no|handle|react|respond|stop (?:him|her|them)"
                         + "|protect|report|tell (?:someone|anyone|my)|talk to|explain|help)|what do i do"
                         + "|is (?:it|this|that) normal|never told anyone|told no one|havent told anyone"
+                        + "|(?:is|was|would) (?:it|this|that) (?:considered )?(?:rape|assault|sexual assault|abuse"
+                        + "|consent|consensual)|(?:realiz|realis)\\w* (?:it|that|this) was (?:rape|assault|abuse|not"
+                        + " consensual)"
                         + "|(?:abused|molested|touched|assaulted|raped|groped|hurt) me|i was (?:sexually )?(?:abused"
                         + "|molested|raped|assaulted|groped|touched)|(?:survivor|survivors|victim|victims) of|healing"
                         + "|trusted adult|not your fault|hotline|helpline|crisis line|childhelp|report (?:it|him|her"
@@ -821,9 +824,11 @@ final class Lexicon {
         rule(
                 Marker.VICTIM,
                 "victim",
-                "(?:im|i m|i am|when i was|i was) <N><UNITS>|(?:pressur\\w*|forc\\w*|touch\\w*|abus\\w*"
+                "(?:im|i m|i am|when i was|i was) <N><UNITS>|(?:pressur\\w*|coerc\\w*|manipulat\\w*|forc\\w*|touch\\w*|abus\\w*"
                         + "|molest\\w*|rap\\w*|assault\\w*|grop\\w*|drug\\w*|groom\\w*) me|i was (?:sexually )?(?:drunk"
-                        + "|asleep|drugged|passed out|forced|raped|abused|molested|assaulted)|survivors?|(?:being|been|was|is|are"
+                        + "|asleep|drugged|passed out|forced|raped|abused|molested|assaulted)|survivors?|i woke up (?:and|to)"
+                        + " (?:him|her|them|he|she|they|someone|my)|(?:he|she|they) (?:was|were|had|has) (?:already )?"
+                        + "(?:having sex with|on top of|inside) me|(?:being|been|was|is|are"
                         + "|were) (?:pressured|groomed|abused|molested|harassed|asked|forced|touched)"
                         // The speaker's own images held against them: sextortion, leaks.
                         + "|(?:has|have|got|posted|leaked|shared|sharing|posting|leaking|threaten\\w* to (?:post|share"
