@@ -687,15 +687,6 @@ public final class RuleGuard implements ContentGuard {
         // ------------------------------------------------------------ help, suspicion
 
         /**
-         * A combination is not blocked when the message asks for help about it: a help or disclosure marker and the
-         * speaker (or their child) as the one at risk; or a parent, teacher or nurse asking how to respond to or
-         * protect a child in their care ("is that normal?", "how do I report it?"; not how to teach or tell the child
-         * something); or a question about the law that is not about the speaker's own child or pupil. The last two
-         * only without the speaker's own wish or part in it ("I want", "with me", "if I have sex with", "to a 15 year
-         * old") or a sexualising word. Never with a roleplay or writing frame or anything graphic. The person is
-         * answered and shown resources; the output guard still checks the reply.
-         */
-        /**
          * A question or an answer about sexual health ("can you get an STI from oral sex?", "pain during intercourse"):
          * sex named only as the act, no roleplay, nothing aimed at the other person, no wish for it.
          */
@@ -719,6 +710,15 @@ public final class RuleGuard implements ContentGuard {
                     && !has(Marker.MINOR_PREFERENCE);
         }
 
+        /**
+         * A combination is not blocked when the message asks for help about it: a help or disclosure marker and the
+         * speaker (or their child) as the one at risk; or a parent, teacher or nurse asking how to respond to or
+         * protect a child in their care ("is that normal?", "how do I report it?"; not how to teach or tell the child
+         * something); or a question about the law that is not about the speaker's own child or pupil. The last two
+         * only without the speaker's own wish or part in it ("I want", "with me", "if I have sex with", "to a 15 year
+         * old") or a sexualising word. Never with a roleplay or writing frame or anything graphic. The person is
+         * answered and shown resources; the output guard still checks the reply.
+         */
         private boolean exemptAsHelp(List<Hit> sexual) {
             return exemptAsHelp(sexual, false);
         }
