@@ -1,7 +1,9 @@
 package com.companion.platform.guard.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -1513,10 +1515,29 @@ final class Lexicon {
 
     private static final List<Rule> ALL = List.copyOf(RULES);
 
-    private static final char END = 128;
+    /** The characters the index tells apart after a word start; the codes of {@link #code}. */
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789* ";
 
-    /** Rules (top-level alternatives) by the two characters a match can start with; [c][END] at the end of text. */
-    private static final Rule[][][] BY_FIRST_TWO = index(ALL);
+    private static final int SPACE = ALPHABET.indexOf(' ');
+
+    /** The text ends there. */
+    private static final int END = ALPHABET.length();
+
+    /** A character no probe used: the third position then does not narrow the rules down. */
+    private static final int OTHER = END + 1;
+
+    private static final int CODES = OTHER + 1;
+
+    /** What the probes of {@link TermPattern} report for the end of the text. */
+    private static final char END_OF_TEXT = '\0';
+
+    private static final Rule[] NONE = new Rule[0];
+
+    /**
+     * Rules (top-level alternatives) by the three characters a match can start with, at {@link #key}: a word start
+     * tries only the alternatives that can begin with its first three characters (on average a handful of the 1,500).
+     */
+    private static final Rule[][] BY_FIRST_THREE = index(ALL);
 
     private Lexicon() {}
 
@@ -1524,34 +1545,55 @@ final class Lexicon {
         return ALL;
     }
 
-    private static Rule[][][] index(List<Rule> rules) {
-        List<List<List<Rule>>> building = new ArrayList<>();
-        for (int c = 0; c < 128; c++) {
-            List<List<Rule>> row = new ArrayList<>();
-            for (int d = 0; d <= END; d++) {
-                row.add(new ArrayList<>());
-            }
-            building.add(row);
-        }
+    private static Rule[][] index(List<Rule> rules) {
+        Map<Integer, List<Rule>> building = new HashMap<>();
         for (Rule rule : rules) {
             for (char first : rule.firstCharacters()) {
-                for (char second : TermPattern.secondCharacters(rule.pattern(), first, END)) {
-                    building.get(first).get(second).add(rule);
+                for (char second : TermPattern.secondCharacters(rule.pattern(), first, END_OF_TEXT)) {
+                    if (second == END_OF_TEXT) {
+                        add(building, key(code(first), END, END), rule);
+                        continue;
+                    }
+                    add(building, key(code(first), code(second), OTHER), rule);
+                    for (char third : TermPattern.thirdCharacters(rule.pattern(), first, second, END_OF_TEXT)) {
+                        add(building, key(code(first), code(second), third == END_OF_TEXT ? END : code(third)), rule);
+                    }
                 }
             }
         }
-        Rule[][][] index = new Rule[128][END + 1][];
-        for (int c = 0; c < 128; c++) {
-            for (int d = 0; d <= END; d++) {
-                index[c][d] = building.get(c).get(d).toArray(Rule[]::new);
-            }
-        }
+        Rule[][] index = new Rule[CODES * CODES * CODES][];
+        Arrays.fill(index, NONE);
+        building.forEach((key, bucket) -> index[key] = bucket.toArray(Rule[]::new));
         return index;
+    }
+
+    private static void add(Map<Integer, List<Rule>> building, int key, Rule rule) {
+        building.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
+    }
+
+    private static int key(int first, int second, int third) {
+        return (first * CODES + second) * CODES + third;
+    }
+
+    /** A character's code: its place in {@link #ALPHABET}, else {@link #OTHER}. */
+    private static int code(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a';
+        }
+        if (c >= '0' && c <= '9') {
+            return 26 + c - '0';
+        }
+        if (c == '*') {
+            return 36;
+        }
+        return c == ' ' ? SPACE : OTHER;
     }
 
     /**
      * Every hit in normalised text, grouped by marker. Every pattern is anchored at a word start, so only word
-     * starts are tried, and only with the alternatives that can begin with that character.
+     * starts are tried, and only with the alternatives that can begin with the characters there. A second character
+     * beyond ASCII (which no term spells) reads as a space, and then, like a third one beyond the probed characters,
+     * the third narrows nothing.
      */
     static Map<Marker, List<Hit>> scan(String normalized) {
         Map<Marker, List<Hit>> hits = new EnumMap<>(Marker.class);
@@ -1562,11 +1604,14 @@ final class Lexicon {
             if (c >= 128 || (pos > 0 && isWordChar(normalized.charAt(pos - 1))) || c == ' ') {
                 continue;
             }
-            char next = pos + 1 < length ? normalized.charAt(pos + 1) : END;
-            if (next > END) {
-                next = ' ';
+            int second = END;
+            int third = END;
+            if (pos + 1 < length) {
+                char next = normalized.charAt(pos + 1);
+                second = next >= 128 ? SPACE : code(next);
+                third = next >= 128 ? OTHER : pos + 2 < length ? code(normalized.charAt(pos + 2)) : END;
             }
-            for (Rule rule : BY_FIRST_TWO[c][next]) {
+            for (Rule rule : BY_FIRST_THREE[key(code(c), second, third)]) {
                 Matcher matcher = matchers[rule.index()];
                 if (matcher == null) {
                     matcher = rule.pattern()

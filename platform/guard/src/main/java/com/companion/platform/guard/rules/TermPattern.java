@@ -81,6 +81,25 @@ final class TermPattern {
         return second;
     }
 
+    /**
+     * Probes which third characters can follow {@code first} and {@code second} (a space, or {@code end} for end of
+     * text): a text that starts with a character left out cannot match, since the engine failed before it needed
+     * anything after them.
+     */
+    static Set<Character> thirdCharacters(Pattern pattern, char first, char second, char end) {
+        Set<Character> third = new HashSet<>();
+        for (char c : "abcdefghijklmnopqrstuvwxyz0123456789* ".toCharArray()) {
+            Matcher matcher = pattern.matcher(new String(new char[] {first, second, c}));
+            if (matcher.lookingAt() || matcher.hitEnd()) {
+                third.add(c);
+            }
+        }
+        if (pattern.matcher(new String(new char[] {first, second})).lookingAt()) {
+            third.add(end);
+        }
+        return third;
+    }
+
     static Pattern compile(String term, Map<String, String> fragments) {
         String body = expand(term, fragments);
         // No leading boundary check: the lexicon only tries matches at word starts.
