@@ -35,6 +35,7 @@ class RedTeamEvaluationTest {
             redteam-1c.tsv,  0, 0
             redteam-2.tsv,  19, 6
             redteam-3.tsv,  21, 10
+            redteam-4.tsv, 65, 5
             """)
     void theGuardMissesAndBlocksNoMoreThanWhenTheRoundEnded(String file, int maxMissed, int maxFalseBlocks)
             throws IOException {
