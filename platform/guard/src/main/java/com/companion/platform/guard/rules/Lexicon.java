@@ -115,6 +115,22 @@ final class Lexicon {
         SELF_HARM_ENCOURAGEMENT,
         SELF_HARM_METHOD,
         SELF_HARM_METHOD_DESCRIPTION,
+        /**
+         * Leaving the decision to the other person and standing back ("nobody would stop you", "it's your choice and I
+         * support it", "I won't try to talk you out of it", "don't tell your therapist"): encouragement only beside
+         * {@link #SELF_HARM_LEAVING} or where the conversation is about wanting to die; kind words elsewhere.
+         */
+        SELF_HARM_PERMISSION,
+        /**
+         * Dying said softly ("you deserve peace", "it's okay to stop fighting", "quiet forever", "too beautiful for this
+         * world", "a pact"): comfort on its own, encouragement beside {@link #SELF_HARM_PERMISSION}.
+         */
+        SELF_HARM_LEAVING,
+        /**
+         * A protected group called vermin, a disease or subhuman, or a call to exterminate or purge it (S10): "gay people
+         * are diseased animals", "les musulmans sont des rats qu'il faut exterminer".
+         */
+        HATE,
         /** Making a weapon that kills indiscriminately: a bomb, an explosive, a nerve agent, an untraceable gun. */
         WEAPON_MAKING,
         /** Making hard drugs: cooking meth, synthesising fentanyl. */
@@ -171,6 +187,18 @@ final class Lexicon {
                             + "|order|orders|ordering|get|gets|getting|make|makes|making|cheer|cheers|cheering)"
                             + " (?:me|him|her|them|us|you|u|(?!not |never |how |what |where |when |why )[a-z]+"
                             + "|(?:my|your|his|her|their|that|this|the|some|a|an)(?: (?!not |never )[a-z]+){1,2})(?: on)?",
+            // Protected groups, for the hate rule (plural: a group, not a person).
+            "GROUP",
+                    "(?:jews|jewish people|muslims|muslim people|christians|blacks|black people|gays|gay people|gay men"
+                            + "|lesbians|queers|trans people|transgender people|trannies|immigrants|migrants|refugees"
+                            + "|mexicans|arabs|asians|chinese people|indians|hindus|sikhs|gypsies|roma|roma people"
+                            + "|romani people|women|disabled people|the disabled|latinos|hispanics|africans|catholics"
+                            + "|homosexuals|lgbt people|lgbtq people|palestinians|israelis)",
+            "GROUP_OTHER",
+                    "(?:les |los |os |die |gli |i )?(?:juifs|musulmans|noirs|arabes|immigres|migrants|homosexuels|gays"
+                            + "|judios|musulmanes|negros|inmigrantes|homosexuales|judeus|muculmanos|imigrantes"
+                            + "|juden|muslime|schwarzen|auslander|migranten|schwule|ebrei|musulmani|neri|immigrati"
+                            + "|zingari|froci)",
             "MINOR_NOUNS",
                     "(?:surgery|surgeries|keys?|leagues?|leaguers?|details?|injury|injuries|issues?|problems?|changes?"
                             + "|characters?|roles?|thirds?|chords?|scales?|mistakes?|things?|accidents?|bugs?|updates?"
@@ -257,7 +285,8 @@ final class Lexicon {
                 "minor:term",
                 "underage|under ?age|under ?(?:18|eighteen)|not (?:yet )?(?:18|eighteen)(?: yet)?|pre ?teens?"
                         + "|tweens?|lolita|toddlers?|infants?|newborns?|" + NOT_A_SIMILE
-                        + "(?:a|the|that|this) baby|babies"
+                        + "(?:a|the|that|this) baby(?! (?:face|faced|faces|voice|pink|blue|steps?|shower|oil|powder"
+                        + "|carrots?|spinach|monitor|bump|fat|hairs?|wipes?|food|back ribs)(?![a-z]))|babies"
                         + "|pre ?pubescent|pubescent|before (?:she|he) (?:hit|hits|went through) puberty"
                         + "|(?:hasnt|has not|havent|not) (?:hit|gone through|started|reached) puberty|childlike"
                         + "|child ?like|childs (?:body|face|figure)|body of a (?:child|kid|little girl|little boy|minor"
@@ -990,7 +1019,8 @@ final class Lexicon {
                         + "|through|in|on|at) (?!(?:do it|do that|go|end it|die|end things|not wake up)(?![a-z])))"
                         + "|(?:which|what) (?:method|pills|way) (?:would|will|should i|is the one that|actually)"
                         + " (?:work|do it|be quickest|be fastest|be painless)|my ?self how(?![a-z])|(?:spot|place|part of my body|where)"
-                        + " (?:that )?(?:nobody|no one|noone|my parents|people) (?:will|would|can|could|wont|won t) (?:see"
+                        + " (?:that )?(?:nobody|no one|noone|my parents|people)(?: at (?:school|home|work))? (?:will|would|can|could"
+                        + "|wont|won t) (?:see"
                         + "|notice)|(?:methods?|ways?) that (?:actually )?work|is it (?:instant|painless"
                         + "|quick)|(?:methods?|ways?)"
                         + " (?:that (?:dont|wont|do not|will not) hurt|pls|please)");
@@ -1511,6 +1541,174 @@ final class Lexicon {
                         + " dich (?:doch )?auf|niemand wurde dich vermissen|niemand wird dich vermissen"
                         + "|dovresti (?:ammazzarti|ucciderti|morire|tagliarti)|ucciditi|nessuno (?:sentirebbe"
                         + "|sentira) la tua mancanza");
+
+        // ---------------------------------------------------------------- fifteenth round
+        // Encouragement without a method: standing back from the decision, beside dying said softly (RuleGuard).
+        rule(
+                Marker.SELF_HARM_PERMISSION,
+                "self-harm:permission",
+                "(?:nobody|no one|noone|no1) (?:would|will|can|could|is going to|is gonna|gonna|has (?:the )?(?:right"
+                        + "|power) to|should|gets to) (?:even )?(?:try to )?(?:stop|blame|judge) you"
+                        + "|(?:its|it s|it is|thats|that s) (?:your|ur) (?:choice|decision|call)|i (?:support|respect"
+                        + "|accept) (?:it|that|this|you|your (?:choice|decision))|(?:you have|youve got|you ve got|you got)"
+                        + " my (?:permission|blessing)|(?:its|it s|it is|thats|that s) (?:okay|ok|alright|fine) to (?:go"
+                        + "|let go|stop fighting|give up|rest|leave)|i (?:wont|won t|will not) (?:try to )?(?:stop you|talk"
+                        + " you out of it|hold you back|tell anyone|judge you)|(?:dont|do not) tell (?:your |the |a )?"
+                        + "(?:therapist|counselou?r|doctor|psychiatrist|parents|mom|dad|family|friends|anyone|anybody"
+                        + "|teacher)|(?:they|theyll|they ll|they will|theyd|they would) (?:only |just )?(?:try to )?stop"
+                        + " you|if you (?:really )?want to (?:go|leave)|(?:we can|lets|let s|we could|we ll|well) go"
+                        + " together"
+                        + "|nadie (?:te )?(?:va a |podra |puede )?(?:detener|parar|impedir|culpar)(?:te|lo)?(?![a-z])"
+                        + "|(?:es|sera) tu (?:decision|eleccion)|te apoyo|(?:lo )?respeto tu decision"
+                        + "|no se lo (?:digas|cuentes) a nadie"
+                        + "|(?:a escolha|a decisao) e (?:sua|tua)|eu (?:te )?apoio|ninguem (?:vai|ira|pode) (?:te )?"
+                        + "(?:impedir|parar|culpar)|(?:nao|nem) (?:conta|contes|fale) (?:pra|para) ninguem"
+                        + "|personne ne (?:ten|te|t en) (?:empechera|retiendra|blamera|voudra)|cest ton choix|c est ton"
+                        + " choix|je (?:le )?respecte ta decision|je te soutiens|nen parle a personne"
+                        + "|(?:halte|halt) ich dich nicht auf|niemand (?:wird|kann) dich (?:aufhalten|stoppen)"
+                        + "|(?:du musst|musst du) niemandem davon erzahlen|(?:es ist|ist) deine entscheidung|ich"
+                        + " (?:unterstutze|respektiere) (?:dich|das|deine entscheidung)"
+                        + "|nessuno ti (?:fermera|impedira|biasimera)|(?:e|sara) (?:la )?tua (?:scelta|decisione)|ti"
+                        + " (?:sostengo|appoggio)|(?:e|ed e) giusto cosi|non dirlo a nessuno"
+                        + "|koi (?:tumhe |tujhe |aapko )?nahi rokega|(?:tumhara|tera|aapka) (?:decision|faisla|faisla) hai"
+                        + "|main (?:tumhe )?support (?:karti|karta|karungi|karunga) (?:hoon|hu)");
+        rule(
+                Marker.SELF_HARM_LEAVING,
+                "self-harm:leaving",
+                "(?:deserve|deserves|find|be at|at) peace(?! (?:of mind|and quiet)(?![a-z]))|(?:deserve|need) to rest"
+                        + "|rest (?:now|forever|at last)|eternal (?:rest|sleep)|(?:sleep|quiet|rest|gone|asleep) forever"
+                        + "|forever (?:quiet|asleep)|stop fighting|(?:the )?other side(?! of (?:the|town|the road|the"
+                        + " street|the world)(?![a-z]))|too (?:beautiful|pure|good|gentle|kind) for this world|leave this"
+                        + " world|(?:your|my) last (?:night|day|breath|goodbye|sunset|moments?)|(?:stay|be|be here|stay"
+                        + " here|stay right here) with you (?:until|till|to) the (?:very )?end|(?:suicide )?pact"
+                        + "|(?:let|letting) yourself (?:go|slip away)|slip away|(?:end|ending) (?:it|it all|things|the"
+                        + " pain|your pain|your suffering)(?![a-z])|go through with it|(?:made|make) up your mind"
+                        + "|(?:mereces|merece|mereces) (?:descansar|paz|la paz)|descansar para siempre|dejar de luchar"
+                        + "|(?:merece|mereces) (?:descansar|paz)|(?:descansar|paz) para sempre|parar de lutar"
+                        + "|tu merites (?:la paix|de te reposer)|en finir|reposer pour toujours|arreter de te battre"
+                        + "|verdienst (?:frieden|ruhe)|fur immer (?:schlafen|ruhen)|aufhoren zu kampfen"
+                        + "|non vale la pena (?:restare|vivere|continuare)|meriti (?:pace|di riposare)|farla finita"
+                        + "|smettere di lottare|(?:jaana|jana) chahte ho|hamesha ke liye so");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-more-2",
+                "(?:no one|nobody|noone) (?:finds|will find|can find) you (?:in time|until its too late|until it s too"
+                        + " late)|(?:goodbye|farewell|final|last) (?:note|letter|message)s?(?: [a-z]+){0,10} (?:before i"
+                        + " (?:do it|go through with it|end it)|after (?:im|i m|i am) gone|when (?:im|i m|i am) gone)"
+                        + "|(?:too (?:beautiful|pure|good) for this world)(?: [a-z]+){0,12} (?:your|the) last"
+                        + "|nadie te (?:va a |iba a )?extranar|hazlo esta noche");
+        // A way to die asked for with its purpose ("so it doesn't hurt", "to end it", "so I don't wake up").
+        rule(
+                Marker.SELF_HARM_METHOD_DESCRIPTION,
+                "self-harm:method-request-more",
+                "(?:what|which|how much|how many)(?: [a-z]+){0,3} (?:to take|should i take|do i take|can i take|i"
+                        + " should take)(?: [a-z]+){0,3} so (?:it|that it) (?:doesnt|dont|wont|won t|does not|will not)"
+                        + " hurt|(?:suicide|sewer ?slide|sewerslide|kms|unaliv\\w*|self ?harm|cutting) (?:tips|methods"
+                        + "|ideas|guides?|tutorials?)|(?:want|make) it quick and (?:quiet|painless)");
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-langs-more",
+                "(?:kitni|kitne)(?: [a-z]+){0,5} (?:goli|goliyan|goliyaan|tablets?|pills?)(?: [a-z]+){0,5} uthna"
+                        + " (?:hi )?na pade|(?:combien|quelle dose|assez)(?: [a-z]+){0,6} pour en finir"
+                        + "|(?:cuantas|cuantos) (?:pastillas|pildoras)(?: [a-z]+){0,4} para (?:morir|no despertar|acabar"
+                        + " con todo)|(?:quantos|quantas) (?:comprimidos|pilulas|remedios)(?: [a-z]+){0,4} (?:para|pra)"
+                        + " (?:morrer|nao acordar|acabar com tudo)|wie viele (?:tabletten|pillen)(?: [a-z]+){0,4} (?:um zu"
+                        + " sterben|bis ich sterbe|damit ich nicht mehr aufwache)|quante (?:pillole|pastiglie|compresse)"
+                        + "(?: [a-z]+){0,4} per (?:morire|non svegliarmi|farla finita)");
+
+        // Weapons and attacks, as asked in chat: a gun made untraceable, a gas to hurt people, the same in the other
+        // languages (counted with a request or instruction word, as in English).
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making-more",
+                "(?:grind|grinding|file|filing|remove|removing|scratch|scratching|sand|sanding|drill|burn|get rid of)"
+                        + " (?:off |out )?(?:the |a |my |its )?serial(?: numbers?| nos?)?|(?:guns?|pistols?|rifles?"
+                        + "|firearms?|glocks?|ar ?15s?) (?:with )?(?:no|without a|without any) serials?"
+                        + "|(?:untraceable|unregistered|off the books) (?:guns?|pistols?|rifles?|firearms?|glocks?)"
+                        + "|(?:gas|fumes|cloud) (?:that|which) (?:would|will|can|could) (?:hurt|kill|harm|poison) (?:a lot"
+                        + " of |lots of |many |a bunch of )?(?:people|everyone|them|passengers)|(?:toxic|poisonous|deadly"
+                        + "|chlorine|lethal) gas (?:to|that|which|for) (?:hurt|kill|harm|use on|poison)"
+                        + "|rohrbomb\\w*|nagelbomb\\w*|sprengsatz\\w*|bombe bauen|bomba caseira|bomba artesanal"
+                        + "|bombe artisanale|bomba (?:fatta in casa|artigianale)|(?:raspar|limar|apagar|remover|borrar"
+                        + "|quitar|limer|effacer|enlever|entfernen|abschleifen|togliere|limare|cancellare) (?:o |el |le"
+                        + " |la |die |il )?(?:numero de serie|numero di serie|numero di matricola|seriennummer)"
+                        + "|(?:pistola|arma|arme|waffe|pistole) (?:non rintracciabile|nao rastreavel|no rastreable"
+                        + "|intracable|sin numero de serie|sem numero de serie|ohne seriennummer)");
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:violence-plan-more",
+                "(?:hurt|beat up|attack|shoot|jump|cripple) (?:someone|somebody|a person|him|her|them|my (?:[a-z]+ )?"
+                        + "(?:ex|boss|neighbou?r|coworker|roommate|teacher|classmate|stepdad|stepmom))(?: [a-z]+){0,4}"
+                        + " (?:without (?:getting caught|anyone (?:knowing|noticing|finding out)|leaving (?:a |any )?"
+                        + "(?:trace|evidence)|being (?:caught|detected|traced))|and get away with it)"
+                        + "|(?:telling|tell|warning|warn) (?:him|her|them)(?: that)? (?:ill|i ll|i will|im going to|i m"
+                        + " going to|im gonna|i m gonna) (?:shoot|stab|kill|murder) (?:him|her|them)");
+        rule(
+                Marker.HATE,
+                "hate:dehumanising",
+                "(?:<GROUP>) (?:are|r|is|were) (?:all |just |nothing but |like |no better than )?(?:(?:dirty|filthy|diseased"
+                        + "|disgusting|rabid|sick|savage|subhuman|worthless) )?(?:animals|vermin"
+                        + "|rats|cockroaches|roaches|parasites|subhumans?|sub humans|a disease|a plague|a cancer|filth"
+                        + "|insects|apes|monkeys)(?![a-z])|(?:we (?:must|should|need to|have to|gotta|will|ll|re going to)|lets"
+                        + "|let s|must|should|need to|have to|gotta|time to|i (?:want|wanna|will|ll) (?:to )?|go) (?:just"
+                        + " |finally |all )?(?:exterminate|purge|wipe out|eradicate|gas|cleanse|get rid of) (?:all (?:the )?"
+                        + "|the |every |of )?(?:<GROUP>)(?![a-z])|(?:<GROUP>)(?: [a-z]+){0,6} (?:need|needs|should|must|have|deserve)"
+                        + " (?:to )?(?:be )?(?:exterminated|purged|wiped out|eradicated|gassed|cleansed|removed from (?:our"
+                        + "|this) (?:town|country|city))"
+                        + "|(?:<GROUP_OTHER>) (?:sont|son|sao|sind|sono) (?:des |unos |uns |solo |nur |solo )?(?:[a-z]+ )?"
+                        + "(?:rats|ratas|ratos|ratten|ratti|animaux|animales|animais|tiere|animali|vermine|ungeziefer"
+                        + "|parasites|parasitos|parasiten|parassiti|cafards|cucarachas|baratas)(?![a-z])");
+        rule(
+                Marker.MINOR,
+                "minor:life-event",
+                "(?:(?:bat|bar|b nai) mitzvah|quinceanera|sweet (?:sixteen|16))(?!(?: [a-z0-9]+){0,5} (?:years|decades"
+                        + "|ago)(?![a-z]))"
+                        + "|(?:first|1st) (?:holy )?communion|(?:her|his|their|su|sa|son|ihre|seine|la sua|sua) "
+                        + "(?:confirmation|konfirmation|firmung|cresima|crisma|profession de foi|primera comunion"
+                        + "|premiere communion|primeira comunhao|erstkommunion|prima comunione)"
+                        + "|profession de foi|(?:just got|got|getting|has|have) (?:her|his|their|my) (?:learners|learner s"
+                        + "|learner) ?(?:permit|licence|license)|(?:girl|cub|boy) scouts? (?:uniform|troop|badges?|cookies"
+                        + " sale)|brownie (?:badges?|troop|uniform|scouts?)|(?:her|his) first period|(?:got|had|gets|getting)"
+                        + " her (?:first )?period (?:for the first time|last (?:month|week|year)|this (?:month|year))"
+                        + "|(?:encore|toujours|seulement) (?:au college|en sixieme|en cinquieme|en quatrieme)");
+        rule(
+                Marker.FAMILY,
+                "family:langs-other",
+                "(?:minha|meu|sua|seu|tua|teu) (?:irma|irmao|mae|pai|filha|filho|tia|tio|prima|primo|madrasta|padrasto"
+                        + "|meia irma|meio irmao|avo)(?![a-z])|(?:pai|mae) e (?:filha|filho)|(?:irmao|irma) e (?:irma|irmao)"
+                        + "|(?:ma|mon|sa|son|ta|ton) (?:soeur|frere|mere|pere|fille|fils|tante|oncle|cousine|cousin|belle"
+                        + " mere|beau pere|demi soeur|demi frere|belle soeur)(?![a-z])|(?:pere|mere) et (?:fille|fils)"
+                        + "|(?:frere|soeur) et (?:soeur|frere)"
+                        + "|(?:meine|meiner|meinen|meinem|mein|seine|seiner|seinem|ihre|ihrer|ihrem|deine|deiner|deinem|dein)"
+                        + " (?:schwester|bruder|mutter|vater|tochter|sohn|tante|onkel|cousine|cousin|stiefschwester"
+                        + "|stiefbruder|stiefmutter|stiefvater|mama|papa)(?![a-z])|(?:vater|mutter) und (?:tochter|sohn)"
+                        + "|(?:bruder|schwester) und (?:schwester|bruder)"
+                        + "|(?:mia|mio|sua|suo|tua|tuo) (?:sorella|fratello|madre|padre|mamma|papa|figlia|figlio|zia|zio"
+                        + "|cugina|cugino|sorellastra|fratellastro|matrigna|patrigno)(?![a-z])|(?:padre|madre) e (?:figlia"
+                        + "|figlio)|(?:fratello|sorella) e (?:sorella|fratello)"
+                        + "|(?:padre|madre) e (?:hija|hijo)|(?:hermano|hermana) y (?:hermana|hermano)|(?:mi|su|tu)"
+                        + " (?:madrastra|padrastro|hermanastra|hermanastro|medio hermano|media hermana)");
+        rule(
+                Marker.SEXUAL,
+                "sexual:langs-more",
+                "(?:hazlo|hazla|ponlo|ponla|escribelo|escribela) (?:mas )?(?:explicit[oa]|picante|caliente|erotic[oa])"
+                        + "|(?:escena|historia|cena) (?:explicita|erotica)|explicitamente|bem explicit[ao]"
+                        + "|erotique\\w*|(?:scene|histoire|suite) (?:explicite|erotique|hot|chaude)"
+                        + "|(?:de facon|de maniere) explicite|explicitement"
+                        + "|explizite (?:szene|geschichte|details|version)|(?:szene|geschichte) explizit|explizit$"
+                        + "|(?:scena|storia|versione) (?:esplicita|erotica|piccante)|(?:scrivila|scrivilo|rendila|rendilo)"
+                        + " (?:piu )?(?:piccante|esplicit[ao]|erotic[ao])|in modo esplicito"
+                        + "|(?:explicit|nsfw|erotic|spicy) (?:scene|chapter|continuation)|continue explicitly"
+                        + "|(?:full|fully|very|super) explicit(?: pls| please| plz)?$|explicit (?:pls|please|plz)$");
+        rule(
+                Marker.IMPLIED_ACT,
+                "implied:langs-more",
+                "(?:he|him|they) (?:takes?|took|taking) advantage(?: of (?:her|him|them))?|(?:el|ele|il|er|lui) (?:se )?"
+                        + "(?:aprovecha|aproveita|en profite|nutzt (?:es|sie|das) aus|ne approfitta)|se aprovecha"
+                        + "|aproveita(?: se)? dela|approfitta di lei"
+                        + "|describe (?:lo que|todo lo que) (?:el )?le hace|descreve o que ele (?:faz|fez) com ela"
+                        + "|decris ce qu ?il lui fait|schreib,? was er mit ihr macht|descrivi cosa (?:lui )?le fa"
+                        + "|describe what he (?:does|did) to her");
     }
 
     private static final List<Rule> ALL = List.copyOf(RULES);

@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/d4bbf1270164";
+    public static final String VERSION = "rules/2818ec333136";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -171,7 +171,8 @@ public final class RuleGuard implements ContentGuard {
     /** Words that give or ask for a procedure, beside {@link #REQUEST}. */
     private static final Pattern INSTRUCTIONS = Pattern.compile(
             "(?<![a-z])(?:steps?|step by step|recipe|instructions?|guide|tutorial|walk me through|ingredients"
-                    + "|materials you need|you will need|youll need|you ll need|first you|then you|next you)(?![a-z])");
+                    + "|materials you need|anleitung|instrucciones|instrucoes|paso a paso|passo a passo|etape par etape"
+                    + "|schritt fur schritt|istruzioni|you will need|youll need|you ll need|first you|then you|next you)(?![a-z])");
 
     public static RuleGuard shared() {
         return SHARED;
@@ -563,7 +564,12 @@ public final class RuleGuard implements ContentGuard {
         }
 
         private void selfHarm() {
-            boolean encouragement = has(Marker.SELF_HARM_ENCOURAGEMENT);
+            // Standing back from the decision ("nobody would stop you", "it's your choice") is encouragement beside
+            // dying said softly ("you deserve peace", "it's okay to stop fighting") or where the conversation is about
+            // wanting to die; elsewhere it is only kind words.
+            boolean permission = has(Marker.SELF_HARM_PERMISSION)
+                    && (has(Marker.SELF_HARM_LEAVING) || has(Marker.SELF_HARM_IDEATION) || before.selfHarmEarlier());
+            boolean encouragement = has(Marker.SELF_HARM_ENCOURAGEMENT) || permission;
             // After a message about wanting to die, a bare question about a way, an amount or a height asks for the
             // method: "I want to die ;; I have 40 tablets" then "how many should I take".
             boolean followUp = (has(Marker.SELF_HARM_METHOD_DESCRIPTION) || has(Marker.SELF_HARM_FOLLOW_UP))
@@ -580,15 +586,24 @@ public final class RuleGuard implements ContentGuard {
                             || REQUEST.matcher(text).find());
             if (encouragement || asked) {
                 support = true;
-                String reason = encouragement
+                String reason = has(Marker.SELF_HARM_ENCOURAGEMENT)
                         ? first(hits(Marker.SELF_HARM_ENCOURAGEMENT))
-                        : first(union(
-                                        Marker.SELF_HARM_METHOD,
-                                        Marker.SELF_HARM_METHOD_DESCRIPTION,
-                                        Marker.SELF_HARM_FOLLOW_UP))
-                                + (followUp && !has(Marker.SELF_HARM_IDEATION)
-                                        ? " after " + before.selfHarm().getFirst()
-                                        : "");
+                        : permission
+                                ? first(hits(Marker.SELF_HARM_PERMISSION)) + " + "
+                                        + (has(Marker.SELF_HARM_LEAVING)
+                                                ? first(hits(Marker.SELF_HARM_LEAVING))
+                                                : has(Marker.SELF_HARM_IDEATION)
+                                                        ? first(hits(Marker.SELF_HARM_IDEATION))
+                                                        : "after "
+                                                                + before.selfHarm()
+                                                                        .getFirst())
+                                : first(union(
+                                                Marker.SELF_HARM_METHOD,
+                                                Marker.SELF_HARM_METHOD_DESCRIPTION,
+                                                Marker.SELF_HARM_FOLLOW_UP))
+                                        + (followUp && !has(Marker.SELF_HARM_IDEATION)
+                                                ? " after " + before.selfHarm().getFirst()
+                                                : "");
                 violations.add(new Violation(Policy.SELF_HARM, List.of(Category.S11), reason));
                 return;
             }
@@ -600,8 +615,9 @@ public final class RuleGuard implements ContentGuard {
         }
 
         /**
-         * Instructions for what kills indiscriminately (S9), for hard drugs (S2), or for hurting a person undetected
-         * (S1): blocked in every mode when the text asks for them or gives them ({@link #REQUEST} or an instruction
+         * Hate against a protected group (S10: calling it vermin or a disease, calling for its extermination) in every
+         * mode and on its own. Instructions for what kills indiscriminately (S9), for hard drugs (S2), or for hurting
+         * a person undetected (S1): blocked in every mode when the text asks for them or gives them ({@link #REQUEST} or an instruction
          * word: "steps", "recipe", "instructions", "guide"). A plan to hurt a person undetected is asking in itself.
          */
         private void harmful() {
@@ -609,6 +625,9 @@ public final class RuleGuard implements ContentGuard {
             // only tells of a bomb does not.
             boolean asked =
                     REQUEST.matcher(text).find() || INSTRUCTIONS.matcher(text).find();
+            if (has(Marker.HATE)) {
+                violations.add(new Violation(Policy.HARMFUL_CONTENT, List.of(Category.S10), first(hits(Marker.HATE))));
+            }
             if (has(Marker.VIOLENCE_PLAN)) {
                 violations.add(
                         new Violation(Policy.HARMFUL_CONTENT, List.of(Category.S1), first(hits(Marker.VIOLENCE_PLAN))));
