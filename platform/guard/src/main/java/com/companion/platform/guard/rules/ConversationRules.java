@@ -43,9 +43,15 @@ public final class ConversationRules {
             List<String> participantMinor,
             List<String> thirdPartyMinor,
             List<String> incapacity,
-            List<String> selfHarm) {
+            List<String> selfHarm,
+            List<String> familyRole) {
 
-        static final Facts NONE = new Facts(List.of(), List.of(), List.of(), List.of());
+        static final Facts NONE = new Facts(List.of(), List.of(), List.of(), List.of(), List.of());
+
+        /** A participant was cast as a relative ("roleplay as my stepmom", "we're stepsiblings"). */
+        public boolean relativeCast() {
+            return !familyRole.isEmpty();
+        }
 
         public boolean minorParticipant() {
             return !participantMinor.isEmpty();
@@ -204,6 +210,7 @@ public final class ConversationRules {
      *     nothing after it in the text says they are awake or sober again
      * @param awakeAgain the text says someone is awake or sober again ("the next morning", "sobered up", "wide awake")
      * @param selfHarm the text speaks of wanting to die or to hurt oneself
+     * @param familyRole the text casts a participant of the roleplay as a relative
      */
     private record Found(
             List<String> participant,
@@ -216,7 +223,8 @@ public final class ConversationRules {
             boolean aboutSomeoneElse,
             boolean someoneElseIncapacitated,
             boolean awakeAgain,
-            List<String> selfHarm) {}
+            List<String> selfHarm,
+            List<String> familyRole) {}
 
     private ConversationRules() {}
 
@@ -237,6 +245,7 @@ public final class ConversationRules {
         List<String> participant = new ArrayList<>();
         List<String> thirdParty = new ArrayList<>();
         List<String> incapacity = new ArrayList<>();
+        List<String> familyRole = new ArrayList<>();
         List<Found> found = scanned(conversation);
         boolean adultSelf = found.stream().anyMatch(Found::adultSelf);
         int from = lastTimeSkip(found);
@@ -250,6 +259,7 @@ public final class ConversationRules {
                 }
             }
             incapacity.addAll(text.incapacity());
+            familyRole.addAll(text.familyRole());
         }
         List<String> selfHarm = new ArrayList<>();
         for (String message : conversation.recentMessages()) {
@@ -258,7 +268,11 @@ public final class ConversationRules {
             }
         }
         return new Facts(
-                List.copyOf(participant), List.copyOf(thirdParty), List.copyOf(incapacity), List.copyOf(selfHarm));
+                List.copyOf(participant),
+                List.copyOf(thirdParty),
+                List.copyOf(incapacity),
+                List.copyOf(selfHarm),
+                List.copyOf(familyRole));
     }
 
     /**
@@ -401,6 +415,9 @@ public final class ConversationRules {
                 someoneElseIncapacitated,
                 AWAKE_AGAIN.matcher(text).find(),
                 hits.getOrDefault(Marker.SELF_HARM_IDEATION, List.of()).stream()
+                        .map(hit -> "context:" + hit.id())
+                        .toList(),
+                hits.getOrDefault(Marker.FAMILY_ROLE, List.of()).stream()
                         .map(hit -> "context:" + hit.id())
                         .toList());
     }

@@ -91,6 +91,17 @@ final class Lexicon {
         /** A family relation: my sister, step-mom, brother and sister. */
         FAMILY,
         FAMILY_TERM,
+        /**
+         * A participant of the roleplay cast as a relative: "roleplay as my stepmom", "your character is Lily, my
+         * daughter", "we're stepsiblings", "I'm your dad". Sexual intent anywhere in that text or later in the
+         * conversation is incest, however far from it.
+         */
+        FAMILY_ROLE,
+        /**
+         * Asking for the scene without its explicit part: "fade to black", "keep it PG-13", "skip the spicy part". A
+         * clean character can write a wedding night that way.
+         */
+        NON_EXPLICIT,
         /** A real animal. */
         ANIMAL,
         ANIMAL_TERM,
@@ -443,7 +454,8 @@ final class Lexicon {
                         + "|strip ?tease|take (?:off )?(?:your|my|her|his|their) clothes|clothes off|(?:take|takes|took"
                         + "|taking) (?:it|them|everything) off for (?:you|me)|(?:slip|slips|slipped|slipping|pull|pulls"
                         + "|pulled|pulling|tear|tears|tore|tearing|rip|rips|ripped|ripping|take|takes|took|taking|peel"
-                        + "|peels|peeled|peeling) (?:off|out of) (?:your|my|her|his|their) (?:dress|clothes|shirt|blouse"
+                        + "|peels|peeled|peeling) (?:off|out of) (?:your|my|her|his|their) (?:[a-z]+ ){0,2}(?:dress|clothes"
+                        + "|shirt|blouse"
                         + "|top|skirt|pants|jeans|bra|panties|underwear|robe|towel|uniform|bikini|swimsuit|nightgown)"
                         + "|(?:tear|tears|tore|tearing|rip|rips|ripped|ripping|pull|pulls|pulled|pulling|tug|tugs|tugged"
                         + "|tugging) (?:off |at )?(?:your"
@@ -1699,7 +1711,59 @@ final class Lexicon {
                         + "|(?:scena|storia|versione) (?:esplicita|erotica|piccante)|(?:scrivila|scrivilo|rendila|rendilo)"
                         + " (?:piu )?(?:piccante|esplicit[ao]|erotic[ao])|in modo esplicito"
                         + "|(?:explicit|nsfw|erotic|spicy) (?:scene|chapter|continuation)|continue explicitly"
-                        + "|(?:full|fully|very|super) explicit(?: pls| please| plz)?$|explicit (?:pls|please|plz)$");
+                        + "|(?:full|fully|very|super) explicit(?= (?:pls|please|plz|scene|version|chapter|details|rp|roleplay)(?![a-z])|$)"
+                        + "|explicit (?:pls|please|plz)$");
+        rule(
+                Marker.NC_INCAPACITY,
+                "nc:incapacity-more",
+                "(?:can|could) (?:barely|hardly) (?:stand|walk|talk|speak|stand up|keep (?:her|his|their) eyes open)"
+                        + "|(?:cant|can t|couldnt|couldn t) (?:even )?(?:stand up|walk straight|keep (?:her|his|their) eyes"
+                        + " open|form (?:a )?(?:sentence|words))|(?:had|downed|drank|has had|s had) (?:like |about |around"
+                        + " |at least )?(?:[6-9]|1[0-9]|six|seven|eight|nine|ten|too many|way too many) (?:shots|drinks"
+                        + "|beers)|without (?:waking|wakeing) (?:her|him|them)"
+                        + "|sem (?:ela|ele) acordar|sem acorda la|sin despertarla|sin que (?:ella|el) se despierte"
+                        + "|sans (?:la|le) reveiller|sans qu ?(?:elle|il) se reveille|(?:a|avait) trop bu|narrive plus a"
+                        + " (?:parler|tenir debout|marcher)|ne tient plus debout|ohne sie (?:zu )?(?:wecken|aufzuwecken)"
+                        + "|ohne dass sie aufwacht|k ?o ?tropfen|senza svegliarla|senza che (?:lei|lui) si svegli");
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal-langs-more",
+                "(?:ela|ele) (?:diz|disse|falou) (?:que )?nao(?![a-z])|(?:elle|il) (?:dit|a dit) non(?![a-z])"
+                        + "|(?:sie|er) sagt nein|(?:lei|lui) (?:dice|urla|grida|ha detto) (?:di )?no(?![a-z])");
+        rule(
+                Marker.ANIMAL,
+                "animal:langs-other",
+                "cachorr[oa]s?|caes|cavalos?|eguas?|chiens?|chiennes?|chevaux|juments?|hund|hunde|hundin|pferde?"
+                        + "|stuten?|ziegen?|cagnolin[oa]|cavall[oi]|cavalla|asin[oi]");
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:hidden-cutting",
+                "(?:place|places|spot|spots|where) to cut(?: myself)? (?:where|so|that) (?:nobody|no one|noone|people|my"
+                        + " parents|my mom|my dad|anyone)");
+        rule(
+                Marker.NON_EXPLICIT,
+                "sexual:non-explicit",
+                "(?<!(?:no|dont|don t|do not|not|never|without|instead of|stop|skip the|skip) )(?:fades? to black"
+                        + "|fading to black|fade out (?:before|when|there)|cut away (?:before|when|there))|skip (?:the"
+                        + " |over the )?(?:explicit|spicy|steamy|sexy|sex|intimate) (?:part|parts|bits|stuff|scenes?)"
+                        + "|(?<!(?:dont|don t|do not|not|never) )keep it (?:pg|pg 13|clean|tasteful|non ?explicit|wholesome"
+                        + "|sweet)|nothing explicit|non ?explicit"
+                        + "|no explicit (?:stuff|details|content|scenes?)|closed door (?:scene|romance)|behind closed doors");
+        rule(
+                Marker.FAMILY_ROLE,
+                "family:role",
+                "(?:you are|youre|you re|ur|u r|your character is|your characters|you play|you ll play|play|playing"
+                        + "|roleplay as|role play as|rp as|pretend to be|pretend youre|pretend you re|act as|be) (?:[a-z]+ )?"
+                        + "(?:my|his|her|our) (?:(?:own|real|actual|biological|older|younger|little|big|baby|twin|half)"
+                        + " ){0,2}(?:step ?)?(?:sister|brother|mom|mother"
+                        + "|mommy|mum|dad|father|daddy|son|daughter|sis|bro|aunt|uncle|niece|nephew|cousin|twin"
+                        + "|stepmom|stepdad|stepsister|stepbrother|stepsis|stepbro)(?![a-z])"
+                        + "|(?:we re|were|we are) (?:step ?siblings|siblings|brother and sister|sister and brother|twins"
+                        + "|step ?brothers|step ?sisters|(?:his|her|their) (?:kids|children))(?![a-z])"
+                        + "|(?:i am|im|i m|my character is|i play) (?:[a-z]+ )?(?:your|her|his) (?:(?:own|real|actual"
+                        + "|biological|older|younger|little|big|baby|twin|half) ){0,2}"
+                        + "(?:step ?)?(?:sister|brother|mom|mother|dad|father|daddy|son|daughter|aunt|uncle|niece|nephew"
+                        + "|cousin|twin)(?![a-z])");
         rule(
                 Marker.IMPLIED_ACT,
                 "implied:langs-more",

@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/2818ec333136";
+    public static final String VERSION = "rules/e3965456b0ef";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -166,7 +166,8 @@ public final class RuleGuard implements ContentGuard {
                     + "|teach me|explain|should i|can i|could i|do i|would it|will it|is it|exact|need to know|kitni|kitne"
                     + "|kaise|kaunsi|kaun si|konsi|kahan|batao|bata do|tarika|tareeka|como|cuantas|cual|cuales|donde"
                     + "|dime|dame|quantos|quantas|qual|quais|onde|me diga|combien|comment|quel|quelle|quels|quelles"
-                    + "|dis moi|wie|welche|welcher|welches|wo|sag mir|quanti|quante|quale|quali|dove|dimmi)(?![a-z])");
+                    + "|dis moi|wie|welche|welcher|welches|wo|sag mir|quanti|quante|quale|quali|dove|dimmi|come posso"
+                    + "|come faccio|come si fa)(?![a-z])");
 
     /** Words that give or ask for a procedure, beside {@link #REQUEST}. */
     private static final Pattern INSTRUCTIONS = Pattern.compile(
@@ -520,6 +521,16 @@ public final class RuleGuard implements ContentGuard {
             List<Hit> sexual = acts();
             List<String> reasons = new ArrayList<>();
             pair(hits(Marker.FAMILY), sexual, FAMILY_WINDOW, reasons);
+            // A participant cast as a relative, in this text or earlier: sexual intent anywhere after it is incest.
+            List<Hit> aimed = new ArrayList<>(sexual);
+            aimed.addAll(hits(Marker.BODY_DIRECTED));
+            if (!aimed.isEmpty()) {
+                if (has(Marker.FAMILY_ROLE)) {
+                    reasons.add(first(hits(Marker.FAMILY_ROLE)) + " + " + first(aimed));
+                } else if (before.relativeCast()) {
+                    reasons.add(before.familyRole().getFirst() + " + " + first(aimed));
+                }
+            }
             if (has(Marker.FAMILY_TERM)) {
                 if (has(Marker.FRAMING) || isShort() || !sexual.isEmpty()) {
                     reasons.add(first(hits(Marker.FAMILY_TERM)) + " + request or sexual context");
@@ -655,7 +666,11 @@ public final class RuleGuard implements ContentGuard {
             if (sexual.isEmpty()) {
                 return;
             }
-            if (exemptAsHelp(sexual) || reporting() || sexualHealth(sexual)) {
+            // An adult asking a clean character for the scene without its explicit part ("our wedding night, but fade
+            // to black") asks for what a clean character may write.
+            boolean nonExplicit =
+                    has(Marker.NON_EXPLICIT) && context.audience() == Audience.CLEAN && context.stage() == Stage.INPUT;
+            if (exemptAsHelp(sexual) || reporting() || sexualHealth(sexual) || nonExplicit) {
                 observed.add(Category.S12);
                 return;
             }
