@@ -22,7 +22,11 @@ public enum Policy {
     SELF_HARM("self-harm", Category.S11, false),
     /** Sexual content outside adult mode, or graphic sexual description in adult mode. */
     SEXUAL_CONTENT("sexual-content", Category.S12, false),
-    /** Other harms only the moderation model reports (violent crimes, weapons, hate, ...). */
+    /**
+     * Other harms: a plan to hurt a person (S1), making hard drugs (S2), weapons of mass harm and untraceable guns (S9),
+     * hate against a protected group (S10). The rules catch the plain cases; the moderation model, where it is on,
+     * the rest and the other categories.
+     */
     HARMFUL_CONTENT("harmful-content", null, false);
 
     private final String code;
