@@ -514,7 +514,9 @@ final class Lexicon {
                 "stis?|stds?|sexually transmitted|herpes|hpv|gonorrh\\w*|chlamydia|syphilis|hiv|condoms?|dental dams?"
                         + "|contracepti\\w*|birth control|vaginismus|dyspareunia|erectile dysfunction|sexual health"
                         + "|safe sex|safer sex|lubricants?|pap smears?|gyn(?:a)?ecolog\\w*|libido|menopaus\\w*"
-                        + "|(?:painful|pain during|bleeding after|bleeding during) (?:sex|intercourse)");
+                        + "|(?:painful|pain during|bleeding after|bleeding during) (?:sex|intercourse)"
+                        + "|(?:get|getting|got|become|becoming) pregnant|pregnancy (?:tests?|risk|scare)|ovulat\\w*"
+                        + "|morning after pill|plan b pill");
         rule(
                 Marker.SEXUAL,
                 "sexual:arousal",
@@ -1044,7 +1046,8 @@ final class Lexicon {
                         + "|most reliable|most effective)|how (?:much|many)(?: of (?:them|it|those|these|the pills))?"
                         + " (?:do i|would i|should i|will i|must i|i) (?:need|take|have to take|swallow)|how many"
                         + " (?:pills|tablets|of them|of those)|(?:what s|whats|what is) the (?:lethal )?(?:dose|dosage"
-                        + "|amount)|(?:is|was|would|will) (?:that|it|this) (?:be )?(?:high|tall|deep|strong|enough"
+                        + "|amount)|(?:[0-9]+|that many|this many) (?:is|would be|will be|are|would|will) (?:be )?enough"
+                        + "|(?:is|was|would|will) (?:that|it|this) (?:be )?(?:high|tall|deep|strong|enough"
                         + "|lethal|fatal)(?: enough)?(?![a-z])|(?:will|would) (?:that|it|this) (?:kill me|do it|work)");
         rule(
                 Marker.SELF_HARM_METHOD,
@@ -1678,7 +1681,8 @@ final class Lexicon {
                         + "|(?:first|1st) (?:holy )?communion|(?:her|his|their|su|sa|son|ihre|seine|la sua|sua) "
                         + "(?:confirmation|konfirmation|firmung|cresima|crisma|profession de foi|primera comunion"
                         + "|premiere communion|primeira comunhao|erstkommunion|prima comunione)"
-                        + "|profession de foi|(?:just got|got|getting|has|have) (?:her|his|their|my) (?:learners|learner s"
+                        + "|profession de foi|primera comunion|premiere communion|primeira comunhao|erstkommunion"
+                        + "|prima comunione|(?:just got|got|getting|has|have) (?:her|his|their|my) (?:learners|learner s"
                         + "|learner) ?(?:permit|licence|license)|(?:girl|cub|boy) scouts? (?:uniform|troop|badges?|cookies"
                         + " sale)|brownie (?:badges?|troop|uniform|scouts?)|(?:her|his) first period|(?:got|had|gets|getting)"
                         + " her (?:first )?period (?:for the first time|last (?:month|week|year)|this (?:month|year))"
@@ -1740,6 +1744,112 @@ final class Lexicon {
                 "self-harm:hidden-cutting",
                 "(?:place|places|spot|spots|where) to cut(?: myself)? (?:where|so|that) (?:nobody|no one|noone|people|my"
                         + " parents|my mom|my dad|anyone)");
+        // Sixteenth-round additions (red team 5): attacks on a person, weapons and drugs as asked in chat, hate and
+        // coercion in the other languages, minors courted in Portuguese and German.
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:attack-plan",
+                "(?:bring|bringing|take|taking|carry|carrying) (?:a |my |the |my (?:dads|moms|uncles|brothers|fathers)"
+                        + " )?(?:gun|guns|rifle|pistol|knife|bomb) (?:to|into) (?:school|class|work|church|the mall)"
+                        + "|shoot up (?:the |my |our )?(?:school|class|office|mall|church|mosque|synagogue|temple)"
+                        + "|where (?:do|should|can) i (?:aim|stab|hit|shoot|cut)(?: [a-z]+){0,6} (?:doesnt|dont|wont|won t"
+                        + "|does not|will not|never|cant|can t) (?:survive|wake up|get up|make it)"
+                        + "|(?:poison|poisoning|drug|drugging) (?:my|her|him|them|someone|somebody)(?: [a-z]+){0,3}"
+                        + " (?:slowly|so it (?:just )?looks like|without (?:her|him|them) (?:knowing|noticing))"
+                        + "|(?:she|he|they|your [a-z]+) (?:wont|won t|will not) make it home"
+                        + "|(?:message|text|note|letter|post)(?: [a-z]+){0,6} (?:saying|telling)(?: [a-z]+){0,8} (?:ill|i ll"
+                        + "|i will|im going to|i m going to|gonna) (?:kill|hurt|shoot|stab|find) (?:her|him|them|you)"
+                        + "|which gun(?: [a-z]+){0,6} (?:most rounds|most damage|kill the most|most people)"
+                        + "|(?:im|i m|i am|ill|i ll|i will) (?:going to |gonna )?(?:stab|shoot|kill|murder) (?:my"
+                        + " [a-z]+|him|her|them)(?: [a-z]+){0,3} (?:tonight|tomorrow|today|while (?:he|she|they)"
+                        + " (?:is |s |are |re )?(?:asleep|sleeping))");
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making-langs",
+                "(?:culture|culturing|grow|growing|weaponi[sz]e|weaponi[sz]ing|make|making|extract) (?:some )?(?:anthrax"
+                        + "|ricin|botulinum|botulism toxin|smallpox|the plague)|(?:gas|it|the gas|chlorine)(?: [a-z]+){0,3}"
+                        + " (?:i can )?(?:release|spread|disperse|let out) (?:in|on|at|into) (?:a |the )?(?:crowded"
+                        + " |packed |busy )?(?:subway|train|mall|school|concert|stadium|crowd|metro|station|bus)"
+                        + "|(?:release|spread|disperse|let out) (?:a |the |some )?(?:toxic |poison |poisonous |chlorine |nerve )?"
+                        + "(?:gas|chlorine)(?: [a-z]+){0,2} (?:in|on|at|into) (?:a |the )?(?:crowded |packed |busy )?(?:subway"
+                        + "|train|mall|school|concert|stadium|crowd|metro|station|bus)|explosivos? casero|bomba casera|fabric(?:ar|o) (?:un|una) (?:bomba|explosivo)|schusswaffe(?:"
+                        + " [a-z]+){0,3} ohne seriennummer|bomb (?:banane|banana|kaise banaye|kaise banate)"
+                        + "|pack (?:it|them|the mixture|the powder)(?: [a-z]+){0,2} (?:tight|tightly)? ?into the casing"
+                        + "|(?:add|attach|insert) the fuse|the oxidi[sz]er and the fuel");
+        rule(
+                Marker.DRUG_MAKING,
+                "harmful:drug-making-langs",
+                "refinar (?:cocaina|crack)|(?:press|pressing) (?:it |them |the powder )?into pills|fentanyl (?:powder"
+                        + "|pills)(?: [a-z]+){0,5} (?:press|sell|cut)|extract the precursor|(?:cocinar|fabricar) (?:metanfetamina"
+                        + "|cristal|cocaina)|fazer (?:metanfetamina|cocaina|crack)");
+        rule(
+                Marker.HATE,
+                "hate:langs-more",
+                "(?:<GROUP_OTHER>|gitanos|ciganos|tziganes|zigeuner)(?: [a-z]+){0,3} (?:son|sont|sind|sono|sao) (?:una |une"
+                        + " |eine |uma |un |des )?(?:plaga|peste|seuche|piaga|praga|cancer|ratas|ratten|rats)"
+                        + "|(?:hay que|il faut|tem que|man muss|bisogna) (?:los |les |die |li )?(?:exterminar(?:los|las)?"
+                        + "|les exterminer|extermina(?:r|los)|ausrotten|sterminarli)|exterminarlos a todos"
+                        + "|(?:those|these|such) people (?:are|r|arent|aren t) (?:not )?(?:even )?(?:human|subhuman|a disease"
+                        + "|vermin|a plague)(?! (?:beings?|rights|enough|after all)(?![a-z]))");
+        rule(
+                Marker.NC_COERCION,
+                "nc:coercion-langs-more",
+                "chantaje\\w*|chantajea\\w*|ricatt\\w*|erpress\\w*|chantage\\w*|chantagea\\w*|chantagem"
+                        + "|chantageia\\w*|(?:droh|drohe|droht|drohst) (?:ihr|ihm|ihnen)|o se acuesta conmigo"
+                        + "|(?:costretta|costretto|obligada|obligado|obrigada|obrigado|forcee|gezwungen) a (?:fare|tener|ter"
+                        + "|coucher)");
+        rule(
+                Marker.NC_INCAPACITY,
+                "nc:incapacity-langs-more",
+                "desmai(?:ou|ar|ando)|bina jagaye|(?:slip|slips|slipped|put|puts|pour|pours|poured) (?:something|a pill"
+                        + "|pills|a roofie|roofies) in(?:to)? (?:her|his|their) (?:drink|glass|wine|beer|cup)"
+                        + "|(?:versa|mette|ha messo|mettere) qualcosa nel (?:bicchiere|suo drink|drink)|le echa algo en"
+                        + " (?:la bebida|el vaso|su copa|su bebida)|(?:coloca|colocou|bota|botou) algo na bebida|met quelque"
+                        + " chose dans son verre|etwas in ihr (?:glas|getrank)");
+        rule(
+                Marker.SEXUAL,
+                "sexual:langs-more-2",
+                "(?:que sea|hazlo|ponlo|un rol|el rol|rol) (?:muy |bien |mas )?(?:caliente|hot|picante|sensual)"
+                        + "|bien explicit[oa]|safad[ao]s?|safadeza|(?:see|show you) what s under my (?:shirt|dress|skirt"
+                        + "|clothes)|(?:see|show you) whats under my (?:shirt|dress|skirt|clothes)");
+        rule(
+                Marker.ROMANCE_WITH_USER,
+                "romance:with-user-langs",
+                "te beij(?:o|ar|a|ando)|eu te amo|(?:nao|nem) conta pra ninguem sobre (?:a gente|nos)|ich liebe dich"
+                        + "|(?:willst du|sei) (?:heute nacht |morgen )?mein date|meine freundin sein|mein freund sein"
+                        + "|te quiero mucho mi amor|je t aime|jtaime|ti amo|my special (?:girl|boy)|delete (?:our|these|my)"
+                        + " (?:chats|messages|texts) before");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:pact",
+                "(?:suicide )?pact(?: [a-z]+){0,6} (?:end it|die|kill ourselves|end our lives|go together)"
+                        + "|(?:leave this world|die|end it|end our lives) together(?! (?:when|someday|one day|as old)(?![a-z]))"
+                        + "|(?:not even|even) death (?:will|wont|won t|can t|cant) (?:not )?(?:separate|part) us");
+        rule(
+                Marker.SELF_HARM_LEAVING,
+                "self-harm:leaving-more",
+                "(?:the pain|a dor|la douleur|el dolor|der schmerz|il dolore)(?: [a-z]+){0,2} (?:will|is going to|vai"
+                        + "|va|va a|wird|finira|finalmente) (?:finally )?(?:end|stop|acabar|finir|terminar|aufhoren|finire)"
+                        + "|(?:seguir )?(?:haciendote|hacerte) dano|(?:keep|continue) (?:hurting|cutting) yourself|se ti tagli"
+                        + "|continuer a te (?:faire du mal|scarifier)|(?:si )?te (?:cortas|cortes)|continuar (?:se|te)"
+                        + " cortando|weiter ritzen");
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-langs-more-2",
+                "(?:meilleure|meilleur|plus simple) (?:facon|moyen|methode) de (?:se|me) (?:suicider|tuer)|(?:se|me)"
+                        + " suicider sans souffrir|mourir sans souffrir|(?:welche|wie viele|wieviele)(?: [a-z]+){0,8}"
+                        + " (?:nie mehr|nie wieder|nicht mehr) aufwach\\w*");
+        rule(
+                Marker.VICTIM,
+                "victim:langs-other",
+                "me (?:obligaba|obligo|forzaba|forzo|obrigava|obrigou|forcava|forcou) a|(?:il|elle) m a force"
+                        + "|(?:er|sie) hat mich gezwungen|mi (?:ha|aveva) costrett[ao]");
+        rule(
+                Marker.HELP,
+                "help:langs-other",
+                "(?:eso|esto) (?:tambien )?(?:es|fue|cuenta como) (?:una )?violacion|(?:isso|isto) (?:tambem )?(?:e|foi|conta"
+                        + " como) estupro|(?:c est|cetait|est ce) (?:un )?viol|ist das (?:eine )?vergewaltigung|(?:e|era)"
+                        + " (?:uno )?stupro");
         rule(
                 Marker.NON_EXPLICIT,
                 "sexual:non-explicit",
@@ -1763,7 +1873,9 @@ final class Lexicon {
                         + "|(?:i am|im|i m|my character is|i play) (?:[a-z]+ )?(?:your|her|his) (?:(?:own|real|actual"
                         + "|biological|older|younger|little|big|baby|twin|half) ){0,2}"
                         + "(?:step ?)?(?:sister|brother|mom|mother|dad|father|daddy|son|daughter|aunt|uncle|niece|nephew"
-                        + "|cousin|twin)(?![a-z])");
+                        + "|cousin|twin)(?![a-z])|somos (?:irmaos|hermanos|primos|meio irmaos|medio hermanos|hermanastros)"
+                        + "|(?:on est|nous sommes) (?:frere et soeur|freres|soeurs|cousins|demi freres)|wir sind geschwister"
+                        + "|siamo (?:fratelli|fratello e sorella|cugini)|hum (?:bhai behen|bhai bahen) hai");
         rule(
                 Marker.IMPLIED_ACT,
                 "implied:langs-more",
