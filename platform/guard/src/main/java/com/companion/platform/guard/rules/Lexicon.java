@@ -855,7 +855,11 @@ final class Lexicon {
                         // Body-safety teaching: that nobody may touch them, and that they should tell.
                         + "|(?:nobody|no one|noone|no adult) (?:is allowed to|can|should|may|has the right to|gets to)"
                         + " touch|body safety|good touch|bad touch|safe touch|(?:teach|teaching)(?: \\w+){0,4}"
-                        + " (?:privacy|about consent|body autonomy|correct names)");
+                        + " (?:privacy|about consent|body autonomy|correct names)"
+                        // When and how to have the talk: at her level, at what age, about online risks.
+                        + "|(?:at )?what age should (?:i|we) (?:talk|explain|tell|start|bring)|when should (?:i|we) (?:talk"
+                        + "|explain|start talking|bring it up)|explain (?:sex|puberty|where babies come from|it) at (?:her"
+                        + "|his|their) level|online (?:risks|safety|dangers|predators)");
         rule(
                 Marker.DISCLOSURE,
                 "disclosure",
