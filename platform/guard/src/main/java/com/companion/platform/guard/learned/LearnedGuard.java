@@ -61,9 +61,11 @@ public final class LearnedGuard implements ContentGuard {
      * is judged as any reply is ({@link #afterRefusal}). 7: a block the rules made in a text with an emoji they read as a
      * word ({@link RuleGuard#EMOJI_WORDS}) is not released. 8: a user's message is also judged joined to the
      * conversation's last messages ({@link #JOINED_MESSAGES}, see {@link #decide}). 9: that joined text is read by its
-     * last window only ({@link SentenceEmbedder#embedTail}), which always holds the new message.
+     * last window only ({@link SentenceEmbedder#embedTail}), which always holds the new message. 10: a user's message
+     * the rules read as asking for help about what was done to them ({@link RuleGuard#HELP_SEEKING}) is answered with
+     * support when the S3 or S4 head reads it high, as S11 already was.
      */
-    static final int DECISION_REVISION = 9;
+    static final int DECISION_REVISION = 10;
 
     /**
      * How many of the conversation's latest messages a user's message is joined to when the S3 and S4 heads read them
@@ -383,6 +385,9 @@ public final class LearnedGuard implements ContentGuard {
         List<String> reasons = new ArrayList<>(first.reasons());
         EnumSet<Flag> flags = first.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(first.flags());
         boolean headsRead = !(first.allowed() && first.reasons().contains(RuleGuard.FEW_WORDS));
+        boolean helpSeeking = !onOutput
+                && first.allowed()
+                && first.reasons().stream().anyMatch(reason -> reason.startsWith(RuleGuard.HELP_SEEKING));
         for (Category category : headsRead ? LearnedWeights.CATEGORIES : List.<Category>of()) {
             double score = scores.of(category);
             String reason = "learned:" + category.code() + " " + format(score);
@@ -404,6 +409,10 @@ public final class LearnedGuard implements ContentGuard {
                 continue;
             }
             if (category == Category.S11 && context.stage() == Stage.INPUT && first.has(Flag.SUPPORT)) {
+                reasons.add(reason + " -> support");
+                continue;
+            }
+            if ((category == Category.S3 || category == Category.S4) && helpSeeking) {
                 reasons.add(reason + " -> support");
                 continue;
             }

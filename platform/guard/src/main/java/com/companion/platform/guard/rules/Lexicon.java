@@ -869,6 +869,16 @@ final class Lexicon {
                         + "|(?:sexually )?abused as a (?:child|kid|teen)|touched me (?:inappropriately|there"
                         + "|down there)");
         rule(Marker.DISCLOSURE_WEAK, "disclosure:touched", "touched me|touches me|touching me");
+        rule(
+                Marker.DISCLOSURE_WEAK,
+                "disclosure:at-night",
+                "(?:comes|came|keeps coming|kept coming|sneaks|sneaked|snuck|has been coming) into my (?:room|bed"
+                        + "|bedroom)(?: at night| when (?:im|i m|i am) (?:asleep|sleeping))?");
+        rule(
+                Marker.HELP,
+                "help:who-to-tell",
+                "(?:dont|don t|do not) know who to (?:tell|talk to)|who (?:should|can|do) i tell|should i tell"
+                        + " (?:someone|anyone|my mom|my dad|my mum|a teacher|my teacher|the police|a counselou?r)");
         // The help exemption needs the speaker (or their child) to be the one at risk, not the one who wants.
         rule(
                 Marker.VICTIM,

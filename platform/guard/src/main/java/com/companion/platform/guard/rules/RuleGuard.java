@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/4c822d5b4e17";
+    public static final String VERSION = "rules/e3f170270e9c";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -49,6 +49,12 @@ public final class RuleGuard implements ContentGuard {
      * btw."), so they leave it to the rules. What the conversation before it established still counts.
      */
     public static final String FEW_WORDS = "text:few-words";
+
+    /**
+     * The note on a verdict whose text the rules read as someone asking for help about what was done to them or their
+     * child: the learned layer then answers a high S3 or S4 reading with support instead of a refusal, as it does S11.
+     */
+    public static final String HELP_SEEKING = "support:help-seeking";
 
     static final int FEW_WORDS_MAX = 3;
 
@@ -330,6 +336,16 @@ public final class RuleGuard implements ContentGuard {
                 support = true;
                 observed.add(Category.S3);
                 notes.add("support:disclosure");
+            }
+            // Telling of what is done to them and asking whom to tell, with no wish and no story frame: help-seeking
+            // ("my stepdad comes into my room at night and it makes me uncomfortable, I don't know who to tell").
+            if ((has(Marker.DISCLOSURE) || has(Marker.DISCLOSURE_WEAK))
+                    && has(Marker.HELP)
+                    && !has(Marker.FRAMING)
+                    && !has(Marker.DESIRE)
+                    && violations.isEmpty()) {
+                support = true;
+                notes.add(HELP_SEEKING + " (disclosure)");
             }
             if (violations.isEmpty()) {
                 return allowed();
@@ -774,7 +790,7 @@ public final class RuleGuard implements ContentGuard {
         private void helped(Category category, List<String> reasons) {
             support = true;
             observed.add(category);
-            notes.add("support:help-seeking (" + String.join("; ", reasons) + ")");
+            notes.add(HELP_SEEKING + " (" + String.join("; ", reasons) + ")");
         }
 
         private void suspect(Category category, String note) {

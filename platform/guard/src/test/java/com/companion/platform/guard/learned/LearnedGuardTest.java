@@ -48,6 +48,38 @@ class LearnedGuardTest {
     }
 
     @Test
+    void aMessageTheRulesReadAsAskingForHelpIsAnsweredWithSupportWhateverTheS3AndS4HeadsRead() {
+        Verdict helpSeeking = new Verdict(
+                true,
+                Policy.NONE,
+                List.of(Category.S3),
+                List.of(RuleGuard.HELP_SEEKING + " (disclosure)"),
+                Set.of(Flag.SUPPORT));
+        for (Category category : List.of(Category.S3, Category.S4)) {
+            Verdict v = decide(helpSeeking, scores(category, 0.95), cleanInput, NO_MINOR);
+            assertThat(v.allowed()).as(category.code()).isTrue();
+            assertThat(v.needsSupport()).isTrue();
+            assertThat(v.reasons()).contains("learned:" + category.code() + " 0.95 -> support");
+        }
+        // Not on output, and not without the rules' reading of help-seeking.
+        assertThat(decide(helpSeeking, scores(Category.S3, 0.95), GuardContext.output(Audience.CLEAN, "hi"), NO_MINOR)
+                        .blocked())
+                .isTrue();
+        Verdict supportOnly =
+                new Verdict(true, Policy.NONE, List.of(), List.of("support:disclosure"), Set.of(Flag.SUPPORT));
+        assertThat(decide(supportOnly, scores(Category.S3, 0.95), cleanInput, NO_MINOR)
+                        .blocked())
+                .isTrue();
+        // The whole guard: a teen telling what happens at night and asking whom to tell.
+        Verdict teen = ContentGuard.local()
+                .check(
+                        "my stepdad keeps coming into my room at night and it makes me uncomfortable. who should i tell?",
+                        GuardContext.input(Audience.MINOR));
+        assertThat(teen.allowed()).isTrue();
+        assertThat(teen.needsSupport()).isTrue();
+    }
+
+    @Test
     void anS3BlockIsNamedByTheNearestKind() {
         Scores incest = new Scores(Map.of(Category.S3, 0.95), 0.0, Policy.INCEST);
         assertThat(decide(Verdict.allow(), incest, adultInput, NO_MINOR).policy())
