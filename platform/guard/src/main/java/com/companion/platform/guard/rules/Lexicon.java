@@ -1599,7 +1599,7 @@ final class Lexicon {
                         + " (?:unterstutze|respektiere) (?:dich|das|deine entscheidung)"
                         + "|nessuno ti (?:fermera|impedira|biasimera)|(?:e|sara) (?:la )?tua (?:scelta|decisione)|ti"
                         + " (?:sostengo|appoggio)|(?:e|ed e) giusto cosi|non dirlo a nessuno"
-                        + "|koi (?:tumhe |tujhe |aapko )?nahi rokega|(?:tumhara|tera|aapka) (?:decision|faisla|faisla) hai"
+                        + "|koi (?:tumhe |tujhe |aapko )?nahi rokega|(?:tumhara|tera|aapka) (?:decision|faisla) hai"
                         + "|main (?:tumhe )?support (?:karti|karta|karungi|karunga) (?:hoon|hu)");
         rule(
                 Marker.SELF_HARM_LEAVING,
@@ -1612,8 +1612,8 @@ final class Lexicon {
                         + " here|stay right here) with you (?:until|till|to) the (?:very )?end|(?:suicide )?pact"
                         + "|(?:let|letting) yourself (?:go|slip away)|slip away|(?:end|ending) (?:it|it all|things|the"
                         + " pain|your pain|your suffering)(?![a-z])|go through with it|(?:made|make) up your mind"
-                        + "|(?:mereces|merece|mereces) (?:descansar|paz|la paz)|descansar para siempre|dejar de luchar"
-                        + "|(?:merece|mereces) (?:descansar|paz)|(?:descansar|paz) para sempre|parar de lutar"
+                        + "|(?:merece|mereces) (?:descansar|paz|la paz)|descansar para siempre|dejar de luchar"
+                        + "|(?:descansar|paz) para sempre|parar de lutar"
                         + "|tu merites (?:la paix|de te reposer)|en finir|reposer pour toujours|arreter de te battre"
                         + "|verdienst (?:frieden|ruhe)|fur immer (?:schlafen|ruhen)|aufhoren zu kampfen"
                         + "|non vale la pena (?:restare|vivere|continuare)|meriti (?:pace|di riposare)|farla finita"
@@ -1937,13 +1937,13 @@ final class Lexicon {
         Map<Integer, List<Rule>> building = new HashMap<>();
         for (Rule rule : rules) {
             for (char first : rule.firstCharacters()) {
-                for (char second : TermPattern.secondCharacters(rule.pattern(), first, END_OF_TEXT)) {
+                for (char second : TermPattern.nextCharacters(rule.pattern(), String.valueOf(first), END_OF_TEXT)) {
                     if (second == END_OF_TEXT) {
                         add(building, key(code(first), END, END), rule);
                         continue;
                     }
                     add(building, key(code(first), code(second), OTHER), rule);
-                    for (char third : TermPattern.thirdCharacters(rule.pattern(), first, second, END_OF_TEXT)) {
+                    for (char third : TermPattern.nextCharacters(rule.pattern(), "" + first + second, END_OF_TEXT)) {
                         add(building, key(code(first), code(second), third == END_OF_TEXT ? END : code(third)), rule);
                     }
                 }

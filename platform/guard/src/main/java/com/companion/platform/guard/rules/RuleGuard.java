@@ -614,24 +614,7 @@ public final class RuleGuard implements ContentGuard {
                             || REQUEST.matcher(text).find());
             if (encouragement || asked) {
                 support = true;
-                String reason = has(Marker.SELF_HARM_ENCOURAGEMENT)
-                        ? first(hits(Marker.SELF_HARM_ENCOURAGEMENT))
-                        : permission
-                                ? first(hits(Marker.SELF_HARM_PERMISSION)) + " + "
-                                        + (has(Marker.SELF_HARM_LEAVING)
-                                                ? first(hits(Marker.SELF_HARM_LEAVING))
-                                                : has(Marker.SELF_HARM_IDEATION)
-                                                        ? first(hits(Marker.SELF_HARM_IDEATION))
-                                                        : "after "
-                                                                + before.selfHarm()
-                                                                        .getFirst())
-                                : first(union(
-                                                Marker.SELF_HARM_METHOD,
-                                                Marker.SELF_HARM_METHOD_DESCRIPTION,
-                                                Marker.SELF_HARM_FOLLOW_UP))
-                                        + (followUp && !has(Marker.SELF_HARM_IDEATION)
-                                                ? " after " + before.selfHarm().getFirst()
-                                                : "");
+                String reason = selfHarmReason(permission, followUp);
                 violations.add(new Violation(Policy.SELF_HARM, List.of(Category.S11), reason));
                 return;
             }
@@ -640,6 +623,24 @@ public final class RuleGuard implements ContentGuard {
                 observed.add(Category.S11);
                 notes.add("support:" + (method ? "self-harm:method-told" : "self-harm:ideation"));
             }
+        }
+
+        /** What made a self-harm block: encouragement, standing back beside dying said softly, or the method asked. */
+        private String selfHarmReason(boolean permission, boolean followUp) {
+            if (has(Marker.SELF_HARM_ENCOURAGEMENT)) {
+                return first(hits(Marker.SELF_HARM_ENCOURAGEMENT));
+            }
+            String after =
+                    before.selfHarmEarlier() ? "after " + before.selfHarm().getFirst() : "";
+            if (permission) {
+                String beside = has(Marker.SELF_HARM_LEAVING)
+                        ? first(hits(Marker.SELF_HARM_LEAVING))
+                        : has(Marker.SELF_HARM_IDEATION) ? first(hits(Marker.SELF_HARM_IDEATION)) : after;
+                return first(hits(Marker.SELF_HARM_PERMISSION)) + " + " + beside;
+            }
+            String method = first(
+                    union(Marker.SELF_HARM_METHOD, Marker.SELF_HARM_METHOD_DESCRIPTION, Marker.SELF_HARM_FOLLOW_UP));
+            return followUp && !has(Marker.SELF_HARM_IDEATION) ? method + " " + after : method;
         }
 
         /**

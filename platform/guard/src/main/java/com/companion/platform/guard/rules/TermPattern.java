@@ -66,38 +66,23 @@ final class TermPattern {
         return first;
     }
 
-    /** Probes which second characters can follow {@code first} (a space, or {@code end} for end of text). */
-    static Set<Character> secondCharacters(Pattern pattern, char first, char end) {
-        Set<Character> second = new HashSet<>();
-        for (char c : "abcdefghijklmnopqrstuvwxyz0123456789* ".toCharArray()) {
-            Matcher matcher = pattern.matcher(new String(new char[] {first, c}));
-            if (matcher.lookingAt() || matcher.hitEnd()) {
-                second.add(c);
-            }
-        }
-        if (pattern.matcher(String.valueOf(first)).lookingAt()) {
-            second.add(end);
-        }
-        return second;
-    }
-
     /**
-     * Probes which third characters can follow {@code first} and {@code second} (a space, or {@code end} for end of
-     * text): a text that starts with a character left out cannot match, since the engine failed before it needed
-     * anything after them.
+     * Probes which characters can follow {@code prefix} (a space, or {@code end} for end of text): a text that
+     * continues the prefix with a character left out cannot match, since the engine failed before it needed anything
+     * after it.
      */
-    static Set<Character> thirdCharacters(Pattern pattern, char first, char second, char end) {
-        Set<Character> third = new HashSet<>();
+    static Set<Character> nextCharacters(Pattern pattern, String prefix, char end) {
+        Set<Character> next = new HashSet<>();
         for (char c : "abcdefghijklmnopqrstuvwxyz0123456789* ".toCharArray()) {
-            Matcher matcher = pattern.matcher(new String(new char[] {first, second, c}));
+            Matcher matcher = pattern.matcher(prefix + c);
             if (matcher.lookingAt() || matcher.hitEnd()) {
-                third.add(c);
+                next.add(c);
             }
         }
-        if (pattern.matcher(new String(new char[] {first, second})).lookingAt()) {
-            third.add(end);
+        if (pattern.matcher(prefix).lookingAt()) {
+            next.add(end);
         }
-        return third;
+        return next;
     }
 
     static Pattern compile(String term, Map<String, String> fragments) {
