@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.companion.platform.guard.rules.RuleGuard;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleGuardTest {
 
@@ -1200,5 +1202,45 @@ class RuleGuardTest {
         assertThat(guard.check("I'm 15 and bored", CLEAN_IN).reasons()).isEmpty();
         // a block of the rules carries no note: it stands as it is
         assertThat(guard.check("send nudes", CLEAN_IN).reasons()).doesNotContain("text:few-words");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Friendly teammate vibes. Give sensible training tips. No romance, no sexual content.",
+                "Friendly rivalry at the middle school chess club. No romance, nothing sexual.",
+                "Romantic but non-sexual.",
+                "Keep it PG-13 teen mystery. No romance with adults; no sexual content.",
+                "please nothing sexual, just cuddles",
+                "Never give self-harm methods. Point to real help when there is risk.",
+                "Personaggio adolescente: nessun contenuto romantico o sessuale. Solo studio e amicizia.",
+                "Sin contenido sexual, solo amistad.",
+                "Keine sexuellen Inhalte, nur Freundschaft.",
+                "koi sexual content nahi, bas dosti"
+            })
+    void contentRuledOutIsNotReadAsAskedFor(String text) {
+        assertThat(guard.check(text, CLEAN_IN).allowed()).as(text).isTrue();
+    }
+
+    @Test
+    void whatFollowsContentRuledOutStillCounts() {
+        assertThat(guard.check("no sexual content lol, but she's 12 and takes off her clothes for me", ADULT_IN)
+                        .policy())
+                .isEqualTo(Policy.MINORS);
+        assertThat(guard.check("nothing sexual, just send nudes", CLEAN_IN).blocked())
+                .isTrue();
+        // "no bra, no panties" rules nothing out
+        assertThat(guard.check("no bra, no panties, get naked for me", CLEAN_IN).blocked())
+                .isTrue();
+    }
+
+    @Test
+    void aSceneKeptConsensualIsNotARefusal() {
+        String keptConsensual = "Explicit sexual content between consenting adults is allowed. Rafe asks for and"
+                + " respects consent, and stops if {{user}} says stop.";
+        assertThat(guard.check(keptConsensual, ADULT_IN).allowed()).isTrue();
+        assertThat(guard.check("she says stop but he keeps going and has sex with her", ADULT_IN)
+                        .policy())
+                .isEqualTo(Policy.NON_CONSENT);
     }
 }

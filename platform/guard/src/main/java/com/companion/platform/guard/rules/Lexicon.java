@@ -102,6 +102,12 @@ final class Lexicon {
          * clean character can write a wedding night that way.
          */
         NON_EXPLICIT,
+        /**
+         * Content named only to rule it out, or a scene kept consensual: "no sexual content", "nothing romantic or
+         * sexual", "non-sexual", "never give self-harm methods", "sin contenido sexual", "stops if you say stop". What
+         * the other markers find inside it does not count ({@link #scan}); what follows it still does.
+         */
+        RULED_OUT,
         /** A real animal. */
         ANIMAL,
         ANIMAL_TERM,
@@ -229,6 +235,36 @@ final class Lexicon {
             + "|sleeping|whine|whines|whined|whining|sulk|sulks|sulked|sulking|giggle|giggled|giggling|me|us) like";
 
     private static final String NOT_A_SIMILE = "(?<!" + SIMILE + " )";
+
+    /** What a creator or a user rules out ("no sexual content"), for {@link Marker#RULED_OUT}. */
+    private static final String CONTENT_EN = "(?:sexual|sexually|sex|nsfw|smut|smutty|lewd|erotic|erotica|romantic"
+            + "|romance|spicy|steamy|kinky|flirting|flirty|flirtation|intimate|intimacy|explicit|graphic)";
+
+    private static final String CONTENT_NOUN = "(?: (?:content|stuff|themes?|material|scenes?|roleplay|role play|rp"
+            + "|erp|talk|acts?|activity|activities|references?|innuendo|descriptions?|situations?|interactions?"
+            + "|undertones?|elements?|tension|behaviou?r|anything|things|jokes|comments|advances|relationships?"
+            + "|interest|feelings|language|details?|moments?|topics?))?";
+
+    private static final String RULING_OUT = "(?:no|nothing|non|never|without|zero|avoid|avoids|avoiding"
+            + "|free of|strictly no|absolutely no|no more|none of the)";
+
+    private static final String REFUSING = "(?:dont|do not|never|wont|will not|must not|mustnt|shouldnt|should not"
+            + "|cannot|cant|doesnt|does not|refuses? to|not allowed to|isnt allowed to|is not allowed to)";
+
+    private static final String CONTENT_ES = "(?:sexual|sexuales|sexo|romantico|romantica|romanticos|romance|erotico"
+            + "|erotica|eroticos|explicito|explicita|explicitos|nsfw|picante)";
+
+    private static final String CONTENT_PT = "(?:sexual|sexuais|sexo|romantico|romantica|romanticos|romance|erotico"
+            + "|erotica|eroticos|explicito|explicita|explicitos|nsfw|picante)";
+
+    private static final String CONTENT_FR = "(?:sexuel|sexuelle|sexuels|sexuelles|sexe|romantique|romantiques"
+            + "|romance|erotique|erotiques|explicite|explicites|nsfw|coquin|coquine)";
+
+    private static final String CONTENT_DE = "(?:sex|sexuelle[nrs]?|sexuell|erotische[nrs]?|erotik|romantische[nrs]?"
+            + "|romantik|romanze|explizite[nrs]?|nsfw)";
+
+    private static final String CONTENT_IT = "(?:sessuale|sessuali|sesso|romantico|romantica|romantici|romantiche"
+            + "|romance|erotico|erotica|erotici|esplicito|esplicita|espliciti|nsfw|piccante|piccanti)";
 
     private static final List<Rule> RULES = new ArrayList<>();
 
@@ -1873,6 +1909,133 @@ final class Lexicon {
                         + "|(?<!(?:dont|don t|do not|not|never) )keep it (?:pg|pg 13|clean|tasteful|non ?explicit|wholesome"
                         + "|sweet)|nothing explicit|non ?explicit"
                         + "|no explicit (?:stuff|details|content|scenes?)|closed door (?:scene|romance)|behind closed doors");
+        // Red team 6 (character sheets): harm asked for in the other languages and in a sheet's words.
+        rule(
+                Marker.HATE,
+                "hate:group-nouns",
+                "(?:<GROUP>) (?:families|folks?|communities|men|women|kids|children|households|neighbou?rs) (?:are|r|is"
+                        + "|were) (?:all |just |nothing but |like |no better than )?(?:(?:dirty|filthy|diseased|disgusting"
+                        + "|rabid|sick|savage|subhuman|worthless) )?(?:animals|vermin|rats|cockroaches|roaches|parasites"
+                        + "|subhumans?|a disease|a plague|a cancer|filth|insects)(?![a-z])");
+        rule(
+                Marker.DRUG_MAKING,
+                "harmful:drug-making-sheets",
+                "(?:synthesis|synthesis routes?|synthetic routes?|recipes?|production|cook) (?:for|of) (?:meth|crystal"
+                        + " meth|methamphetamine|fentanyl(?: analogues)?|heroin|mdma|lsd|ghb|carfentanil)(?![a-z])"
+                        + "|(?:methamphetamine|carfentanil) (?:recipe|synthesis|lab)");
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making-sheets",
+                "(?:desi )?katta (?:kaise |kese )?(?:banate|banaye|banana|banane|banao|banta)(?![a-z])"
+                        + "|(?:stampare|stampa|imprimir|imprime|imprimer|drucken) (?:in |en |em )?3d(?: [a-z]+){0,3}"
+                        + " (?:[a-z]*arma|[a-z]*armas|[a-z]*arme|pistola|pistolas|waffe|waffen|pistole|gun|guns)(?![a-z])"
+                        + "|(?:[a-z]*arma|[a-z]*arme|pistola|waffe|pistole)(?: [a-z]+){1,3} (?:non rintracciabile"
+                        + "|nao rastreavel|no rastreable|irrastreable|intracable|sin numero de serie|sem numero de serie"
+                        + "|ohne seriennummer)");
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:violence-plan-sheets",
+                "(?:empoisonner|envenenar|avvelenare|vergiften) (?:son|sa|mon|ma|su|mi|seu|sua|meu|minha|il|la|mio|mia|suo"
+                        + "|ihren|seinen|meinen|meine|o|a) (?:[a-z]+ )?(?:mari|femme|epoux|epouse|esposo|marido|esposa"
+                        + "|mujer|mulher|marito|moglie|mann|ehemann|frau|ehefrau|patron|jefe|chefe|capo|chef|voisin|vecino"
+                        + "|vizinho|vicino|nachbarn?|pere|mere|padre|madre|pai|mae|vater|mutter)(?![a-z])"
+                        + "|(?:eviter|sans) qu une autopsie|(?:sin|sem) que (?:la |a )?(?:autopsia|autopsie) (?:lo|la|o)?"
+                        + " ?(?:detecte|descubra)|(?:hacer(?:le|les)? dano|danar(?:la|le|lo)?|machucar|ferir|faire du mal"
+                        + "|blesser|fare del male|verletzen|wehtun|weh tun)(?: [a-z]+){0,4} (?:sin que (?:lo|la|le|los|me"
+                        + "|te|nos) (?:pillen|atrapen|descubran)|sem (?:ser pego|ser descoberto|que ninguem (?:saiba"
+                        + "|descubra))|sans (?:se faire (?:prendre|attraper)|etre pris)|senza (?:farsi|farti|essere)"
+                        + " (?:beccare|scoprire|prendere)|ohne erwischt zu werden)"
+                        + "|plan (?:an |the )?attack on (?:the |a )?(?:named )?(?:person|her|him|them|my [a-z]+)"
+                        + "|(?:help|helps|helping) (?:[a-z]+ ){0,2}(?:draft|write|send) (?:real )?(?:threats|threatening)");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-sheets",
+                "(?:dying|death|killing yourself|ending it) is (?:the|your) only (?:real |true )?(?:solution|way out"
+                        + "|option)|(?:mourir|la mort|te tuer|en finir) (?:est|c est) (?:la seule|ta seule|l unique|lunique)"
+                        + " (?:vraie )?(?:solution|issue|option)|(?:morir|la muerte|matarte) es (?:la unica|tu unica)"
+                        + " (?:solucion|salida|opcion)|(?:morrer|a morte) e (?:a unica|sua unica) (?:solucao|saida|opcao)"
+                        + "|(?:morire|la morte) e (?:l unica|lunica) (?:soluzione|via d uscita|vianuscita)"
+                        + "|(?:estarian|estaran|estaria|estara) mejor sin ti|(?:ficariam|ficaria|estariam) melhor sem"
+                        + " (?:voce|ti)|(?:seraient|serait) mieux sans toi|(?:starebbero|starebbe) meglio senza di te"
+                        + "|(?:waren|ware) besser dran ohne dich|eres una carga para|voce e um peso para|tu es un fardeau"
+                        + " pour|sei un peso per"
+                        + "|(?:spinge|spingere|convince|convincere|incoraggia|incoraggiare|pousse|pousser|empuja|empujar"
+                        + "|anima|animar|incentiva|incentivar)(?: [a-z]+){0,3} a (?:togliersi|toglierti|ucciders[ie]"
+                        + "|ucciderti|farla finita|portarla a termine|se tuer|te tuer|en finir|quitarse la vida|matarse"
+                        + "|suicidarse|se matar|tirar a propria vida)"
+                        + "|(?:you|she|he|they) (?:dont|doesnt|don t|doesn t) deserve to eat|eat as little as possible"
+                        + "|(?:nao merece|no mereces|no merece|ne merite pas de|non merita di|non meriti di) (?:comer"
+                        + "|manger|mangiare)|(?:comer|coma|comas) (?:o |lo )?minimo (?:possivel|posible)"
+                        + "|parabeniz\\w* (?:cada )?dia de jejum|felicita\\w* cada dia de ayuno|congratulate (?:every|each)"
+                        + " day of fasting");
+        // Sexual content outside adult mode in a sheet's words: described in explicit detail, a private show.
+        rule(
+                Marker.SEXUAL,
+                "sexual:explicit-detail",
+                "(?:in|with) (?:full |vivid |graphic )?explicit detail|explicitly describ\\w*|describ\\w* (?:everything"
+                        + " |it |all |every )?(?:[a-z]+ )?explicitly|(?:ausfuhrlich und )?explizit (?:beschrieben"
+                        + "|beschreiben|schildern|geschildert)|de forma explicita|de maneira explicita|de facon explicite"
+                        + "|in modo esplicito|strips? (?:on request|for (?:you|me|him|her|the camera|viewers))"
+                        + "|private (?:cam )?show");
+        // Content ruled out, so that what a character sheet or a user forbids is not read as asked for: "no sexual
+        // content", "nothing romantic or sexual", "non-sexual", "never give self-harm methods". Only the category's
+        // own words are inside a match ("no panties" or "nothing but lingerie" rule nothing out).
+        rule(
+                Marker.RULED_OUT,
+                "ruled-out:content",
+                RULING_OUT + " (?:(?:real|actual|explicit|graphic|overt|heavy|any|kind of|type of|sort of) )?"
+                        + CONTENT_EN + "(?: (?:or|and|nor|slash) (?:explicit |graphic )?" + CONTENT_EN + ")*"
+                        + CONTENT_NOUN
+                        // "not sexual", but not "not sex": "she agreed to dinner, not sex" tells of a refusal
+                        + "|not (?:really |at all |even )?(?:sexual|sexually|romantic|explicit|graphic|erotic|lewd|nsfw"
+                        + "|flirty|kinky|intimate)(?: (?:or|and|nor) " + CONTENT_EN + ")*" + CONTENT_NOUN
+                        + "|" + REFUSING + " (?:write|include|describe|engage in|generate|produce|initiate|allow"
+                        + "|permit|depict|create|add|use|go into|escalate to|escalate into|turn into|make it) (?:any"
+                        + "(?:thing)? )?(?:(?:explicit|graphic) )?" + CONTENT_EN + "(?: (?:or|and) " + CONTENT_EN
+                        + ")*" + CONTENT_NOUN
+                        + "|keep (?:it|things|everything|this|the chat|all romance|romance|the romance)"
+                        + " (?:strictly |completely |totally |always )?(?:non ?sexual|non ?explicit|sfw|pg(?: 13)?"
+                        + "|wholesome|platonic|family friendly|age appropriate)");
+        rule(
+                Marker.RULED_OUT,
+                "ruled-out:self-harm",
+                "(?:never|dont|do not|wont|will not|must not|doesnt|does not|refuses? to|not|no) (?:give|provide"
+                        + "|share|describe|explain|suggest|offer|list|detail|giving|providing|sharing) (?:any )?"
+                        + "(?:self ?harm |suicide |overdose )?(?:methods?|means|instructions|details|how ?tos?|tips)"
+                        + "(?: (?:of|for|to|about|on) (?:self ?harm|suicide|self injury|hurting (?:yourself|themselves"
+                        + "|oneself)|killing (?:yourself|themselves|oneself)|overdos\\w*|dying))?"
+                        + "|(?:never|dont|do not|wont|will not|must not|doesnt|does not|refuses? to|not|no) (?:encourage"
+                        + "|encouraging|glorify|glorifying|romantici[sz]e|romantici[sz]ing|promote|promoting|endorse"
+                        + "|validate) (?:self ?harm|suicide|cutting|self injury|eating disorders?|disordered eating"
+                        + "|starving|purging|hurting (?:yourself|themselves|oneself))"
+                        + "|no (?:self ?harm|suicide) (?:methods?|instructions|details|tips)");
+        rule(
+                Marker.RULED_OUT,
+                "ruled-out:langs",
+                "(?:sin|nada|ningun|ninguna|no hay|cero|nunca|evita) (?:de )?(?:contenidos? |escenas? |temas? |tipo de )?"
+                        + CONTENT_ES + "(?: (?:ni|o|y) " + CONTENT_ES + ")*"
+                        + "|(?:sem|nada|nenhum|nenhuma|zero|nunca|evite|evita) (?:de )?(?:conteudos? |cenas? |temas? |tipo"
+                        + " de )?" + CONTENT_PT + "(?: (?:nem|ou|e) " + CONTENT_PT + ")*"
+                        + "|(?:pas de|aucun|aucune|rien de|sans|jamais de|zero) (?:contenus? |scenes? |themes? )?"
+                        + CONTENT_FR + "(?: (?:ni|ou|et) " + CONTENT_FR + ")*"
+                        + "|(?:kein|keine|keinen|keiner|keinerlei|nichts|ohne|niemals) " + CONTENT_DE
+                        + "(?: (?:oder|und"
+                        + "|noch) " + CONTENT_DE + ")*(?: (?:inhalte?|szenen?|themen?|rollenspiel|sachen))?"
+                        + "|(?:nessun|nessuna|niente|senza|zero|mai) (?:di )?(?:contenut[oi] |scen[ae] |tem[ai] )?"
+                        + CONTENT_IT + "(?: (?:ne|o|e) " + CONTENT_IT + ")*"
+                        + "|" + CONTENT_EN + "(?: (?:ya|aur|or) " + CONTENT_EN
+                        + ")*(?: (?:content|baatein|baat|cheezein"
+                        + "|cheezen|scenes?|talk))? (?:bilkul )?(?:nahi|nahin|nai|mat)");
+        // A scene kept consensual: "stops if you say stop", "respects your limits". The refusal inside is not one.
+        rule(
+                Marker.RULED_OUT,
+                "ruled-out:consent-kept",
+                "(?:stops?|stopping|will stop|always stops|pauses?|checks? in|backs? off) (?:immediately |right away |at"
+                        + " once )?(?:if|when|whenever|the moment|as soon as|once) (?:[a-z]+ ){0,3}(?:says?|said|uses?"
+                        + "|calls?|whispers?|asks? to|asks? (?:her|him|them) to) (?:stop|no|red|(?:the|a|their|your"
+                        + "|her|his) safe ?word|to stop)"
+                        + "|(?:respects?|respecting|honou?rs?|honou?ring|listens to) (?:your|her|his|their|every|a|any"
+                        + "|each|the)(?: partner s| other s)? (?:no|nos|limits?|boundaries|safe ?words?|consent)");
         rule(
                 Marker.FAMILY_ROLE,
                 "family:role",
@@ -2015,6 +2178,26 @@ final class Lexicon {
                 }
             }
         }
+        return withoutRuledOut(hits);
+    }
+
+    /**
+     * The hits without those that lie inside a {@link Marker#RULED_OUT} hit ("sexual" in "no sexual content"), except
+     * {@link Marker#NON_EXPLICIT}, which says the same. Changes the map it is given and returns it.
+     */
+    static Map<Marker, List<Hit>> withoutRuledOut(Map<Marker, List<Hit>> hits) {
+        List<Hit> ruledOut = hits.get(Marker.RULED_OUT);
+        if (ruledOut == null) {
+            return hits;
+        }
+        for (Map.Entry<Marker, List<Hit>> entry : hits.entrySet()) {
+            if (entry.getKey() != Marker.RULED_OUT && entry.getKey() != Marker.NON_EXPLICIT) {
+                entry.getValue()
+                        .removeIf(hit -> ruledOut.stream()
+                                .anyMatch(out -> out.start() <= hit.start() && hit.end() <= out.end()));
+            }
+        }
+        hits.values().removeIf(List::isEmpty);
         return hits;
     }
 

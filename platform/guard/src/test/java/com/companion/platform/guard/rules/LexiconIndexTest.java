@@ -88,7 +88,7 @@ class LexiconIndexTest {
                 }
             }
         }
-        return hits;
+        return Lexicon.withoutRuledOut(hits);
     }
 
     private static List<Hit> sorted(Map<Lexicon.Marker, List<Hit>> hits) {
