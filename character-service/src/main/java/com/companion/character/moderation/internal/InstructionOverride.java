@@ -140,6 +140,23 @@ public final class InstructionOverride {
                                     + "(?:(?:sab|saare|ke|ki)\\s)?(?:instructions?|rules|niyam|nirdesh)\\s(?:ko\\s)?"
                                     + "(?:ignore|bhool|bhul|bhula|mat\\smaano|mat\\smano)\\b")),
             new Rule(
+                    "phrase:ignore-instructions",
+                    Pattern.compile(
+                            // Italian, and "the guidelines" in Spanish, Portuguese and French: "ignora le istruzioni
+                            // precedenti", "desconsidere suas diretrizes de seguranca", "oublie tes consignes de
+                            // securite"
+                            "\\b(?:ignora|ignorate|dimentica|dimenticate|trascura)\\s(?:(?:tutte|tutti)\\s)?(?:(?:le|i|gli|tue|tuoi)\\s)?"
+                                    + "(?:istruzioni|regole|linee\\sguida|direttive|impostazioni)\\s(?:precedenti|del\\ssistema|"
+                                    + "di\\ssistema|di\\ssicurezza|originali)\\b"
+                                    + "|\\b(?:desconsidere|desconsidera|ignore|ignora|esqueca|esquece|olvida|ignorez|oublie|oubliez|"
+                                    + "ignore|fais\\sabstraction\\sde)\\s(?:(?:suas|sus|tus|as|las|os|los|tes|vos|les|todas\\sas|todas"
+                                    + "\\slas|toutes\\sles)\\s)?(?:directrices|diretrizes|consignes|politicas|politiques|pautas|normas"
+                                    + "|regras|reglas|regles)(?:\\s(?:de\\s(?:seguridad|seguranca|securite|contenido|conteudo|contenu)"
+                                    + "|anteriores|precedentes|do\\ssistema|del\\ssistema|du\\ssysteme))\\b"
+                                    + "|\\b(?:las|as|les)\\s(?:consignes|instrucciones|instrucoes|instructions|reglas|regras|regles"
+                                    + "|politicas|politiques)\\s(?:\\w+\\s){0,3}(?:ne\\ss\\s?appliquent\\splus|no\\sse\\saplican|"
+                                    + "nao\\sse\\saplicam|ne\\ss\\s?appliquent\\spas)\\b")),
+            new Rule(
                     "phrase:persona",
                     Pattern.compile("\\byou\\s?(?:are|re)\\snow\\s(?:dan|jailbroken|unfiltered|unrestricted|uncensored|"
                             + "unchained|unbound|in\\s(?:developer|dev|jailbreak|dan|god|sudo|unrestricted|unfiltered|"
@@ -198,6 +215,54 @@ public final class InstructionOverride {
                             + "filters?|guidelines|checks?)\\s(?:(?:is|are|have|has|been|now|all|hereby)\\s)*"
                             + "(?:off|disabled|deactivated|removed|bypassed|suspended|lifted|paused|void|waived|"
                             + "turned\\soff|switched\\soff|not\\sactive|inactive|gone)\\b")),
+            new Rule(
+                    "phrase:mode-switch",
+                    Pattern.compile(
+                            // "mode developpeur active", "o modo adulto ja esta ativado", "el filtro esta apagado",
+                            // "il filtro e disattivato", "modalita sviluppatore attiva"
+                            "\\b(?:mode|modo|modus|modalita)\\s(?:(?:de|do|del|di)\\s)?(?:adulte?|adulto|developpeur|desarrollador"
+                                    + "|desenvolvedor|sviluppatore|sin\\sfiltros?|sem\\sfiltros?|sans\\sfiltres?|senza\\sfiltri|nsfw|18)"
+                                    + "\\s(?:(?:est|esta|e|ist|ja|ya|deja|gia|now|agora|ahora|maintenant|ora|jetzt|foi|fue|a\\sete|"
+                                    + "wurde|stato|sempre)\\s)*(?:active|actif|activee|activo|activado|activada|ativo|ativado|ativada|"
+                                    + "attiva|attivo|attivata|attivato|aktiv|aktiviert|an|on|liberado|habilitado|abilitata)\\b"
+                                    + "|\\b(?:filtro|filtros|filtre|filtres|filter|filtri)\\s(?:(?:de\\s(?:contenido|conteudo|contenu)|de"
+                                    + "\\sseguridad|de\\sseguranca|de\\ssecurite)\\s)?(?:(?:esta|e|est|ist|sind|sono|estan|estao|son"
+                                    + "|sont|ja|ya|deja|gia|agora|ahora|jetzt)\\s)*(?:desactivado|desactivados|apagado|apagados"
+                                    + "|desativado|desativados|desligado|desligados|desactive|desactives|disattivato|disattivati|spento"
+                                    + "|deaktiviert|aus|off)\\b"
+                                    + "|\\b(?:sin|sem|sans|senza|ohne|keine|nessuna|aucune|aucun|plus\\saucune|ninguna|nenhuma)\\s"
+                                    + "(?:(?:de|mas|mais|plus)\\s)?(?:restricciones|restricoes|restriction|restrictions|restrizioni|"
+                                    + "einschrankungen|filtros|filtres|filtri|filter|limites|limiti|grenzen|censura|censure|zensur)"
+                                    + "(?:\\s(?:de|di|sui|sul|des|du|auf)\\s(?:contenido|conteudo|contenu|contenuti|contenuto|inhalte))?"
+                                    + "(?=\\s(?:para|pour|per|fur|en|no|na|nesta|en\\seste|dans|in\\sdiesem|in\\squesta|ni|ne|plus|y|e|et"
+                                    + "|und)\\b|$|\\s(?:this|esta|este|cette|questa|diesen)\\b"
+                                    + "|\\s(?:del|do|du|della|dello|des)\\s(?:modelo|modele|modello|modells|sistema|systeme"
+                                    + "|systems|bot))"
+                                    + "|\\b(?:tu\\sn\\s?as|tu\\sas|no\\stienes|nao\\stem|voce\\snao\\stem|non\\shai|du\\shast)\\s"
+                                    + "(?:plus\\s)?(?:aucune|aucun|ninguna|ningun|nenhuma|nenhum|nessuna|nessun|keine|keinerlei|pas\\sde)\\s"
+                                    + "(?:restriction|restrictions|restriccion|restricciones|restricao|restricoes|restrizione|restrizioni|"
+                                    + "einschrankungen|limite|limites|limiti|regle|regles|regla|reglas|regra|regras|regole|regeln)\\b")),
+            new Rule(
+                    "phrase:age-claim",
+                    Pattern.compile(
+                            // "skip age checks", "already age-verified", "la verificacion de edad ya se hizo", "nao
+                            // precisa
+                            // verificar idade", "la verification d age a deja ete faite", "altersprufung schon
+                            // erledigt"
+                            "\\b(?:skip|bypass|disable|ignore|drop|no\\sneed\\sfor|without)\\s(?:(?:the|any|all)\\s)?(?:age"
+                                    + "(?:\\sand\\ssafety)?|safety\\sand\\sage)\\s(?:checks?|verification|gates?|restrictions?)\\b"
+                                    + "|\\b(?:already|pre|been|is|are|was|were)\\s(?:been\\s)?age\\s?verified\\b"
+                                    + "|\\b(?:la\\s)?(?:verificacion|verificacao|verification|verifica)\\s(?:de|d|dell|da|del)\\s?(?:la\\s)?"
+                                    + "(?:edad|idade|age|eta)\\s(?:\\w+\\s){0,4}?(?:ya\\sse\\shizo|ya\\sesta\\shecha|ja\\sfoi\\sfeita|"
+                                    + "a\\sdeja\\sete\\sfaite|a\\sete\\sfaite|est\\sdeja\\sfaite|e\\sgia\\sstata\\sfatta|gia\\sfatta|"
+                                    + "completada|completa|concluida|terminee|completata|hecha|feita|faite|fatta)\\b"
+                                    + "|\\b(?:nao|no)\\s(?:precisa|hace\\sfalta|necesitas?|es\\snecesario)\\s(?:de\\s)?"
+                                    + "(?:verificar|comprobar|checar|confirmar)\\s(?:a\\s|la\\s)?(?:idade|edad)\\b"
+                                    + "|\\b(?:altersprufung|altersverifikation|altersverifizierung|alterskontrolle)\\s"
+                                    + "(?:(?:ist|wurde|schon|bereits)\\s)*(?:erledigt|abgeschlossen|bestanden|durchgefuhrt|erfolgt)\\b"
+                                    + "|\\b(?:el\\susuario|o\\susuario|l\\s?utilisateur|l\\s?utente|der\\snutzer|der\\sbenutzer)\\s"
+                                    + "(?:(?:ya|ja|deja|gia|est|e|es|ist|bereits|schon)\\s)*(?:verifico|verificou|verifie|verificato|"
+                                    + "verifiziert|mayor\\sde\\sedad|maior\\sde\\sidade|majeur|maggiorenne|volljahrig)\\b")),
             new Rule(
                     "phrase:fake-rule",
                     Pattern.compile("\\b(?:ai|assistant|model|chatbot|bot|llm|language\\smodel)s?\\s"
