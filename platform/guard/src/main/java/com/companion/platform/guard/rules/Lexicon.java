@@ -438,7 +438,10 @@ final class Lexicon {
                 "(?<!(?:about|same|opposite|biological|safe|safer) )sex(?! (?:of|education|ed|offenders?|abuse"
                         + "|trafficking|workers?|crimes?|drive|ratio|differences?|chromosomes?|determination|cells?"
                         + "|hormones?|assigned|change|reassignment|positive|negative)(?![a-z]))|sexy|sexier|sexiest"
-                        + "|sexily|sexi|sexual(?:ly)?(?! (?:assault\\w*|abus\\w*|harass\\w*|health|orientation"
+                        + "|sexily|sexi|(?<!(?:abuso|abusos|violencia|violencias|acoso|educacion|educacao|salud|saude|orientacion"
+                        + "|orientacao|assedio|agresion|agresiones|explotacion|exploracao|delito|delitos|infeccion|infeccoes"
+                        + "|transmision|transmissao|identidad|identidade|diversidad|diversidade|consentimiento|consentimento"
+                        + "|abuse) )sexual(?:ly)?(?! (?:assault\\w*|abus\\w*|harass\\w*|health|orientation"
                         + "|identity|education|misconduct|violen\\w*|predators?|exploit\\w*|consent|development"
                         + "|reproduction|selection|dimorphism|active|transmitted)(?![a-z]))|steamy (?:scenes?|story"
                         + "|stories|romance|night|sex|chapter|fic|moments?|session)|sext|sexts|sexted|sexting|make love|makes love"
@@ -1411,13 +1414,14 @@ final class Lexicon {
                 "transar\\w*|transa(?:mos|ram|ndo)|foder\\w*|fuder\\w*|(?:tira|tirar|tirou|tirando|tire)"
                         + " (?:a|sua|toda a) roupa|despi(?:r|u|ndo|da|do|r-se|ndo-se)(?![a-z])|(?:fazer|fazendo|fizemos|faz|fez)"
                         + " amor|boquete|tesao|punheta|cena (?:de sexo|quente|hot|picante)"
-                        + "|sexe|sexuel\\w*|faire lamour|fait lamour|font lamour|fais lamour|(?:coucher|couche|couchent"
+                        + "|sexe|(?<!(?:violences?|agressions?|abus|harcelement|education|sante|orientation|identite|exploitation|infractions?|crimes?|violenza|violenze|abusi|abuso|molestie|educazione|salute|orientamento|aggressione|aggressioni|identita|sfruttamento|reati|reato) )sexuel\\w*(?! (?:transmissibles?|gewalt|missbrauch\\w*|belastigung|aufklarung|gesundheit|orientierung"
+                        + "|ubertragbar\\w*|ubergriff\\w*|identitat|bildung|selbstbestimmung)(?![a-z]))|faire lamour|fait lamour|font lamour|fais lamour|(?:coucher|couche|couchent"
                         + "|couches) avec|(?:la|me|te) baise\\w*|deshabill\\w*|branl\\w*|scene (?:de sexe|erotique|chaude|hot|de cul)"
-                        + "|ficken\\w*|fickt|gefickt|vogeln|sexuell\\w*|sexszene\\w*|erotisch\\w*|miteinander"
+                        + "|ficken\\w*|fickt|gefickt|vogeln|sexszene\\w*|erotisch\\w*|miteinander"
                         + " schlafen|(?:schlafen|schlaft|schlief|schlafe) mit (?:ihr|ihm|dir|mir)|liebe machen"
                         + "|(?:zieht|zog|zieh|ziehst) (?:sich|dich|mich|sie|ihn) aus(?![a-z])|(?:sich|dich|mich|sie|ihn)"
                         + " auszuziehen"
-                        + "|sesso|sessual\\w*|scopar(?:e|la|lo|ti|mi|si|ci)|scopat[aoie]|scopiamo|spogli(?:a|arsi|arla|arlo|arti|ata|ato|ando)(?![a-z])"
+                        + "|sesso|(?<!(?:violences?|agressions?|abus|harcelement|education|sante|orientation|identite|exploitation|infractions?|crimes?|violenza|violenze|abusi|abuso|molestie|educazione|salute|orientamento|aggressione|aggressioni|identita|sfruttamento|reati|reato) )sessual\\w*(?! (?:trasmissibili|trasmesse)(?![a-z]))|scopar(?:e|la|lo|ti|mi|si|ci)|scopat[aoie]|scopiamo|spogli(?:a|arsi|arla|arlo|arti|ata|ato|ando)(?![a-z])"
                         + "|(?:fare|facciamo|fanno|fa|facendo) (?:lamore|l amore)|andare a letto con|(?:va|vanno|vado|vai) a"
                         + " letto con|pompino|scena (?:di sesso|erotica|piccante|hot)");
         rule(
@@ -2034,6 +2038,8 @@ final class Lexicon {
                         + " once )?(?:if|when|whenever|the moment|as soon as|once) (?:[a-z]+ ){0,3}(?:says?|said|uses?"
                         + "|calls?|whispers?|asks? to|asks? (?:her|him|them) to) (?:stop|no|red|(?:the|a|their|your"
                         + "|her|his) safe ?word|to stop)"
+                        + "|(?:tell|ask) me to stop(?: [a-z]+){0,3} (?:and )?(?:i ll|ill|i will) stop|say (?:the word|stop|no"
+                        + "|red) and (?:i ll|ill|i will) stop"
                         + "|(?:respects?|respecting|honou?rs?|honou?ring|listens to) (?:your|her|his|their|every|a|any"
                         + "|each|the)(?: partner s| other s)? (?:no|nos|limits?|boundaries|safe ?words?|consent)");
         rule(

@@ -37,6 +37,8 @@ class RedTeamEvaluationTest {
             redteam-3.tsv,  17, 10
             redteam-4.tsv, 20, 4
             redteam-5.tsv, 16, 6
+            redteam-7a.tsv, 32, 7
+            redteam-7b.tsv, 39, 5
             """)
     void theGuardMissesAndBlocksNoMoreThanWhenTheRoundEnded(String file, int maxMissed, int maxFalseBlocks)
             throws IOException {
