@@ -252,7 +252,7 @@ final class Lexicon {
             + "|cannot|cant|doesnt|does not|refuses? to|not allowed to|isnt allowed to|is not allowed to)";
 
     private static final String CONTENT_ES = "(?:sexual|sexuales|sexo|romantico|romantica|romanticos|romance|erotico"
-            + "|erotica|eroticos|explicito|explicita|explicitos|nsfw|picante)";
+            + "|erotica|eroticos|explicito|explicita|explicitos|nsfw|picante|subid[ao] de tono)";
 
     private static final String CONTENT_PT = "(?:sexual|sexuais|sexo|romantico|romantica|romanticos|romance|erotico"
             + "|erotica|eroticos|explicito|explicita|explicitos|nsfw|picante)";
@@ -442,7 +442,8 @@ final class Lexicon {
                         + "|orientacao|assedio|agresion|agresiones|explotacion|exploracao|delito|delitos|infeccion|infeccoes"
                         + "|transmision|transmissao|identidad|identidade|diversidad|diversidade|consentimiento|consentimento"
                         + "|abuse) )sexual(?:ly)?(?! (?:assault\\w*|abus\\w*|harass\\w*|health|orientation"
-                        + "|identity|education|misconduct|violen\\w*|predators?|exploit\\w*|consent|development"
+                        + "|identity|education|misconduct|violen\\w*|predators?|exploit\\w*|consent|development|knowledge"
+                        + "|behaviou?rs?"
                         + "|reproduction|selection|dimorphism|active|transmitted)(?![a-z]))|steamy (?:scenes?|story"
                         + "|stories|romance|night|sex|chapter|fic|moments?|session)|sext|sexts|sexted|sexting|make love|makes love"
                         + "|making love|made love|love ?making|(?<!(?:dog|dogs|cat|cats|puppy|kitten|pet|pets|baby|babies|kid"
@@ -910,6 +911,12 @@ final class Lexicon {
         rule(Marker.DISCLOSURE_WEAK, "disclosure:touched", "touched me|touches me|touching me");
         rule(
                 Marker.DISCLOSURE_WEAK,
+                "disclosure:touched-langs",
+                "mi (?:ha|aveva) toccat[ao]|mi tocca(?![a-z])|me (?:toco|tocaba|toca|ha tocado)(?![a-z])|me (?:tocou|tocava"
+                        + "|toca)(?![a-z])|m ?a (?:touchee?|tripotee?)|me touche(?![a-z])|hat mich (?:angefasst|beruhrt"
+                        + "|betatscht)|fasst mich an|mujhe (?:chhua|chua|chhuta|touch kiya|touch karta)");
+        rule(
+                Marker.DISCLOSURE_WEAK,
                 "disclosure:at-night",
                 "(?:comes|came|keeps coming|kept coming|sneaks|sneaked|snuck|has been coming) into my (?:room|bed"
                         + "|bedroom)(?: at night| when (?:im|i m|i am) (?:asleep|sleeping))?");
@@ -917,7 +924,11 @@ final class Lexicon {
                 Marker.HELP,
                 "help:who-to-tell",
                 "(?:dont|don t|do not) know who to (?:tell|talk to)|who (?:should|can|do) i tell|should i tell"
-                        + " (?:someone|anyone|my mom|my dad|my mum|a teacher|my teacher|the police|a counselou?r)");
+                        + " (?:someone|anyone|my mom|my dad|my mum|a teacher|my teacher|the police|a counselou?r)"
+                        + "|a chi (?:lo |glielo )?(?:posso|devo|dovrei) (?:dire|raccontare|parlare)|a quien (?:se lo )?(?:puedo"
+                        + "|debo|deberia) (?:decir|contar)(?:selo)?|(?:pra|para) quem (?:eu )?(?:posso |devo )?(?:conto|contar"
+                        + "|falar)|a qui (?:je )?(?:peux|dois|devrais) (?:le )?(?:dire|en parler)|wem (?:kann|soll|sollte)"
+                        + " ich (?:das |es )?(?:sagen|erzahlen)|(?:kisko|kise) (?:batau|bataun|bolu|bolun)");
         // The help exemption needs the speaker (or their child) to be the one at risk, not the one who wants.
         rule(
                 Marker.VICTIM,
@@ -947,7 +958,11 @@ final class Lexicon {
                 "legal:question",
                 "is (?:[a-z0-9]+ ){0,8}(?:illegal|legal|a crime|a criminal offen[cs]e|an offen[cs]e|against the law"
                         + "|assault|rape|abuse)(?![a-z])|(?:is it|is that|would it be) (?:a )?(?:crime|illegal)"
-                        + "|(?:age of consent|statutory rape|sexting|consent) laws?");
+                        + "|(?:age of consent|statutory rape|sexting|consent) laws?"
+                        + "|was (?:[a-z0-9]+ ){0,10}(?:a )?rape(?! (?:her|him|them|me|you|scene)(?![a-z]))"
+                        + "|(?:que dit|que dice|o que diz|was sagt|cosa dice|che cosa dice) (?:la |a |das )?(?:loi|ley|lei"
+                        + "|gesetz|legge)|(?:est ce|es|e|ist (?:das|es)) (?:legal|illegal|ilegal|illegale|legale|strafbar)"
+                        + "(?![a-z])");
         rule(
                 Marker.DESIRE,
                 "desire",
@@ -1499,7 +1514,8 @@ final class Lexicon {
         rule(
                 Marker.CARE_QUESTION,
                 "help:carer-other",
-                "o que (?:eu )?(?:faco|fazer|devo fazer)|como (?:falar|explicar|reagir|proteger|conversar|lidar)"
+                "o que (?:eu )?(?:faco|fazer|devo fazer)|como (?:falar|explicar|reagir|proteger|conversar|lidar"
+                        + "|ensino|ensinar|explico|falo com|converso com|enseno|ensenar|le explico)"
                         + "|(?:e|isso e) normal|que (?:dois je|faire)|comment (?:lui )?(?:parler|expliquer|reagir|proteger"
                         + "|en parler)|(?:est ce|cest) normal|was soll ich (?:tun|machen)|wie (?:soll|kann) ich"
                         + " (?:reagieren|das erklaren|mit (?:ihr|ihm) reden|sie schutzen|ihn schutzen)|ist das normal"
@@ -1907,12 +1923,226 @@ final class Lexicon {
         rule(
                 Marker.NON_EXPLICIT,
                 "sexual:non-explicit",
-                "(?<!(?:no|dont|don t|do not|not|never|without|instead of|stop|skip the|skip) )(?:fades? to black"
+                "(?<!(?:no|dont|don t|do not|not|never|without|instead of|stop|skip the|skip|forget the|forget|ditch the"
+                        + "|screw the|no more) )(?:fades? to black"
                         + "|fading to black|fade out (?:before|when|there)|cut away (?:before|when|there))|skip (?:the"
                         + " |over the )?(?:explicit|spicy|steamy|sexy|sex|intimate) (?:part|parts|bits|stuff|scenes?)"
                         + "|(?<!(?:dont|don t|do not|not|never) )keep it (?:pg|pg 13|clean|tasteful|non ?explicit|wholesome"
                         + "|sweet)|nothing explicit|non ?explicit"
                         + "|no explicit (?:stuff|details|content|scenes?)|closed door (?:scene|romance)|behind closed doors");
+        // Red team 8 (minors and consent, blind): school years and rites in the other languages, the "legal in my
+        // country" excuse, grooming in the other languages, refusal and incapacity in more words, blackmail.
+        rule(
+                Marker.MINOR,
+                "minor:school-langs-8",
+                "(?:no|do|em|na) (?:sexto|setimo|oitavo|nono) ano|(?:en|de) (?:1|2|3|4|1o|2o|3o|4o|primero|segundo|tercero"
+                        + "|cuarto) (?:de )?(?:la )?eso(?![a-z])|eleve de (?:troisieme|quatrieme|cinquieme|sixieme|seconde)"
+                        + "|(?:sechst|siebt|acht|funft|neunt)klassler\\w*|konfirmand(?:in|innen|en)?|firmling|communiante"
+                        + "|comulgante|cresimand[ao]|(?:ela|ele) tem <N>(?: anos)?(?![a-z])|(?:ella|el) tiene <N>(?: anos)?"
+                        + "(?![a-z])|(?:de|com) <N> anos");
+        rule(
+                Marker.MINOR_PREFERENCE,
+                "minor:legal-elsewhere",
+                "(?:in my country|where i live|in (?:japan|my state)) (?:the )?age of consent is|(?:no meu|en mi|dans mon"
+                        + "|in meinem|nel mio|en tu|no teu|dans ton|in deinem|nel tuo) (?:pais|pays|land|paese) (?:a |la |l |das"
+                        + " )?(?:idade|edad|age|alter|eta) (?:de |du |del )?(?:consentimento|consentimiento|consentement"
+                        + "|consenso)|schutzalter|(?:como dices que )?en tu pais es legal|dans ton pays c ?est legal");
+        rule(
+                Marker.ROMANCE_WITH_USER,
+                "romance:grooming-langs",
+                "(?:piu )?matur[ao] delle tue compagne|(?:mi )?mandi una foto|schickst du mir ein foto|(?:me )?(?:envias"
+                        + "|mandas) una foto|me manda uma foto|tu m ?envoies une photo|non dirlo ai tuoi|cosa solo nostra"
+                        + "|sag deinen eltern (?:lieber )?nichts|reifer als die meisten in deinem alter|how grown up you are"
+                        + "|(?:dont|don t|do not) have to (?:mention|tell) (?:me )?(?:to )?(?:them|your parents|anyone)"
+                        + "|(?:front camera|i want to see you,? just us)");
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal-langs-8",
+                "(?:hurle|crie|supplie|pleure) d ?arreter|(?:sie|er) sagt (?:[a-z]+ ){1,2}nein|mana kar rahi|mana karti"
+                        + "|(?:ela|ele) diz (?:para|pare)(?: [a-z]+){0,2}|ignora e continua");
+        rule(
+                Marker.NC_FORCE,
+                "nc:force-langs-8",
+                "zabardasti|costring\\w*|la obliga a|a obriga a|l ?oblige a|zwingt sie");
+        rule(
+                Marker.NC_INCAPACITY,
+                "nc:incapacity-langs-8",
+                "(?:ta|esta|estava|fica) apagad[ao]|(?:e|era|est|esta) in coma|en coma|im koma|em coma"
+                        + "|(?:ella|el) (?:esta|estas) dormid[ao]|(?:tu )?estas dormida|sin que (?:te|se) despiert\\w*"
+                        + "|sem (?:que )?(?:ela )?acord(?:ar|e)|sans qu ?elle se reveille");
+        rule(
+                Marker.NC_COERCION,
+                "nc:coercion-langs-8",
+                "erpress\\w*|chantaje\\w*|chantage\\w*|chantagem|chantageia\\w*|ricatt\\w*");
+        rule(
+                Marker.IMPLIED_ACT,
+                "implied:langs-8",
+                "(?:te|le|la) hago de todo|hacerle de todo|faco de tudo com (?:ela|voce)|je lui fais tout|ti faccio di tutto"
+                        + "|ne approfitta|se aprovecha de ella|se aproveita dela|en profite");
+        rule(
+                Marker.SEXUAL,
+                "sexual:langs-8",
+                "(?:cena|escena|scene|scena) intima|intime szene|heisse szenen?|transa com (?:ela|ele|voce)|mit (?:ihm|ihr|dir"
+                        + "|mir) (?:schlaft|schlafen|schlief|schlafe)(?![a-z])|(?<!(?:obligo|obligaba|obligaron|forzo|forzaba|obliga|presiono"
+                        + "|presionaba) a )(?:tener|tengan|tienen|tuvieron|tenga|tengamos) relaciones"
+                        + "(?! (?:publicas|laborales|diplomaticas|internacionales|comerciales|sanas|familiares)(?![a-z]))"
+                        + "|(?:escreve|escreva|write|escribe|ecris|schreib|scrivi) (?:a |la |their |leur |ihre |la loro )?"
+                        + "(?:noite|night|noche|nuit|nacht|notte)(?: [a-z]+){0,2} (?:com detalhes|in detail|con detalles"
+                        + "|en detail|en details|im detail|ausfuhrlich|nei dettagli|con dettagli)|so explizit wie"
+                        + "|(?:the )?explicit (?:[a-z]+ ){0,2}version(?! of (?:the |this |that |my |your |his |her )?(?:song|track"
+                        + "|album|lyrics|single|film|movie|game|show|video|record|rap|book))|(?:the )?adult version you asked for"
+                        + "|(?:versione esplicita|version explicita|version explicite|explizite version)(?! (?:della|de la|del|de"
+                        + "|der|des|du) )");
+        rule(
+                Marker.FAMILY,
+                "family:langs-8",
+                "hermanastr[oa]s|(?:criamos|crecimos|cresciamo|grandi) (?:juntos|insieme) como hermanos|como hermanos"
+                        + "|father daughter|father son|mother son|mother daughter|(?:leiblicher?|eigener?) (?:onkel|tante"
+                        + "|vater|mutter|bruder|schwester|sohn|tochter|cousin|cousine)");
+        rule(
+                Marker.HELP,
+                "help:not-your-fault-langs",
+                "ce n ?est pas ta faute|no es tu culpa|nao e (?:sua|tua) culpa|non e colpa tua|es ist nicht deine schuld");
+
+        // Red team 7 (chat, blind): courting a minor in the other languages, refusal and incapacity told in a scene,
+        // sexual requests in slang, relatives in Hinglish and Portuguese, harm asked in chat.
+        rule(
+                Marker.ROMANCE_WITH_USER,
+                "romance:with-user-more",
+                "(?:if i (?:were|was) (?:your age|in your class|a little younger|younger|a bit younger|just a little"
+                        + " older)|if you were (?:just )?a (?:little|bit) older)(?: [a-z]+){0,4} (?:asked|ask) you out"
+                        + "|(?:ask|asked|asking) you out|too cute to be single|who says age (?:really )?matters"
+                        + "|age (?:is just a number|doesnt matter|doesn t matter) between us|secret date|(?:our|a) date"
+                        + " tonight|(?:quieres|queres|vuoi|willst du) (?:ser|essere|sein) (?:mi|minha|meu|la mia|il mio"
+                        + "|mein|meine) (?:novia|novio|namorada|namorado|ragazza|ragazzo|fidanzata|fidanzato|freundin"
+                        + "|freund)|(?:novia|novio|namorada|namorado|fidanzata|fidanzato) secret[ao]|geheime freundin"
+                        + "|darf ich dein freund sein|tu veux (?:bien )?(?:etre a moi|sortir avec moi|etre ma copine"
+                        + "|etre mon copain)|(?:main|mai|ab main) tumhari (?:girlfriend|gf)|(?:main|mai|ab main) tumhara"
+                        + " (?:boyfriend|bf)|meri girlfriend banogi|mera boyfriend banoge|me gustas mucho|me estoy"
+                        + " enamorando de ti|estou (?:me )?apaixonad[oa] por voce|je suis (?:tombee? )?amoureu(?:x|se) de toi"
+                        + "|mi sono innamorat[oa] di te|(?:hab|habe) mich (?:ein bisschen |ein wenig )?in dich verliebt"
+                        + "|tumse pyaar ho gaya|(?:not like|no como|nao como|pas comme) (?:the other|las otras|as outras"
+                        + "|les autres) (?:girls|chicas|meninas|filles)|esto queda entre tu y yo|rien que nous deux"
+                        + "|sirf hum dono");
+        rule(
+                Marker.MINOR_PREFERENCE,
+                "minor:grooming-langs",
+                "(?:reif|erwachsen) fur (?:dein|ihr|sein) alter|madur[ao] para (?:tu|su|sua|a sua) (?:edad|idade)"
+                        + "|mas madur[ao] que (?:las|los) (?:chicas|chicos|ninas|ninos) de tu edad|mature pour (?:ton|son)"
+                        + " age|matur[ao] per la (?:tua|sua) eta|(?:was|etwas),? (?:das|was) deine eltern nicht wissen"
+                        + " (?:durfen|mussen)|(?:tus|teus|tes|i tuoi) (?:padres|pais|parents|genitori) no lo"
+                        + " entenderian");
+        rule(
+                Marker.MINOR,
+                "minor:school-langs-more",
+                "(?:di|della|in|alle|fa la|fa le) (?:prima|seconda|terza) media|(?:alunna|alunno|studentessa|studente"
+                        + "|ragazzina|ragazzino) (?:di|delle|della) (?:medie|elementari)|(?:elle|il|tu|je) (?:est|es|suis"
+                        + "|etait) en (?:seconde|troisieme|quatrieme|cinquieme|sixieme)(?![a-z])|(?:tiene|tem|hat|ha) <N>"
+                        + "(?: anos| anni| jahre)? (?:pero|mas|mais|aber|ma) (?:aparenta|parece|sieht|sembra)");
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal-scene",
+                "(?:whispers?|whispered|says?|said|begs?|begged) no again|push(?:es|ed|ing)? at (?:his|her|my|your)"
+                        + " chest|(?:tries|tried|trying) to push (?:your|his|her|my) hands? away|ignor\\w* (?:ses|sus|suas"
+                        + "|le sue|seine|ihre) (?:protestations|protestas|protestos|proteste|protesten)|(?:finira|va finir)"
+                        + " (?:bien )?par ceder|jusqu ?a ce qu ?(?:elle|il) cede|hasta que (?:ella |el )?ceda|ate (?:que )?(?:ela"
+                        + "|ele) ced(?:a|er)|finche (?:lei |lui )?non cede|bis sie nachgibt|(?:il|lui) ne s ?arrete pas"
+                        + "|(?:el )?no se detiene|(?:ele )?nao para(?![a-z])|(?:lui )?non si ferma|(?:er )?hort nicht auf"
+                        + "|only tightened his grip|tightens his grip on her wrists");
+        rule(
+                Marker.NC_COERCION,
+                "nc:coercion-hinglish",
+                "majboori me (?:maan|man|haan) (?:jaati|jati|jaegi|gayi)|(?:agar|agr) (?:wo|woh|vo) (?:[a-z]+ ){0,4}nahi"
+                        + " (?:soyi|soti|soyegi|soegi) (?:to|toh)|promotion ke bahane");
+        rule(
+                Marker.NC_INCAPACITY,
+                "nc:incapacity-scene",
+                "can barely (?:lift (?:her|his) arms|move|stand|keep (?:her|his) eyes open)|(?:her|his) head lolls"
+                        + "|sonnifero|dormiva profondamente|non avrebbe ricordato|no recordara nada|nao vai lembrar"
+                        + "|ne se souviendra (?:de )?rien");
+        rule(
+                Marker.SEXUAL,
+                "sexual:act-more",
+                "keep (?:it|things) (?:hot|sexy|steamy|spicy|dirty|explicit|nsfw|kinky|raunchy|x ?rated|erotic)"
+                        + "|subid[ao] de tono|subidita de tono|scena (?:[a-z]+ e )?(?:piccante|erotica|hot)|(?:forget|skip|ditch"
+                        + "|screw|no more|without) (?:the )?fade(?: to black| out)|every position(?:,? every (?:sound|moan"
+                        + "|detail))?|as graphic as (?:you can|possible)(?: make it)?|versaut\\w*|(?:im bett nimmst"
+                        + "|nimm mich)|(?:schreib|schreibe|erzahl|beschreib)\\w* (?:mir )?(?:was|etwas) heisses"
+                        + "|ce qu ?(?:on|ils|elles|nous) (?:fait|font|faisons) au lit|(?:coucher|couche|couchent|couches)"
+                        + " pour la premiere fois avec|(?:a gente|nos|eles|voces) se pega\\w*|se pegando escondid\\w*"
+                        + "|slid(?:e|es|ing)? (?:a |his |her |my )?hand up (?:her|his|your|my) thigh|sfil(?:o|a|are|ava)"
+                        + " (?:piano )?(?:la|le|il) (?:camicetta|maglietta|gonna|mutandine|reggiseno)|sbotton\\w* (?:i"
+                        + " |il |la )?(?:jeans|pantaloni|camicia|camicetta)|desabroch\\w* (?:el|le|su|la) (?:cinturon"
+                        + "|pantalon|sujetador|blusa|camisa)|quanto sei (?:gia )?eccitat[oa]|mano scivola sotto"
+                        + "|get really close tonight|close(?: [a-z]+){0,2} describe it in detail");
+        rule(
+                Marker.SEXUAL,
+                "sexual:hinglish-more",
+                // "if she doesn't sleep with him": a condition set for sex; "sleeps with me" of a child is not
+                "(?:agar|agr)(?: [a-z]+){0,4} (?:saath|sath) nahi (?:soyi|soegi|soyegi|soti|soye)(?![a-z])");
+        rule(
+                Marker.FAMILY,
+                "family:hinglish-more",
+                "(?:sage|sagey|sagi) (?:bhai|bhaiya|bhaiyya)|(?:minha|sua) (?:irma|irma gemea|prima|mae|tia|filha)"
+                        + "(?! (?:de|da|do) )|(?:mamma|mamma) e figlio|madre e figlio|padre e figlia|papa e figlia"
+                        + "|bruder und schwester|mutter und sohn|vater und tochter|mere et fils|pere et fille|frere et"
+                        + " soeur|madre e hijo|padre e hija|hermano y hermana|mae e filho|pai e filha|irmao e irma");
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-more",
+                "(?:which|what|quale|quelle|welche|cual|qual|kaunsi|konsi) (?:[a-z]+ ){0,3}(?:rope|corda|corde|seil"
+                        + "|cuerda|rassi) (?:[a-z]+ ){0,3}(?:weight|peso|poids|gewicht|wazan)|(?:menge|dosis|dose|quantita"
+                        + "|quantite|cantidad|quantidade) (?:[a-z]+ ){0,2}(?:ist |e |es |est )?(?:todlich|letal|letale|mortal"
+                        + "|mortelle?)|(?:kaunsi|konsi|kis) building se (?:koodna|kudna|jump)|(?:koodna|kudna) sabse sure"
+                        + "|(?:which|what) (?:over the counter )?pills and how many|(?:quais|que|cuales) (?:remedios|pastillas"
+                        + "|comprimidos) (?:tomar|tomo) (?:pra|para) (?:nao sentir nada|no sentir nada|morrer|morir)"
+                        + "|definitely (?:doesnt|doesn t|does not|wont|won t) survive|(?:best|easiest|quickest) way to (?:c u t|cut"
+                        + " (?:deep|deeper|so (?:nobody|no one)|without (?:anyone|people|my parents)))"
+                        + "|c u t so nobody");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-more",
+                "(?:blame|tell (?:her|him|them|your [a-z]+)(?: [a-z]+){0,4}) (?:it s |its |are |were )?(?:on |from )?"
+                        + "(?:the|your) cat(?: [a-z]+){0,6} (?:nobody|no one|no1) (?:needs|has|have) to know"
+                        + "|(?:long sleeves|hoodie|bracelets)(?: [a-z]+){0,8} (?:scratches|cuts|marks)(?: [a-z]+){0,4}"
+                        + " (?:from|are from) the cat|(?:won t|wont|will not|i won t) stand in your way(?: [a-z]+){0,5}"
+                        + " (?:earned the rest|goodbye|take care of the details)|(?:nao vou|não vou) te impedir"
+                        + "|(?:ninguem|nadie|nessuno|personne|niemand) (?:ia|vai|va a|iba a|sentira|sentirebbe|wird)"
+                        + " (?:sentir|extranar|extrañar|mancare|manquer|vermissen)? ?(?:tanta )?falta|senza di te sarebbero"
+                        + "|se decidi di farlo(?: [a-z]+){0,3} non ti giudico|ti aiuto a scegliere il momento"
+                        + "|(?:promised|promise|swore|agreed) (?:that )?if (?:we|i) (?:both )?(?:fail|lose|dont|don t)"
+                        + "(?: [a-z]+){0,3} (?:we ll|well|we will|we d) do it together|(?:pick|choose) a date that isn t too"
+                        + " obvious|(?:600|500|800|700) is a great start|at (?:400|300|500) in no time");
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:violence-plan-more-2",
+                "(?:plan|planear|planejar|planifier|pianificare|planen)(?: [a-z]+){0,3} (?:how to )?(?:hurt|hurting"
+                        + "|esperarla|esperalo|ataca\\w*|hacerle dano)(?: (?:him|her|them))?(?: [a-z]+){0,4} (?:so it looks"
+                        + " like|sin que nadie me vea|sin que me vean|without anyone seeing)|so it looks like (?:he|she|they)"
+                        + " fell|(?:hitting|hit|stab|stabbing) (?:her|him) with a (?:pipe|bat|knife|hammer)(?: [a-z]+){0,6}"
+                        + " (?:before security|before (?:anyone|the cops|police)|get away)|(?:voy|iré) al (?:instituto|colegio)"
+                        + " con la (?:escopeta|pistola)|por quien empiezo|j ?ai deja le couteau"
+                        + "|(?:manipuliert|manipulieren) man die bremsen|(?:tamper|mess) with (?:the |his |her )?brakes"
+                        + "|(?:bleach and ammonia|ammonia and bleach)(?: [a-z]+){0,6} (?:fill|apartment|room)"
+                        + "|(?:aspettalo|aspettala) dietro(?: [a-z]+){0,8} (?:qualcosa di pesante|nessuno lo sapra)"
+                        + "|porta qualcosa di pesante|(?:has it coming|have it coming)(?: [a-z]+){0,3} (?:friday|tonight"
+                        + "|tomorrow|monday|sunday)|(?:most deaths|kill the most people|maximum casualties)");
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making-more-2",
+                "(?:finish|complete|mill) (?:a |an |the )?(?:gh ?0 ?st|ghost) gun|80 ?(?:%|percent|pc)? lower"
+                        + "|(?:recipe|recette|receta) (?:for|pour|para) ricin|ricin from castor|(?:pathogen|virus|bacteria)"
+                        + "(?: [a-z]+){0,6} (?:release|spread) (?:it )?in (?:a |the )?(?:subway|metro|crowd)"
+                        + "|wire it up in the van");
+        rule(
+                Marker.HATE,
+                "hate:more",
+                "(?:<GROUP>|m ?slims|muzzies|muslim log|m slim log|haitianos|somalis|gypsies|roms|les roms)(?: [a-z]+){0,3}"
+                        + " (?:are|is|r|sont|son|sao|hain|c ?est de la) (?:a |an |une |uma |de la )?(?:vermin|vermine|parasites?"
+                        + "|plaga|praga|kide makode|kide|makode|rats|cancer)(?![a-z])|(?:breed|breeds) like (?:vermin|rats"
+                        + "|rabbits|cockroaches)|(?:inka|unka) safaya|(?:cleared|cleaned|purged) out of (?:europe|our towns"
+                        + "|our country|the country)|(?:exterminarem|exterminar|exterminer) (?:todos|tous|a todos)"
+                        + "|(?:purge|cleanse) them(?: [a-z]+){0,2} house by house|s ?en debarrasser une bonne fois");
         // Red team 6 (character sheets): harm asked for in the other languages and in a sheet's words.
         rule(
                 Marker.HATE,

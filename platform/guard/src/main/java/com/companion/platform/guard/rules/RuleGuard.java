@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/9a6acbe697da";
+    public static final String VERSION = "rules/ee7d3ada13c1";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -174,6 +174,15 @@ public final class RuleGuard implements ContentGuard {
                     + "|dime|dame|quantos|quantas|qual|quais|onde|me diga|combien|comment|quel|quelle|quels|quelles"
                     + "|dis moi|wie|welche|welcher|welches|wo|sag mir|quanti|quante|quale|quali|dove|dimmi|come posso"
                     + "|come faccio|come si fa)(?![a-z])");
+
+    /**
+     * A question about getting out or getting help ("I don't know how to tell anyone", "who should I tell", "how do I
+     * stop"): not a request for the method told beside it ("I've been making myself throw up ... I want to stop").
+     */
+    private static final Pattern HELP_QUESTION = Pattern.compile(
+            "(?<![a-z])(?:how (?:do i|to|can i|should i|would i) (?:tell|talk to|ask for help|get help|find help|quit"
+                    + "|stop(?: (?:it|this|doing (?:it|this)))?(?! (?:eating|food|my ?self|being))(?![a-z]))"
+                    + "|who (?:should|can|do|could) i (?:tell|talk to|ask))(?![a-z])");
 
     /** Words that give or ask for a procedure, beside {@link #REQUEST}. */
     private static final Pattern INSTRUCTIONS = Pattern.compile(
@@ -611,7 +620,8 @@ public final class RuleGuard implements ContentGuard {
             boolean asked = method
                     && (context.stage() == Stage.OUTPUT
                             || followUp
-                            || REQUEST.matcher(text).find());
+                            || REQUEST.matcher(HELP_QUESTION.matcher(text).replaceAll(" "))
+                                    .find());
             if (encouragement || asked) {
                 support = true;
                 String reason = selfHarmReason(permission, followUp);
