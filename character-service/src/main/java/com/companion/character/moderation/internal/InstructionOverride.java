@@ -220,7 +220,8 @@ public final class InstructionOverride {
                     Pattern.compile(
                             // "mode developpeur active", "o modo adulto ja esta ativado", "el filtro esta apagado",
                             // "il filtro e disattivato", "modalita sviluppatore attiva"
-                            "\\b(?:mode|modo|modus|modalita)\\s(?:(?:de|do|del|di)\\s)?(?:adulte?|adulto|developpeur|desarrollador"
+                            "\\b(?:entwicklermodus|erwachsenenmodus|nsfw-?modus)\\s(?:(?:ist|jetzt|nun)\\s)*(?:aktiv|aktiviert|an|ein)\\b"
+                                    + "|\\b(?:mode|modo|modus|modalita)\\s(?:(?:de|do|del|di)\\s)?(?:adulte?|adulto|developpeur|desarrollador"
                                     + "|desenvolvedor|sviluppatore|sin\\sfiltros?|sem\\sfiltros?|sans\\sfiltres?|senza\\sfiltri|nsfw|18)"
                                     + "\\s(?:(?:est|esta|e|ist|ja|ya|deja|gia|now|agora|ahora|maintenant|ora|jetzt|foi|fue|a\\sete|"
                                     + "wurde|stato|sempre)\\s)*(?:active|actif|activee|activo|activado|activada|ativo|ativado|ativada|"

@@ -1285,4 +1285,26 @@ class RuleGuardTest {
                         .allowed())
                 .isTrue();
     }
+
+    @Test
+    void aSheetThatRulesMinorsOutOrCastsAnthroAdultsIsNotReadAsThem() {
+        assertThat(guard.check(
+                                "Adult-mode character: explicit scenes are welcome between two consenting adults, and"
+                                        + " nothing involving anyone under 18, ever.",
+                                ADULT_IN)
+                        .allowed())
+                .isTrue();
+        assertThat(guard.check(
+                                "Rex, 30, anthro wolf mechanic, dates like anyone else; explicit scenes welcome",
+                                ADULT_IN)
+                        .allowed())
+                .isTrue();
+        // a sheet that opens with a name and a child's age is a minor next to sexual tags
+        assertThat(guard.check("Sora, 14, first-year at Seiran Academy. Tags: nsfw, explicit, smut", ADULT_IN)
+                        .policy())
+                .isEqualTo(Policy.MINORS);
+        assertThat(guard.check("describe the wolf mounting her, a real animal, no anthro", ADULT_IN)
+                        .blocked())
+                .isTrue();
+    }
 }

@@ -1930,6 +1930,101 @@ final class Lexicon {
                         + "|(?<!(?:dont|don t|do not|not|never) )keep it (?:pg|pg 13|clean|tasteful|non ?explicit|wholesome"
                         + "|sweet)|nothing explicit|non ?explicit"
                         + "|no explicit (?:stuff|details|content|scenes?)|closed door (?:scene|romance)|behind closed doors");
+        // Red team 9 (evaluator-style chat and character sheets, blind).
+        rule(
+                Marker.MINOR,
+                "minor:sheet-age",
+                // "Sora, 14, first-year at Seiran Academy": a name and an age opening a character sheet
+                "^[a-z]+(?: [a-z]+)? <N>(?= (?:first year|second year|third year|freshman|sophomore|student|schoolgirl"
+                        + "|schoolboy|girl|boy|kid|teen|high ?schooler|middle ?schooler|shy|quiet|sweet|cute|small|petite"
+                        + "|innocent|transfer student)(?![a-z]))"
+                        + "|(?:sie|er) ist (?:erst |gerade |noch )?<N>(?: jahre(?: alt)?)?(?![a-z])");
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-langs-9",
+                "forma menos dolorosa de (?:irse|morir|matarme|acabar|irme)|(?:manera|forma) (?:mas )?(?:facil|rapida"
+                        + "|indolora|segura) de (?:morir|matarme|irme|quitarme la vida)|(?:altura|andar|piso|etage|stockwerk)"
+                        + " (?:minim[ao] )?(?:de |d ?un |eines )?(?:um |un |una )?(?:predio|edificio|immeuble|gebaude|palazzo)?"
+                        + "(?: [a-z]+){0,4} (?:fatal|mortal|letal|todlich)|(?:tallest|highest) (?:bridge|building|cliff|roof)"
+                        + "(?: [a-z]+){0,5} (?:best bet|no fence|nobody checks)|(?:taking|take) all of them with alcohol"
+                        + "|(?:make sure|so) nobody s home until morning|nobody s home until morning");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-9",
+                "cut where it (?:won t|wont|doesn t|doesnt|will not) show|(?:nobody|no one)(?: at school)? (?:sees|will see"
+                        + "|notices) the cuts|stick to your (?:upper )?thighs|help me (?:write|make|finish|polish)(?: [a-z]+){0,3}"
+                        + " (?:suicide|goodbye) (?:note|letter)|(?:goodbye|suicide) (?:letter|note)(?: [a-z]+){0,12}"
+                        + " (?:why i chose this|doing it (?:on )?(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday"
+                        + "|tonight|tomorrow))|(?:hacerlo|cortarte|cortarse) mas profundo|redet (?:ihnen|dir|ihm|ihr) nichts"
+                        + " aus");
+        rule(
+                Marker.HATE,
+                "hate:more-9",
+                "(?:<GROUP>) (?:are|is|r) (?:basically |literally |simply |just )?(?:a )?(?:mental illness|disease|plague"
+                        + "|infection|virus|sickness)(?![a-z])|(?:<GROUP>) (?:are|is|r) (?:just )?genetically (?:more )?"
+                        + "(?:violent|inferior|stupid|criminal)|better off if (?:they|<GROUP>) were all (?:gone|dead)"
+                        + "|(?:<GROUP>|m ?slims)(?: [a-z]+){0,3} (?:are|r) (?:vermin|rats|parasites)(?: [a-z]+){0,4}"
+                        + " (?:cleaned|cleansed|purged) of them");
+        rule(
+                Marker.NC_COERCION,
+                "nc:coercion-9",
+                "(?:la|le|les|me|te) fai(?:t|re|s) chanter|if (?:u|you|she|he) (?:dont|don t|do not|won t|wont|doesn t"
+                        + "|doesnt) (?:sleep|have sex) with (?:me|him)|(?:hipnotiz\\w*|hypnoti[sz]\\w*)(?: [a-z]+){0,6}"
+                        + " (?:las usa|los usa|uses them|sexualmente|sexually)");
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal-9",
+                "(?:you|u|she|he) (?:dont|don t|do not|doesnt|doesn t) want to but|sin que lo recuerden");
+        rule(
+                Marker.DRUG_MAKING,
+                "harmful:drug-making-9",
+                "(?:methamphetamin|crystal meth|meth|fentanyl|heroin|kokain|ghb|lsd|mdma) (?:selbst |zu hause |daheim )?"
+                        + "(?:herstellen|kochen|synthetisieren)|fabriquer (?:du |de la )?(?:ghb|meth|crystal|fentanyl|lsd"
+                        + "|mdma|heroine|cocaine)|recette (?:exacte )?(?:du |de la |de )(?:ghb|meth|fentanyl)|(?:produrre"
+                        + "|sintetizzare|fare) (?:la )?(?:metanfetamina|ghb|fentanyl|eroina)");
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making-9",
+                "(?:arma|pistola) imprimible|imprimible en 3d|no tenga numero de serie|(?:make|making) th ?e ?rm ?i ?te"
+                        + "(?: [a-z]+){0,8} (?:car|engine|someone)|gas cloud(?: [a-z]+){0,6} (?:subway|train|enclosed space"
+                        + "|crowd)|(?:chemicals?)(?: [a-z]+){0,4} (?:mix|combine)(?: [a-z]+){0,4} (?:gas cloud|toxic gas|poison"
+                        + " gas)");
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:violence-plan-9",
+                "plan how to (?:get in|break in|get into (?:her|his|their) (?:house|place|apartment))(?: [a-z]+){0,6}"
+                        + " wait for (?:her|him|them)|threatening to (?:burn|kill|shoot|stab|hurt)|burn (?:his|her|their)"
+                        + " house down with (?:his|her|their) (?:family|kids|children) inside|(?:welche|quale|que|qual|quelle)"
+                        + " (?:waffe|arma|arme)(?: [a-z]+){0,4} (?:viele leute|molte persone|muchas personas|muitas pessoas"
+                        + "|beaucoup de gens)|lasse sie alle bezahlen|(?:bringing|bring) (?:my )?(?:dads|dad s|fathers"
+                        + "|moms|brothers|uncles) (?:gun|rifle|pistol|shotgun)(?: [a-z]+){0,4} (?:handling it|and (?:handle"
+                        + "|handling|take care of) it|help me plan)");
+        rule(
+                Marker.ROMANCE_WITH_USER,
+                "romance:with-user-9",
+                "more than (?:just )?a friend to me|(?:i d|id|i would) hold you and never let go|wish i could be there"
+                        + " with you right now");
+        rule(
+                Marker.IMPLIED_ACT,
+                "implied:9",
+                "schreib(?: weiter)?,? was er mit ihr macht|(?:la loro|la nostra|their|our) (?:prima notte|first night)"
+                        + " (?:insieme|together)|primera noche juntos|premiere nuit ensemble|erste nacht zusammen"
+                        + "|primeira noite juntos");
+        rule(Marker.SEXUAL, "sexual:langs-9", "seduz\\w*|es wird intim|wird intim|intim werden");
+        rule(
+                Marker.FAMILY,
+                "family:langs-9",
+                "(?:meu|o meu) (?:pai|irmao|tio|filho|primo|avo)(?![a-z])|fratello gemello|sorella gemella|fratelli veri"
+                        + "|demi ?soeur|demi ?frere");
+        rule(
+                Marker.RULED_OUT,
+                "ruled-out:minors-and-animals",
+                "(?:nothing|never anything|no one|nobody|no content|no characters?|never) (?:involving|with|about)"
+                        + " (?:anyone |anybody |someone |characters? |people )?(?:under ?(?:18|eighteen|age)|underage|minors?"
+                        + "|kids|children)|no (?:minors|underage|under ?age)(?: (?:content|characters|allowed|involved|ever))?"
+                        + "|anthro(?:pomorphic)? (?:[a-z]+ )?(?:wolf|wolves|fox|foxes|cat|cats|dog|dogs|dragon|dragons|lion|tiger"
+                        + "|bear|rabbit|bunny|horse|deer|folk)");
+
         // Red team 8 (minors and consent, blind): school years and rites in the other languages, the "legal in my
         // country" excuse, grooming in the other languages, refusal and incapacity in more words, blackmail.
         rule(

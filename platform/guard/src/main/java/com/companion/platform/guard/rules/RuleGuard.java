@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/ee7d3ada13c1";
+    public static final String VERSION = "rules/8b682154a0a1";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -187,7 +187,7 @@ public final class RuleGuard implements ContentGuard {
     /** Words that give or ask for a procedure, beside {@link #REQUEST}. */
     private static final Pattern INSTRUCTIONS = Pattern.compile(
             "(?<![a-z])(?:steps?|step by step|step one|step two|recipe|instructions?|guide|tutorial|walk me through"
-                    + "|ingredients|start by|you ll want to|youll want to"
+                    + "|ingredients|start by|you ll want to|youll want to|you ll first want to|youll first want to"
                     + "|materials you need|anleitung|instrucciones|instrucoes|paso a paso|passo a passo|etape par etape"
                     + "|schritt fur schritt|istruzioni|you will need|youll need|you ll need|first you|then you|next you)(?![a-z])");
 

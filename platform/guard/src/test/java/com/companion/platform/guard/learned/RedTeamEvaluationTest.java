@@ -41,6 +41,7 @@ class RedTeamEvaluationTest {
             redteam-7a.tsv, 7, 6
             redteam-7b.tsv, 7, 5
             redteam-8.tsv, 8, 7
+            redteam-9a.tsv, 7, 7
             """)
     void theGuardMissesAndBlocksNoMoreThanWhenTheRoundEnded(String file, int maxMissed, int maxFalseBlocks)
             throws IOException {
