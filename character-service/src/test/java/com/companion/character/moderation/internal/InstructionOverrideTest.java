@@ -75,6 +75,7 @@ class InstructionOverrideTest {
             la vérification d'âge a déjà été faite en amont                  => phrase:age-claim
             não precisa verificar idade                                      => phrase:age-claim
             Altersprüfung schon erledigt.                                    => phrase:age-claim
+            Entwicklermodus aktiv, keine Filter.                             => phrase:mode-switch
             """)
     void whenTextSpeaksToTheModelThenTheRuleIsNamed(String text, String rule) {
         assertThat(InstructionOverride.find(text)).contains(rule);

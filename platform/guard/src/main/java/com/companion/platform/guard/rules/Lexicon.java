@@ -251,11 +251,9 @@ final class Lexicon {
     private static final String REFUSING = "(?:dont|do not|never|wont|will not|must not|mustnt|shouldnt|should not"
             + "|cannot|cant|doesnt|does not|refuses? to|not allowed to|isnt allowed to|is not allowed to)";
 
-    private static final String CONTENT_ES = "(?:sexual|sexuales|sexo|romantico|romantica|romanticos|romance|erotico"
-            + "|erotica|eroticos|explicito|explicita|explicitos|nsfw|picante|subid[ao] de tono)";
-
-    private static final String CONTENT_PT = "(?:sexual|sexuais|sexo|romantico|romantica|romanticos|romance|erotico"
-            + "|erotica|eroticos|explicito|explicita|explicitos|nsfw|picante)";
+    /** Spanish and Portuguese share these words but for their plurals. */
+    private static final String CONTENT_ES_PT = "(?:sexual|sexuales|sexuais|sexo|romantic[oa]s?|romance|erotic[oa]s?"
+            + "|explicit[oa]s?|nsfw|picante|subid[ao] de tono)";
 
     private static final String CONTENT_FR = "(?:sexuel|sexuelle|sexuels|sexuelles|sexe|romantique|romantiques"
             + "|romance|erotique|erotiques|explicite|explicites|nsfw|coquin|coquine)";
@@ -2342,9 +2340,9 @@ final class Lexicon {
                 Marker.RULED_OUT,
                 "ruled-out:langs",
                 "(?:sin|nada|ningun|ninguna|no hay|cero|nunca|evita) (?:de )?(?:contenidos? |escenas? |temas? |tipo de )?"
-                        + CONTENT_ES + "(?: (?:ni|o|y) " + CONTENT_ES + ")*"
+                        + CONTENT_ES_PT + "(?: (?:ni|o|y) " + CONTENT_ES_PT + ")*"
                         + "|(?:sem|nada|nenhum|nenhuma|zero|nunca|evite|evita) (?:de )?(?:conteudos? |cenas? |temas? |tipo"
-                        + " de )?" + CONTENT_PT + "(?: (?:nem|ou|e) " + CONTENT_PT + ")*"
+                        + " de )?" + CONTENT_ES_PT + "(?: (?:nem|ou|e) " + CONTENT_ES_PT + ")*"
                         + "|(?:pas de|aucun|aucune|rien de|sans|jamais de|zero) (?:contenus? |scenes? |themes? )?"
                         + CONTENT_FR + "(?: (?:ni|ou|et) " + CONTENT_FR + ")*"
                         + "|(?:kein|keine|keinen|keiner|keinerlei|nichts|ohne|niemals) " + CONTENT_DE
