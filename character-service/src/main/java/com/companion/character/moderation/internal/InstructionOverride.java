@@ -246,10 +246,9 @@ public final class InstructionOverride {
             new Rule(
                     "phrase:age-claim",
                     Pattern.compile(
-                            // "skip age checks", "already age-verified", "la verificacion de edad ya se hizo", "nao
-                            // precisa
-                            // verificar idade", "la verification d age a deja ete faite", "altersprufung schon
-                            // erledigt"
+                            // Age checks said to be done or skippable: "skip age checks", "already age-verified",
+                            // "la verificacion de edad ya se hizo", "nao precisa verificar idade",
+                            // "altersprufung schon erledigt"
                             "\\b(?:skip|bypass|disable|ignore|drop|no\\sneed\\sfor|without)\\s(?:(?:the|any|all)\\s)?(?:age"
                                     + "(?:\\sand\\ssafety)?|safety\\sand\\sage)\\s(?:checks?|verification|gates?|restrictions?)\\b"
                                     + "|\\b(?:already|pre|been|is|are|was|were)\\s(?:been\\s)?age\\s?verified\\b"
