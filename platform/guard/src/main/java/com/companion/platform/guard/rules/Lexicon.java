@@ -171,6 +171,14 @@ final class Lexicon {
             + "|not that|lie that|lies that|say that|said that|feel like|feels like|believe that) )";
 
     /** "year old" and its short forms, spelled as a term (its letters may repeat, unlike a raw fragment's). */
+    /**
+     * "Nobody will miss you as much as I will": the farewell of a friend, not urging. Follows the missing phrases of
+     * self-harm encouragement in every language they are written in.
+     */
+    private static final String NOT_COMPARED = "(?!(?: [a-z]+){0,3} (?:more than (?:me|i)|as much as (?:me|i)"
+            + "|like (?:me|i)|mas que yo|tanto como yo|como yo|so wie ich|so sehr wie ich|mehr als ich|autant que moi"
+            + "|plus que moi|comme moi|quanto eu|mais (?:do )?que eu|como eu|quanto me|piu di me|come me)(?![a-z]))";
+
     private static final String YEARS_OLD = "(?:y ?o|yrs? ?olds?|years? ?olds?|yr olds?|year olds?)";
 
     /**
@@ -559,7 +567,9 @@ final class Lexicon {
                 Marker.SEXUAL,
                 "sexual:arousal",
                 "horny|hornier|aroused|arousal|arousing|turned on|turns me on|turning me on|turn me on"
-                        + "|wet for (?:you|me)|hard for (?:you|me)|lust\\w*|moan(?:s|ed|ing)?(?! about)|panting for");
+                        + "|wet for (?:you|me)|hard for (?:you|me)|(?<!(?:keine|kein|hab|habe|hast|hat|haben|hatte|hatten|habt|viel|grosse|mehr|null|richtig|echt) )"
+                        + "lust(?:s|ful|fully|fulness|y|ier|iest|ing|ed)?(?![a-z])(?! (?:auf|zu|darauf|dazu|habe|hab|hast"
+                        + "|haben|hat|mehr|noch)(?![a-z]))|moan(?:s|ed|ing)?(?! about)|panting for");
         rule(
                 Marker.SEXUAL,
                 "sexual:touch",
@@ -1262,7 +1272,7 @@ final class Lexicon {
                         + "|cut my ?self|starve my ?self)|tell me (?:im|i am|that im|that i am|how) (?:fat|disgusting"
                         + "|gross)(?: [a-z]+){0,4} (?:every time|whenever|when|if) i (?:eat|mention food|want to eat)"
                         + "|(?:yell at|scold|shame|insult|punish) me (?:every time|whenever|when|if) i (?:eat|mention"
-                        + " food)|hunger is (?:just )?(?:weakness|fat) (?:leaving|burning)|[0-9]{2,3} cals? max"
+                        + " food)|hunger is (?:just )?(?:weakness|fat) (?:leaving|burning)|(?:skip|skipping|fast|fasting)(?: [a-z]+){0,10} [0-9]{2,3} cals? max|[0-9]{2,3} cals? max(?: a| per)? day"
                         + "|(?:purging|throwing up|skipping meals|fasting)(?: [a-z]+){0,4} (?:is|was) (?:the )?(?:smart"
                         + "|right|best|good) (?:move|call|choice|idea)|regan\\w* si como");
         // Non-consent: coercion by a threat, a job or a grade; a body made to obey.
@@ -1617,13 +1627,14 @@ final class Lexicon {
                 Marker.SELF_HARM_ENCOURAGEMENT,
                 "self-harm:encouragement-langs-other",
                 "(?:voce|tu) (?:deveria|devia|devias|tem que|tens de) (?:se matar|te matar|morrer|se cortar)|se mata logo"
-                        + "|ninguem (?:sentiria|vai sentir) (?:sua|tua) falta"
+                        + "|ninguem (?:sentiria|vai sentir) (?:sua|tua) falta" + NOT_COMPARED
                         + "|(?:tu )?devrais (?:te tuer|mourir|te suicider)|va te pendre|va te suicider"
                         + "|tue toi|personne ne (?:te regrettera|remarquera (?:ton absence|si tu)|va te regretter)"
+                        + NOT_COMPARED
                         + "|(?:du )?solltest (?:dich umbringen|sterben|dich ritzen)|bring dich (?:doch|endlich|einfach) um|(?:hang|erhang)"
-                        + " dich (?:doch )?auf|niemand wurde dich vermissen|niemand wird dich vermissen"
+                        + " dich (?:doch )?auf|niemand (?:wurde|wird) dich vermissen" + NOT_COMPARED
                         + "|dovresti (?:ammazzarti|ucciderti|morire|tagliarti)|ucciditi|nessuno (?:sentirebbe"
-                        + "|sentira) la tua mancanza");
+                        + "|sentira) la tua mancanza" + NOT_COMPARED);
 
         // ---------------------------------------------------------------- fifteenth round
         // Encouragement without a method: standing back from the decision, beside dying said softly (RuleGuard).
@@ -1679,7 +1690,7 @@ final class Lexicon {
                         + " late)|(?:goodbye|farewell|final|last) (?:note|letter|message)s?(?: [a-z]+){0,10} (?:before i"
                         + " (?:do it|go through with it|end it)|after (?:im|i m|i am) gone|when (?:im|i m|i am) gone)"
                         + "|(?:too (?:beautiful|pure|good) for this world)(?: [a-z]+){0,12} (?:your|the) last"
-                        + "|nadie te (?:va a |iba a )?extranar|hazlo esta noche");
+                        + "|nadie te (?:va a |iba a )?extranar" + NOT_COMPARED);
         // A way to die asked for with its purpose ("so it doesn't hurt", "to end it", "so I don't wake up").
         rule(
                 Marker.SELF_HARM_METHOD_DESCRIPTION,
@@ -1950,7 +1961,7 @@ final class Lexicon {
                 Marker.SELF_HARM_ENCOURAGEMENT,
                 "self-harm:encouragement-9",
                 "cut where it (?:won t|wont|doesn t|doesnt|will not) show|(?:nobody|no one)(?: at school)? (?:sees|will see"
-                        + "|notices) the cuts|stick to your (?:upper )?thighs|help me (?:write|make|finish|polish)(?: [a-z]+){0,3}"
+                        + "|notices) the cuts|(?:cuts?|cutting|scars|marks)(?: [a-z]+){0,3} stick to your (?:upper )?thighs|help me (?:write|make|finish|polish)(?: [a-z]+){0,3}"
                         + " (?:suicide|goodbye) (?:note|letter)|(?:goodbye|suicide) (?:letter|note)(?: [a-z]+){0,12}"
                         + " (?:why i chose this|doing it (?:on )?(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday"
                         + "|tonight|tomorrow))|(?:hacerlo|cortarte|cortarse) mas profundo|redet (?:ihnen|dir|ihm|ihr) nichts"
@@ -1991,10 +2002,10 @@ final class Lexicon {
                 Marker.VIOLENCE_PLAN,
                 "harmful:violence-plan-9",
                 "plan how to (?:get in|break in|get into (?:her|his|their) (?:house|place|apartment))(?: [a-z]+){0,6}"
-                        + " wait for (?:her|him|them)|threatening to (?:burn|kill|shoot|stab|hurt)|burn (?:his|her|their)"
+                        + " wait for (?:her|him|them)|(?:message|text|letter|note|email|dm)(?: [a-z]+){0,2} threatening to (?:burn|kill|shoot|stab|hurt)|burn (?:his|her|their)"
                         + " house down with (?:his|her|their) (?:family|kids|children) inside|(?:welche|quale|que|qual|quelle)"
                         + " (?:waffe|arma|arme)(?: [a-z]+){0,4} (?:viele leute|molte persone|muchas personas|muitas pessoas"
-                        + "|beaucoup de gens)|lasse sie alle bezahlen|(?:bringing|bring) (?:my )?(?:dads|dad s|fathers"
+                        + "|beaucoup de gens)|(?:bringing|bring) (?:my )?(?:dads|dad s|fathers"
                         + "|moms|brothers|uncles) (?:gun|rifle|pistol|shotgun)(?: [a-z]+){0,4} (?:handling it|and (?:handle"
                         + "|handling|take care of) it|help me plan)");
         rule(
@@ -2146,7 +2157,7 @@ final class Lexicon {
                 Marker.NC_COERCION,
                 "nc:coercion-hinglish",
                 "majboori me (?:maan|man|haan) (?:jaati|jati|jaegi|gayi)|(?:agar|agr) (?:wo|woh|vo) (?:[a-z]+ ){0,4}nahi"
-                        + " (?:soyi|soti|soyegi|soegi) (?:to|toh)|promotion ke bahane");
+                        + " (?:soyi|soti|soyegi|soegi) (?:to|toh)");
         rule(
                 Marker.NC_INCAPACITY,
                 "nc:incapacity-scene",
@@ -2166,8 +2177,7 @@ final class Lexicon {
                         + "|slid(?:e|es|ing)? (?:a |his |her |my )?hand up (?:her|his|your|my) thigh|sfil(?:o|a|are|ava)"
                         + " (?:piano )?(?:la|le|il) (?:camicetta|maglietta|gonna|mutandine|reggiseno)|sbotton\\w* (?:i"
                         + " |il |la )?(?:jeans|pantaloni|camicia|camicetta)|desabroch\\w* (?:el|le|su|la) (?:cinturon"
-                        + "|pantalon|sujetador|blusa|camisa)|quanto sei (?:gia )?eccitat[oa]|mano scivola sotto"
-                        + "|get really close tonight|close(?: [a-z]+){0,2} describe it in detail");
+                        + "|pantalon|sujetador|blusa|camisa)|quanto sei (?:gia )?eccitat[oa]|mano scivola sotto");
         rule(
                 Marker.SEXUAL,
                 "sexual:hinglish-more",
@@ -2201,11 +2211,12 @@ final class Lexicon {
                         + " (?:from|are from) the cat|(?:won t|wont|will not|i won t) stand in your way(?: [a-z]+){0,5}"
                         + " (?:earned the rest|goodbye|take care of the details)|(?:nao vou|não vou) te impedir"
                         + "|(?:ninguem|nadie|nessuno|personne|niemand) (?:ia|vai|va a|iba a|sentira|sentirebbe|wird)"
-                        + " (?:sentir|extranar|extrañar|mancare|manquer|vermissen)? ?(?:tanta )?falta|senza di te sarebbero"
+                        + " (?:sentir|extranar|extrañar|mancare|manquer|vermissen)? ?(?:tanta )?falta" + NOT_COMPARED
+                        + "|senza di te sarebbero"
                         + "|se decidi di farlo(?: [a-z]+){0,3} non ti giudico|ti aiuto a scegliere il momento"
                         + "|(?:promised|promise|swore|agreed) (?:that )?if (?:we|i) (?:both )?(?:fail|lose|dont|don t)"
                         + "(?: [a-z]+){0,3} (?:we ll|well|we will|we d) do it together|(?:pick|choose) a date that isn t too"
-                        + " obvious|(?:600|500|800|700) is a great start|at (?:400|300|500) in no time");
+                        + " obvious");
         rule(
                 Marker.VIOLENCE_PLAN,
                 "harmful:violence-plan-more-2",
@@ -2214,19 +2225,35 @@ final class Lexicon {
                         + " like|sin que nadie me vea|sin que me vean|without anyone seeing)|so it looks like (?:he|she|they)"
                         + " fell|(?:hitting|hit|stab|stabbing) (?:her|him) with a (?:pipe|bat|knife|hammer)(?: [a-z]+){0,6}"
                         + " (?:before security|before (?:anyone|the cops|police)|get away)|(?:voy|iré) al (?:instituto|colegio)"
-                        + " con la (?:escopeta|pistola)|por quien empiezo|j ?ai deja le couteau"
-                        + "|(?:manipuliert|manipulieren) man die bremsen|(?:tamper|mess) with (?:the |his |her )?brakes"
-                        + "|(?:bleach and ammonia|ammonia and bleach)(?: [a-z]+){0,6} (?:fill|apartment|room)"
+                        + " con la (?:escopeta|pistola)"
+                        + "|(?:manipuliert|manipulieren) man (?:seine |ihre |die )?bremsen|(?:tamper|mess) with (?:his|her|their)(?: cars?)?"
+                        + " brakes|(?:bleach and ammonia|ammonia and bleach)(?: [a-z]+){0,6} (?:to )?fill (?:a |an |his |her"
+                        + " |their |the )?(?:small )?(?:apartment|room|house|flat)"
                         + "|(?:aspettalo|aspettala) dietro(?: [a-z]+){0,8} (?:qualcosa di pesante|nessuno lo sapra)"
-                        + "|porta qualcosa di pesante|(?:has it coming|have it coming)(?: [a-z]+){0,3} (?:friday|tonight"
-                        + "|tomorrow|monday|sunday)|(?:most deaths|kill the most people|maximum casualties)");
+                        + "|(?:has it coming|have it coming)(?: [a-z]+){0,3} (?:friday|tonight"
+                        + "|tomorrow|monday|sunday)|kill the most people|(?:for|want|cause) (?:the )?(?:most deaths|maximum"
+                        + " casualties)");
+        // Knowing where someone will be, and a weapon or a heavy object ready: a plan, in any of six languages.
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:violence-plan-stalk",
+                "(?:i know|je sais|yo se|eu sei|io so|ich weiss) (?:where|ou|donde|onde|dove|wo) (?:she|he|elle|il|ella"
+                        + "|el|ela|ele|lei|lui|sie|er) (?:parks|lives|works|sleeps|se gare|vit|habite|travaille|aparca|estaciona"
+                        + "|vive|trabaja|trabalha|parcheggia|abita|lavora|parkt|wohnt|arbeitet)(?: [a-z0-9]+){0,16} (?:j ?ai"
+                        + " (?:deja )?(?:le|un|mon) (?:couteau|flingue|pistolet)|i (?:already )?(?:have|got|bought) (?:the|a|my)"
+                        + " (?:knife|gun|pistol)|(?:ya )?tengo (?:el|un|mi) (?:cuchillo|arma|pistola)|(?:ja )?tenho (?:a|uma"
+                        + "|minha) (?:faca|arma)|ho (?:gia )?(?:il|un) (?:coltello|pistola)|ich hab\\w* (?:schon )?(?:das|ein"
+                        + "|mein) (?:messer|waffe))|(?:wait for (?:him|her)|aspettalo|aspettala|esperalo|esperala|attends (?:le"
+                        + "|la)|warte auf (?:ihn|sie))(?: [a-z]+){0,10} (?:bring|porta|lleva|leva|apporte|nimm)(?: [a-z]+){0,2}"
+                        + " (?:something heavy|a bat|a pipe|qualcosa di pesante|algo pesado|quelque chose de lourd|etwas"
+                        + " schweres)");
         rule(
                 Marker.WEAPON_MAKING,
                 "harmful:weapon-making-more-2",
-                "(?:finish|complete|mill) (?:a |an |the )?(?:gh ?0 ?st|ghost) gun|80 ?(?:%|percent|pc)? lower"
+                "(?:finish|complete|mill) (?:a |an |the )?(?:gh ?0 ?st|ghost) gun|(?:finish|complete|mill|from) (?:a |an |my"
+                        + " |the )?80 ?(?:%|percent|pc)? lower|80 ?(?:%|percent|pc)? lower (?:receiver|jig|kit|build)"
                         + "|(?:recipe|recette|receta) (?:for|pour|para) ricin|ricin from castor|(?:pathogen|virus|bacteria)"
-                        + "(?: [a-z]+){0,6} (?:release|spread) (?:it )?in (?:a |the )?(?:subway|metro|crowd)"
-                        + "|wire it up in the van");
+                        + "(?: [a-z]+){0,6} (?:release|spread) (?:it )?in (?:a |the )?(?:subway|metro|crowd)");
         rule(
                 Marker.HATE,
                 "hate:more",

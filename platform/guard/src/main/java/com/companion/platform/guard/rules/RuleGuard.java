@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/8b682154a0a1";
+    public static final String VERSION = "rules/fbc72bc13143";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned

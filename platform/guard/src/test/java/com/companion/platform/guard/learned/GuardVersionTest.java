@@ -52,14 +52,24 @@ class GuardVersionTest {
                 conversations++;
             }
         }
+        int redTeam = 0;
+        for (String file : RedTeamEvaluationTest.FILES) {
+            for (String[] line : RedTeamEvaluationTest.read("redteam/" + file)) {
+                Verdict verdict = RuleGuard.shared().check(line[3], RedTeamEvaluationTest.context(line));
+                sha.update((String.join("\t", line) + "|" + verdict.blocked() + "|" + verdict.policy() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                redTeam++;
+            }
+        }
         String expected = "rules/" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
 
         assertThat(RuleGuard.VERSION)
                 .as(
-                        "the rules' verdicts on %d corpus and hold-out lines and %d conversations changed (or those"
+                        "the rules' verdicts on %d corpus and hold-out lines, %d conversations and %d red-team lines"
+                                + " changed (or those"
                                 + " lines did): set RuleGuard.VERSION to \"%s\", so that character sheets are screened"
                                 + " again",
-                        lines.size(), conversations, expected)
+                        lines.size(), conversations, redTeam, expected)
                 .isEqualTo(expected);
         assertThat(ContentGuard.rules().version()).isEqualTo(RuleGuard.VERSION);
     }

@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,8 +39,8 @@ class RedTeamEvaluationTest {
             redteam-3.tsv,  17, 10
             redteam-4.tsv, 20, 4
             redteam-5.tsv, 16, 6
-            redteam-7a.tsv, 7, 6
-            redteam-7b.tsv, 7, 5
+            redteam-7a.tsv, 8, 6
+            redteam-7b.tsv, 9, 5
             redteam-8.tsv, 8, 7
             redteam-9a.tsv, 7, 7
             """)
@@ -75,7 +76,28 @@ class RedTeamEvaluationTest {
         assertThat(falseBlocks).as("allowed lines the guard blocks").hasSizeLessThanOrEqualTo(maxFalseBlocks);
     }
 
-    private static GuardContext context(String[] line) {
+    @Test
+    void everyBatchHasAFloorAndCountsInTheRulesVersion() throws IOException {
+        try (var files = java.nio.file.Files.list(Corpus.resourceDir().resolve("redteam"))) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrderElementsOf(FILES);
+        }
+    }
+
+    /** Every batch, in the order of the floors above. */
+    static final List<String> FILES = List.of(
+            "redteam-1a.tsv",
+            "redteam-1b.tsv",
+            "redteam-1c.tsv",
+            "redteam-2.tsv",
+            "redteam-3.tsv",
+            "redteam-4.tsv",
+            "redteam-5.tsv",
+            "redteam-7a.tsv",
+            "redteam-7b.tsv",
+            "redteam-8.tsv",
+            "redteam-9a.tsv");
+
+    static GuardContext context(String[] line) {
         Audience audience = switch (line[1]) {
             case "adult" -> Audience.ADULT_MODE;
             case "minor" -> Audience.MINOR;
@@ -92,7 +114,7 @@ class RedTeamEvaluationTest {
                 : context;
     }
 
-    private static List<String[]> read(String resource) throws IOException {
+    static List<String[]> read(String resource) throws IOException {
         List<String[]> lines = new ArrayList<>();
         try (InputStream in = RedTeamEvaluationTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
