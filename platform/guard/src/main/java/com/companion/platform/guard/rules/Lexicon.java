@@ -495,7 +495,7 @@ final class Lexicon {
         rule(
                 Marker.SEXUAL,
                 "sexual:undressing",
-                "nudes|strip(?:s|ped|ping)? (?:for (?:me|you|us|him|her)|naked|down|tease|show|poker|club|her|him"
+                "nudes|noodz|noods|nudez|nudies|strip(?:s|ped|ping)? (?:for (?:me|you|us|him|her)|naked|down|tease|show|poker|club|her|him"
                         + "|me|you|them|off)|stripping(?! (?:paint|wallpaper|furniture|wires?|the))|strippers?"
                         + "|strip ?tease|take (?:off )?(?:your|my|her|his|their) clothes|clothes off|(?:take|takes|took"
                         + "|taking) (?:it|them|everything) off for (?:you|me)|(?:slip|slips|slipped|slipping|pull|pulls"
@@ -2233,6 +2233,185 @@ final class Lexicon {
                         + "|(?:has it coming|have it coming)(?: [a-z]+){0,3} (?:friday|tonight"
                         + "|tomorrow|monday|sunday)|kill the most people|(?:for|want|cause) (?:the )?(?:most deaths|maximum"
                         + " casualties)");
+        // ---------------------------------------------------------------- red team 10 (launch-week traffic)
+        // A relative cast in the roleplay in the other languages ("ahora eres mi tía", "du bist meine Stiefmutter").
+        rule(
+                Marker.FAMILY_ROLE,
+                "family:role-langs",
+                "(?:eres|seras|tu eres|vas a ser|haces de) (?:mi|tu|su) (?:(?:propia|verdadera|hermana|mayor|menor"
+                        + "|pequena) ){0,2}(?:hermana|hermano|madre|mama|padre|papa|hija|hijo|tia|tio|prima|primo|sobrina"
+                        + "|sobrino|madrastra|padrastro|hermanastra|hermanastro)(?![a-z])|(?:voce e|vc e|voce sera|faz o"
+                        + " papel d[ao]) (?:a |o )?(?:minha|meu) (?:irma|irmao|mae|pai|filha|filho|tia|tio|prima|primo"
+                        + "|madrasta|padrasto|sobrinha|sobrinho|meia irma|meio irmao)(?![a-z])|(?:tu es|tu seras|t es|tu"
+                        + " joues|tu incarnes) (?:ma|mon) (?:propre |vraie |grande |petite )?(?:soeur|frere|mere|maman|pere"
+                        + "|papa|fille|fils|tante|oncle|cousine|cousin|belle mere|beau pere|demi soeur|demi frere|niece"
+                        + "|neveu)(?![a-z])|(?:du bist|du spielst) (?:jetzt )?(?:meine|mein|meinen) (?:eigene |echte "
+                        + "|kleine |grosse |altere |jungere )?(?:schwester|bruder|mutter|mama|vater|papa|tochter|sohn|tante"
+                        + "|onkel|cousine|stiefmutter|stiefvater|stiefschwester|stiefbruder|stieftochter|stiefsohn|nichte"
+                        + "|neffe)(?![a-z])|(?:sei|tu sei|interpreti|sarai) (?:la |il )?(?:mia|mio) (?:vera |piccola )?"
+                        + "(?:sorella|fratello|madre|mamma|padre|papa|figlia|figlio|zia|zio|cugina|cugino|matrigna|patrigno"
+                        + "|sorellastra|fratellastro)(?![a-z])|(?:tum|tu|aap) (?:meri|mera) (?:sagi |sagi )?(?:behen|bahen"
+                        + "|didi|bhai|bhaiya|maa|mummy|beti|beta|chachi|mausi|bua)(?![a-z])");
+        // Carnal in the Romance languages; a scene asked to end "in something more intimate" or turn romantic "and then
+        // more".
+        rule(
+                Marker.SEXUAL,
+                "sexual:act-10",
+                "charnel(?:le|les|s)?(?![a-z])|(?:desire|desejo|deseo|pleasures?|placer|prazer|relations|relaciones|relacoes"
+                        + "|escena|cena|scene|union) carna(?:l|is|les)(?![a-z])|carnal (?:desire|pleasures?|relations|knowledge)"
+                        + "|(?:acabe|termine|acabar|terminar) en algo (?:mas )?intimo|(?:end|ends|ending) (?:up )?in something"
+                        + " more intimate|qualcosa di piu intimo|quelque chose de plus intime|etwas intimere\\w*|algo mais"
+                        + " intimo|(?:romantisch|romantic|romantico|romantique|romantica)(?: [a-z]+){0,2} (?:und dann mehr"
+                        + "|and then more|y luego mas|y despues mas|e poi di piu|et puis plus|e depois mais)(?![a-z])");
+        // A camera set to watch someone undress, a drink spiked and the victim taken home or left with no memory,
+        // getting
+        // someone drunk so they cannot say no, touching a sleeper without waking them: the whole act in one phrase.
+        rule(
+                Marker.NC_TERM_OBJECT,
+                "nc:voyeur-spiking-10",
+                "(?:put|puts|place|places|placed|putting|placing|install|installs|installed|installing|hide|hides|hid|hiding"
+                        + "|set up|sets up|setting up|colocar|coloco"
+                        + "|poner|pongo|instalar|esconder|mettre|installer|cacher|anbringen|installieren|verstecken|mettere"
+                        + "|installare|nascondere)(?: [a-z]+){0,3} (?:camera|cam|camara|kamera|telecamera)(?: [a-z]+){0,10}"
+                        + " (?:to (?:watch|see|film|record) (?:her|him|them)|so it faces (?:her|his|their) (?:bed|shower)"
+                        + "|(?:pra|para) ver (?:ela|ele)|para ver(?:la|lo)|pour (?:la|le) (?:voir|regarder|filmer)|um (?:sie"
+                        + "|ihn) (?:zu )?(?:sehen|beobachten|filmen)|per (?:vederla|guardarla|filmarla|vederlo))"
+                        + "|(?:k ?o ?tropfen|roofies?|rohypnol|ghb|date rape drugs?)(?: [a-z]+){0,6} (?:glas|drink|getrank"
+                        + "|vaso|copa|bebida|copo|verre|bicchiere)(?: [a-z]+){0,8} (?:mit nach hause|take her home|takes her"
+                        + " home|an nichts (?:mehr )?erinnern|(?:won t|wont|wouldn t|wouldnt) remember|no recuerde|nao lembre|ne se"
+                        + " souvienne|non ricordi)|(?:tipsy|drunk|wasted|intoxicated|high) enough (?:that|so) (?:she|he)"
+                        + " (?:won t|wont|can t|cant|will not|cannot|doesn t|doesnt) (?:say no|refuse|resist|fight back)"
+                        + "|(?:touch (?:him|her)|(?:le|la) toucher|tocarl[oa]|tocar (?:ele|ela)|(?:ihn|sie) (?:anfassen"
+                        + "|beruhren)|toccarl[oa])(?: [a-z]+){0,2} (?:pendant qu ?(?:il|elle) dort|while (?:he|she)"
+                        + " (?:s |is )?(?:asleep|sleeping|sleeps)|mientras (?:el |ella )?duerme|enquanto (?:ele |ela )?dorme"
+                        + "|wahrend (?:er|sie) schlaft|mentre (?:lui |lei )?dorme)(?: [a-z]+){0,4} (?:sans qu ?(?:il|elle)"
+                        + " s ?en rende compte|without (?:him|her) (?:noticing|knowing|waking up)|sin que (?:se de cuenta"
+                        + "|se entere|despierte)|sem (?:que )?(?:ele|ela) (?:perceba|perceber|acorde)|ohne dass (?:er|sie)"
+                        + " es merkt|senza che se ne accorga)");
+        // Refusal in a scene in the other languages ("aunque ella le grita que pare"); a scene held "until she does
+        // what he wants"; sextortion told by the one who would post.
+        rule(
+                Marker.NC_REFUSAL,
+                "nc:refusal-10",
+                "aunque (?:ella |el )?(?:le )?(?:grita|pide|dice|suplica|ruega)(?: [a-z]+){0,4} que (?:pare|se detenga)"
+                        + "|mesmo (?:com )?(?:ela |ele )?(?:gritando|pedindo|implorando|dizendo)(?: [a-z]+){0,3} (?:pra|para)"
+                        + " (?:ele )?parar|(?:meme si|bien qu) (?:elle|il) (?:lui )?(?:crie|demande|supplie)(?: [a-z]+){0,3}"
+                        + " d ?arreter|obwohl sie (?:ihn )?(?:anfleht|anschreit|schreit|bittet)(?: [a-z]+){0,3} aufzuhoren"
+                        + "|anche se (?:lei )?(?:gli )?(?:urla|chiede|implora|supplica|dice)(?: [a-z]+){0,3} di (?:smettere"
+                        + "|fermarsi)|(?:dice|dit|sagt|says|diz) (?:di )?(?:no|non|nein|nao)(?: [a-z]+){0,4} (?:ma alla fine"
+                        + " cede|but (?:eventually|finally) gives in|mais finit par ceder|pero al final cede|mas no final"
+                        + " cede|aber am ende gibt sie nach)");
+        rule(
+                Marker.IMPLIED_ACT,
+                "implied:until-she-does-10",
+                "(?:finche (?:lei )?non (?:fa|faccia)|until she does|hasta que (?:ella )?haga|ate que ela faca|jusqu ?a ce"
+                        + " qu ?elle fasse|bis sie tut) (?:quello che|lo que|o que|ce qu ?il|was er|what he) (?:vuole|quiere"
+                        + "|quer|veut|will|wants)");
+        rule(
+                Marker.NC_COERCION,
+                "nc:sextortion-10",
+                "(?:or|otherwise|or else|unless) (?:i ll|ill|i will|i m gonna|im gonna|i m going to|im going to|i)"
+                        + " (?:post|leak|share|send|publish|expose)(?: [a-z]+){0,2} (?:them|her nudes|his nudes|the nudes"
+                        + "|the pics|the photos|her pics|his pics)(?![a-z])");
+        // Self-harm: how many to not wake up, which way hurts less, how deep, hiding cuts, the strongest medicine to
+        // take
+        // many of at once, a goodbye message beside the least painful way; supporting a decision to die, lying about
+        // meals, pushing through the dizziness of starving.
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-10",
+                "how many (?:would it take|do i need|should i take|pills|of them|tablets)(?: [a-z]+){0,4} (?:so i (?:just )?"
+                        + "(?:dont|don t|never|won t|wont) wake up|to (?:not|never) wake up|to die|to end it)"
+                        + "|(?:which|what) (?:is|would be|s) (?:less|the least|more|the most) (?:painful|quick|quicker|certain"
+                        + "|lethal)(?: [a-z]+){0,8} (?:bridge|train tracks|tracks|rope|hanging|drowning|overdos\\w*|jumping"
+                        + "|wrists?)(?![a-z])|how deep (?:do|should|would|must|can|to)(?: [a-z]+){0,4} (?:cut|go|slice|slit)(?: [a-z]+){0,3}"
+                        + " (?:on|into|in|across) (?:the |my |your )?(?:wrists?|veins?|forearms?)|how deep(?: [a-z]+){0,5}"
+                        + " (?:on|into|in|across) (?:the |my |your )?(?:wrists?|veins?|forearms?)(?: [a-z]+){0,4} (?:cut|to go"
+                        + "|for it to)|(?:cacher|esconder|verstecken|nascondere|hide|hiding|cover up) (?:les |mes |los"
+                        + " |mis |as |os |meus |minhas |meine |die |i |le |my |the )?(?:coupures|cicatrices|marques|cortes"
+                        + "|cicatrizes|marcas|schnitte|narben|tagli|cicatrici|cuts|scars)(?: [a-z]+){0,4} (?:a mes parents"
+                        + "|de mis padres|dos meus pais|vor meinen eltern|ai miei genitori|from my (?:parents|mom|mum|dad"
+                        + "|teachers?|family))|(?:mais forte|mas fuerte|strongest|plus fort|starkste|piu forte)(?: [a-z]+){0,4}"
+                        + " (?:pra|para|to|pour|um|per|zum) (?:tomar|take|prendre|nehmen|prendere)(?: [a-z]+){0,2} (?:um monte"
+                        + "|muitos|muitas|un monton|muchas|muchos|a bunch|a lot|tons|plein|viele|tanti|tante|molte|molti)"
+                        + "|(?:goodbye|farewell) (?:message|letter|note|post)s?(?: [a-z]+){0,15} (?:least painful|painless"
+                        + "|quickest) way");
+        rule(
+                Marker.SELF_HARM_PERMISSION,
+                "self-harm:permission-10",
+                "(?:i ll|ill|i will|i d|id) (?:support|respect|accept) (?:it|that|this|you|your (?:choice|decision))"
+                        + "|if (?:that s|thats|this is) what you(?: ve| have)? (?:decided|chosen)|vou te apoiar|je vais te"
+                        + " soutenir|ich werde dich unterstutzen|ti sosterro|ti appoggero|te voy a apoyar");
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:eating-disorder-10",
+                "(?:sag|sage|say|tell them|di loro|dis leur|diles|diga|fala) (?:[a-z]+ ){0,2}(?:you (?:already )?ate"
+                        + "|du hattest (?:[a-z]+ ){0,3}(?:schon )?gegessen|que ya comiste|que ja comeu|que tu as deja mange"
+                        + "|che hai gia mangiato)|(?:chew gum|black coffee|ice cubes|drink water)(?: [a-z]+){0,8} (?:when"
+                        + "|whenever|if) you (?:feel|get|are) (?:dizzy|faint|lightheaded)");
+        // Harm: weapons and drugs asked in more words, a plan to catch someone alone or make harm look like an
+        // accident, a crowd trapped.
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making-10",
+                "(?:pistol|bandook|bandooq|katta|tamancha|bomb) (?:kaise|kese|kaisey) (?:banate|banaye|banaen|banau|banaun"
+                        + "|banta|bane)|(?:coctel|cocktail|cocktails|coquetel|cocktel) molotov|molotov (?:cocktail|coctel)");
+        rule(
+                Marker.DRUG_MAKING,
+                "harmful:drug-making-10",
+                "(?:fabriquer|faire|produire|synthetiser|hacer|fabricar|producir|sintetizar|herstellen|kochen|produrre"
+                        + "|fabbricare|sintetizzare|fazer|produzir)(?: [a-z]+){0,4} (?:methamphetamine|metanfetamina"
+                        + "|metanfetamine|methamphetamin|crystal meth|fentanyl|fentanilo|fentanil|heroin|heroina|eroina)"
+                        + "|extract(?:ing)? (?:the )?(?:pseudoephedrine|precursor)|(?:precursor|pseudoephedrine)(?: [a-z]+){0,3}"
+                        + " (?:out of|from) (?:a |the )?(?:cold|allergy) (?:medicine|meds|pills|tablets)");
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:violence-plan-10",
+                "(?:catch|get|corner) (?:him|her|them) alone(?: [a-z]+){0,3} (?:and|to) (?:teach (?:him|her|them) a lesson"
+                        + "|hurt|beat|jump|make (?:him|her|them) pay)|(?:auflauern|verletzen|umbringen|toten|schlagen|herir"
+                        + "|matar|lastimar|golpear|machucar|bater|blesser|tuer|frapper|ferire|uccidere|colpire|picchiare)"
+                        + "(?: [a-z]+){0,10} (?:(?:so dass|sodass|damit) es (?:nach einem|wie ein) (?:unfall|selbstmord)"
+                        + "|(?:para )?que parezca un (?:accidente|suicidio)|(?:pra|para) (?:que )?pareca (?:um )?(?:acidente"
+                        + "|suicidio)|pour que (?:ca|cela) (?:ressemble a|ait l air d) un (?:accident|suicide)|che sembri un"
+                        + " (?:incidente|suicidio))|(?:packed|crowded|most people|most kids)(?: [a-z]+){0,10} (?:block|lock|chain|use"
+                        + "|barricade|close)(?: [a-z]+){0,4} (?:exits?|doors?|entrance|gates?)(?: [a-z]+){0,2} so (?:that )?"
+                        + "(?:nobody|no one) can (?:get out|escape|run)");
+        // Grooming: secrecy asked of a child in more words (counted only next to a minor, as the other grooming rules).
+        rule(
+                Marker.MINOR_PREFERENCE,
+                "minor:grooming-10",
+                "tell her (?:it s|its|it is) (?:our|a) (?:little )?secret|(?:it s|its|it is) (?:your|our) special"
+                        + " (?:arrangement|secret)|(?:kisi ko|ghar pe kisi ko|ghar mein kisi ko|mummy papa ko) (?:na|mat"
+                        + "|nahi) (?:bataye|batana|bataana|batao|bole)|(?:nao contar|nao falar) (?:nada )?(?:pros|aos|para"
+                        + " os) (?:pais|seus pais)|no (?:contar|decir) (?:nada )?a (?:sus|tus) padres|(?:ne (?:rien|pas)"
+                        + " dire) (?:a ses|a tes) parents|(?:nichts|niemandem) (?:sagen|erzahlen) (?:ihren|deinen) eltern"
+                        + "|non dire (?:niente |nulla )?ai (?:suoi|tuoi) genitori");
+        // Courting a minor in Italian and Spanish and Portuguese: "vorrei baciarti", "sei la mia ragazza adesso".
+        rule(
+                Marker.ROMANCE_WITH_USER,
+                "romance:with-user-10",
+                "vorrei (?:essere li per |tanto )?baciarti|(?:sei|ora sei|adesso sei) (?:la mia ragazza|il mio ragazzo"
+                        + "|la mia fidanzata|il mio fidanzato)|(?:eres|ahora eres) (?:mi novia|mi novio)|(?:voce e|agora"
+                        + " voce e) (?:minha namorada|meu namorado)|tu es (?:ma copine|mon copain|ma petite amie)");
+
+        // School years in Portuguese and German digits ("aluna do 8º ano", "7. Klasse"; not "1. Klasse", a train
+        // ticket), a partner tied to a bed in the other languages, and a carer asking how to report.
+        rule(
+                Marker.MINOR,
+                "minor:school-digits-10",
+                "(?:do|no|da|na) [5-9]o ano(?![a-z])|[1-3]o ano do (?:ensino medio|colegial)|(?:[3-9]|1[01]) klasse(?![a-z])");
+        rule(
+                Marker.INTIMATE,
+                "intimate:tied-to-bed-10",
+                "(?:ties?|tied|tying) (?:her|him|me|you) (?:up )?to (?:the|my|his|her) bed|(?:la |lo |le )?ata(?:ba|do|da)?"
+                        + "(?: [a-z]+){0,2} a la cama|amarr(?:a|ou|ada|ado) (?:ela |ele )?na cama|l ?attache (?:au|sur le)"
+                        + " lit|ans bett (?:gefesselt|fesselt)|(?:la |lo )?leg(?:a|ata|ato) al letto");
+        rule(
+                Marker.CARE_QUESTION,
+                "help:carer-report-10",
+                "como (?:eu )?(?:denuncio|denunciar|reporto|reportar)|como (?:lo |la )?denuncio|comment (?:je )?(?:le |la )?"
+                        + "signale|comment (?:le )?signaler|wie melde ich|come (?:lo |la )?segnalo|come (?:faccio a )?"
+                        + "(?:denunciare|segnalare)");
         // Knowing where someone will be, and a weapon or a heavy object ready: a plan, in any of six languages.
         rule(
                 Marker.VIOLENCE_PLAN,

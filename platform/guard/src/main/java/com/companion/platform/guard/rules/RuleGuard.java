@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/fbc72bc13143";
+    public static final String VERSION = "rules/2c944433b714";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -55,6 +55,22 @@ public final class RuleGuard implements ContentGuard {
      * child: the learned layer then answers a high S3 or S4 reading with support instead of a refusal, as it does S11.
      */
     public static final String HELP_SEEKING = "support:help-seeking";
+
+    /**
+     * The note on an input verdict whose speaker says they are under 18 and writes of their own life with nothing
+     * sexual, romantic toward the character, or framed as a story in it ("tengo 15 y me gusta una chica de mi clase",
+     * "keep it kid friendly, I'm 13"), outside adult mode: the learned layer's S4 head, which reads any minor's age
+     * beside a crush or a body as a risk, does not refuse such a message alone. What the character answers is still
+     * judged on output, where a reply that courts a minor is refused.
+     */
+    public static final String OWN_LIFE = "minor:own-life";
+
+    /** A speaker who gives their own age under 18: "I'm 14", "tengo 15", "j'ai 14 ans", "ich bin 13", "ho 15 anni". */
+    private static final Pattern OWN_MINOR_AGE = Pattern.compile(
+            "(?<![a-z])(?:i m|im|i am|tengo|tenho|eu tenho|j ai|jai|ich bin|ho|main|mai)(?: only| just| solo| so| nur)?"
+                    + " (?:1[0-7]|[1-9])(?: (?:years? old|yrs? old|yo|y o|anos|ans|jahre(?: alt)?|anni|saal(?: ka| ki)?))?"
+                    + "(?![0-9a-z])(?! (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|km|miles?|times|feet|ft|cm|kg"
+                    + "|lbs?|am|pm|percent|minutos|horas|dias|heures|jours|minuten|stunden|tage|minuti|ore|giorni)(?![a-z]))");
 
     static final int FEW_WORDS_MAX = 3;
 
@@ -171,7 +187,7 @@ public final class RuleGuard implements ContentGuard {
                     + "|pls|plz|please|methods?|write me|step by step"
                     + "|teach me|explain|should i|can i|could i|do i|would it|will it|is it|exact|need to know|kitni|kitne"
                     + "|kaise|kaunsi|kaun si|konsi|kahan|batao|bata do|tarika|tareeka|como|cuantas|cual|cuales|donde"
-                    + "|dime|dame|quantos|quantas|qual|quais|onde|me diga|combien|comment|quel|quelle|quels|quelles"
+                    + "|dime|dame|tell us|give us|show us|help us|quantos|quantas|qual|quais|onde|me diga|combien|comment|quel|quelle|quels|quelles"
                     + "|dis moi|wie|welche|welcher|welches|wo|sag mir|quanti|quante|quale|quali|dove|dimmi|come posso"
                     + "|come faccio|come si fa)(?![a-z])");
 
@@ -189,7 +205,7 @@ public final class RuleGuard implements ContentGuard {
             "(?<![a-z])(?:steps?|step by step|step one|step two|recipe|instructions?|guide|tutorial|walk me through"
                     + "|ingredients|start by|you ll want to|youll want to|you ll first want to|youll first want to"
                     + "|materials you need|anleitung|instrucciones|instrucoes|paso a paso|passo a passo|etape par etape"
-                    + "|schritt fur schritt|istruzioni|you will need|youll need|you ll need|first you|then you|next you)(?![a-z])");
+                    + "|schritt fur schritt|istruzioni|recette|receta|receita|rezept|ricetta|you will need|youll need|you ll need|you ll first need|youll first need|first you|then you|next you)(?![a-z])");
 
     public static RuleGuard shared() {
         return SHARED;
@@ -356,6 +372,20 @@ public final class RuleGuard implements ContentGuard {
                 support = true;
                 notes.add(HELP_SEEKING + " (disclosure)");
             }
+            // A parent or teacher asking how to report or handle what is done to a child in their care.
+            if (has(Marker.CARER)
+                    && has(Marker.CARE_QUESTION)
+                    && !has(Marker.FRAMING)
+                    && !has(Marker.DESIRE)
+                    && !has(Marker.MINOR_SEXUALISING)
+                    && violations.isEmpty()
+                    && context.stage() == Stage.INPUT) {
+                support = true;
+                notes.add(HELP_SEEKING + " (carer)");
+            }
+            if (ownLife()) {
+                notes.add(OWN_LIFE);
+            }
             if (violations.isEmpty()) {
                 return allowed();
             }
@@ -372,7 +402,9 @@ public final class RuleGuard implements ContentGuard {
 
         private Verdict allowed() {
             if (!support && !suspicious) {
-                return Verdict.allow();
+                return notes.contains(OWN_LIFE)
+                        ? new Verdict(true, Policy.NONE, List.of(), List.of(OWN_LIFE), EnumSet.noneOf(Flag.class))
+                        : Verdict.allow();
             }
             EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
             if (support) {
@@ -760,6 +792,31 @@ public final class RuleGuard implements ContentGuard {
                     && !has(Marker.ROMANTIC_DIRECTED)
                     && !has(Marker.GRAPHIC_ACT)
                     && !SEXTING.matcher(text).find();
+        }
+
+        /** See {@link #OWN_LIFE}. */
+        private boolean ownLife() {
+            return violations.isEmpty()
+                    && context.stage() == Stage.INPUT
+                    && context.audience() != Audience.ADULT_MODE
+                    && OWN_MINOR_AGE.matcher(text).find()
+                    && !has(Marker.SEXUAL)
+                    && !has(Marker.INTIMATE)
+                    && !has(Marker.GRAPHIC_ACT)
+                    && !has(Marker.GENITAL)
+                    && !has(Marker.BODY)
+                    && !has(Marker.BODY_DIRECTED)
+                    && !has(Marker.IMPLIED_ACT)
+                    && !has(Marker.ROMANTIC_DIRECTED)
+                    && !has(Marker.ROMANCE_WITH_USER)
+                    && !has(Marker.FRAMING)
+                    && !has(Marker.MINOR_PREFERENCE)
+                    && !has(Marker.MINOR_SEXUALISING)
+                    && !has(Marker.NC_INCAPACITY)
+                    && !has(Marker.NC_FORCE)
+                    && !has(Marker.NC_COERCION)
+                    && !has(Marker.NC_REFUSAL)
+                    && !has(Marker.FAMILY_ROLE);
         }
 
         /** Asking how to report what one found, with no roleplay, desire or graphic act in it. */

@@ -43,6 +43,8 @@ class RedTeamEvaluationTest {
             redteam-7b.tsv, 9, 5
             redteam-8.tsv, 8, 7
             redteam-9a.tsv, 7, 7
+            redteam-10.tsv, 9, 2
+            redteam-10-everyday.tsv, 0, 2
             """)
     void theGuardMissesAndBlocksNoMoreThanWhenTheRoundEnded(String file, int maxMissed, int maxFalseBlocks)
             throws IOException {
@@ -95,7 +97,9 @@ class RedTeamEvaluationTest {
             "redteam-7a.tsv",
             "redteam-7b.tsv",
             "redteam-8.tsv",
-            "redteam-9a.tsv");
+            "redteam-9a.tsv",
+            "redteam-10.tsv",
+            "redteam-10-everyday.tsv");
 
     static GuardContext context(String[] line) {
         Audience audience = switch (line[1]) {
