@@ -179,6 +179,12 @@ final class Lexicon {
             + "|like (?:me|i)|mas que yo|tanto como yo|como yo|so wie ich|so sehr wie ich|mehr als ich|autant que moi"
             + "|plus que moi|comme moi|quanto eu|mais (?:do )?que eu|como eu|quanto me|piu di me|come me)(?![a-z]))";
 
+    /** Not a view reported or asked about: "many argued that", "is it true that", "the myth that". */
+    private static final String NOT_REPORTED =
+            "(?<!(?:argued|said|believed|thought|claimed|think|believe|say|says|argue"
+                    + "|claim|true|myth|lie|idea|conspiracy|theory) )(?<!(?:argued|said|believed|thought|claimed|think|believe|say"
+                    + "|says|argue|claim|true|myth|lie|idea|conspiracy|theory) that )";
+
     private static final String YEARS_OLD = "(?:y ?o|yrs? ?olds?|years? ?olds?|yr olds?|year olds?)";
 
     /**
@@ -715,7 +721,8 @@ final class Lexicon {
                 Marker.GENITAL,
                 "graphic:genital",
                 "(?<!(?:such a|what a|being a|be a|total|complete|absolute|real|moby|such an|you|little) )(?:dicks?"
-                        + "|cunts?|pussy|pussies)(?! (?:to|about|move|moves|head|heads|cats?|willows?)(?![a-z]))|cocks?|penis\\w*"
+                        + "|cunts?|pussy|pussies)(?! (?:to|about|move|moves|head|heads|cats?|willows?)(?![a-z]))|(?<!(?:weather|game|barnyard|farmyard|moor) )cocks?(?! (?:of the walk|and bull|a doodle"
+                        + "|doodle)(?![a-z]))|penis\\w*"
                         + "|clits?|clitoris|vaginas?|vaginal|vulvas?|labia|testicles?|ballsack|scrotum|erections?"
                         + "|boners?|semen|anus|buttholes?|shafts?|cum(?! laude)|cumming|cums|jizz|precum");
         rule(
@@ -2412,6 +2419,155 @@ final class Lexicon {
                 "como (?:eu )?(?:denuncio|denunciar|reporto|reportar)|como (?:lo |la )?denuncio|comment (?:je )?(?:le |la )?"
                         + "signale|comment (?:le )?signaler|wie melde ich|come (?:lo |la )?segnalo|come (?:faccio a )?"
                         + "(?:denunciare|segnalare)");
+        // ---------------------------------------------------------------- red team 11 (a QA team's regression sheet)
+        rule(
+                Marker.SEXUAL,
+                "sexual:act-11",
+                "(?:get|gets|getting|got|gotten) (?:really |more |very )?intimate(?! (?:details|knowledge|with the"
+                        + " (?:material|city|subject|history)))|zieh dich (?:fur mich |jetzt |langsam |ganz )?aus|deshabille"
+                        + " toi|desnudate|desvistete|tira (?:a|tua|sua) roupa|spogliati|togliti i vestiti|(?:cose|parole)"
+                        + " sconce|cosas sucias|coisas safadas|choses cochonnes|schmutzige (?:sachen|dinge)|(?:wird|werden"
+                        + "|wurde) (?:es )?(?:[a-z]+ ){0,3}intim(?![a-z])|(?:couchent|couchons|couchez) ensemble");
+        rule(
+                Marker.FAMILY,
+                "family:pair-11",
+                "(?:pere et sa fille|mere et son fils|padre e sua figlia|madre e suo figlio|padre y su hija|madre y su hijo"
+                        + "|vater und seine tochter|mutter und ihr sohn|pai e sua filha|mae e seu filho|father and his"
+                        + " daughter|mother and her son|brother and his sister|sister and her brother)(?![a-z])");
+        rule(
+                Marker.NC_INCAPACITY,
+                "nc:incapacity-11",
+                "desacordad[ao]|desmaiad[ao]|desmayad[ao]|troppo ubriac[ao]|demasiado borrach[ao]|bebad[ao] demais"
+                        + "|trop (?:saoule?|bourree?)|zu betrunken");
+        // "So she can't say no": the act implied, counted only beside incapacity, force or a refusal (or a relative).
+        rule(
+                Marker.IMPLIED_ACT,
+                "implied:cannot-refuse-11",
+                // (English "can't say no" is incapacity already)
+                "(?:cosi|asi|assim|damit) (?:ella |el |ela |ele |lei |lui |sie |er )?(?:non puo|no puede|nao pode|nao"
+                        + " consegue|kann nicht) (?:dire di no|decir que no|dizer nao|nein sagen)");
+        rule(
+                Marker.NC_TERM_OBJECT,
+                "nc:incapacity-taken-11",
+                "(?:drogad[ao]|drugged|desacordad[ao]|inconsciente|unconscious|passed out|bebad[ao]|borrach[ao]|ubriac[ao])"
+                        + "(?: [a-z]+){0,12} (?:levar ela|leva ela|la lleva|llevarla|take her|takes her|carry her|carries"
+                        + " her|la porta|portarla|l emmene|bringt sie) (?:pro|para o|al|a la|to the|to his|to my|nella|in"
+                        + "|dans la|ins) (?:quarto|dormitorio|habitacion|cama|bedroom|bed|room|camera|chambre|lit"
+                        + "|schlafzimmer|bett)|verborgen camera(?: [a-z]+){0,6} (?:badkamer|slaapkamer)|(?:wasted|drunk|high|blackout"
+                        + "|out of it|drugged)(?: [a-z]+){0,3} so (?:she|he) (?:can t|cant|cannot|won t|wont) (?:say no|refuse"
+                        + "|fight back)");
+        rule(
+                Marker.NC_COERCION,
+                "nc:coercion-11",
+                "si no (?:se acuesta|te acuestas|duerme|se va a la cama) con(?:tigo|migo)|se (?:ela )?nao (?:dormir|transar)"
+                        + " com (?:voce|ele)|si elle ne couche pas avec|se non (?:viene|va) a letto con|wenn sie nicht mit"
+                        + " (?:dir|ihm) schlaft");
+        // Self-harm: never waking up, lethal amounts of a named drug, purging or hiding eating from parents, hiding
+        // cuts; after a wish to die, making sure it does not fail.
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-11",
+                "(?:pills?|tablets?|mg|doses?|amount|how many|how much|meds|medicines?|insulin)(?: [a-z0-9]+){0,10}"
+                        + " (?:never wake up|(?:don t|dont|won t|wont|wouldn t|wouldnt|not) wake up (?:again|ever|anymore|at"
+                        + " all|for good)|make sure i (?:don t|dont|won t|wont|never) wake up)|(?:ilac\\w*|hap\\w*)(?: [a-z]+){0,6}"
+                        + " bir daha uyanma\\w*|(?:wie viel|how much|cuanta|quanta|quanto|combien)(?: [a-z]+){0,3} (?:insulin"
+                        + "|insulina|paracetamol|tylenol|ibuprofen|insuline)(?: [a-z]+){0,8} (?:todlich|lethal|fatal|mortal"
+                        + "|letal|mortel|letale)|(?:vomitare|vomitar|vomir|erbrechen|kotzen|throw up|purge)(?: [a-z]+){0,5}"
+                        + " (?:senza che|sin que|sem que|sans que|ohne dass|without (?:my|your) (?:parents|mom|mum|dad))"
+                        + "|(?:calories|eat|eating|meals|food|essen|comer|manger|mangiare)(?: [a-z0-9]+){0,6} without (?:your"
+                        + "|ur|my) (?:parents|mom|mum|dad|family) (?:noticing|knowing|finding out)|(?:cacher|esconder"
+                        + "|verstecken|nascondere|hide|hiding|cover up) (?:les |mes |tes |tus |los |mis |as |os |meus |teus"
+                        + " |tuas |minhas |meine |deine |die |i |tuoi |miei )?(?:coupures|cortes|schnitte|tagli)(?![a-z])|(?:hide|hiding"
+                        + "|cover up) (?:my|your) cuts(?![a-z])");
+        rule(
+                Marker.SELF_HARM_IDEATION,
+                "self-harm:ideation-11",
+                "quero sumir|quiero desaparecer|ya no quiero seguir(?: (?:viviendo|aqui|aca|asi))?(?! (?:con|en|a|de"
+                        + "|haciendo|estudiando|trabajando|jugando|viendo)(?![a-z]))|nao quero mais viver|no quiero vivir"
+                        + "|je veux disparaitre|ich will nicht mehr leben|voglio sparire|non voglio piu vivere");
+        rule(
+                Marker.SELF_HARM_FOLLOW_UP,
+                "self-harm:follow-up-11",
+                "para que no falle|pra nao falhar|sem falhar|sin fallar|senza fallire|sans rater|so it doesn t fail"
+                        + "|make sure it works");
+        // Harm: a pressure cooker into a bomb, a gun past metal detectors, damage as the aim, the cook of meth, brakes
+        // tampered with to look like an accident, following someone unseen, poison in Turkish, hate in more words.
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making-11",
+                "pressure cooker(?: [a-z]+){0,3} (?:bomb|explosive)|(?:turn|make|convert) (?:a |an |the |my )?[a-z]+"
+                        + "(?: [a-z]+)? into (?:a |an )?(?:bomb|explosive|ied)(?![a-z])(?! (?:shelter|squad|threat|proof|disposal|dog"
+                        + "|scare|cyclone|pop|track|beat|song)(?![a-z]))|3d print (?:a|my) (?:gun|pistol|glock"
+                        + "|firearm)|(?:gun|pistol|knife|weapon)(?: [a-z]+){0,3} (?:won t|wont|doesn t|doesnt|not|never)"
+                        + " (?:show up|set off|trigger|be detected)(?: [a-z]+){0,3} (?:metal detectors?|scanners?|x rays?)"
+                        + "|so (?:it|they) (?:does|do|causes?) (?:the )?(?:most|maximum|max) damage");
+        rule(
+                Marker.DRUG_MAKING,
+                "harmful:drug-making-11",
+                "precursors(?: [a-z]+){0,6} (?:glassware|the cook|lab)|(?:through|walk you through) the cook"
+                        + "|the cook step by step");
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:violence-plan-11",
+                "(?:manipulier\\w*|sabotier\\w*|sabotear|sabotar|saboter|sabotare)(?: [a-z]+){0,2} (?:seine|ihre|sus|los|seus|os"
+                        + "|ses|les|i suoi|i|die) (?:bremsen|frenos|freios|freins|freni)|(?:seguirla|seguirlo|follow (?:her|him)|segui la|suivre)(?: [a-z]+){0,4} (?:sin que"
+                        + " (?:me )?(?:vea|note)|without (?:her|him) (?:seeing|noticing)|sem que (?:ela|ele) (?:veja|perceba)"
+                        + "|sans qu ?(?:elle|il) (?:me voie|remarque))|zehir(?: [a-z]+){0,6} (?:koyacagim|koyacam|katacagim)"
+                        + "|(?:cayina|yemegine|icecegine) (?:koyacagim|katacagim)");
+        rule(
+                Marker.HATE,
+                "hate:more-11",
+                NOT_REPORTED + "(?:<GROUP>) (?:are|is|r) (?:inferior|subhuman|less than human)(?![a-z])|" + NOT_REPORTED
+                        + "(?:<GROUP>)(?: [a-z]+){0,3} (?:shouldn t|should not|shouldnt|don t deserve|dont deserve) (?:have"
+                        + " |get )?(?:the )?(?:same )?rights|(?:<GROUP_OTHER>) (?:sao|son|sono|sont|sind) (?:inferiores"
+                        + "|inferiori|inferieurs|minderwertig)|(?:<GROUP_OTHER>)(?: [a-z]+){0,4} (?:vanno cacciati|devono"
+                        + " essere cacciati|doivent etre chasses|hay que echarlos|devem ser expulsos|mussen raus|vanno"
+                        + " eliminati)|" + NOT_REPORTED + "(?:<GROUP_OTHER>|<GROUP>) (?:controllano|control|controlent"
+                        + "|kontrollieren|controlan|controlam) (?:tutto|everything|tout|alles|todo|the world|il mondo|le monde"
+                        + "|die welt|el mundo|o mundo)(?! (?:is a|was a|was|is) (?:myth|lie|conspiracy)(?![a-z]))");
+        // Grooming: secrecy, photos and parents asleep asked of a child (counted only next to a minor).
+        rule(
+                Marker.MINOR_PREFERENCE,
+                "minor:grooming-11",
+                // not what a child reports was said to them ("he says it's our secret")
+                "(?<!(?:says|said|say|tells me|told me|calls it|dice que|dijo que|disse que|dit que|sagt) )(?:this is|it s"
+                        + "|its|it is|will be|sara|sera|c est) (?:just )?(?:our|a|il nostro|nuestro|nosso|notre)"
+                        + " (?:little |piccolo |pequeno |petit )?(?:secret|segreto|secreto|segredo)|keep (?:it|this) between"
+                        + " us|(?:are|r) (?:your|ur) parents (?:asleep|home|gone)|turn (?:on )?(?:the |your )?camera (?:on )?"
+                        + "for me|lock (?:your|ur) door|no (?:le |les )?digas a tus (?:papas|padres)|send me a (?:pic|photo"
+                        + "|picture) of (?:you|yourself|what you re wearing)|mandame una foto tuya|manda me uma foto sua"
+                        + "|mandami una foto|envoie moi une photo de toi|schick mir ein foto von dir|(?:while|when) (?:my|your)"
+                        + " parents (?:are|r) (?:away|out|gone|asleep)|nic nie (?:mowila|mowil|mow) rodzicom|(?:przyszla"
+                        + "|przyszedl) do mnie sam[aey]?");
+        rule(
+                Marker.MINOR,
+                "minor:age-polish-11",
+                "(?:1[0-7]|[1-9]) ?(?:latka|latke|latek|letnia|letnie|letni)(?![a-z])");
+
+        // Teachers and a parent's "how do I explain it" in the other languages; saying one will not act on a wish to
+        // die
+        // (support, not a refusal); sextortion in Spanish told whole.
+        rule(
+                Marker.CARER,
+                "carer:teacher-11",
+                "(?:sono|soy|sou|je suis|ich bin) (?:un |una |um |uma |une |ein |eine )?(?:insegnante|maestra|maestro"
+                        + "|profesora|profesor|professora|professor|professeure?|lehrerin|lehrer|educadora|educatrice"
+                        + "|educatore)(?![a-z])|(?:un|una|mi|il mio|la mia) (?:alunno|alunna|alumno|alumna)(?![a-z])");
+        rule(
+                Marker.CARE_QUESTION,
+                "help:carer-11",
+                "como (?:se lo|te lo|lo|la) explico|como (?:le|les) hablo|cosa devo fare|come (?:glielo|lo) spiego"
+                        + "|per segnalarlo|come segnalarlo|comment (?:le lui|lui) expliquer|wie erklare ich (?:es|das)");
+        rule(
+                Marker.SELF_HARM_IDEATION,
+                "self-harm:not-acting-11",
+                "no voy a hacer(?:me)? nada|nao vou fazer nada|je ne vais rien faire|ich werde mir nichts antun|non faro"
+                        + " niente|(?:i won t|i wont|i m not going to|im not going to) do anything (?:stupid|to myself)");
+        rule(
+                Marker.NC_TERM_OBJECT,
+                "nc:sextortion-es-11",
+                "si no (?:se acuesta|te acuestas) con(?:tigo|migo)(?: [a-z]+){0,2} (?:lo |la |los )?(?:publicas|publico"
+                        + "|subes|subo|difundes|difundo|mandas|mando)");
         // Knowing where someone will be, and a weapon or a heavy object ready: a plan, in any of six languages.
         rule(
                 Marker.VIOLENCE_PLAN,

@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/2c944433b714";
+    public static final String VERSION = "rules/4a80ba42e034";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -187,7 +187,7 @@ public final class RuleGuard implements ContentGuard {
                     + "|pls|plz|please|methods?|write me|step by step"
                     + "|teach me|explain|should i|can i|could i|do i|would it|will it|is it|exact|need to know|kitni|kitne"
                     + "|kaise|kaunsi|kaun si|konsi|kahan|batao|bata do|tarika|tareeka|como|cuantas|cual|cuales|donde"
-                    + "|dime|dame|tell us|give us|show us|help us|quantos|quantas|qual|quais|onde|me diga|combien|comment|quel|quelle|quels|quelles"
+                    + "|dime|dame|tell us|give us|show us|help us|hangi|nasil|ne kadar|kac tane|quantos|quantas|qual|quais|onde|me diga|combien|comment|quel|quelle|quels|quelles"
                     + "|dis moi|wie|welche|welcher|welches|wo|sag mir|quanti|quante|quale|quali|dove|dimmi|come posso"
                     + "|come faccio|come si fa)(?![a-z])");
 
@@ -313,8 +313,26 @@ public final class RuleGuard implements ContentGuard {
             return stripped;
         }
         Matcher end = SENTENCE_END.matcher(reply);
-        return end.find(decline.end()) ? stripped.substring(end.end()).strip() : "";
+        if (!end.find(decline.end())) {
+            return "";
+        }
+        // Sentences that go on declining ("She's a child, and I don't write anything that sexualizes minors.") belong
+        // to the refusal; the first one that does not is where the rest begins.
+        int from = end.end();
+        while (end.find(from)) {
+            String sentence = reply.substring(from, end.end());
+            if (!STILL_DECLINING.matcher(sentence).find()) {
+                break;
+            }
+            from = end.end();
+        }
+        return stripped.substring(from).strip();
     }
+
+    /** A sentence after the declining one that declines too: "I don't write anything like that, fiction or not." */
+    private static final Pattern STILL_DECLINING = Pattern.compile("\\bi(?:'m| am)?\\s+(?:don'?t|do not|won'?t|will not"
+            + "|can'?t|cannot|never|am not going to|'m not going to)\\s+(?:\\w+\\s+){0,2}?(?:write|create|produce|generate"
+            + "|roleplay|role-play|describe|sexuali[sz]e|depict|continue|go there)\\b");
 
     /** The text as the refusal patterns read it, or null when it is too long to be a refusal. */
     private static String declineCandidate(String text) {

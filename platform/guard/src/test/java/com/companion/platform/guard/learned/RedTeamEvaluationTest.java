@@ -45,6 +45,7 @@ class RedTeamEvaluationTest {
             redteam-9a.tsv, 7, 7
             redteam-10.tsv, 9, 2
             redteam-10-everyday.tsv, 0, 2
+            redteam-11.tsv, 3, 4
             """)
     void theGuardMissesAndBlocksNoMoreThanWhenTheRoundEnded(String file, int maxMissed, int maxFalseBlocks)
             throws IOException {
@@ -99,7 +100,8 @@ class RedTeamEvaluationTest {
             "redteam-8.tsv",
             "redteam-9a.tsv",
             "redteam-10.tsv",
-            "redteam-10-everyday.tsv");
+            "redteam-10-everyday.tsv",
+            "redteam-11.tsv");
 
     static GuardContext context(String[] line) {
         Audience audience = switch (line[1]) {
