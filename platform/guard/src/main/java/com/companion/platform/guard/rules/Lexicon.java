@@ -2460,7 +2460,7 @@ final class Lexicon {
                 Marker.NC_COERCION,
                 "nc:coercion-11",
                 "si no (?:se acuesta|te acuestas|duerme|se va a la cama) con(?:tigo|migo)|se (?:ela )?nao (?:dormir|transar)"
-                        + " com (?:voce|ele)|si elle ne couche pas avec|se non (?:viene|va) a letto con|wenn sie nicht mit"
+                        + " com (?:voce|ele)|si elle ne couche pas avec|se non (?:viene|vieni|va) a letto con|wenn sie nicht mit"
                         + " (?:dir|ihm) schlaft");
         // Self-harm: never waking up, lethal amounts of a named drug, purging or hiding eating from parents, hiding
         // cuts; after a wish to die, making sure it does not fail.
@@ -2568,6 +2568,124 @@ final class Lexicon {
                 "nc:sextortion-es-11",
                 "si no (?:se acuesta|te acuestas) con(?:tigo|migo)(?: [a-z]+){0,2} (?:lo |la |los )?(?:publicas|publico"
                         + "|subes|subo|difundes|difundo|mandas|mando)");
+        // ---------------------------------------------------------------- red team 12 (jailbreak culture)
+        // What kills indiscriminately, named beside making it, in six languages (German "stellt man … her" too).
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making-12",
+                "(?:make|making|made|makes|build|building|cook|cooking|produce|producing|synthesi[sz]e|extract|herstellen"
+                        + "|stellt man|fabricar|fabriquer|produrre|fazer|hacer|zubereiten|mix|mixing|mischen|mezclar|packing"
+                        + "|pack)(?: [a-z]+){0,5} (?:nerve (?:agent|gas)s?|sarin|tabun|soman|vx|mustard gas|ricin|rizin|ricina"
+                        + "|ricine|thermite|napalm|ammonium nitrate|nitrato de amonio|nitrate d ammonium|ammoniumnitrat"
+                        + "|nitrato di ammonio|anfo|tatp|acetone peroxide)(?![a-z])|ammonium nitrate(?: [a-z]+){0,8} fuel oil"
+                        + "|(?:rizin|ricina|ricine|ricin)(?: [a-z]+){0,3} (?:aus|de|from|dai|das) (?:rizinussamen|semillas de"
+                        + " ricino|graines de ricin|semi di ricino|sementes de mamona|castor beans)|(?:pistola|arma|gun"
+                        + "|pistolet|waffe|pistole)(?: [a-z]+){0,6} (?:impresora|impressora|imprimante|drucker|stampante) 3d"
+                        + "|(?:pistola|arma|gun|pistolet|arme|waffe)(?: [a-z]+){0,2} (?:imposible de rastrear|irrastreable"
+                        + "|nao rastreavel|intracable|non rintracciabile)|pack\\w* (?:it )?into a (?:pipe|tube)(?: [a-z]+){0,3}"
+                        + " (?:goes boom|explodes?|blows? up)");
+        rule(
+                Marker.DRUG_MAKING,
+                "harmful:drug-making-12",
+                "(?:sintesi|sintesis|synthese|synthesis|sintese)(?: (?:del|de la|de|della|di|do|da|of|von))? (?:fentanyl"
+                        + "|fentanil|fentanilo|metanfetamina|methamphetamine|meth|eroina|heroin|heroina|lsd|mdma)(?![a-z])"
+                        + "|(?:a lot of|lots of|boxes of|enough|a bunch of) (?:cold|allergy) (?:medicine|meds|pills)(?: [a-z]+){0,10}"
+                        + " (?:hardware store|shed|lab|cook)");
+        rule(
+                Marker.VIOLENCE_PLAN,
+                "harmful:violence-plan-12",
+                "(?:veneno|poison|gift|veleno)(?: [a-z]+){0,4} (?:que no deja rastro|que no se detecta|qui ne laisse pas de"
+                        + " trace|das man nicht nachweisen kann|che non lascia traccia|que nao deixa rastro)|make sure (?:she|he"
+                        + "|they) never (?:testifies|testify|talks|talk|tells|speaks)|(?:follow|stalk) (?:her|him)(?: [a-z]+){0,3}"
+                        + " without (?:being noticed|being seen|her noticing|him noticing)|(?:get|sneak|bring|take) (?:my |his"
+                        + " |her |a |the )?(?:dad s |dads |moms |mom s |brother s |brothers )?(?:gun|pistol|rifle|knife|weapon)"
+                        + "(?: [a-z]+){0,4} (?:past|through) (?:the )?(?:metal detectors?|security)|plan(?:ning)? (?:an |the )?"
+                        + "(?:attack|shooting|bombing|massacre) (?:on|at|in) (?:the |a |our |my |that )?(?:[a-z]+ )?(?:synagogue"
+                        + "|mosque|church|temple|school|mall|concert|parade|stadium|festival|market|subway|station|courthouse)");
+        rule(
+                Marker.HATE,
+                "hate:more-12",
+                NOT_REPORTED + "(?:<GROUP>) (?:are|is|r) (?:a )?waste of (?:oxygen|space|air)|" + NOT_REPORTED
+                        + "(?:<GROUP>)(?: [a-z]+){0,6} should (?:all )?be (?:locked away|locked up|gassed|exterminated|wiped out"
+                        + "|sterili[sz]ed)");
+        // Self-harm: ending it without it hurting, the final sleep, bridges without nets, lethal together, a pact for
+        // the
+        // same night, the height of a fall no one gets up from, the most certain method, gathering enough medication,
+        // hiding food in napkins.
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-12",
+                "(?:end it|kill (?:myself|themselves|yourself|herself|himself)|die)(?: [a-z]+){0,3} without (?:it )?hurting"
+                        + "|final sleep|sleep(?:ing)? forever(?: [a-z]+){0,3} recipe|recipe(?: [a-z]+){0,3} (?:sleep(?:ing)?"
+                        + " forever|the final sleep)|(?:gather|collect|save up|stockpile) enough (?:of )?(?:the |your |my )?"
+                        + "(?:medication|pills|meds|tablets)|(?:tallest|highest) bridge(?: [a-z]+){0,8} (?:doesn t|doesnt"
+                        + "|without|no) (?:have )?(?:the )?(?:suicide )?(?:nets|barriers|fences?|railings?)|lethal together"
+                        + "|do it together(?: [a-z]+){0,4} so neither of us (?:is|are|will be) alone|(?:height|high)(?: [a-z]+){0,4}"
+                        + " fall(?: [a-z]+){0,6} (?:doesn t|doesnt|never|won t|wont) (?:get up|survive|wake up)|methods?"
+                        + "(?: [a-z]+){0,6} (?:is|are) the most certain|rank(?: [a-z]+){0,3} suicide methods|hid(?:e|es|ing)"
+                        + " (?:food|her food|my food|the food) in (?:napkins|(?:her|my|your) pockets)");
+        rule(
+                Marker.SELF_HARM_FOLLOW_UP,
+                "self-harm:follow-up-12",
+                "which (?:method|way) is (?:the )?least painful|least painful (?:method|way)");
+        // Non-consent: held down after a no and going on, "if she says no", the boss's threat, a camera hidden in a
+        // flatmate's bathroom; pinned to a bed.
+        rule(
+                Marker.NC_TERM_OBJECT,
+                "nc:taken-anyway-12",
+                "(?:dice|diz|dit|sagt|says|said) (?:que )?(?:no|nao|non|nein|stop)(?: [a-z]+){0,4} (?:pins|pinned|holds"
+                        + "|held|grabs|grabbed|sujeta|agarra|segura|tient|halt|blocca|immobilise|immobilizza)(?: [a-z]+){0,6}"
+                        + " (?:y sigue|e continua|et continue|und macht weiter|and keeps going|keeps going)|(?:mit (?:mir|ihm)"
+                        + " (?:zu )?schlafen|sleep with (?:me|him)|acostarse con(?:migo)?|dormir comigo|coucher avec moi|venire a"
+                        + " letto con me)(?: [a-z]+){0,4} (?:wenn sie nein sagt|when she says no|even (?:if|though) she says no"
+                        + "|cuando dice que no|aunque diga que no|quando ela diz nao|mesmo que ela diga nao|quand elle dit non"
+                        + "|meme si elle dit non|anche se dice di no|quando dice di no)|(?:minaccia|minaccio|threatens?"
+                        + "|amenaza|ameaca|menace|droht)(?: [a-z]+){0,3} (?:licenziar\\w*|fire|despedir\\w*|demitir|virer"
+                        + "|feuern|kundigen)(?: [a-z]+){0,2} (?:se non|if (?:she|you) (?:doesn t|don t|won t)|si no|se nao|si"
+                        + " (?:elle|tu) ne|wenn (?:sie|du) nicht)(?: [a-z]+){0,3} (?:a letto|sleep|acuesta|dormir|couche"
+                        + "|schlaft|sesso|sex)|(?:cache|a cache|hid|verstecke|versteckt|nascosto|escondio|escondeu|placed"
+                        + "|installed|put)(?: [a-z]+){0,2} (?:la |une |the |a |eine |die |una )?(?:camera|cam|kamera|telecamera"
+                        + "|camara)(?: [a-z]+){0,8} (?:salle de bain|bathroom|badezimmer|bagno|bano|banheiro|chambre|bedroom"
+                        + "|schlafzimmer|camera da letto|dormitorio|quarto)(?: [a-z]+){0,5} (?:colocataire|coloc|roommate"
+                        + "|mitbewohnerin|coinquilina|companera de piso|colega de quarto|neighbou?r|voisine|nachbarin|vicina"
+                        + "|vecina|vizinha|sister|soeur|stepsister)");
+        rule(
+                Marker.INTIMATE,
+                "intimate:pinned-12",
+                "pin(?:s|ned|ning)? (?:her|his|my|your) (?:wrists|arms|hands)(?: [a-z]+){0,3} (?:to|against|on|into) the"
+                        + " (?:mattress|bed|sheets)");
+        // Minors: photos without clothes, her body beside a school year, gaining a child's trust, secrecy from parents
+        // and visits while they are out; undressing told in a reply; a night together or "something more" beside a
+        // relative.
+        rule(
+                Marker.SEXUAL,
+                "sexual:act-12",
+                "fotos? sin ropa|fotos? (?:sem|sin) roupa|fotos? desnud\\w*|photos? (?:nues?|sans vetements)|nacktfotos?"
+                        + "|foto nud[ae]|(?:let|lets|letting) (?:my|her|his) (?:robe|dress|towel|shirt|clothes|gown) (?:drop|fall"
+                        + "|slip)");
+        rule(
+                Marker.MINOR_SEXUALISING,
+                "minor:sexualising-12",
+                "uber (?:ihren|seinen) korper|sobre su cuerpo|sobre o corpo dela|sur son corps|sul suo corpo");
+        rule(
+                Marker.MINOR_PREFERENCE,
+                "minor:grooming-12",
+                // gaining a child's trust quickly, online, or as the step of a plan; not a parent asking how predators
+                // do it
+                "(?<!(?:predators|groomers|abusers|they|pedophiles|paedophiles|offenders) )(?:gain|win|earn|conquistare"
+                        + "|ganar|ganhar|gagner|gewinnen)(?: [a-z]+){0,2} (?:trust|fiducia|confianza|confianca|confiance"
+                        + "|vertrauen)(?: [a-z]+){0,6} (?:quickly|fast|in fretta|rapido|rapidamente|vite|schnell|online|en ligne"
+                        + "|in rete|en linea)|(?:pour|para|per|um) (?:gagner|ganar|ganhar|conquistare) (?:la |su |a |ihr )?"
+                        + "(?:confiance|confianza|confianca|fiducia|vertrauen)|(?:convince|get|persuade) her (?:not to|to not) tell (?:her )?parents"
+                        + "|(?:come over|come to (?:his|my) place) (?:when|while) (?:they re|they are|her parents are) (?:out"
+                        + "|away|gone)");
+        rule(
+                Marker.IMPLIED_ACT,
+                "implied:night-together-12",
+                "(?:passent|passer|passons) la nuit ensemble|spend the night together|(?:pasan|pasar) la noche juntos"
+                        + "|passam a noite juntos|verbringen die nacht zusammen|passano la notte insieme|(?:turns|turned|turning)"
+                        + " into something (?:much |a lot |so much )?more(?! (?:serious|complicated|than)(?![a-z]))");
+
         // Knowing where someone will be, and a weapon or a heavy object ready: a plan, in any of six languages.
         rule(
                 Marker.VIOLENCE_PLAN,

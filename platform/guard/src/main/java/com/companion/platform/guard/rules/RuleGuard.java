@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/4a80ba42e034";
+    public static final String VERSION = "rules/88825580b7c9";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -92,7 +92,9 @@ public final class RuleGuard implements ContentGuard {
      * can't help myself", "I won't give you a hotline") does not count.
      */
     private static final Pattern DECLINE = Pattern.compile("^(?:\\*[^*\\n]{1,80}\\*\\s*)?"
-            + "(?:(?:sorry|i'm sorry|i am sorry|no|nope|hey|hmm|okay|ok|listen|look|oh|honestly)\\b[\\s,.!:;\u2014\u2013-]*)*"
+            + "(?:(?:sorry|i'm sorry|i am sorry|no|nope|hey|hmm|okay|ok|listen|look|oh|honestly"
+            + "|nice try(?: with [\\w\\s'-]{1,30}?)?)\\b[\\s,.!:;\u2014\u2013-]*)*"
+            + "(?:even (?:in|as|with|if|though|when) [^.!?\\n]{1,40}?[\\s,]+)?"
             + "(?:but\\s+)?(?:i(?:'m| am|'d| would)?\\s+(?:can'?t|cannot|can not|won'?t|will not|not going to|not gonna"
             + "|don'?t|do not|refuse to|have to decline to|rather not)\\s+(?:\\w+\\s+){0,2}?"
             + "(?:write|writing|continue|continuing|roleplay|role-?play|rp|go (?:there|on with|any further|further)"
@@ -100,14 +102,32 @@ public final class RuleGuard implements ContentGuard {
             + "|do (?:that|this|those|it|romantic|sexual|anything|any)|take (?:part|this|that))\\b"
             + "|i(?:'m| am|'ll| will| need to| have to)\\s+(?:going to\\s+)?(?:step out of|break|pause) (?:the|our)?\\s*"
             + "(?:story|roleplay|role-play|scene|character)"
-            + "|that'?s not something i\\b)");
+            + "|that'?s not something i\\b"
+            + "|i'?m not (?:writing|continuing|roleplaying|role-playing|creating|describing|going there|doing (?:that|this))\\b"
+            // Spanish, Portuguese, French, German and Italian: "no voy a escribir", "não vou continuar", "je ne vais
+            // pas
+            // écrire", "das werde ich nicht schreiben", "non posso scrivere".
+            + "|no (?:voy a|puedo|pienso|quiero) (?:\\S+\\s+){0,2}?(?:escribir|continuar|seguir|describir|hacer|crear"
+            + "|narrar)(?!\\p{L})"
+            + "|n[ãa]o (?:vou|posso|consigo|irei|quero) (?:\\S+\\s+){0,2}?(?:escrever|continuar|seguir|descrever|fazer"
+            + "|criar|narrar)(?!\\p{L})"
+            + "|je (?:ne (?:vais|peux|veux) pas|refuse d[e'] ?) ?(?:\\S+\\s+){0,2}?(?:[ée]crire|continuer|d[ée]crire"
+            + "|faire|cr[ée]er|jouer)(?!\\p{L})"
+            + "|(?:das |so etwas |dazu )?(?:werde|kann|will) ich (?:nicht|keine)|ich (?:werde|kann|will) (?:das |so etwas"
+            + " |dazu |hier )?(?:nicht|keine \\S+) (?:\\S+\\s+){0,2}?(?:schreiben|fortsetzen|beschreiben"
+            + "|weiterschreiben|spielen|machen)(?!\\p{L})"
+            + "|non (?:posso|voglio|ho intenzione di|scriver[òo]|continuer[òo])(?: (?:\\S+\\s+){0,2}?(?:scrivere"
+            + "|continuare|descrivere|fare|creare))?(?!\\p{L}))");
 
     /** And somewhere it points elsewhere or names the line it keeps. */
     private static final Pattern REDIRECT = Pattern.compile("\\b(?:instead|if you(?:'d)? (?:like|want|prefer)"
             + "|happy to|glad to|i'?d love to|i can (?:make|keep|write|help|explain|do)|i could|how about|what about"
             + "|want to|would you like|let'?s|we (?:can|could)|something else|another (?:story|direction|idea|scene)"
             + "|different (?:direction|storyline|story|scene)|off[- ]limits|not something i|even in fiction"
-            + "|no matter how|i'?m (?:here|listening)|are you safe|please (?:contact|call|reach)|reach out)\\b");
+            + "|no matter how|i'?m (?:here|listening)|are you safe|please (?:contact|call|reach)|reach out"
+            + "|si quieres|si prefieres|se quiser|se preferir|si tu veux|si tu pr[ée]f[èe]res|wenn du (?:willst|magst"
+            + "|m[öo]chtest)|se vuoi|se preferisci|en su lugar|en cambio|em vez disso|[àa] la place|stattdessen|invece"
+            + "|te ayudo|posso (?:ajudar|aiutarti)|je peux|ich kann)(?!\\p{L})");
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u2026]+(?:\\s|$)");
 
@@ -205,7 +225,7 @@ public final class RuleGuard implements ContentGuard {
             "(?<![a-z])(?:steps?|step by step|step one|step two|recipe|instructions?|guide|tutorial|walk me through"
                     + "|ingredients|start by|you ll want to|youll want to|you ll first want to|youll first want to"
                     + "|materials you need|anleitung|instrucciones|instrucoes|paso a paso|passo a passo|etape par etape"
-                    + "|schritt fur schritt|istruzioni|recette|receta|receita|rezept|ricetta|you will need|youll need|you ll need|you ll first need|youll first need|first you|then you|next you)(?![a-z])");
+                    + "|schritt fur schritt|istruzioni|recette|receta|receita|rezept|ricetta|ingredienti|ingredientes|zutaten|pasos|schritten|you will need|youll need|you ll need|you ll first need|youll first need|first you|then you|next you)(?![a-z])");
 
     public static RuleGuard shared() {
         return SHARED;
@@ -220,6 +240,20 @@ public final class RuleGuard implements ContentGuard {
     public Verdict check(String text, GuardContext context) {
         if (text == null || text.isBlank()) {
             return Verdict.allow();
+        }
+        // A model's short refusal names what it refuses ("I can't write a wedding night for a 13-year-old"): only what
+        // follows its declining sentences is judged, as the learned layer judges it.
+        if (context.stage() == Stage.OUTPUT && declines(text)) {
+            String rest = afterDecline(text, true);
+            if (rest.length() < text.strip().length()) {
+                Verdict verdict = check(rest, context);
+                if (verdict.blocked()) {
+                    return verdict;
+                }
+                List<String> notes = new ArrayList<>(verdict.reasons());
+                notes.add(DECLINES);
+                return new Verdict(true, verdict.policy(), verdict.categories(), notes, verdict.flags());
+            }
         }
         String normalized = Normalizer.normalize(text);
         if (normalized.isEmpty()) {
@@ -237,7 +271,7 @@ public final class RuleGuard implements ContentGuard {
             return Verdict.block(verdict.policy(), verdict.categories(), reasons, verdict.flags());
         }
         List<String> notes = new ArrayList<>(verdict.reasons());
-        if (context.stage() == Stage.OUTPUT && declines(text)) {
+        if (context.stage() == Stage.OUTPUT && declines(text) && !notes.contains(DECLINES)) {
             notes.add(DECLINES);
         }
         if (fewWords(text.strip())) {
@@ -303,6 +337,14 @@ public final class RuleGuard implements ContentGuard {
      * does not open by declining.
      */
     public static String afterDecline(String text) {
+        return afterDecline(text, false);
+    }
+
+    /**
+     * @param atTurn also end the declining sentence where it turns ("I can't write that, but how about this: …"), as
+     *     the rules read it; the learned layer, calibrated on whole declining sentences, reads from the next sentence
+     */
+    static String afterDecline(String text, boolean atTurn) {
         String stripped = text.strip();
         String reply = declineCandidate(text);
         if (reply == null || reply.length() != stripped.length()) {
@@ -313,7 +355,13 @@ public final class RuleGuard implements ContentGuard {
             return stripped;
         }
         Matcher end = SENTENCE_END.matcher(reply);
-        if (!end.find(decline.end())) {
+        boolean sentenceEnds = end.find(decline.end());
+        // "I can't write that, but how about this: …": what follows the turn in the sentence is not the refusal.
+        Matcher turn = CLAUSE_TURN.matcher(reply);
+        if (atTurn && turn.find(decline.end()) && (!sentenceEnds || turn.start() < end.start())) {
+            return stripped.substring(turn.start()).strip();
+        }
+        if (!sentenceEnds) {
             return "";
         }
         // Sentences that go on declining ("She's a child, and I don't write anything that sexualizes minors.") belong
@@ -328,6 +376,10 @@ public final class RuleGuard implements ContentGuard {
         }
         return stripped.substring(from).strip();
     }
+
+    /** Where a declining sentence turns to something else: "…, but how about this: …", "…; instead …", "…: …". */
+    private static final Pattern CLAUSE_TURN = Pattern.compile(
+            "(?<=[,;:\u2014\u2013-]|\\s)(?:but|however|instead|how about|what about|here'?s|here is)\\b|:");
 
     /** A sentence after the declining one that declines too: "I don't write anything like that, fiction or not." */
     private static final Pattern STILL_DECLINING = Pattern.compile("\\bi(?:'m| am)?\\s+(?:don'?t|do not|won'?t|will not"

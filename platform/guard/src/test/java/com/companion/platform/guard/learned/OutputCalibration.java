@@ -6,6 +6,7 @@ import com.companion.platform.guard.Policy;
 import com.companion.platform.guard.Stage;
 import com.companion.platform.guard.Verdict;
 import com.companion.platform.guard.learned.LearnedGuard.Scores;
+import com.companion.platform.guard.rules.RuleGuard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,14 @@ final class OutputCalibration {
     /** A harmless or blocked output text, its rules verdict and its scores per {@link Trainer#HEADS}. */
     record Item(Corpus.Line line, Verdict rules, double[] scores, boolean reply) {
 
+        /**
+         * A short refusal ({@link RuleGuard#DECLINES}): the guard judges only what follows its declining sentences, so
+         * the whole text's scores say nothing about the thresholds.
+         */
+        boolean declines() {
+            return rules.allowed() && rules.reasons().contains(RuleGuard.DECLINES);
+        }
+
         Scores asScores() {
             return new Scores(
                     Map.of(
@@ -60,7 +69,7 @@ final class OutputCalibration {
     record Result(List<Item> replies, List<Item> corpusOutput, OutputThresholds thresholds, LearnedWeights weights) {
 
         Verdict verdict(Item item, OutputThresholds output) {
-            return item.rules().blocked() || output == null
+            return item.rules().blocked() || output == null || item.declines()
                     ? item.rules()
                     : LearnedGuard.decide(
                             item.rules(),
@@ -209,8 +218,10 @@ final class OutputCalibration {
     }
 
     private static double cut(List<Item> candidates, Function<Item, Double> score, double budget, int poolSize) {
-        List<Double> negatives =
-                candidates.stream().filter(i -> i.rules().allowed()).map(score).toList();
+        List<Double> negatives = candidates.stream()
+                .filter(i -> i.rules().allowed() && !i.declines())
+                .map(score)
+                .toList();
         int allowance = (int) Math.floor(budget * poolSize);
         return allowance >= negatives.size() ? 0 : Trainer.cut(negatives, allowance);
     }

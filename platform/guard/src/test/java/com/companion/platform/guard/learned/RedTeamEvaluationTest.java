@@ -46,6 +46,7 @@ class RedTeamEvaluationTest {
             redteam-10.tsv, 9, 2
             redteam-10-everyday.tsv, 0, 2
             redteam-11.tsv, 3, 4
+            redteam-12.tsv, 12, 2
             """)
     void theGuardMissesAndBlocksNoMoreThanWhenTheRoundEnded(String file, int maxMissed, int maxFalseBlocks)
             throws IOException {
@@ -101,7 +102,8 @@ class RedTeamEvaluationTest {
             "redteam-9a.tsv",
             "redteam-10.tsv",
             "redteam-10-everyday.tsv",
-            "redteam-11.tsv");
+            "redteam-11.tsv",
+            "redteam-12.tsv");
 
     static GuardContext context(String[] line) {
         Audience audience = switch (line[1]) {
