@@ -344,7 +344,7 @@ public final class RuleGuard implements ContentGuard {
      * @param atTurn also end the declining sentence where it turns ("I can't write that, but how about this: …"), as
      *     the rules read it; the learned layer, calibrated on whole declining sentences, reads from the next sentence
      */
-    static String afterDecline(String text, boolean atTurn) {
+    public static String afterDecline(String text, boolean atTurn) {
         String stripped = text.strip();
         String reply = declineCandidate(text);
         if (reply == null || reply.length() != stripped.length()) {
