@@ -96,16 +96,17 @@ public final class Normalizer {
     }
 
     /**
-     * The canonical form, with or without the words of emoji. The learned layer's models read their input without them
-     * (every emoji separates words): its weights were trained on that form, and changing a model's input moves its
-     * thresholds for every text, not only for the few with such emoji.
+     * The canonical form, with or without the words of emoji and the joining of a text written all spaced ({@code h o w
+     * m a n y}, words two spaces apart). The learned layer's models read their input without them (every emoji separates
+     * words, only long or known spaced words are joined): its weights were trained on that form, and changing a model's
+     * input moves its thresholds for every text, not only for the few with such emoji or spacing.
      */
     public static String normalize(String text, boolean emojiAsWords) {
         if (text == null || text.isEmpty()) {
             return "";
         }
         String folded = fold(text, emojiAsWords);
-        List<RawToken> tokens = joinSpacedLetters(splitOnWhitespace(folded));
+        List<RawToken> tokens = joinSpacedLetters(splitOnWhitespace(folded), emojiAsWords);
         StringBuilder out = new StringBuilder(folded.length());
         for (RawToken token : tokens) {
             for (String word : words(token)) {
@@ -254,7 +255,8 @@ public final class Normalizer {
      * joins the letters only as leetspeak (between letters, or at an edge next to a letter), so {@code a 1 3} stays a
      * word and a number while {@code s 3 x} becomes one word.
      */
-    private static List<RawToken> joinSpacedLetters(List<RawToken> tokens) {
+    private static List<RawToken> joinSpacedLetters(List<RawToken> tokens, boolean rulesForm) {
+        boolean spacedWriting = rulesForm && spacedWords(tokens) >= SPACED_WRITING_MIN_WORDS;
         List<RawToken> out = new ArrayList<>(tokens.size());
         int i = 0;
         while (i < tokens.size()) {
@@ -282,7 +284,7 @@ public final class Normalizer {
             if (run.length() == 1) {
                 out.add(tokens.get(i));
             } else {
-                for (String segment : segments(run.toString())) {
+                for (String segment : segments(run.toString(), spacedWriting)) {
                     out.add(new RawToken(segment, true));
                 }
             }
@@ -291,7 +293,30 @@ public final class Normalizer {
         return out;
     }
 
-    private static List<String> segments(String run) {
+    /**
+     * A text written with its letters spaced and its words set apart by two or more spaces ({@code h o w  m a n y  m g})
+     * has at least this many such words: there every spaced word is joined, short ones too.
+     */
+    private static final int SPACED_WRITING_MIN_WORDS = 3;
+
+    /** How many runs of two or more single glyphs, each one space apart, the tokens hold. */
+    private static int spacedWords(List<RawToken> tokens) {
+        int words = 0;
+        int run = 0;
+        for (RawToken token : tokens) {
+            String g = glyphs(token.text());
+            boolean single = g != null && g.length() == 1;
+            if (single && run > 0 && token.afterSingleSpace()) {
+                run++;
+            } else {
+                words += run >= 2 ? 1 : 0;
+                run = single ? 1 : 0;
+            }
+        }
+        return words + (run >= 2 ? 1 : 0);
+    }
+
+    private static List<String> segments(String run, boolean spacedWriting) {
         int n = run.length();
         boolean[] letterSide = new boolean[n];
         for (int k = 0; k < n; k++) {
@@ -315,7 +340,8 @@ public final class Normalizer {
                 k++;
             }
             String segment = run.substring(start, k);
-            boolean join = side ? joinsAsWord(segment) : segment.length() >= 2;
+            boolean join =
+                    side ? (spacedWriting ? segment.length() >= 2 : joinsAsWord(segment)) : segment.length() >= 2;
             if (join) {
                 out.add(segment);
             } else {

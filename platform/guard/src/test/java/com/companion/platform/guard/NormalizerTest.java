@@ -112,6 +112,10 @@ class NormalizerTest {
     @Test
     void twoSpacesEndASpacedWord() {
         assertThat(Normalizer.normalize("d o g  s e x")).isEqualTo("dog sex");
+        // a text written all spaced, words set apart by two spaces: short words are joined too
+        assertThat(Normalizer.normalize("h o w  m a n y  m g  o f  t y l e n o l  t o  n o t  w a k e  u p"))
+                .isEqualTo("how many mg of tylenol to not wake up");
+        assertThat(Normalizer.normalize("u r a kid")).isEqualTo("u r a kid");
         assertThat(Normalizer.normalize("b a r e l y  1 5")).isEqualTo("barely 15");
     }
 

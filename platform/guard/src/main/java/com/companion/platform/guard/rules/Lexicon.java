@@ -2327,7 +2327,7 @@ final class Lexicon {
         rule(
                 Marker.SELF_HARM_METHOD,
                 "self-harm:method-10",
-                "how many (?:would it take|do i need|should i take|pills|of them|tablets)(?: [a-z]+){0,4} (?:so i (?:just )?"
+                "how many (?:would it take|do i need|should i take|pills|of them|tablets|mg|milligrams)(?: [a-z]+){0,4} (?:so i (?:just )?"
                         + "(?:dont|don t|never|won t|wont) wake up|to (?:not|never) wake up|to die|to end it)"
                         + "|(?:which|what) (?:is|would be|s) (?:less|the least|more|the most) (?:painful|quick|quicker|certain"
                         + "|lethal)(?: [a-z]+){0,8} (?:bridge|train tracks|tracks|rope|hanging|drowning|overdos\\w*|jumping"

@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/88825580b7c9";
+    public static final String VERSION = "rules/abfacfcf9c1a";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
