@@ -70,8 +70,8 @@ final class PlatformGuard implements ReplyGuard {
     /**
      * A reply that opens by declining ("I can't write a scene where she's drugged. I could write one where …"): while
      * its opening sentences stream, the sentence that declines is not judged, save what follows a turn in it ("I can't
-     * write that, but …"), which the rules judge; what follows the sentence is judged by every in-process layer. Cut into sentences, the refusal's first one names what it refuses without the offer
-     * that makes it a refusal, and the learned layer would read it as what it refuses. The whole reply is judged once
+     * write that, but …"), which the rules judge; what follows the sentence is judged by every in-process layer. Cut
+     * into sentences, the refusal's first one names what it refuses without the offer that makes it a refusal, and the learned layer would read it as what it refuses. The whole reply is judged once
      * complete, where {@code LearnedGuard} makes the same split only for a reply the rules read as a refusal ({@code
      * RuleGuard.DECLINES}: it also offers something else or names the line it keeps, in at most four sentences). A
      * window cannot wait for that offer, which comes later in the stream, so here any opening that declines is split;

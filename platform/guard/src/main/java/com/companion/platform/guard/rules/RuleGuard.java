@@ -104,9 +104,8 @@ public final class RuleGuard implements ContentGuard {
             + "(?:story|roleplay|role-play|scene|character)"
             + "|that'?s not something i\\b"
             + "|i'?m not (?:writing|continuing|roleplaying|role-playing|creating|describing|going there|doing (?:that|this))\\b"
-            // Spanish, Portuguese, French, German and Italian: "no voy a escribir", "não vou continuar", "je ne vais
-            // pas
-            // écrire", "das werde ich nicht schreiben", "non posso scrivere".
+            // Spanish, Portuguese, French, German and Italian: "no voy a escribir", "não vou continuar",
+            // "je ne vais pas écrire", "das werde ich nicht schreiben", "non posso scrivere".
             + "|no (?:voy a|puedo|pienso|quiero) (?:\\S+\\s+){0,2}?(?:escribir|continuar|seguir|describir|hacer|crear"
             + "|narrar)(?!\\p{L})"
             + "|n[ãa]o (?:vou|posso|consigo|irei|quero) (?:\\S+\\s+){0,2}?(?:escrever|continuar|seguir|descrever|fazer"
@@ -251,7 +250,9 @@ public final class RuleGuard implements ContentGuard {
                     return verdict;
                 }
                 List<String> notes = new ArrayList<>(verdict.reasons());
-                notes.add(DECLINES);
+                if (!notes.contains(DECLINES)) {
+                    notes.add(DECLINES);
+                }
                 return new Verdict(true, verdict.policy(), verdict.categories(), notes, verdict.flags());
             }
         }
@@ -271,7 +272,7 @@ public final class RuleGuard implements ContentGuard {
             return Verdict.block(verdict.policy(), verdict.categories(), reasons, verdict.flags());
         }
         List<String> notes = new ArrayList<>(verdict.reasons());
-        if (context.stage() == Stage.OUTPUT && declines(text) && !notes.contains(DECLINES)) {
+        if (context.stage() == Stage.OUTPUT && declines(text)) {
             notes.add(DECLINES);
         }
         if (fewWords(text.strip())) {
