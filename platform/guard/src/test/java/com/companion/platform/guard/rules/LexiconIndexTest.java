@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Lexicon#scan} tries at a word start only the rules its index holds for the characters there. This compares
  * it with trying every rule at every word start, on texts from every labelled set in the test resources and on texts
- * built to sit at the index's edges (words of one or two characters, the end of the text, letters beyond ASCII, a
- * censoring star). It fails if the index leaves out a rule that matches.
+ * built to sit at the index's edges (words of one to four characters, the end of the text, letters beyond ASCII
+ * second, third or fourth, a censoring star). It fails if the index leaves out a rule that matches.
  */
 class LexiconIndexTest {
 
@@ -42,7 +42,17 @@ class LexiconIndexTest {
                 "kms",
                 "un alive",
                 "im 15 and he touched me",
-                "hes 1 4"));
+                "hes 1 4",
+                "sex",
+                "sexy",
+                "sex\u00e9 13",
+                "kid\u00e9 14yo",
+                "i m 1",
+                "rape",
+                "rap",
+                "f*ck",
+                "teen",
+                "tee\u4e2d"));
         try (Stream<Path> files = Files.walk(Path.of("src/test/resources"))) {
             for (Path file :
                     files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
