@@ -303,6 +303,13 @@ class ChatControlsIT {
                 .extracting(m -> m.path("content").asString())
                 .containsExactly("Tea is lovely.", "I like tea");
         assertThat(rest.path("next_cursor").isNull()).isTrue();
+        // next_cursor read back as "cursor", as every other list takes it, is the same page
+        assertThat(history(
+                                user,
+                                session,
+                                "?limit=2&cursor=" + page.path("next_cursor").asString())
+                        .path("items"))
+                .isEqualTo(rest.path("items"));
     }
 
     @Test
@@ -804,6 +811,35 @@ class ChatControlsIT {
                         r -> r != null);
         seen.add(request.requestId());
         return request;
+    }
+
+    /**
+     * PostgreSQL stores no NUL character in text. A message holding one is refused before anything is kept; where a
+     * text reaches the database unchecked (a title, a search), its refusal is a 400 problem too, never a server error.
+     */
+    @Test
+    void textWithTheNulCharacterIsBadInputAndNothingOfItIsKept() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user);
+        String titleBefore = sessionTitle(user, session);
+
+        JsonNode message = post(user, "/chat/send", send(session, "hi\\u0000there"), 400);
+        assertThat(message.path("type").asString()).endsWith("/invalid-text");
+        JsonNode title = patch(user, session, "{\"title\":\"a\\u0000b\"}", 400);
+        assertThat(title.path("type").asString()).endsWith("/invalid-text");
+        JsonNode search = JSON.readTree(http.get()
+                .uri(URI.create("/search/messages?q=a%00b"))
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+        assertThat(search.path("type").asString()).endsWith("/invalid-text");
+
+        assertThat(history(user, session).path("items").toString()).doesNotContain("there");
+        assertThat(sessionTitle(user, session)).isEqualTo(titleBefore);
     }
 
     private UUID session(UUID user) {

@@ -404,6 +404,29 @@ class ChatPipelineIT {
     }
 
     @Test
+    void aUserMessageFrameHoldingTheNulCharacterIsAnErrorFrameAndTheSocketStaysOpen() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(user)) {
+            socket.send("{\"type\":\"user_message\",\"session_id\":\"" + session
+                    + "\",\"message\":\"hi\\u0000there\",\"client_id\":\"nul\"}");
+            JsonNode answer = socket.await(f -> "nul".equals(f.path("client_id").asString()));
+            assertThat(answer.path("type").asString()).isEqualTo("error");
+            assertThat(answer.path("code").asString()).isEqualTo("invalid_text");
+
+            socket.userMessage(session, "and now plain words", "plain");
+            assertThat(socket.await(f -> "plain".equals(f.path("client_id").asString()))
+                            .path("type")
+                            .asString())
+                    .isEqualTo("typing");
+            MessageRequested request = fixtures.awaitRequest(session, "and now plain words");
+            fixtures.reply(request, "Plainly.");
+            fixtures.decide(request, 1, false);
+            socket.awaitType("assistant_done");
+        }
+    }
+
+    @Test
     void aUserMessageFrameWhoseMessageIsNotTextIsABadFrameAndNothingIsSent() {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));

@@ -175,6 +175,27 @@ class CardFieldsIT extends WithCharacterTopic {
                 .isEqualTo("system_prompt");
     }
 
+    /**
+     * Extensions are kept as the card had them, and PostgreSQL stores no NUL character in text: such a card is bad
+     * input (400), not a server error, and nothing of it is kept.
+     */
+    @Test
+    void whenAnExtensionHoldsTheNulCharacterThenTheCharacterIsRefusedAndNotKept() {
+        TestUser owner = users.adult();
+        api.post(
+                        "/characters",
+                        owner,
+                        withCard()
+                                .with("extensions", Map.of("depth_prompt", "a\0b"))
+                                .build())
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .value(String.class, type -> assertThat(type).endsWith("/invalid-text"));
+        assertThat(api.page("/characters/mine", owner).items()).isEmpty();
+    }
+
     @Test
     void whenACardFieldBreaksItsBoundsThenTheErrorNamesIt() {
         api.post(

@@ -194,6 +194,10 @@ public class SendService {
             throw ApiProblem.badRequest(
                     "message-too-long", "The message is longer than " + properties.maxMessageLength() + " characters.");
         }
+        if (text.indexOf('\u0000') >= 0) {
+            // Over a socket too, where no HTTP exception handler turns the database's refusal into a problem.
+            throw ApiProblem.badRequest("invalid-text", "The message holds the NUL character (U+0000).");
+        }
         return text;
     }
 

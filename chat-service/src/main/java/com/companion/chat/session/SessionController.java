@@ -202,10 +202,18 @@ class SessionController {
             AuthenticatedUser user,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(required = false) UUID before) {
+            @RequestParam(required = false) UUID before,
+            @RequestParam(required = false) UUID cursor) {
         access.caller(user);
         SessionRepository.Owned session =
                 sessions.owned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+        // The page's next_cursor, as "before" or as "cursor" like every other list; both at once must agree.
+        if (before != null && cursor != null && !before.equals(cursor)) {
+            throw ApiProblem.badRequest("invalid-cursor", "before and cursor name different messages.");
+        }
+        if (before == null) {
+            before = cursor;
+        }
         // History is the active path only: a cursor is a message on it (never a deleted one, or one of a branch left).
         UUID start = before == null
                 ? session.activeLeaf()

@@ -2,10 +2,12 @@ package com.companion.platform.web.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,8 +93,28 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required."));
     }
 
+    /**
+     * PostgreSQL's SQLSTATEs for text it cannot store: the NUL character (U+0000) in text (22021
+     * character_not_in_repertoire) and as {@code \u0000} in jsonb (22P05 untranslatable_character).
+     */
+    static final Set<String> TEXT_NOT_STORABLE = Set.of("22021", "22P05");
+
+    /**
+     * Anything not handled above is a server error with an id in the log, except text the database cannot store:
+     * PostgreSQL refuses the NUL character in text, whichever field, query parameter or imported file carried it. The
+     * statement's transaction is rolled back, so nothing of the request was kept, and the caller gets a 400.
+     */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        SQLException sql = causeOf(ex, SQLException.class);
+        if (sql != null && TEXT_NOT_STORABLE.contains(sql.getSQLState())) {
+            log.info("refused text the database cannot store: {}", sql.getMessage());
+            return ResponseEntity.badRequest()
+                    .body(Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-text",
+                            "The request holds a character that cannot be stored, such as NUL (U+0000)."));
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("unexpected error {}", errorId, ex);
         ProblemDetail problem = Problems.of(
