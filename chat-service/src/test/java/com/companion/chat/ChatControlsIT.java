@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.companion.chat.search.MessageSearch;
+import com.companion.contracts.Plan;
 import com.companion.contracts.auth.UserDeleted;
+import com.companion.contracts.auth.UserStatus;
+import com.companion.contracts.auth.UserUpdated;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.HistoryMessage;
 import com.companion.contracts.chat.MessageRequested;
@@ -811,6 +814,47 @@ class ChatControlsIT {
                         r -> r != null);
         seen.add(request.requestId());
         return request;
+    }
+
+    /**
+     * A plan that changed after the access token was issued counts at once, in both directions: a token refreshed
+     * after a purchase whose event has not arrived yet is premium, and a premium token is free as soon as the
+     * cancellation has arrived (before, it stayed premium, without ads or a daily limit, until its next refresh).
+     */
+    @Test
+    void aPlanChangedAfterTheTokenWasIssuedCountsAtOnce() {
+        UUID user = fixtures.user(true);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from user_view where user_id = :id")
+                                .param("id", user)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        String premiumToken = TestJwks.shared().token(user, "premium", true);
+        assertThat(usage(premiumToken).path("daily_limit").isNull())
+                .as("the purchase's event has not arrived: the token says premium")
+                .isTrue();
+
+        String username = "u" + user.toString().substring(0, 8);
+        fixtures.publish(new UserUpdated(user, username, Plan.PREMIUM, true, UserStatus.ACTIVE, List.of("plan")));
+        fixtures.publish(new UserUpdated(user, username, Plan.FREE, true, UserStatus.ACTIVE, List.of("plan")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(usage(premiumToken).path("daily_limit").asInt())
+                                .as("cancelled after the token was issued")
+                                .isEqualTo(properties.freeDailyMessages()));
+    }
+
+    private JsonNode usage(String token) {
+        return JSON.readTree(http.get()
+                .uri("/chat/usage")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
     }
 
     /**

@@ -87,7 +87,7 @@ class BannedOwnerIT extends WithCharacterTopic {
                                 null,
                                 null,
                                 null),
-                        new AuthenticatedUser(banned.id(), banned.username(), Plan.FREE, true, List.of("user")))
+                        new AuthenticatedUser(banned.id(), banned.username(), Plan.FREE, true, List.of("user"), null))
                 .id();
         assertThat(catalogue(tag, null))
                 .as("a request that beat the ban; what it creates stays closed")

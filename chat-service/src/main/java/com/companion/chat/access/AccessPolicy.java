@@ -35,8 +35,10 @@ public class AccessPolicy {
     }
 
     /**
-     * The caller as chat decides with. Adult only if both the token and the read model say so; premium if either does
-     * (a purchase counts at once, a cancellation at the next token refresh). A disabled or deleted account is refused.
+     * The caller as chat decides with. Adult only if both the token and the read model say so. The plan is the read
+     * model's when it learned of a change of plan after the token was issued (a purchase or a cancellation counts at
+     * once); otherwise premium if either says so (a purchase whose event has not arrived yet, with a token refreshed
+     * after it). A disabled or deleted account is refused.
      */
     public Caller caller(AuthenticatedUser user) {
         Optional<UserView> view = readModels.user(user.userId());
@@ -48,9 +50,14 @@ public class AccessPolicy {
                     "This account is no longer available.");
         }
         boolean adult = user.isAdult() && view.map(UserView::adult).orElse(true);
-        Plan plan = user.plan() == Plan.PREMIUM
-                ? Plan.PREMIUM
-                : view.map(UserView::plan).orElse(user.plan());
+        boolean changedSinceToken = view.map(UserView::planChangedAt)
+                .filter(changed -> user.issuedAt() != null && changed.isAfter(user.issuedAt()))
+                .isPresent();
+        Plan plan = changedSinceToken
+                ? view.get().plan()
+                : user.plan() == Plan.PREMIUM
+                        ? Plan.PREMIUM
+                        : view.map(UserView::plan).orElse(user.plan());
         String username = view.map(UserView::username).orElse(null);
         return new Caller(
                 user.userId(),

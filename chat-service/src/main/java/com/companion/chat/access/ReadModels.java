@@ -35,7 +35,8 @@ public class ReadModels {
 
     public Optional<UserView> user(UUID userId) {
         return jdbc.sql("""
-                        select user_id, plan, is_adult, status, deleted, username, persona_name, persona_description
+                        select user_id, plan, is_adult, status, deleted, username, persona_name, persona_description,
+                            plan_changed_at
                         from user_view where user_id = :id
                         """)
                 .param("id", userId)
@@ -47,7 +48,11 @@ public class ReadModels {
                         rs.getString("username"),
                         rs.getString("persona_name") == null
                                 ? null
-                                : new UserPersona(rs.getString("persona_name"), rs.getString("persona_description"))))
+                                : new UserPersona(rs.getString("persona_name"), rs.getString("persona_description")),
+                        rs.getObject("plan_changed_at", OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject("plan_changed_at", OffsetDateTime.class)
+                                        .toInstant()))
                 .optional();
     }
 
@@ -104,7 +109,9 @@ public class ReadModels {
                         insert into user_view (user_id, username, plan, is_adult, status, deleted, updated_at)
                         values (:id, :username, :plan, :adult, :status, false, now())
                         on conflict (user_id) do update set username = excluded.username, plan = excluded.plan,
-                            is_adult = excluded.is_adult, status = excluded.status, updated_at = now()
+                            is_adult = excluded.is_adult, status = excluded.status, updated_at = now(),
+                            plan_changed_at = case when user_view.plan is distinct from excluded.plan then now()
+                                else user_view.plan_changed_at end
                         """)
                 .param("id", userId)
                 .param("username", username)
