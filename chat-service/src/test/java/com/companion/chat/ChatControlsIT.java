@@ -846,15 +846,7 @@ class ChatControlsIT {
     }
 
     private JsonNode usage(String token) {
-        return JSON.readTree(http.get()
-                .uri("/chat/usage")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
+        return get("Bearer " + token, "/chat/usage");
     }
 
     /**
@@ -962,9 +954,13 @@ class ChatControlsIT {
     }
 
     private JsonNode get(UUID user, String path) {
+        return get(bearer(user), path);
+    }
+
+    private JsonNode get(String authorization, String path) {
         return JSON.readTree(http.get()
                 .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .header(HttpHeaders.AUTHORIZATION, authorization)
                 .exchange()
                 .expectStatus()
                 .isOk()
