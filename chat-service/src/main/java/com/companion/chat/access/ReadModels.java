@@ -49,10 +49,9 @@ public class ReadModels {
                         rs.getString("persona_name") == null
                                 ? null
                                 : new UserPersona(rs.getString("persona_name"), rs.getString("persona_description")),
-                        rs.getObject("plan_changed_at", OffsetDateTime.class) == null
-                                ? null
-                                : rs.getObject("plan_changed_at", OffsetDateTime.class)
-                                        .toInstant()))
+                        Optional.ofNullable(rs.getObject("plan_changed_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)
+                                .orElse(null)))
                 .optional();
     }
 
