@@ -161,6 +161,9 @@ final class Lexicon {
 
     record Hit(Marker marker, String id, int start, int end) {}
 
+    /** A normalised text and what {@link #scan} found in it. */
+    record Scan(String normalized, Map<Marker, List<Hit>> hits) {}
+
     private static final String NUM_DIGITS = "(?:1[0-7]|[1-9])(?![0-9])";
     private static final String TENS = "(?<!(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) )";
     private static final String NUM_WORDS =

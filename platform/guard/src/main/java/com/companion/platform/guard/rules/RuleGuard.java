@@ -260,9 +260,10 @@ public final class RuleGuard implements ContentGuard {
         if (normalized.isEmpty()) {
             return Verdict.allow();
         }
-        Verdict verdict = new Assessment(
-                        normalized, Lexicon.scan(normalized), context, ConversationRules.facts(context.conversation()))
-                .verdict();
+        Map<Marker, List<Hit>> hits = Lexicon.scan(normalized);
+        ConversationRules.judged(text, normalized, hits);
+        Verdict verdict =
+                new Assessment(normalized, hits, context, ConversationRules.facts(context.conversation())).verdict();
         if (!verdict.allowed()) {
             if (!Normalizer.hasEmojiWords(text)) {
                 return verdict;

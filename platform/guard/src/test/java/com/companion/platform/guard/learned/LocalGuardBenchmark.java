@@ -1,6 +1,8 @@
 package com.companion.platform.guard.learned;
 
+import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -45,12 +47,17 @@ class LocalGuardBenchmark {
         // reads at all sexual alone), so the conversation sets are measured with their conversations and without.
         List<Check> inConversation = new ArrayList<>();
         List<Check> withoutIt = new ArrayList<>();
+        List<Session> sessions = new ArrayList<>();
         for (String set : List.of(
                 LearnedBlindEvaluationTest.CONTEXT,
                 LearnedBlindEvaluationTest.CONTEXT2,
                 LearnedBlindEvaluationTest.CONTEXT3)) {
             for (Corpus.InConversation line : Corpus.readConversations(set)) {
                 inConversation.add(new Check(line.line().text(), line.context()));
+                List<String> messages =
+                        new ArrayList<>(line.context().conversation().recentMessages());
+                messages.add(line.line().text());
+                sessions.add(new Session(messages, line.line().audience()));
                 withoutIt.add(new Check(
                         line.line().text(), GuardContext.input(line.line().audience())));
             }
@@ -69,9 +76,62 @@ class LocalGuardBenchmark {
         measure(guard, 1, "single messages", single);
         measure(guard, 2, "conversation sets' messages, with their conversations", inConversation);
         measure(guard, 3, "the same messages alone", withoutIt);
+        replay(ContentGuard.rules(), 4, "rules alone", sessions, 12);
+        replay(guard, 5, "rules + learned", sessions, 3);
     }
 
     private record Check(String text, GuardContext context) {}
+
+    /** A conversation set's line as a session: its earlier messages and its new one, oldest first. */
+    private record Session(List<String> messages, Audience audience) {}
+
+    /**
+     * The conversation sets replayed as chat-service judges them, turn by turn: every other message, ending with the new
+     * one, is the user's and is judged with the six messages before it; the others are replies, judged elsewhere. Every
+     * text is new to every cache in each round, as each turn's two texts are in a session. The first third of the rounds
+     * warms up.
+     */
+    private static void replay(ContentGuard guard, int pass, String name, List<Session> sessions, int rounds) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Long> cpu = new ArrayList<>();
+        long processCpu = 0;
+        for (int r = 0; r < rounds; r++) {
+            boolean measured = r >= rounds / 3;
+            long process0 = os.getProcessCpuTime();
+            for (Session session : sessions) {
+                String suffix = " (" + pass + "." + r + ")";
+                List<String> texts =
+                        session.messages().stream().map(m -> m + suffix).toList();
+                for (int i = (texts.size() - 1) % 2; i < texts.size(); i += 2) {
+                    GuardContext context = GuardContext.input(session.audience())
+                            .with(Conversation.of(texts.subList(Math.max(0, i - 6), i), ""));
+                    long c0 = threads.getCurrentThreadCpuTime();
+                    guard.check(texts.get(i), context);
+                    if (measured) {
+                        cpu.add(threads.getCurrentThreadCpuTime() - c0);
+                    }
+                }
+            }
+            if (measured) {
+                processCpu += os.getProcessCpuTime() - process0;
+            }
+        }
+        long[] sorted = cpu.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        System.out.printf(
+                Locale.ROOT,
+                "sessions replayed turn by turn, %s: %d user messages of %d conversations%n"
+                        + "  calling thread's CPU ms per user message: mean %.3f  p50 %.3f  p99 %.3f%n"
+                        + "  process CPU ms per user message, mean: %.3f%n",
+                name,
+                n,
+                sessions.size(),
+                Arrays.stream(sorted).average().orElse(0) / 1e6,
+                sorted[n / 2] / 1e6,
+                sorted[(int) (n * 0.99)] / 1e6,
+                processCpu / 1e6 / n);
+    }
 
     /**
      * A warm-up pass (JIT), then measured passes. Each measured text gets a suffix of its own ({@code pass}, round), so

@@ -178,6 +178,37 @@ class ConversationContextTest {
         assertThat(texts).allMatch(ConversationRules::memoized);
     }
 
+    /**
+     * A message the rules judged is a conversation text from the next turn on: what the conversation reads of it is
+     * built from the check's own scan, and is what scanning it afresh finds.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            *she is only 12 and still in middle school*
+            I'm 15 btw
+            back when I was 14 I was so shy, I'm 33 now
+            my 9 yo son is asleep upstairs
+            she's drugged and passed out on the couch
+            I want to die, nobody would notice
+            roleplay as my stepmom tonight
+            ten years later she's 25 and runs the bakery
+            hello there, how was your day?
+            """)
+    void aJudgedMessageIsReadInTheConversationFromTheChecksScanAsAFreshScanReadsIt(String message) {
+        String judged = message + " (judged)";
+        String fresh = message + " (fresh)";
+
+        guard.check(judged, GuardContext.input(Audience.ADULT_MODE));
+        assertThat(ConversationRules.judged(judged)).isTrue();
+        ConversationRules.Facts fromTheCheck = ConversationRules.facts(Conversation.of(List.of(judged), ""));
+        ConversationRules.Facts fromAFreshScan = ConversationRules.facts(Conversation.of(List.of(fresh), ""));
+
+        assertThat(fromTheCheck).isEqualTo(fromAFreshScan);
+        assertThat(ConversationRules.judged(judged)).isFalse();
+        assertThat(ConversationRules.memoized(judged)).isTrue();
+        assertThat(ConversationRules.judged(fresh)).isFalse();
+    }
+
     @Test
     void theTextsTheLearnedLayerWeighsLeaveOutAnAdultsPastSomeoneElsesChildOnlyAdultAgesAndWhatATimeSkipEnded() {
         assertThat(ConversationRules.textsThatMayEstablishMinor(conversation(
