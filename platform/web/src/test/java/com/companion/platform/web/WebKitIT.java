@@ -301,6 +301,17 @@ class WebKitIT {
                     .jsonPath("$.errors[0].field")
                     .isEqualTo("pet_name");
         }
+        // A number where a choice is expected is not read as the choice at that position ("visibility": 1 as public).
+        for (String value : List.of("0", "1", "true")) {
+            post("{\"pet_name\":\"Rex\",\"age_years\":3,\"mood\":" + value + "}")
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/validation")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("mood");
+        }
         post("{\"pet_name\":")
                 .expectStatus()
                 .isBadRequest()
