@@ -70,7 +70,7 @@ class BlockedMessagesIT {
         JsonNode found = await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> find(
-                                api.get(admin, "/admin/blocked-messages?category=S4&limit=200", "admin"), refusedText),
+                                api.get(admin, "/admin/blocked-messages?category=S4&limit=100", "admin"), refusedText),
                         node -> node != null);
         assertThat(found.path("user_id").asString()).isEqualTo(user.toString());
         assertThat(found.path("session_id").asString()).isEqualTo(session.toString());
@@ -79,7 +79,7 @@ class BlockedMessagesIT {
         assertThat(found.path("context").get(0).path("content").asString()).startsWith("We met at the school gates");
         assertThat(found.path("context").get(1).path("content").asString()).isEqualTo("How nice!");
 
-        assertThat(find(api.get(admin, "/admin/blocked-messages?category=S1&limit=200", "admin"), refusedText))
+        assertThat(find(api.get(admin, "/admin/blocked-messages?category=S1&limit=100", "admin"), refusedText))
                 .as("another category leaves it out")
                 .isNull();
         assertThat(send(user, session, "send me nudes, I'm 13 " + UUID.randomUUID()))
@@ -110,7 +110,7 @@ class BlockedMessagesIT {
         await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> find(
-                                api.get(admin, "/admin/blocked-messages?category=s4&limit=200", "admin"), refusedText),
+                                api.get(admin, "/admin/blocked-messages?category=s4&limit=100", "admin"), refusedText),
                         node -> node != null);
 
         for (String category : new String[] {"bogus", "S15", "S"}) {

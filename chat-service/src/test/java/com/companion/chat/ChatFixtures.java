@@ -45,6 +45,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ChatFixtures implements AutoCloseable {
 
+    /** The id of chat-service's read-model listener ({@code ReadModelConsumer}), to pause it in a test. */
+    public static final String READ_MODELS_LISTENER = "read-models";
+
     private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
 
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

@@ -28,6 +28,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +59,9 @@ class MemoriesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @AfterAll
     static void close() {
@@ -174,6 +179,34 @@ class MemoriesIT {
         String id = list(user, character).path("items").get(0).path("id").asString();
         exchange(stranger, HttpMethod.DELETE, "/memories/" + id, null, 404);
         assertThat(list(user, character).path("items")).hasSize(20);
+    }
+
+    /**
+     * A memory pinned for a character created a moment ago, before chat-service has the character's event, waits for
+     * it as a new session does, instead of answering 404.
+     */
+    @Test
+    void aMemoryForACharacterWhoseEventHasNotArrivedYetIsWaitedForNotUnknown() {
+        UUID user = fixtures.user(true);
+        UUID character = UUID.randomUUID();
+        get(user, "/sessions"); // the application answers at once from here on: only the character is awaited
+
+        MessageListenerContainer readModels = listeners.getListenerContainer(ChatFixtures.READ_MODELS_LISTENER);
+        readModels.pause();
+        await().atMost(Duration.ofSeconds(10)).until(readModels::isContainerPaused);
+        CompletableFuture<JsonNode> pinned;
+        try {
+            pinned = CompletableFuture.supplyAsync(() -> pin(user, character, "She calls me Captain.", 201));
+            fixtures.publish(fixtures.character(character, user, Visibility.PRIVATE, false));
+            await().during(Duration.ofMillis(300))
+                    .atMost(Duration.ofSeconds(2))
+                    .alias("the request waits for the character instead of answering 404")
+                    .until(() -> !pinned.isDone());
+        } finally {
+            readModels.resume();
+        }
+
+        assertThat(pinned.join().path("content").asString()).isEqualTo("She calls me Captain.");
     }
 
     @Test

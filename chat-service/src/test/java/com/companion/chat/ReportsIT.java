@@ -103,7 +103,7 @@ class ReportsIT {
                 .isEqualTo(404);
 
         UUID admin = UUID.randomUUID();
-        JsonNode seen = find(api.get(admin, "/admin/reports?status=open&limit=200", "admin"), report.path("id"));
+        JsonNode seen = find(api.get(admin, "/admin/reports?status=open&limit=100", "admin"), report.path("id"));
         assertThat(seen.path("reporter_id").asString()).isEqualTo(reporter.toString());
         assertThat(seen.path("subject_user_id").asString()).isEqualTo(owner.toString());
         assertThat(seen.path("details").asString()).isEqualTo("Her description says she is 13");
@@ -145,7 +145,7 @@ class ReportsIT {
 
         JsonNode report = awaitFiled(user, "message", reply, "inappropriate", null);
         UUID admin = UUID.randomUUID();
-        JsonNode seen = find(api.get(admin, "/admin/reports?limit=200", "admin"), report.path("id"));
+        JsonNode seen = find(api.get(admin, "/admin/reports?limit=100", "admin"), report.path("id"));
         assertThat(seen.path("context").path("message").path("content").asString())
                 .isEqualTo("Something nobody should read.");
         assertThat(seen.path("context").path("before").get(0).path("content").asString())
@@ -251,7 +251,7 @@ class ReportsIT {
         UUID admin = UUID.randomUUID();
         JsonNode raised = null;
         for (JsonNode item :
-                api.get(admin, "/admin/reports?status=open&limit=200", "admin").path("items")) {
+                api.get(admin, "/admin/reports?status=open&limit=100", "admin").path("items")) {
             if (item.path("target_id").asString().equals(user.toString())) {
                 assertThat(raised).as("one open report on the user").isNull();
                 raised = item;

@@ -45,7 +45,7 @@ class ModerationSystemIT {
         assertThat(filed.json().has("reporter_id")).isFalse();
 
         User admin = admin();
-        JsonNode report = reportIn(Api.get("/admin/reports?status=open&limit=200", admin), reportId);
+        JsonNode report = reportIn(Api.get("/admin/reports?status=open&limit=100", admin), reportId);
         assertThat(report.path("context").path("character").path("name").asString())
                 .isEqualTo(name);
         Response resolved = Api.post(

@@ -9,6 +9,7 @@ import com.companion.platform.web.security.AuthenticatedUser;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -77,7 +78,16 @@ public class AccessPolicy {
      * caller who created, published or was granted the character a moment ago.
      */
     public Optional<CharacterView> chattableSoon(Caller caller, UUID characterId) {
-        return ReadModelWait.until(readModelWait, () -> chattable(caller, characterId));
+        return soon(() -> chattable(caller, characterId));
+    }
+
+    /**
+     * What {@code look} finds in a read model, looked at again for up to {@code chat.read-model-wait} while it finds
+     * nothing: another service's event brings what its caller created a moment ago (a character, a user who just
+     * signed up).
+     */
+    public <T> Optional<T> soon(Supplier<Optional<T>> look) {
+        return ReadModelWait.until(readModelWait, look);
     }
 
     /**
@@ -86,8 +96,7 @@ public class AccessPolicy {
      * A miss waits like {@link #chattableSoon}.
      */
     public Optional<CharacterView> visibleSoon(Caller caller, UUID characterId) {
-        return ReadModelWait.until(
-                readModelWait, () -> readModels.character(characterId).filter(c -> reachable(caller, c)));
+        return soon(() -> readModels.character(characterId).filter(c -> reachable(caller, c)));
     }
 
     private static boolean reachable(Caller caller, CharacterView character) {

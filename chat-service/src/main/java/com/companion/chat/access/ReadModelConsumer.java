@@ -27,6 +27,9 @@ class ReadModelConsumer {
     private final ApplicationEventPublisher features;
     private final ProcessedEvents processed;
 
+    /** The listener's id in the {@code KafkaListenerEndpointRegistry}. */
+    static final String LISTENER_ID = "read-models";
+
     ReadModelConsumer(ReadModels readModels, ApplicationEventPublisher features, ProcessedEvents processed) {
         this.readModels = readModels;
         this.features = features;
@@ -34,6 +37,7 @@ class ReadModelConsumer {
     }
 
     @KafkaListener(
+            id = LISTENER_ID,
             topics = {Topics.AUTH_USERS, Topics.AUTH_SESSIONS, Topics.CHARACTERS},
             groupId = "${platform.kafka.consumer-group}")
     @Transactional

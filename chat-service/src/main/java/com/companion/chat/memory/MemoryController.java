@@ -112,7 +112,7 @@ class MemoryController {
                                     "field", "content", "message", "size must be at most " + properties.maxLength()))));
         }
         CharacterView character =
-                access.chattable(caller, request.characterId()).orElseThrow(() -> ApiProblem.notFound("character"));
+                access.chattableSoon(caller, request.characterId()).orElseThrow(() -> ApiProblem.notFound("character"));
         screening.screenMemory(caller, character, content);
         PinnedMemory memory = new PinnedMemory(
                 UUID.randomUUID(),

@@ -46,7 +46,7 @@ class ModerationController {
     Page<Reports.AdminReport> list(
             AuthenticatedUser user,
             @RequestParam(defaultValue = "open") String status,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
         requireAdmin(user);
         return reports.list(status, limit, cursor);
@@ -72,7 +72,7 @@ class ModerationController {
     Page<ModerationAudit.Entry> audit(
             AuthenticatedUser user,
             @RequestParam(name = "target_id", required = false) UUID targetId,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
         requireAdmin(user);
         return audit.list(targetId, limit, cursor);

@@ -477,10 +477,11 @@ public class Reports {
         // A deleted account is erased everywhere and is nobody to report any more: 404, as for an unknown user. A
         // disabled or banned one is still someone (a ban can be lifted) and may be reported; the context tells the
         // moderator it is not active.
-        boolean exists = jdbc.sql("select not deleted from user_view where user_id = :id")
-                .param("id", userId)
-                .query(Boolean.class)
-                .optional()
+        // A user who signed up a moment ago may not be in the read model yet: waited for, as a new character is.
+        boolean exists = access.soon(() -> jdbc.sql("select not deleted from user_view where user_id = :id")
+                        .param("id", userId)
+                        .query(Boolean.class)
+                        .optional())
                 .orElse(false);
         if (!exists) {
             throw ApiProblem.notFound("user");

@@ -61,7 +61,7 @@ class BlockedMessagesController {
     Page<BlockedMessage> list(
             AuthenticatedUser user,
             @RequestParam(required = false) @Size(max = 40) String category,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
         if (!user.hasRole("admin")) {
             throw ApiProblem.notFound("resource");

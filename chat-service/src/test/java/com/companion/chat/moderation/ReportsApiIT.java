@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,8 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +58,9 @@ class ReportsApiIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @AfterAll
     static void close() {
@@ -97,10 +103,39 @@ class ReportsApiIT {
                 .isEqualTo(201);
         UUID admin = UUID.randomUUID();
         JsonNode listed = find(
-                get(admin, "/admin/reports?limit=200", "admin"), json(filed).path("id"));
+                get(admin, "/admin/reports?limit=100", "admin"), json(filed).path("id"));
         assertThat(listed.path("context").path("user").path("active").asBoolean())
                 .as("the moderator is told the account is not active")
                 .isFalse();
+    }
+
+    /**
+     * A user who signed up a moment ago is someone to report even before chat-service has their event: the report
+     * waits for it, as a new session waits for a new character, instead of answering 404.
+     */
+    @Test
+    void aUserWhoseSignUpHasNotArrivedYetIsWaitedForNotUnknown() {
+        UUID reporter = user();
+        awaitKnown(reporter);
+        UUID newcomer = UUID.randomUUID();
+
+        MessageListenerContainer readModels = listeners.getListenerContainer(ChatFixtures.READ_MODELS_LISTENER);
+        readModels.pause();
+        await().atMost(Duration.ofSeconds(10)).until(readModels::isContainerPaused);
+        CompletableFuture<EntityExchangeResult<byte[]>> filing;
+        try {
+            filing = CompletableFuture.supplyAsync(() -> post(reporter, "/reports", report("user", newcomer, "spam")));
+            publish(new UserRegistered(
+                    newcomer, username(newcomer), Plan.FREE, true, UserStatus.ACTIVE, Instant.now()));
+            await().during(Duration.ofMillis(300))
+                    .atMost(Duration.ofSeconds(2))
+                    .alias("the report waits for the user instead of answering 404")
+                    .until(() -> !filing.isDone());
+        } finally {
+            readModels.resume();
+        }
+
+        assertThat(filing.join().getStatus().value()).isEqualTo(201);
     }
 
     @Test
@@ -182,6 +217,17 @@ class ReportsApiIT {
             assertThat(get(reporter, outOfRange).getStatus().value())
                     .as("a parameter out of range does not tell a non-administrator the endpoint exists: " + outOfRange)
                     .isEqualTo(404);
+        }
+        for (String list : List.of("/admin/reports", "/admin/audit", "/admin/blocked-messages")) {
+            assertThat(json(get(admin, list + "?limit=101", "admin"))
+                            .path("errors")
+                            .get(0)
+                            .path("field")
+                            .asString())
+                    .as("admin lists page as every list does: limit 1 to 100, " + list)
+                    .isEqualTo("limit");
+            assertThat(json(get(admin, list + "?limit=100", "admin")).has("items"))
+                    .isTrue();
         }
         assertThat(json(get(reporter, "/reports/" + report.path("id").asString()))
                         .path("status")
