@@ -389,12 +389,19 @@ public final class LearnedGuard implements ContentGuard {
                 && first.allowed()
                 && first.reasons().stream().anyMatch(reason -> reason.startsWith(RuleGuard.HELP_SEEKING));
         boolean ownLife = !onOutput && first.allowed() && first.reasons().contains(RuleGuard.OWN_LIFE);
+        boolean animalCare = first.allowed() && first.reasons().contains(RuleGuard.ANIMAL_CARE);
         for (Category category : headsRead ? LearnedWeights.CATEGORIES : List.<Category>of()) {
             double score = scores.of(category);
             String reason = "learned:" + category.code() + " " + format(score);
             double threshold = weights.head(category).threshold();
             if (onOutput) {
                 threshold = output.of(category, threshold);
+            }
+            if (category == Category.S3 && animalCare) {
+                if (score >= threshold) {
+                    reasons.add(reason + " -> animal care");
+                }
+                continue;
             }
             if (category == Category.S4 && ownLife) {
                 if (score >= threshold) {

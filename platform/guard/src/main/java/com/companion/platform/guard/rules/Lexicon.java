@@ -867,6 +867,8 @@ final class Lexicon {
                         + "|gorillas?|livestock|german shepherds?|shepherd dogs?|labradors?|retrievers?|huskies|husky"
                         + "|poodles?|pit ?bulls?|rottweilers?|dobermans?|beagles?|bulldogs?|terriers?|collies?"
                         + "|chihuahuas?|dachshunds?|corgis?|great danes?|mastiffs?|hounds?|rabbits?|bunnies|hamsters?"
+                        + "|greyhounds?|whippets?|spaniels?|schnauzers?|pomeranians?|shih ?tzus?|sheepdogs?|pugs?"
+                        + "|malamutes?|samoyeds?|labradoodles?|goldendoodles?|cockapoos?|dalmatians?"
                         + "|chickens?|roosters?|ducks?|geese|goose|deer|calf|calves|piglets?|k ?9s?");
         rule(
                 Marker.ANIMAL_TERM,

@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/abfacfcf9c1a";
+    public static final String VERSION = "rules/72cdea548d7e";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
@@ -64,6 +64,32 @@ public final class RuleGuard implements ContentGuard {
      * judged on output, where a reply that courts a minor is refused.
      */
     public static final String OWN_LIFE = "minor:own-life";
+
+    /**
+     * The note on a verdict whose text looks after an animal in everyday ways (walks the dog, takes the cat to the vet,
+     * feeds the horses, adopts a puppy) with nothing sexual, intimate, bodily, forced or framed as a story in it: the
+     * learned layer's S3 head, which reads a partner or a lover beside an animal as a risk ("I took my dog to the vet
+     * with my girlfriend"), does not refuse such a text alone.
+     */
+    public static final String ANIMAL_CARE = "animal:everyday-care";
+
+    /**
+     * Looking after an animal: the vet, adopting, fostering, a shelter, pet-sitting, house training, a leash, the dog
+     * park, a groomer, shots, allergies, barking.
+     */
+    private static final Pattern ANIMAL_CARE_WORDS = Pattern.compile("(?<![a-z])(?:vets?|veterinar\\w*"
+            + "|adopt(?:s|ed|ing|ion)?|foster\\w*|shelter|pet ?sit\\w*|dog ?sit\\w*|house ?train\\w*|potty train\\w*"
+            + "|leash\\w*|dog park|groomer|vaccin\\w*|neuter\\w*|spay\\w*|allerg\\w*|cat ?cafe|litter ?box"
+            + "|bark(?:s|ed|ing)?|dog ?walk\\w*)(?![a-z])");
+
+    /**
+     * Walking or feeding: care when the animal is named right after ({@link #CARE_OBJECT_WITHIN} characters), so that
+     * "she walked into the barn" is not.
+     */
+    private static final Pattern CARE_VERB =
+            Pattern.compile("(?<![a-z])(?:walk(?:s|ed|ing)?|feed(?:s|ing)?|fed)(?![a-z])");
+
+    private static final int CARE_OBJECT_WITHIN = 25;
 
     /** A speaker who gives their own age under 18: "I'm 14", "tengo 15", "j'ai 14 ans", "ich bin 13", "ho 15 anni". */
     private static final Pattern OWN_MINOR_AGE = Pattern.compile(
@@ -458,6 +484,9 @@ public final class RuleGuard implements ContentGuard {
             if (ownLife()) {
                 notes.add(OWN_LIFE);
             }
+            if (animalCare()) {
+                notes.add(ANIMAL_CARE);
+            }
             if (violations.isEmpty()) {
                 return allowed();
             }
@@ -474,9 +503,12 @@ public final class RuleGuard implements ContentGuard {
 
         private Verdict allowed() {
             if (!support && !suspicious) {
-                return notes.contains(OWN_LIFE)
-                        ? new Verdict(true, Policy.NONE, List.of(), List.of(OWN_LIFE), EnumSet.noneOf(Flag.class))
-                        : Verdict.allow();
+                List<String> kept = notes.stream()
+                        .filter(note -> note.equals(OWN_LIFE) || note.equals(ANIMAL_CARE))
+                        .toList();
+                return kept.isEmpty()
+                        ? Verdict.allow()
+                        : new Verdict(true, Policy.NONE, List.of(), kept, EnumSet.noneOf(Flag.class));
             }
             EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
             if (support) {
@@ -889,6 +921,47 @@ public final class RuleGuard implements ContentGuard {
                     && !has(Marker.NC_COERCION)
                     && !has(Marker.NC_REFUSAL)
                     && !has(Marker.FAMILY_ROLE);
+        }
+
+        /** See {@link #ANIMAL_CARE}. */
+        private boolean animalCare() {
+            return violations.isEmpty()
+                    && has(Marker.ANIMAL)
+                    && (ANIMAL_CARE_WORDS.matcher(text).find() || animalWalkedOrFed())
+                    && !has(Marker.ANIMAL_TERM)
+                    && !has(Marker.SEXUAL)
+                    && !has(Marker.INTIMATE)
+                    && !has(Marker.GRAPHIC_ACT)
+                    && !has(Marker.IMPLIED_ACT)
+                    && !has(Marker.ACT_ON_OBJECT)
+                    && !has(Marker.GENITAL)
+                    && !has(Marker.GENITAL_ACTION)
+                    && !has(Marker.BODY)
+                    && !has(Marker.BODY_DIRECTED)
+                    && !has(Marker.SEX_HEALTH)
+                    && !has(Marker.DESIRE)
+                    && !has(Marker.FRAMING)
+                    && !has(Marker.NC_INCAPACITY)
+                    && !has(Marker.NC_SLEEP)
+                    && !has(Marker.NC_FORCE)
+                    && !has(Marker.NC_COERCION)
+                    && !has(Marker.NC_REFUSAL)
+                    && !has(Marker.NC_TERM)
+                    && !has(Marker.MINOR)
+                    && !has(Marker.MINOR_SEXUALISING);
+        }
+
+        /** A walking or feeding verb with an animal named right after it: "walks her two greyhounds". */
+        private boolean animalWalkedOrFed() {
+            Matcher verb = CARE_VERB.matcher(text);
+            while (verb.find()) {
+                int end = verb.end();
+                if (hits(Marker.ANIMAL).stream()
+                        .anyMatch(hit -> hit.start() > end && hit.start() <= end + CARE_OBJECT_WITHIN)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Asking how to report what one found, with no roleplay, desire or graphic act in it. */
