@@ -469,7 +469,8 @@ public final class LearnedGuard implements ContentGuard {
                 if (together.of(Category.S4) >= weights.head(Category.S4).threshold()) {
                     violated.add(0, Category.S4);
                     reasons.add("context:joined learned:S4 " + format(together.of(Category.S4)) + intent);
-                } else if (together.of(Category.S3) >= weights.head(Category.S3).threshold()) {
+                } else if (!animalCare
+                        && together.of(Category.S3) >= weights.head(Category.S3).threshold()) {
                     violated.add(0, Category.S3);
                     reasons.add("context:joined learned:S3 " + format(together.of(Category.S3)) + intent);
                     joinedKind = together.nonConsentKind();
