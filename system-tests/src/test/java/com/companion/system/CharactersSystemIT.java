@@ -143,6 +143,30 @@ class CharactersSystemIT {
                 .isEqualTo(404);
     }
 
+    /**
+     * A correction below 18 counts from the answer on: the next request, with the access token issued before it (which
+     * still says adult), finds no adult character. The services learn of it by event; the correction's answer waits
+     * for them.
+     */
+    @Test
+    void anAgeCorrectedBelowEighteenHidesAdultCharactersFromTheVeryNextRequest() {
+        User adult = Api.signup(30);
+        User reader = Api.signup(25);
+        UUID adultCharacter = Characters.create(
+                adult, "Velvet " + UUID.randomUUID().toString().substring(0, 6), "public", true, List.of("night"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Api.get("/characters/" + adultCharacter, reader).status() == 200);
+
+        assertThat(Api.patch("/auth/me", reader, Map.of("age", 16)).status()).isEqualTo(200);
+
+        assertThat(Api.get("/characters/" + adultCharacter, reader).status())
+                .as("the next request, with the token issued before the correction")
+                .isEqualTo(404);
+        assertThat(Api.post("/sessions", reader, Map.of("character_id", adultCharacter.toString()))
+                        .status())
+                .isEqualTo(404);
+    }
+
     @Test
     void aShareLinkGrantsAccessUntilItIsRevoked() {
         User owner = Api.signup(33);

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -47,6 +48,7 @@ class AccountService {
     private final AccountMail mail;
     private final ApplicationEventPublisher effects;
     private final Clock clock;
+    private final AdulthoodPropagation propagation;
     private final TransactionTemplate transaction;
 
     AccountService(
@@ -62,7 +64,9 @@ class AccountService {
             AccountMail mail,
             ApplicationEventPublisher effects,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            AdulthoodPropagation propagation) {
+        this.propagation = propagation;
         this.emails = emails;
         this.mail = mail;
         this.effects = effects;
@@ -140,8 +144,9 @@ class AccountService {
                 ? null
                 : phones.toE164(patch.phoneNumber())
                         .orElseThrow(() -> FieldProblems.invalid("phone_number", "must be a valid phone number"));
+        AtomicBoolean becameMinor = new AtomicBoolean();
         try {
-            return transaction.execute(status -> {
+            UserProfile updated = transaction.execute(status -> {
                 Instant now = clock.instant();
                 UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("account"));
                 Integer currentAge = user.currentAge(now);
@@ -195,8 +200,15 @@ class AccountService {
                             client,
                             Map.of("is_adult", saved.isAdult(), "reason", "age_corrected"));
                 }
+                becameMinor.set(user.isAdult() && !saved.isAdult());
                 return UserProfile.of(saved, now);
             });
+            if (becameMinor.get()) {
+                // The token the caller holds still says adult: answer once the services that show adult content
+                // know otherwise, so that the caller's next request does not see it.
+                propagation.awaitApplied(userId);
+            }
+            return updated;
         } catch (FieldTaken taken) {
             throw FieldProblems.taken(taken.field());
         } catch (AgeRaiseRefused refused) {

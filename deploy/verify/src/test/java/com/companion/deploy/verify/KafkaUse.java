@@ -34,7 +34,10 @@ import java.util.stream.Stream;
  *   <li>consumes in a group: {@code @KafkaListener(topics = Topics.X, groupId = "...")} (a missing
  *       groupId means {@code spring.kafka.consumer.group-id}); a {@code *.topic} setting with a sibling
  *       {@code *.group-id} (the worker's Parallel Consumer);
- *   <li>reads without a group: {@code Topics.X} in a {@code partitionsFor(} or {@code assign(} statement.
+ *   <li>reads without a group: {@code Topics.X} in a {@code partitionsFor(} or {@code assign(} statement;
+ *   <li>reads metadata and offsets: {@code Topics.X} in a {@code describeTopics(} statement (Describe on the
+ *       topic); {@code listConsumerGroupOffsets(} reads the committed offsets of the groups a
+ *       {@code <prefix>.consumer-groups} setting names (Describe on each group).
  *   <li>Kafka Streams ({@code spring.kafka.streams.application-id} set): {@code Topics.X} in a {@code .stream(}
  *       statement is consumed in the group of the application id, in a {@code globalTable(} statement read
  *       without a group, in a {@code .to(} statement published. The application also creates and uses its
@@ -88,6 +91,13 @@ final class KafkaUse {
     final Set<String> produces = new TreeSet<>();
     final Set<Consumption> consumes = new TreeSet<>();
     final Set<String> readsWithoutGroup = new TreeSet<>();
+    /** Topics whose metadata and offsets are read through the admin client ({@code describeTopics(}). */
+    final Set<String> describes = new TreeSet<>();
+    /**
+     * Consumer groups whose committed offsets are read ({@code listConsumerGroupOffsets(}), named by a
+     * {@code <prefix>.consumer-groups} setting: auth-service waits for the read models of the users' topic.
+     */
+    final Set<String> watchedGroups = new TreeSet<>();
     /** file:line → what was found there, for the report. */
     final Map<String, String> evidence = new TreeMap<>();
 
@@ -126,7 +136,7 @@ final class KafkaUse {
     }
 
     boolean usesKafka() {
-        return !produces.isEmpty() || !consumes.isEmpty() || !readsWithoutGroup.isEmpty();
+        return !produces.isEmpty() || !consumes.isEmpty() || !readsWithoutGroup.isEmpty() || !describes.isEmpty();
     }
 
     Set<String> groups() {
@@ -154,6 +164,12 @@ final class KafkaUse {
         for (String topic : readsWithoutGroup) {
             acls.add(new Acl("topic", topic, "Read"));
             acls.add(new Acl("topic", topic, "Describe"));
+        }
+        for (String topic : describes) {
+            acls.add(new Acl("topic", topic, "Describe"));
+        }
+        for (String group : watchedGroups) {
+            acls.add(new Acl("group", group, "Describe"));
         }
         if (streamsApplicationId != null) {
             // Internal topics: created and checked at start, written and read back, repartition topics purged.
@@ -206,6 +222,9 @@ final class KafkaUse {
             if (statement.contains(".send(") || statement.contains("tombstone(")) {
                 produces.add(topic);
                 evidence.put(where, "publishes " + topic);
+            } else if (statement.contains("describeTopics(")) {
+                describes.add(topic);
+                evidence.put(where, "reads the metadata and offsets of " + topic);
             } else if (statement.contains("partitionsFor(") || statement.contains(".assign(")) {
                 readsWithoutGroup.add(topic);
                 evidence.put(where, "reads " + topic + " without a group");
@@ -223,6 +242,10 @@ final class KafkaUse {
                         + " is used in a way deploy/verify does not know (" + statement.strip()
                         + "); teach KafkaUse whether this publishes or consumes");
             }
+        }
+
+        if (code.contains("listConsumerGroupOffsets(")) {
+            readWatchedGroups(file + ":" + JavaText.line(code, code.indexOf("listConsumerGroupOffsets(")), config, env);
         }
 
         Map<String, EventType<?>> events = new LinkedHashMap<>();
@@ -243,6 +266,27 @@ final class KafkaUse {
                     || Topics.ALL.stream().anyMatch(t -> Topics.deadLetter(t).equals(literal.group(1)))) {
                 problems.add(file + ":" + JavaText.line(code, literal.start()) + ": the topic \"" + literal.group(1)
                         + "\" is written as a string; use the Topics constant so deploy/verify can see it");
+            }
+        }
+    }
+
+    /** The groups a {@code <prefix>.consumer-groups} setting names (comma-separated). */
+    private void readWatchedGroups(String where, ServiceConfig config, Map<String, String> env) {
+        List<String> settings = config.properties.keySet().stream()
+                .filter(property -> property.endsWith(".consumer-groups"))
+                .toList();
+        if (settings.isEmpty()) {
+            problems.add(
+                    where + ": reads consumer groups' offsets, but no <prefix>.consumer-groups setting names them");
+            return;
+        }
+        for (String setting : settings) {
+            String value = config.resolve(setting, env);
+            for (String group : value == null ? new String[0] : value.split(",")) {
+                if (!group.isBlank()) {
+                    watchedGroups.add(group.strip());
+                    evidence.put(where, "reads the committed offsets of group " + group.strip());
+                }
             }
         }
     }

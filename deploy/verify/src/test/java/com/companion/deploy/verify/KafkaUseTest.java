@@ -118,6 +118,26 @@ class KafkaUseTest {
         assertThat(worker.produces).containsExactly("chat.replies.v1", "chat.reply-chunks.v1");
     }
 
+    /** auth-service waits after an age correction for the groups that read the users' topic. */
+    @Test
+    void describedTopicsAndWatchedGroupsNeedDescribe() {
+        KafkaUse auth = KafkaUse.of("auth-service", ServiceConfig.of("auth-service"), Map.of());
+        assertThat(auth.describes).containsExactly("auth.users.v1");
+        assertThat(auth.watchedGroups).containsExactly("character-service", "chat-service");
+        assertThat(auth.requiredAcls())
+                .contains(
+                        new KafkaUse.Acl("topic", "auth.users.v1", "Describe"),
+                        new KafkaUse.Acl("group", "character-service", "Describe"),
+                        new KafkaUse.Acl("group", "chat-service", "Describe"));
+
+        KafkaUse unnamed = read("""
+                class Example {
+                    void watch() { admin.listConsumerGroupOffsets(group); }
+                }
+                """);
+        assertThat(unnamed.problems).singleElement().asString().contains("consumer-groups");
+    }
+
     @Test
     void aKafkaStreamsApplicationNeedsItsInternalTopicsAndTransactionalIdsByPrefix() {
         KafkaUse analytics = KafkaUse.of("analytics-service", ServiceConfig.of("analytics-service"), Map.of());
