@@ -1,6 +1,7 @@
 package com.companion.auth.account;
 
 import com.companion.contracts.Topics;
+import com.companion.platform.web.readmodel.ReadModelWait;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
@@ -39,8 +41,6 @@ class AdulthoodPropagation implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AdulthoodPropagation.class);
 
-    private static final Duration PAUSE = Duration.ofMillis(10);
-
     private final JdbcClient jdbc;
     private final KafkaAdmin kafkaAdmin;
     private final AdulthoodSyncProperties properties;
@@ -63,9 +63,8 @@ class AdulthoodPropagation implements DisposableBean {
         long deadline = System.nanoTime() + properties.timeout().toNanos();
         String key = userId.toString();
         try {
-            TopicDescription topic = admin().describeTopics(List.of(Topics.AUTH_USERS))
-                    .allTopicNames()
-                    .get(left(deadline), TimeUnit.NANOSECONDS)
+            TopicDescription topic = get(
+                            admin().describeTopics(List.of(Topics.AUTH_USERS)).allTopicNames(), deadline)
                     .values()
                     .iterator()
                     .next();
@@ -74,9 +73,10 @@ class AdulthoodPropagation implements DisposableBean {
                 return;
             }
             TopicPartition partition = partitionOf(topic, key);
-            long end = admin().listOffsets(Map.of(partition, OffsetSpec.latest()))
-                    .partitionResult(partition)
-                    .get(left(deadline), TimeUnit.NANOSECONDS)
+            long end = get(
+                            admin().listOffsets(Map.of(partition, OffsetSpec.latest()))
+                                    .partitionResult(partition),
+                            deadline)
                     .offset();
             for (String group : properties.consumerGroups()) {
                 if (!caughtUp(group, partition, end, deadline)) {
@@ -88,29 +88,24 @@ class AdulthoodPropagation implements DisposableBean {
                     return;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             log.warn("could not tell whether the users' event for {} was applied: {}", userId, e.toString());
         }
     }
 
     /** Whether the outbox has sent every event of the user (the relay deletes a row once the broker has it). */
-    private boolean sent(String topic, String key, long deadline) throws InterruptedException {
-        while (true) {
-            boolean pending = jdbc.sql("select exists (select 1 from platform_outbox where topic = :topic"
-                            + " and record_key = :key)")
-                    .param("topic", topic)
-                    .param("key", key)
-                    .query(Boolean.class)
-                    .single();
-            if (!pending) {
-                return true;
-            }
-            if (!pause(deadline)) {
-                return false;
-            }
-        }
+    private boolean sent(String topic, String key, long deadline) {
+        return ReadModelWait.until(
+                        remaining(deadline),
+                        () -> jdbc.sql("select exists (select 1 from platform_outbox"
+                                                + " where topic = :topic and record_key = :key)")
+                                        .param("topic", topic)
+                                        .param("key", key)
+                                        .query(Boolean.class)
+                                        .single()
+                                ? Optional.<Boolean>empty()
+                                : Optional.of(true))
+                .isPresent();
     }
 
     /** The partition the producer's default partitioner puts the user's events in. */
@@ -124,42 +119,34 @@ class AdulthoodPropagation implements DisposableBean {
      * Whether the group's committed offset on the partition reached {@code end}; true at once for a group that has
      * committed nothing on the users' topic (it does not read it, or does not exist here).
      */
-    private boolean caughtUp(String group, TopicPartition partition, long end, long deadline)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        while (true) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get(left(deadline), TimeUnit.NANOSECONDS);
-            boolean readsTopic =
-                    committed.keySet().stream().anyMatch(tp -> tp.topic().equals(partition.topic()));
-            if (!readsTopic) {
-                return true;
-            }
-            long at = Optional.ofNullable(committed.get(partition))
-                    .map(OffsetAndMetadata::offset)
-                    .orElse(0L);
-            if (at >= end) {
-                return true;
-            }
-            if (!pause(deadline)) {
-                return false;
-            }
+    private boolean caughtUp(String group, TopicPartition partition, long end, long deadline) {
+        return ReadModelWait.until(remaining(deadline), () -> {
+                    Map<TopicPartition, OffsetAndMetadata> committed =
+                            get(admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), deadline);
+                    boolean readsTopic = committed.keySet().stream()
+                            .anyMatch(tp -> tp.topic().equals(partition.topic()));
+                    OffsetAndMetadata at = committed.get(partition);
+                    return !readsTopic || (at != null && at.offset() >= end)
+                            ? Optional.of(true)
+                            : Optional.<Boolean>empty();
+                })
+                .isPresent();
+    }
+
+    /** The admin call's answer, waited for until the deadline at most. */
+    private static <T> T get(KafkaFuture<T> answer, long deadline) {
+        try {
+            return answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not answer", e);
         }
     }
 
-    /** Pauses before the next look; false when the deadline has passed. */
-    private static boolean pause(long deadline) throws InterruptedException {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-            return false;
-        }
-        Thread.sleep(Math.max(1, Math.min(PAUSE.toMillis(), TimeUnit.NANOSECONDS.toMillis(remaining))));
-        return true;
-    }
-
-    /** What is left until the deadline, at least a nanosecond, for a call that must be given a timeout. */
-    private static long left(long deadline) {
-        return Math.max(1, deadline - System.nanoTime());
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     private Admin admin() {
