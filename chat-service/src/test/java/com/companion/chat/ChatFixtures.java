@@ -31,12 +31,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Test data and the other services' side of the conversation: users and characters arrive as
@@ -46,7 +50,31 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class ChatFixtures implements AutoCloseable {
 
     /** The id of chat-service's read-model listener ({@code ReadModelConsumer}), to pause it in a test. */
-    public static final String READ_MODELS_LISTENER = "read-models";
+    static final String READ_MODELS_LISTENER = "read-models";
+
+    /**
+     * Sends {@code request} while chat-service's read-model listener is paused, then {@code publishes} what it needs,
+     * checks that the request is still waiting 300 ms later (for the read model, instead of answering 404), resumes the
+     * listener and returns the request's answer.
+     */
+    public static <T> T answerOnceTheEventArrives(
+            KafkaListenerEndpointRegistry listeners, Supplier<T> request, Runnable publishes) {
+        MessageListenerContainer readModels = listeners.getListenerContainer(READ_MODELS_LISTENER);
+        readModels.pause();
+        await().atMost(Duration.ofSeconds(10)).until(readModels::isContainerPaused);
+        CompletableFuture<T> answer;
+        try {
+            answer = CompletableFuture.supplyAsync(request);
+            publishes.run();
+            await().during(Duration.ofMillis(300))
+                    .atMost(Duration.ofSeconds(2))
+                    .alias("the request waits for the read model instead of answering 404")
+                    .until(() -> !answer.isDone());
+        } finally {
+            readModels.resume();
+        }
+        return answer.join();
+    }
 
     private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
 

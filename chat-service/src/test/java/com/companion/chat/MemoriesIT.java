@@ -29,7 +29,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -191,22 +190,12 @@ class MemoriesIT {
         UUID character = UUID.randomUUID();
         get(user, "/sessions"); // the application answers at once from here on: only the character is awaited
 
-        MessageListenerContainer readModels = listeners.getListenerContainer(ChatFixtures.READ_MODELS_LISTENER);
-        readModels.pause();
-        await().atMost(Duration.ofSeconds(10)).until(readModels::isContainerPaused);
-        CompletableFuture<JsonNode> pinned;
-        try {
-            pinned = CompletableFuture.supplyAsync(() -> pin(user, character, "She calls me Captain.", 201));
-            fixtures.publish(fixtures.character(character, user, Visibility.PRIVATE, false));
-            await().during(Duration.ofMillis(300))
-                    .atMost(Duration.ofSeconds(2))
-                    .alias("the request waits for the character instead of answering 404")
-                    .until(() -> !pinned.isDone());
-        } finally {
-            readModels.resume();
-        }
+        JsonNode pinned = ChatFixtures.answerOnceTheEventArrives(
+                listeners,
+                () -> pin(user, character, "She calls me Captain.", 201),
+                () -> fixtures.publish(fixtures.character(character, user, Visibility.PRIVATE, false)));
 
-        assertThat(pinned.join().path("content").asString()).isEqualTo("She calls me Captain.");
+        assertThat(pinned.path("content").asString()).isEqualTo("She calls me Captain.");
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +25,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -119,23 +117,13 @@ class ReportsApiIT {
         awaitKnown(reporter);
         UUID newcomer = UUID.randomUUID();
 
-        MessageListenerContainer readModels = listeners.getListenerContainer(ChatFixtures.READ_MODELS_LISTENER);
-        readModels.pause();
-        await().atMost(Duration.ofSeconds(10)).until(readModels::isContainerPaused);
-        CompletableFuture<EntityExchangeResult<byte[]>> filing;
-        try {
-            filing = CompletableFuture.supplyAsync(() -> post(reporter, "/reports", report("user", newcomer, "spam")));
-            publish(new UserRegistered(
-                    newcomer, username(newcomer), Plan.FREE, true, UserStatus.ACTIVE, Instant.now()));
-            await().during(Duration.ofMillis(300))
-                    .atMost(Duration.ofSeconds(2))
-                    .alias("the report waits for the user instead of answering 404")
-                    .until(() -> !filing.isDone());
-        } finally {
-            readModels.resume();
-        }
+        EntityExchangeResult<byte[]> filed = ChatFixtures.answerOnceTheEventArrives(
+                listeners,
+                () -> post(reporter, "/reports", report("user", newcomer, "spam")),
+                () -> publish(new UserRegistered(
+                        newcomer, username(newcomer), Plan.FREE, true, UserStatus.ACTIVE, Instant.now())));
 
-        assertThat(filing.join().getStatus().value()).isEqualTo(201);
+        assertThat(filed.getStatus().value()).isEqualTo(201);
     }
 
     @Test
