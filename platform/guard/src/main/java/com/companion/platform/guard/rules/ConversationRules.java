@@ -369,7 +369,7 @@ public final class ConversationRules {
     }
 
     /** Whether the rules' scan of the text, made when it was judged, is kept for when it is a conversation text. */
-    static boolean judged(String raw) {
+    static boolean scanKept(String raw) {
         return JUDGED.getIfPresent(raw) != null;
     }
 

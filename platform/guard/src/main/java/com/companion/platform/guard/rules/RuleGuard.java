@@ -928,27 +928,28 @@ public final class RuleGuard implements ContentGuard {
             return violations.isEmpty()
                     && has(Marker.ANIMAL)
                     && (ANIMAL_CARE_WORDS.matcher(text).find() || animalWalkedOrFed())
-                    && !has(Marker.ANIMAL_TERM)
-                    && !has(Marker.SEXUAL)
-                    && !has(Marker.INTIMATE)
-                    && !has(Marker.GRAPHIC_ACT)
-                    && !has(Marker.IMPLIED_ACT)
-                    && !has(Marker.ACT_ON_OBJECT)
-                    && !has(Marker.GENITAL)
-                    && !has(Marker.GENITAL_ACTION)
-                    && !has(Marker.BODY)
-                    && !has(Marker.BODY_DIRECTED)
-                    && !has(Marker.SEX_HEALTH)
-                    && !has(Marker.DESIRE)
-                    && !has(Marker.FRAMING)
-                    && !has(Marker.NC_INCAPACITY)
-                    && !has(Marker.NC_SLEEP)
-                    && !has(Marker.NC_FORCE)
-                    && !has(Marker.NC_COERCION)
-                    && !has(Marker.NC_REFUSAL)
-                    && !has(Marker.NC_TERM)
-                    && !has(Marker.MINOR)
-                    && !has(Marker.MINOR_SEXUALISING);
+                    && !hasAny(
+                            Marker.ANIMAL_TERM,
+                            Marker.SEXUAL,
+                            Marker.INTIMATE,
+                            Marker.GRAPHIC_ACT,
+                            Marker.IMPLIED_ACT,
+                            Marker.ACT_ON_OBJECT,
+                            Marker.GENITAL,
+                            Marker.GENITAL_ACTION,
+                            Marker.BODY,
+                            Marker.BODY_DIRECTED,
+                            Marker.SEX_HEALTH,
+                            Marker.DESIRE,
+                            Marker.FRAMING,
+                            Marker.NC_INCAPACITY,
+                            Marker.NC_SLEEP,
+                            Marker.NC_FORCE,
+                            Marker.NC_COERCION,
+                            Marker.NC_REFUSAL,
+                            Marker.NC_TERM,
+                            Marker.MINOR,
+                            Marker.MINOR_SEXUALISING);
         }
 
         /** A walking or feeding verb with an animal named right after it: "walks her two greyhounds". */
@@ -1102,6 +1103,15 @@ public final class RuleGuard implements ContentGuard {
 
         private boolean has(Marker marker) {
             return hits.containsKey(marker);
+        }
+
+        private boolean hasAny(Marker... markers) {
+            for (Marker marker : markers) {
+                if (has(marker)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private List<Hit> hits(Marker marker) {

@@ -199,14 +199,14 @@ class ConversationContextTest {
         String fresh = message + " (fresh)";
 
         guard.check(judged, GuardContext.input(Audience.ADULT_MODE));
-        assertThat(ConversationRules.judged(judged)).isTrue();
+        assertThat(ConversationRules.scanKept(judged)).isTrue();
         ConversationRules.Facts fromTheCheck = ConversationRules.facts(Conversation.of(List.of(judged), ""));
         ConversationRules.Facts fromAFreshScan = ConversationRules.facts(Conversation.of(List.of(fresh), ""));
 
         assertThat(fromTheCheck).isEqualTo(fromAFreshScan);
-        assertThat(ConversationRules.judged(judged)).isFalse();
+        assertThat(ConversationRules.scanKept(judged)).isFalse();
         assertThat(ConversationRules.memoized(judged)).isTrue();
-        assertThat(ConversationRules.judged(fresh)).isFalse();
+        assertThat(ConversationRules.scanKept(fresh)).isFalse();
     }
 
     @Test
