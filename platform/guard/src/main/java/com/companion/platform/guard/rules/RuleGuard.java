@@ -67,7 +67,7 @@ public final class RuleGuard implements ContentGuard {
 
     /**
      * The note on a verdict whose text looks after an animal in everyday ways (walks the dog, takes the cat to the vet,
-     * feeds the horses, adopts a puppy) with nothing sexual, intimate, bodily, forced or framed as a story in it: the
+     * feeds the horses, adopts a puppy) or names someone fond of one ("a dog lover", "a cat mom") with nothing sexual, intimate, bodily, forced or framed as a story in it: the
      * learned layer's S3 head, which reads a partner or a lover beside an animal as a risk ("I took my dog to the vet
      * with my girlfriend"), does not refuse such a text alone.
      */
@@ -90,6 +90,10 @@ public final class RuleGuard implements ContentGuard {
             Pattern.compile("(?<![a-z])(?:walk(?:s|ed|ing)?|feed(?:s|ing)?|fed)(?![a-z])");
 
     private static final int CARE_OBJECT_WITHIN = 25;
+
+    /** Right after an animal: someone fond of it or keeping it ({@code animalFancier}). */
+    private static final Pattern FANCIER = Pattern.compile(
+            "s? ?(?:lovers?|moms?|mums?|mamas?|dads?|owners?|parents?|fans?|enthusiasts?|whisperers?)(?![a-z])");
 
     /** A speaker who gives their own age under 18: "I'm 14", "tengo 15", "j'ai 14 ans", "ich bin 13", "ho 15 anni". */
     private static final Pattern OWN_MINOR_AGE = Pattern.compile(
@@ -927,7 +931,7 @@ public final class RuleGuard implements ContentGuard {
         private boolean animalCare() {
             return violations.isEmpty()
                     && has(Marker.ANIMAL)
-                    && (ANIMAL_CARE_WORDS.matcher(text).find() || animalWalkedOrFed())
+                    && (ANIMAL_CARE_WORDS.matcher(text).find() || animalWalkedOrFed() || animalFancier())
                     && !hasAny(
                             Marker.ANIMAL_TERM,
                             Marker.SEXUAL,
@@ -963,6 +967,14 @@ public final class RuleGuard implements ContentGuard {
                 }
             }
             return false;
+        }
+
+        /** An animal named as what someone is fond of or keeps: "a dog lover", "a cat mom", "horse fans", "rabbit owner". */
+        private boolean animalFancier() {
+            return hits(Marker.ANIMAL).stream()
+                    .anyMatch(hit -> FANCIER.matcher(text)
+                            .region(hit.end(), text.length())
+                            .lookingAt());
         }
 
         /** Asking how to report what one found, with no roleplay, desire or graphic act in it. */
