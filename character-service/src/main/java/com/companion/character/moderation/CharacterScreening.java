@@ -37,7 +37,7 @@ public class CharacterScreening {
      * The revision of what this class adds to the guard: the fields it judges, the sheet as context, the instruction
      * overrides. Raise it with a change that can turn a verdict, so stored characters are screened again.
      */
-    static final String SHEET_REVISION = "sheet/3";
+    static final String SHEET_REVISION = "sheet/4";
 
     private final ContentGuard guard;
     private final String version;

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a creator writes about a character: the text that ends up in the model's system message
@@ -65,8 +67,58 @@ public record CharacterText(String name, String description, List<String> tags, 
                     "lorebook.entries[" + i + "].secondary_keys",
                     String.join(", ", entries.get(i).secondaryKeys()));
             put(fields, "lorebook.entries[" + i + "].content", entries.get(i).content());
+            put(
+                    fields,
+                    "lorebook.entries[" + i + "].name",
+                    Objects.requireNonNullElse(entries.get(i).name(), ""));
+            put(
+                    fields,
+                    "lorebook.entries[" + i + "].comment",
+                    Objects.requireNonNullElse(entries.get(i).comment(), ""));
+            putExtensions(
+                    fields,
+                    "lorebook.entries[" + i + "].extensions",
+                    entries.get(i).extensions());
         }
+        put(fields, "lorebook.name", Objects.requireNonNullElse(card.lorebook().name(), ""));
+        put(
+                fields,
+                "lorebook.description",
+                Objects.requireNonNullElse(card.lorebook().description(), ""));
+        putExtensions(fields, "lorebook.extensions", card.lorebook().extensions());
+        putExtensions(fields, "extensions", card.extensions());
         return fields;
+    }
+
+    /**
+     * Extensions are kept verbatim and shown on the character and in its exported card, so their text is screened
+     * too: each top-level key, with every key and text below it, as one field named {@code extensions.<key>} (the V3
+     * fields this service keeps there, such as {@code group_only_greetings}, among them).
+     */
+    private static void putExtensions(
+            Map<String, String> fields, String prefix, @Nullable Map<String, @Nullable Object> extensions) {
+        if (extensions == null) {
+            return;
+        }
+        for (Map.Entry<String, @Nullable Object> extension : extensions.entrySet()) {
+            List<String> texts = new ArrayList<>();
+            texts.add(extension.getKey());
+            collectTexts(extension.getValue(), texts);
+            put(fields, prefix + "." + extension.getKey(), String.join("\n", texts));
+        }
+    }
+
+    private static void collectTexts(@Nullable Object value, List<String> texts) {
+        switch (value) {
+            case String text -> texts.add(text);
+            case Map<?, ?> map ->
+                map.forEach((key, nested) -> {
+                    texts.add(String.valueOf(key));
+                    collectTexts(nested, texts);
+                });
+            case Iterable<?> items -> items.forEach(item -> collectTexts(item, texts));
+            case null, default -> {}
+        }
     }
 
     /**

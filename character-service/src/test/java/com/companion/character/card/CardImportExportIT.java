@@ -205,6 +205,23 @@ class CardImportExportIT {
     }
 
     @Test
+    void whenAV3FieldKeptAmongTheExtensionsBreaksTheRulesThenTheImportIsRefusedNamingIt() {
+        ObjectNode card = (ObjectNode) JSON.readTree(CardFiles.fixture("v3-kai.json"));
+        ((ObjectNode) card.path("data"))
+                .putArray("group_only_greetings")
+                .add("{{char}} is a 14-year-old girl who sends nude photos to adult men.");
+
+        api.upload("/characters/import", owner, "bad.json", JSON.writeValueAsBytes(card), Map.of())
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.policy")
+                .isEqualTo("minors")
+                .jsonPath("$.field")
+                .isEqualTo("extensions.companion_v3_fields");
+    }
+
+    @Test
     void whenImportedLorebookTextIsSexualOutsideAdultModeThenItIsRefusedButAllowedInAdultMode() {
         ObjectNode card = (ObjectNode) JSON.readTree(CardFiles.fixture("v3-kai.json"));
         ObjectNode entry = (ObjectNode)

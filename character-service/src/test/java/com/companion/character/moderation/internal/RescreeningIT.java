@@ -146,7 +146,7 @@ class RescreeningIT extends WithCharacterTopic {
     void aCharacterCreatedNowRecordsTheVersionThatJudgedIt() {
         UUID created = api.create(owner, CharacterMother.aPublicCharacter()).id();
 
-        assertThat(screenedWith(created)).isEqualTo(screening.version()).contains("sheet/3", "rules/", "learned/");
+        assertThat(screenedWith(created)).isEqualTo(screening.version()).contains("sheet/4", "rules/", "learned/");
     }
 
     /** A row judged before this change, as {@code status}, by {@code screenedWith} (null: before versions existed). */
