@@ -532,6 +532,7 @@ class ChatControlsIT {
         List<String> plan = jdbc.sql("explain " + MessageSearch.QUERY)
                 .param("q", "aardvark")
                 .param("user", user)
+                .param("adult", true)
                 .param("beforeSeq", null)
                 .param("limit", 20)
                 .query(String.class)
@@ -876,6 +877,70 @@ class ChatControlsIT {
 
         assertThat(history(user, session).path("items").toString()).doesNotContain("there");
         assertThat(sessionTitle(user, session)).isEqualTo(titleBefore);
+    }
+
+    /**
+     * A user who corrects their age below 18 no longer sees a session held in adult mode, even once the character has
+     * left adult mode (the session stays marked), nor one with a character in adult mode now, nor their memories of
+     * such a character: 404 everywhere, as for the character. Their other sessions stay.
+     */
+    @Test
+    void aUserCorrectedToAMinorNoLongerSeesTheirAdultSessions() {
+        UUID user = fixtures.user(true);
+        UUID formerlyAdult = fixtures.character(user, Visibility.PRIVATE, true);
+        UUID stillAdult = fixtures.character(user, Visibility.PRIVATE, true);
+        UUID heldInAdultMode = session(user, formerlyAdult);
+        UUID withAnAdultCharacter = session(user, stillAdult);
+        UUID clean = session(user);
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        for (UUID session : List.of(heldInAdultMode, withAnAdultCharacter, clean)) {
+            jdbc.sql("""
+                            insert into chat_message (id, session_id, role, content)
+                            values (gen_random_uuid(), :session, 'assistant', :content)
+                            """)
+                    .param("session", session)
+                    .param("content", "a line with " + word)
+                    .update();
+        }
+        fixtures.publish(fixtures.character(formerlyAdult, user, Visibility.PRIVATE, false));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select nsfw_enabled from character_view where character_id = :id")
+                        .param("id", formerlyAdult)
+                        .query(Boolean.class)
+                        .single()
+                        .equals(false));
+        assertThat(get(user, "/search/messages?q=" + word).path("items")).hasSize(3);
+        get(user, "/memories?character_id=" + stillAdult);
+
+        fixtures.publish(new UserUpdated(
+                user, "u" + user.toString().substring(0, 8), Plan.FREE, false, UserStatus.ACTIVE, List.of("age")));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> status(user, HttpMethod.GET, "/sessions/" + heldInAdultMode) == 404);
+        for (UUID hidden : List.of(heldInAdultMode, withAnAdultCharacter)) {
+            assertThat(status(user, HttpMethod.GET, "/sessions/" + hidden)).isEqualTo(404);
+            assertThat(status(user, HttpMethod.GET, "/sessions/" + hidden + "/history"))
+                    .isEqualTo(404);
+            assertThat(status(user, HttpMethod.GET, "/sessions/" + hidden + "/export?format=txt"))
+                    .isEqualTo(404);
+            patch(user, hidden, "{\"pinned\":true}", 404);
+        }
+        assertThat(status(user, HttpMethod.GET, "/memories?character_id=" + stillAdult))
+                .isEqualTo(404);
+        assertThat(sessions(user, "").path("items").findValuesAsString("id")).containsExactly(clean.toString());
+        assertThat(get(user, "/search/messages?q=" + word).path("items").findValuesAsString("session_id"))
+                .containsExactly(clean.toString());
+        assertThat(get(user, "/sessions/" + clean).path("id").asString()).isEqualTo(clean.toString());
+    }
+
+    private int status(UUID user, HttpMethod method, String path) {
+        return http.method(method)
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .returnResult(byte[].class)
+                .getStatus()
+                .value();
     }
 
     private UUID session(UUID user) {

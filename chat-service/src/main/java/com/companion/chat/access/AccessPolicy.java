@@ -96,7 +96,21 @@ public class AccessPolicy {
      * A miss waits like {@link #chattableSoon}.
      */
     public Optional<CharacterView> visibleSoon(Caller caller, UUID characterId) {
-        return soon(() -> readModels.character(characterId).filter(c -> reachable(caller, c)));
+        return soon(() -> visible(caller, characterId));
+    }
+
+    /** As {@link #visibleSoon}, without waiting: what the caller may still read of a character (its name). */
+    public Optional<CharacterView> visible(Caller caller, UUID characterId) {
+        return readModels.character(characterId).filter(c -> reachable(caller, c));
+    }
+
+    /** A character in adult mode and a caller who is not an adult: the caller is told 404, as for the character. */
+    public boolean adultOnly(Caller caller, UUID characterId) {
+        return !caller.adult()
+                && readModels
+                        .character(characterId)
+                        .map(CharacterView::nsfwEnabled)
+                        .orElse(false);
     }
 
     private static boolean reachable(Caller caller, CharacterView character) {

@@ -58,8 +58,8 @@ public class Branches {
 
     /** A live message of one of the caller's sessions; anything else is 404. */
     public StoredMessage message(AuthenticatedUser user, UUID sessionId, UUID messageId) {
-        access.caller(user);
-        sessions.findOwned(sessionId, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+        boolean adult = access.caller(user).adult();
+        sessions.findOwned(sessionId, user.userId(), adult).orElseThrow(() -> ApiProblem.notFound("session"));
         return messages.find(sessionId, messageId).orElseThrow(() -> ApiProblem.notFound("message"));
     }
 

@@ -76,7 +76,9 @@ class MemoryController {
             @RequestParam("character_id") UUID characterId,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
-        access.caller(user);
+        if (access.adultOnly(access.caller(user), characterId)) {
+            throw ApiProblem.notFound("character");
+        }
         Cursor after = Cursor.parse(cursor);
         List<PinnedMemory> remaining = memories.of(user.userId(), characterId).stream()
                 .filter(memory -> after == null || isAfter(memory, after))

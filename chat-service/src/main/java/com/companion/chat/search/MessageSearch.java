@@ -1,5 +1,6 @@
 package com.companion.chat.search;
 
+import com.companion.chat.session.SessionRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,6 +35,7 @@ public class MessageSearch {
             join chat_session s on s.id = m.session_id
             where s.user_id = :user and m.deleted_at is null
               and (cast(:beforeSeq as bigint) is null or m.seq < :beforeSeq)
+            """ + SessionRepository.VISIBLE_TO_CALLER + """
             order by m.seq desc limit :limit
             """;
 
@@ -43,10 +45,12 @@ public class MessageSearch {
         this.jdbc = jdbc;
     }
 
-    public List<Match> search(UUID userId, String query, Long beforeSeq, int limit) {
+    /** @param adult the caller is an adult; else sessions only adults may see are left out */
+    public List<Match> search(UUID userId, boolean adult, String query, Long beforeSeq, int limit) {
         return jdbc.sql(QUERY)
                 .param("q", query)
                 .param("user", userId)
+                .param("adult", adult)
                 .param("beforeSeq", beforeSeq)
                 .param("limit", limit)
                 .query((rs, n) -> new Match(

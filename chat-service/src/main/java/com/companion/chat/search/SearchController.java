@@ -38,7 +38,7 @@ class SearchController {
             @RequestParam @NotBlank @Size(max = 200) String q,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
-        access.caller(user);
+        boolean adult = access.caller(user).adult();
         Long before = null;
         if (cursor != null) {
             try {
@@ -47,7 +47,7 @@ class SearchController {
                 throw ApiProblem.badRequest("invalid-cursor", "The cursor is not valid.");
             }
         }
-        List<MessageSearch.Match> matches = search.search(user.userId(), q, before, limit);
+        List<MessageSearch.Match> matches = search.search(user.userId(), adult, q, before, limit);
         String next = matches.size() < limit
                 ? null
                 : Base64.getUrlEncoder()

@@ -202,9 +202,9 @@ public class SendService {
     }
 
     private Context context(AuthenticatedUser user, UUID sessionId) {
-        ChatSession session =
-                sessions.findOwned(sessionId, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
         Caller caller = access.caller(user);
+        ChatSession session = sessions.findOwned(sessionId, user.userId(), caller.adult())
+                .orElseThrow(() -> ApiProblem.notFound("session"));
         CharacterView character = access.chattable(caller, session.characterId())
                 .orElseThrow(() -> new ApiProblem(
                         HttpStatus.NOT_FOUND,
@@ -277,9 +277,10 @@ public class SendService {
             if (newMessage) {
                 messages.insert(accepted.userMessageId(), sessionId, parent, "user", turn.text(), accepted.requestId());
                 recall.enqueue(accepted.userMessageId(), turn.text());
-                sessions.activateAndTouch(sessionId, accepted.userMessageId());
+                sessions.activateAndTouch(
+                        sessionId, accepted.userMessageId(), context.character().nsfwEnabled());
             } else {
-                sessions.touch(sessionId);
+                sessions.touch(sessionId, context.character().nsfwEnabled());
             }
             MessageRequested request = new MessageRequested(
                     accepted.requestId(),

@@ -1,8 +1,8 @@
 package com.companion.chat.session;
 
 import com.companion.chat.access.AccessPolicy;
+import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
-import com.companion.chat.access.ReadModels;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.security.AuthenticatedUser;
 import java.nio.charset.StandardCharsets;
@@ -33,20 +33,17 @@ class ExportController {
     private final SessionRepository sessions;
     private final MessageRepository messages;
     private final AccessPolicy access;
-    private final ReadModels readModels;
 
-    ExportController(
-            SessionRepository sessions, MessageRepository messages, AccessPolicy access, ReadModels readModels) {
+    ExportController(SessionRepository sessions, MessageRepository messages, AccessPolicy access) {
         this.sessions = sessions;
         this.messages = messages;
         this.access = access;
-        this.readModels = readModels;
     }
 
     @GetMapping("/sessions/{id}/export")
     ResponseEntity<?> export(
             AuthenticatedUser user, @PathVariable UUID id, @RequestParam(defaultValue = "json") String format) {
-        access.caller(user);
+        Caller caller = access.caller(user);
         if (!format.equals("json") && !format.equals("txt")) {
             throw new ApiProblem(
                     HttpStatus.BAD_REQUEST,
@@ -55,7 +52,8 @@ class ExportController {
                     "format is json or txt.",
                     Map.of("errors", List.of(Map.of("field", "format", "message", "must be json or txt"))));
         }
-        ChatSession session = sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+        ChatSession session =
+                sessions.findOwned(id, user.userId(), caller.adult()).orElseThrow(() -> ApiProblem.notFound("session"));
         List<ChatMessage> path = messages.pathUpFrom(id, sessions.activeLeaf(id).orElse(null), WHOLE_PATH)
                 .reversed();
         ContentDisposition attachment = ContentDisposition.attachment()
@@ -67,8 +65,9 @@ class ExportController {
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(new Export(session, path, messages.tree(id)));
         }
-        String character = readModels
-                .character(session.characterId())
+        // The character's name as it is now, only while the caller may still see the character (a revoked grant or a
+        // character made private leaves its new name unknown to them).
+        String character = access.visible(caller, session.characterId())
                 .map(CharacterView::name)
                 .orElse("Character");
         StringBuilder text = new StringBuilder(session.title()).append("\n\n");

@@ -94,7 +94,7 @@ class SessionController {
                 .filter(greeting -> caller.adult() || fitForAMinor(greeting))
                 .toList();
         transactions.executeWithoutResult(status -> {
-            sessions.insert(session, request.title() != null && !request.title().isBlank());
+            sessions.insert(session, request.title() != null && !request.title().isBlank(), character.nsfwEnabled());
             UUID first = null;
             for (String greeting : greetings) {
                 UUID id = UUID.randomUUID();
@@ -110,7 +110,8 @@ class SessionController {
         });
         ChatSession created = greetings.isEmpty()
                 ? session
-                : sessions.findOwned(session.id(), user.userId()).orElse(session);
+                : sessions.findOwned(session.id(), user.userId(), caller.adult())
+                        .orElse(session);
         return ResponseEntity.created(URI.create("/sessions/" + created.id())).body(created);
     }
 
@@ -154,7 +155,7 @@ class SessionController {
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(required = false) @Size(max = 200) String q) {
-        access.caller(user);
+        Caller caller = access.caller(user);
         SessionRepository.ListPosition after = null;
         if (cursor != null) {
             String[] parts = decode(cursor).split("\\|", 3);
@@ -165,7 +166,7 @@ class SessionController {
                 throw ApiProblem.badRequest("invalid-cursor", "The cursor is not valid.");
             }
         }
-        List<ChatSession> items = sessions.listOwned(user.userId(), archived, q, after, limit);
+        List<ChatSession> items = sessions.listOwned(user.userId(), caller.adult(), archived, q, after, limit);
         ChatSession last = items.isEmpty() ? null : items.getLast();
         String next =
                 items.size() < limit ? null : encode(last.pinned() + "|" + last.lastActivityAt() + "|" + last.id());
@@ -174,7 +175,7 @@ class SessionController {
 
     @PatchMapping("/sessions/{id}")
     ChatSession update(AuthenticatedUser user, @PathVariable UUID id, @Valid @RequestBody UpdateSession request) {
-        access.caller(user);
+        Caller caller = access.caller(user);
         String title = request.title() == null ? null : request.title().strip();
         if (title != null && title.isEmpty()) {
             // 1–120 characters once stripped: a validation problem naming the field, as @Size's would.
@@ -185,16 +186,16 @@ class SessionController {
                     "The request has invalid fields; see errors.",
                     Map.of("errors", List.of(new FieldError("title", "must not be blank"))));
         }
-        if (!sessions.update(id, user.userId(), title, request.pinned(), request.archived())) {
+        if (!sessions.update(id, user.userId(), caller.adult(), title, request.pinned(), request.archived())) {
             throw ApiProblem.notFound("session");
         }
-        return sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+        return sessions.findOwned(id, user.userId(), caller.adult()).orElseThrow(() -> ApiProblem.notFound("session"));
     }
 
     @GetMapping("/sessions/{id}")
     ChatSession get(AuthenticatedUser user, @PathVariable UUID id) {
-        access.caller(user);
-        return sessions.findOwned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+        Caller caller = access.caller(user);
+        return sessions.findOwned(id, user.userId(), caller.adult()).orElseThrow(() -> ApiProblem.notFound("session"));
     }
 
     @GetMapping("/sessions/{id}/history")
@@ -204,9 +205,9 @@ class SessionController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) UUID before,
             @RequestParam(required = false) UUID cursor) {
-        access.caller(user);
+        Caller caller = access.caller(user);
         SessionRepository.Owned session =
-                sessions.owned(id, user.userId()).orElseThrow(() -> ApiProblem.notFound("session"));
+                sessions.owned(id, user.userId(), caller.adult()).orElseThrow(() -> ApiProblem.notFound("session"));
         // The page's next_cursor, as "before" or as "cursor" like every other list; both at once must agree.
         if (before != null && cursor != null && !before.equals(cursor)) {
             throw ApiProblem.badRequest("invalid-cursor", "before and cursor name different messages.");

@@ -25,6 +25,15 @@ public class SessionRepository {
             from chat_session s left join chat_message leaf on leaf.id = s.active_leaf_id
             """.formatted(PREVIEW_LENGTH);
 
+    /**
+     * A condition on session {@code s}: what only an adult may see ({@code :adult} false hides it), a session that held
+     * a turn in adult mode, or whose character is in adult mode now. A user who corrected their age below 18 keeps the rest of their sessions.
+     */
+    public static final String VISIBLE_TO_CALLER = """
+             and (:adult or not (s.adult or exists (select 1 from character_view c
+                                                    where c.character_id = s.character_id and c.nsfw_enabled)))
+            """;
+
     /** Where a listing page ends: the next page starts strictly after this row. */
     public record ListPosition(boolean pinned, Instant lastActivityAt, UUID id) {}
 
@@ -35,17 +44,21 @@ public class SessionRepository {
     }
 
     public void insert(ChatSession session) {
-        insert(session, false);
+        insert(session, false, false);
     }
 
-    /** @param titledByUser the user gave the title, so no generated one will replace it */
-    public void insert(ChatSession session, boolean titledByUser) {
+    /**
+     * @param titledByUser the user gave the title, so no generated one will replace it
+     * @param adult the character is in adult mode: only adults will see the session ({@link #VISIBLE_TO_CALLER})
+     */
+    public void insert(ChatSession session, boolean titledByUser, boolean adult) {
         jdbc.sql("""
                         insert into chat_session (id, user_id, character_id, title, title_source, created_at,
-                            last_activity_at)
-                        values (:id, :user, :character, :title, :source, :now, :now)
+                            last_activity_at, adult)
+                        values (:id, :user, :character, :title, :source, :now, :now, :adult)
                         """)
                 .param("id", session.id())
+                .param("adult", adult)
                 .param("source", titledByUser ? "user" : null)
                 .param("user", session.userId())
                 .param("character", session.characterId())
@@ -54,11 +67,15 @@ public class SessionRepository {
                 .update();
     }
 
-    /** The session if it belongs to {@code userId}; anyone else's is as good as absent. */
-    public Optional<ChatSession> findOwned(UUID sessionId, UUID userId) {
-        return jdbc.sql(SELECT + " where s.id = :id and s.user_id = :user")
+    /**
+     * The session if it belongs to {@code userId} and the caller may see it ({@code adult}: see {@link #VISIBLE_TO_CALLER});
+     * anyone else's is as good as absent.
+     */
+    public Optional<ChatSession> findOwned(UUID sessionId, UUID userId, boolean adult) {
+        return jdbc.sql(SELECT + " where s.id = :id and s.user_id = :user" + VISIBLE_TO_CALLER)
                 .param("id", sessionId)
                 .param("user", userId)
+                .param("adult", adult)
                 .query((rs, n) -> session(rs))
                 .optional();
     }
@@ -67,12 +84,13 @@ public class SessionRepository {
      * The user's sessions, pinned first, then newest activity first; {@code query} matches the title
      * or the character's name (case-insensitive substring).
      */
-    public List<ChatSession> listOwned(UUID userId, boolean archived, String query, ListPosition after, int limit) {
+    public List<ChatSession> listOwned(
+            UUID userId, boolean adult, boolean archived, String query, ListPosition after, int limit) {
         String pattern = query == null || query.isBlank()
                 ? null
                 : "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql(SELECT + """
-                         where s.user_id = :user and s.archived = :archived
+                         where s.user_id = :user and s.archived = :archived %s
                           and (cast(:pattern as text) is null
                                or s.title ilike :pattern
                                or exists (select 1 from character_view c
@@ -80,8 +98,9 @@ public class SessionRepository {
                           and (cast(:afterAt as timestamptz) is null
                                or (s.pinned, s.last_activity_at, s.id) < (:afterPinned, :afterAt, :afterId))
                         order by s.pinned desc, s.last_activity_at desc, s.id desc limit :limit
-                        """)
+                        """.formatted(VISIBLE_TO_CALLER))
                 .param("user", userId)
+                .param("adult", adult)
                 .param("archived", archived)
                 .param("pattern", pattern)
                 .param("afterPinned", after != null && after.pinned())
@@ -95,13 +114,14 @@ public class SessionRepository {
     }
 
     /** Changes the given flags (null leaves one as it is); false when the session is not the user's. */
-    public boolean update(UUID sessionId, UUID userId, String title, Boolean pinned, Boolean archived) {
+    public boolean update(UUID sessionId, UUID userId, boolean adult, String title, Boolean pinned, Boolean archived) {
         return jdbc.sql("""
-                        update chat_session set title = coalesce(:title, title), pinned = coalesce(:pinned, pinned),
+                        update chat_session s set title = coalesce(:title, title), pinned = coalesce(:pinned, pinned),
                             archived = coalesce(:archived, archived),
                             title_source = case when cast(:title as text) is null then title_source else 'user' end
-                        where id = :id and user_id = :user
-                        """)
+                        where id = :id and user_id = :user %s
+                        """.formatted(VISIBLE_TO_CALLER))
+                        .param("adult", adult)
                         .param("title", title)
                         .param("pinned", pinned)
                         .param("archived", archived)
@@ -146,8 +166,14 @@ public class SessionRepository {
     }
 
     public void touch(UUID sessionId) {
-        jdbc.sql("update chat_session set last_activity_at = now() where id = :id")
+        touch(sessionId, false);
+    }
+
+    /** @param adultTurn the turn is in adult mode: from now on only adults see the session ({@link #VISIBLE_TO_CALLER}) */
+    public void touch(UUID sessionId, boolean adultTurn) {
+        jdbc.sql("update chat_session set last_activity_at = now(), adult = adult or :adult where id = :id")
                 .param("id", sessionId)
+                .param("adult", adultTurn)
                 .update();
     }
 
@@ -158,10 +184,12 @@ public class SessionRepository {
      * The session if {@code userId} owns it, with its active leaf (null while it is empty): one primary-key read,
      * what a history page or an export needs before it walks the path.
      */
-    public Optional<Owned> owned(UUID sessionId, UUID userId) {
-        return jdbc.sql("select active_leaf_id from chat_session where id = :id and user_id = :user")
+    public Optional<Owned> owned(UUID sessionId, UUID userId, boolean adult) {
+        return jdbc.sql("select active_leaf_id from chat_session s where id = :id and user_id = :user"
+                        + VISIBLE_TO_CALLER)
                 .param("id", sessionId)
                 .param("user", userId)
+                .param("adult", adult)
                 .query((rs, n) -> new Owned(rs.getObject(1, UUID.class)))
                 .optional();
     }
@@ -188,9 +216,19 @@ public class SessionRepository {
      * #touch} would set (a turn stores two messages, so this halves the session row's updates per turn).
      */
     public void activateAndTouch(UUID sessionId, UUID leaf) {
-        jdbc.sql("update chat_session set active_leaf_id = :leaf, last_activity_at = now() where id = :id")
+        activateAndTouch(sessionId, leaf, false);
+    }
+
+    /** @param adultTurn as for {@link #touch(UUID, boolean)} */
+    public void activateAndTouch(UUID sessionId, UUID leaf, boolean adultTurn) {
+        jdbc.sql("""
+                        update chat_session set active_leaf_id = :leaf, last_activity_at = now(),
+                            adult = adult or :adult
+                        where id = :id
+                        """)
                 .param("leaf", leaf)
                 .param("id", sessionId)
+                .param("adult", adultTurn)
                 .update();
     }
 

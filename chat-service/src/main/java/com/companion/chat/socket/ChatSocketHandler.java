@@ -1,5 +1,6 @@
 package com.companion.chat.socket;
 
+import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.push.ReplyHub;
 import com.companion.chat.request.OutcomeView;
 import com.companion.chat.request.Requests;
@@ -42,6 +43,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final JsonMapper json;
     private final SocketProperties properties;
     private final ReplyRegistration registrations;
+    private final AccessPolicy access;
 
     ChatSocketHandler(
             SocketAuthenticator authenticator,
@@ -52,8 +54,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
             ReplyHub hub,
             JsonMapper json,
             SocketProperties properties,
-            ReplyRegistration registrations) {
+            ReplyRegistration registrations,
+            AccessPolicy access) {
         this.registrations = registrations;
+        this.access = access;
         this.authenticator = authenticator;
         this.registry = registry;
         this.sessions = sessions;
@@ -122,7 +126,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
     private void join(Socket socket, UUID sessionId) {
         if (sessionId == null
-                || sessions.findOwned(sessionId, socket.user().userId()).isEmpty()) {
+                || sessions.findOwned(
+                                sessionId,
+                                socket.user().userId(),
+                                access.caller(socket.user()).adult())
+                        .isEmpty()) {
             socket.send(Frames.error("not_found", "No such session.", null));
             return;
         }
