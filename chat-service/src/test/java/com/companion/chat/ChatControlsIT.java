@@ -933,6 +933,38 @@ class ChatControlsIT {
         assertThat(get(user, "/sessions/" + clean).path("id").asString()).isEqualTo(clean.toString());
     }
 
+    /** A grant revoked and the character renamed: the text export no longer tells the reader its new name. */
+    @Test
+    void aTextExportNamesTheCharacterOnlyWhileTheCallerMayStillSeeIt() {
+        UUID owner = fixtures.user(true);
+        UUID reader = fixtures.user(true);
+        UUID character = UUID.randomUUID();
+        fixtures.publish(fixtures.character(character, owner, Visibility.PRIVATE, false, reader));
+        UUID session = session(reader, character);
+        answered(reader, session, "/chat/send", send(session, "Hello"), new HashSet<>(), "Hi there.", 1);
+        assertThat(exportText(reader, session)).contains("Mira (", "Hi there.");
+
+        fixtures.publish(fixtures.character(character, owner, Visibility.PRIVATE, false));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !exportText(reader, session).contains("Mira ("));
+        assertThat(exportText(reader, session)).contains("Character (", "Hi there.");
+    }
+
+    private String exportText(UUID user, UUID session) {
+        return new String(
+                http.get()
+                        .uri("/sessions/" + session + "/export?format=txt")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private int status(UUID user, HttpMethod method, String path) {
         return http.method(method)
                 .uri(path)
