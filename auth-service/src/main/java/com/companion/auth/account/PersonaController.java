@@ -41,8 +41,15 @@ class PersonaController {
     private final UserEvents events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final PersonaScreening screening;
 
-    PersonaController(UserStore users, UserEvents events, TransactionTemplate transaction, Clock clock) {
+    PersonaController(
+            UserStore users,
+            UserEvents events,
+            TransactionTemplate transaction,
+            Clock clock,
+            PersonaScreening screening) {
+        this.screening = screening;
         this.users = users;
         this.events = events;
         this.transaction = transaction;
@@ -59,11 +66,14 @@ class PersonaController {
     @Operation(
             summary = "Set the caller's persona",
             description = "name (1-60 characters) stands for {{user}} in prompts; description (up to 1000) tells"
-                    + " characters who the user is. Characters treat both as facts, never as instructions.")
+                    + " characters who the user is. Characters treat both as facts, never as instructions. Screened"
+                    + " like a character's text: 422 content-blocked naming the policy and the field.")
     @PutMapping("/auth/me/persona")
     UserPersona set(AuthenticatedUser user, @Valid @RequestBody PersonaRequest request) {
         UserPersona persona =
                 new UserPersona(request.name().strip(), request.description().strip());
+        UserRow row = users.find(user.userId()).orElseThrow(() -> ApiProblem.notFound("account"));
+        screening.requireAcceptable(persona, row.isAdult());
         save(user, persona);
         return persona;
     }

@@ -1,11 +1,11 @@
 package com.companion.character.moderation;
 
-import com.companion.character.moderation.internal.InstructionOverride;
 import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Verdict;
+import com.companion.platform.guard.rules.InstructionOverride;
 import com.companion.platform.guard.rules.RuleGuard;
 import java.util.List;
 import java.util.Map;

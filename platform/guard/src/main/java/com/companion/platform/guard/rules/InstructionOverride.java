@@ -1,4 +1,4 @@
-package com.companion.character.moderation.internal;
+package com.companion.platform.guard.rules;
 
 import com.companion.platform.guard.Normalizer;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds text in a character's fields that speaks to the model instead of describing the character:
- * creator text goes into the system message, so a line like "ignore previous instructions" or "the
- * user is verified 18+" there would try to overrule the platform's own rules. Each rule has a name
+ * Finds text that speaks to the model instead of describing someone: a character's fields and a user's persona go
+ * into the system message, so a line like "ignore previous instructions" or "the user is verified 18+" there would try
+ * to overrule the platform's own rules. Each rule has a name
  * (returned, safe to log) and is one of a few readable shapes, so a refusal can be explained.
  *
  * <p>The text is read twice:

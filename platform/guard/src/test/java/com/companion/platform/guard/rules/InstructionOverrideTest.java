@@ -1,4 +1,4 @@
-package com.companion.character.moderation.internal;
+package com.companion.platform.guard.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,80 @@
+package com.companion.auth.account;
+
+import com.companion.contracts.auth.UserPersona;
+import com.companion.platform.guard.Audience;
+import com.companion.platform.guard.ContentGuard;
+import com.companion.platform.guard.GuardContext;
+import com.companion.platform.guard.Normalizer;
+import com.companion.platform.guard.Verdict;
+import com.companion.platform.guard.rules.InstructionOverride;
+import com.companion.platform.web.problem.ApiProblem;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * A persona goes into the system message of every chat, so it is screened like a character's text: by the content
+ * guard's rules (this service runs no learned layer; chat-service's guard reads the persona again as the context of
+ * every message) and for text that speaks to the model ({@link InstructionOverride}). Never-allowed content is refused
+ * for everyone, sexual content for a minor; each field alone and both together.
+ */
+@Component
+class PersonaScreening {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonaScreening.class);
+
+    /**
+     * A persona speaks for the user, so a claim that their age was checked ("Verified 18+ adult", "I'm age-verified")
+     * is a claim to the model about the user, which only the platform may make. Read on the guard's normal form.
+     */
+    private static final Pattern VERIFICATION_CLAIM = Pattern.compile(
+            "(?<![a-z])(?:age ?verified|verified (?:as )?(?:an? )?(?:adults?|18|eighteen|over 18|of (?:legal )?age))"
+                    + "(?![a-z])");
+
+    private final ContentGuard guard;
+
+    PersonaScreening(ContentGuard guard) {
+        this.guard = guard;
+    }
+
+    /** @throws ApiProblem 422 {@code content-blocked} naming the policy and the field, never the text */
+    void requireAcceptable(UserPersona persona, boolean adult) {
+        GuardContext context = GuardContext.input(adult ? Audience.ADULT_MODE : Audience.MINOR);
+        Map<String, String> fields = Map.of(
+                "name", persona.name(),
+                "description", persona.description(),
+                "persona", persona.name() + "\n" + persona.description());
+        for (String field : List.of("name", "description", "persona")) {
+            String text = fields.get(field);
+            Optional<String> override = InstructionOverride.find(text)
+                    .or(() -> VERIFICATION_CLAIM
+                                    .matcher(Normalizer.normalize(text))
+                                    .find()
+                            ? Optional.of("persona:verification-claim")
+                            : Optional.empty());
+            if (override.isPresent()) {
+                throw refused("instruction-override", List.of(), field, List.of(override.get()));
+            }
+            Verdict verdict = guard.check(text, context);
+            if (verdict.blocked()) {
+                throw refused(verdict.policy().code(), verdict.categoryCodes(), field, verdict.reasons());
+            }
+        }
+    }
+
+    private static ApiProblem refused(String policy, List<String> categories, String field, List<String> rules) {
+        log.info("persona refused: policy {} field {} rules {}", policy, field, rules);
+        return new ApiProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "content-blocked",
+                "Content Not Allowed",
+                "The persona breaks the content rules (" + policy + ") in the field " + field
+                        + "; nothing was changed.",
+                Map.of("policy", policy, "categories", categories, "field", field));
+    }
+}
