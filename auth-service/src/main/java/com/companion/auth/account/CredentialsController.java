@@ -6,11 +6,13 @@ import com.companion.auth.account.PasswordRequests.ForgotPassword;
 import com.companion.auth.account.PasswordRequests.ResetPassword;
 import com.companion.auth.account.PasswordRequests.TokenBody;
 import com.companion.auth.audit.ClientInfo;
+import com.companion.platform.web.NoBody;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -85,7 +87,7 @@ class CredentialsController {
             description = "202; nothing is sent when the address is verified already. Earlier links stop working.")
     @PostMapping("/auth/email/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void resend(AuthenticatedUser user) {
+    void resend(AuthenticatedUser user, @RequestBody(required = false) @Nullable NoBody none) {
         emails.resend(user.userId());
     }
 

@@ -1,13 +1,16 @@
 package com.companion.auth.export;
 
+import com.companion.platform.web.NoBody;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,7 +30,7 @@ class ExportController {
                     + " gets a mail when the zip is ready. While a job is pending, asking again answers that job.")
     @PostMapping("/auth/me/export")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, UUID> start(AuthenticatedUser user) {
+    Map<String, UUID> start(AuthenticatedUser user, @RequestBody(required = false) @Nullable NoBody none) {
         return Map.of("id", exports.start(user.userId()));
     }
 

@@ -7,6 +7,7 @@ import com.companion.character.catalogue.internal.Favorites;
 import com.companion.character.core.InvalidRequest;
 import com.companion.character.core.Tags;
 import com.companion.contracts.character.CharacterType;
+import com.companion.platform.web.NoBody;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -109,7 +111,8 @@ class CatalogueController {
             summary = "Mark a character as a favourite",
             description = "Any character the caller can see (else 404); marking it again changes nothing. → 204")
     @PutMapping("/{id}/favorite")
-    ResponseEntity<Void> favorite(@PathVariable UUID id, AuthenticatedUser user) {
+    ResponseEntity<Void> favorite(
+            @PathVariable UUID id, AuthenticatedUser user, @RequestBody(required = false) @Nullable NoBody none) {
         favorites.mark(id, viewers.of(user));
         return ResponseEntity.noContent().build();
     }

@@ -2,10 +2,12 @@ package com.companion.character.sharing;
 
 import com.companion.character.core.CharacterResponse;
 import com.companion.character.sharing.internal.SharingService;
+import com.companion.platform.web.NoBody;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,7 +57,8 @@ class SharingController {
             description = "404 for expired, revoked or unknown links, characters that are not open to others (pending,"
                     + " hidden, taken down), and adult characters for callers who are not adults.")
     @PostMapping("/shared/{token}")
-    CharacterResponse redeem(@PathVariable String token, AuthenticatedUser user) {
+    CharacterResponse redeem(
+            @PathVariable String token, AuthenticatedUser user, @RequestBody(required = false) @Nullable NoBody none) {
         return sharing.redeem(token, user);
     }
 

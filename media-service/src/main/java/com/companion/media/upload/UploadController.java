@@ -4,6 +4,7 @@ import com.companion.contracts.media.MediaKind;
 import com.companion.media.access.Media;
 import com.companion.media.access.MediaView;
 import com.companion.media.access.MediaViews;
+import com.companion.platform.web.NoBody;
 import com.companion.platform.web.problem.ApiProblem;
 import com.companion.platform.web.problem.FieldError;
 import com.companion.platform.web.security.AuthenticatedUser;
@@ -86,7 +87,10 @@ class UploadController {
 
     @Operation(summary = "Validates and stores what was uploaded with a presigned PUT")
     @PostMapping("/presigned-upload/{uploadId}/complete")
-    ResponseEntity<MediaView> complete(@PathVariable UUID uploadId, AuthenticatedUser caller) {
+    ResponseEntity<MediaView> complete(
+            @PathVariable UUID uploadId,
+            AuthenticatedUser caller,
+            @RequestBody(required = false) @Nullable NoBody none) {
         PresignedUploads.Completion completion = presigned.complete(caller.userId(), uploadId);
         return completion.created() ? created(completion.media()) : ResponseEntity.ok(views.view(completion.media()));
     }
