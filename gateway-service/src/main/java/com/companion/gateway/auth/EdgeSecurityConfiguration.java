@@ -27,6 +27,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -98,6 +99,20 @@ class EdgeSecurityConfiguration {
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
                 .build();
+    }
+
+    /**
+     * What Spring Security's firewall refuses (an encoded slash or dot segment, a percent-encoded NUL or line break in
+     * the path): 400 as the gateway's own problem, not an empty body.
+     */
+    @Bean
+    ServerExchangeRejectedHandler exchangeRejectedHandler() {
+        return (exchange, rejected) -> Problems.write(
+                exchange,
+                HttpStatus.BAD_REQUEST,
+                "bad-request",
+                "The request path is not allowed: it may not hold an encoded slash, backslash, percent sign or"
+                        + " control character, nor a '.' or '..' segment.");
     }
 
     @Bean

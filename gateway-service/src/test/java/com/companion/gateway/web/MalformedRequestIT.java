@@ -8,6 +8,7 @@ import com.companion.gateway.support.RawHttp;
 import com.companion.gateway.support.RawHttp.Response;
 import com.companion.gateway.support.Tokens;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,23 @@ class MalformedRequestIT extends GatewayTest {
             JsonNode problem = JSON.readTree(response.body());
             assertThat(problem.path("type").asString()).isEqualTo("/problems/bad-request");
             assertThat(problem.path("instance").asString()).isEqualTo("/characters/%25zz%7B1%7D");
+        }
+        assertThat(Downstream.noneReceivedAnything()).isTrue();
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsABadRequestProblemNotAnEmptyAnswer() {
+        try (RawHttp http = RawHttp.connect(port, Duration.ofSeconds(10))) {
+            for (String path : List.of("/sessions/..%2F..%2Fetc", "/characters/a%2Fb", "/characters/%2e%2e/x")) {
+                Response response = http.get(path, bearer());
+
+                assertThat(response.status()).as(path).isEqualTo(400);
+                assertThat(response.header("Content-Type")).as(path).isEqualTo("application/problem+json");
+                JsonNode problem = JSON.readTree(response.body());
+                assertThat(problem.path("type").asString()).isEqualTo("/problems/bad-request");
+                assertThat(problem.path("status").asInt()).isEqualTo(400);
+                assertThat(problem.path("request_id").asString()).isEqualTo(response.header("X-Request-Id"));
+            }
         }
         assertThat(Downstream.noneReceivedAnything()).isTrue();
     }
