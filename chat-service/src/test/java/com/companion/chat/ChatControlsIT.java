@@ -902,6 +902,11 @@ class ChatControlsIT {
                     .param("content", "a line with " + word)
                     .update();
         }
+        String request = answered(
+                        user, heldInAdultMode, "/chat/send", send(heldInAdultMode, "Hello"), new HashSet<>(), "Hi.", 1)
+                .path("request_id")
+                .asString();
+        assertThat(status(user, HttpMethod.GET, "/chat/requests/" + request)).isEqualTo(200);
         fixtures.publish(fixtures.character(formerlyAdult, user, Visibility.PRIVATE, false));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> jdbc.sql("select nsfw_enabled from character_view where character_id = :id")
@@ -927,6 +932,7 @@ class ChatControlsIT {
         }
         assertThat(status(user, HttpMethod.GET, "/memories?character_id=" + stillAdult))
                 .isEqualTo(404);
+        assertThat(status(user, HttpMethod.GET, "/chat/requests/" + request)).isEqualTo(404);
         assertThat(sessions(user, "").path("items").findValuesAsString("id")).containsExactly(clean.toString());
         assertThat(get(user, "/search/messages?q=" + word).path("items").findValuesAsString("session_id"))
                 .containsExactly(clean.toString());

@@ -1,6 +1,7 @@
 package com.companion.chat.send;
 
 import com.companion.chat.ChatProperties;
+import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.branch.Branches;
 import com.companion.chat.push.ReplyHub;
 import com.companion.chat.push.ReplyListener;
@@ -8,6 +9,7 @@ import com.companion.chat.request.OutcomeView;
 import com.companion.chat.request.RequestOutcome;
 import com.companion.chat.request.RequestStatus;
 import com.companion.chat.request.Requests;
+import com.companion.chat.session.SessionRepository;
 import com.companion.chat.session.StoredMessage;
 import com.companion.contracts.chat.ReplyChunk;
 import com.companion.platform.web.problem.ApiProblem;
@@ -51,6 +53,8 @@ class SendController {
     private final Requests requests;
     private final ChatProperties properties;
     private final ReplyRegistration registrations;
+    private final AccessPolicy access;
+    private final SessionRepository sessions;
 
     SendController(
             SendService sends,
@@ -58,8 +62,12 @@ class SendController {
             ReplyHub hub,
             Requests requests,
             ChatProperties properties,
-            ReplyRegistration registrations) {
+            ReplyRegistration registrations,
+            AccessPolicy access,
+            SessionRepository sessions) {
         this.registrations = registrations;
+        this.access = access;
+        this.sessions = sessions;
         this.sends = sends;
         this.branches = branches;
         this.hub = hub;
@@ -190,6 +198,11 @@ class SendController {
         RequestOutcome outcome = requests.outcome(id)
                 .filter(o -> o.userId().equals(user.userId()))
                 .orElseThrow(() -> ApiProblem.notFound("request"));
+        // A session only adults may see (the caller corrected their age) hides its requests too.
+        boolean adult = access.caller(user).adult();
+        if (!adult && sessions.owned(outcome.sessionId(), user.userId(), false).isEmpty()) {
+            throw ApiProblem.notFound("request");
+        }
         return ResponseEntity.ok(OutcomeView.status(outcome));
     }
 
