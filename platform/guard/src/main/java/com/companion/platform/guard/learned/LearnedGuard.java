@@ -63,9 +63,10 @@ public final class LearnedGuard implements ContentGuard {
      * conversation's last messages ({@link #JOINED_MESSAGES}, see {@link #decide}). 9: that joined text is read by its
      * last window only ({@link SentenceEmbedder#embedTail}), which always holds the new message. 10: a user's message
      * the rules read as asking for help about what was done to them ({@link RuleGuard#HELP_SEEKING}) is answered with
-     * support when the S3 or S4 head reads it high, as S11 already was.
+     * support when the S3 or S4 head reads it high, as S11 already was. 11: on the animal-care note
+     * ({@link RuleGuard#ANIMAL_CARE}) the S12 head does not refuse the text alone either, as the S3 head already did not.
      */
-    static final int DECISION_REVISION = 10;
+    static final int DECISION_REVISION = 11;
 
     /**
      * How many of the conversation's latest messages a user's message is joined to when the S3 and S4 heads read them
@@ -397,7 +398,10 @@ public final class LearnedGuard implements ContentGuard {
             if (onOutput) {
                 threshold = output.of(category, threshold);
             }
-            if (category == Category.S3 && animalCare) {
+            // Everyday care of an animal, or a fondness for one, with nothing sexual or intimate beside it: the S3 head
+            // reads
+            // a partner next to an animal as bestiality, and the S12 head a "horse lover" as sexual.
+            if ((category == Category.S3 || category == Category.S12) && animalCare) {
                 if (score >= threshold) {
                     reasons.add(reason + " -> animal care");
                 }

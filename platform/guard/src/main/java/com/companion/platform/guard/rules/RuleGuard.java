@@ -67,9 +67,10 @@ public final class RuleGuard implements ContentGuard {
 
     /**
      * The note on a verdict whose text looks after an animal in everyday ways (walks the dog, takes the cat to the vet,
-     * feeds the horses, adopts a puppy) or names someone fond of one ("a dog lover", "a cat mom") with nothing sexual, intimate, bodily, forced or framed as a story in it: the
-     * learned layer's S3 head, which reads a partner or a lover beside an animal as a risk ("I took my dog to the vet
-     * with my girlfriend"), does not refuse such a text alone.
+     * feeds the horses, adopts a puppy) or names someone fond of one ("a dog lover", "a cat mom") with nothing sexual,
+     * intimate, bodily, forced or framed as a story in it: the learned layer's S3 head, which reads a partner or a lover
+     * beside an animal as a risk ("I took my dog to the vet with my girlfriend"), and its S12 head, which reads "a horse
+     * lover" as sexual, do not refuse such a text alone.
      */
     public static final String ANIMAL_CARE = "animal:everyday-care";
 

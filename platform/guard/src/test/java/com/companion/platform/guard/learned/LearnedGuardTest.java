@@ -106,7 +106,9 @@ class LearnedGuardTest {
                 // a character sheet's name and scenario read together (a black-box audit's 422 on create)
                 "Dog lover\nIn a castle",
                 "Luna, a cheerful cat lover who runs a bookshop with her wife",
-                "my girlfriend is a dog mom to three rescues")) {
+                "my girlfriend is a dog mom to three rescues",
+                // the S12 head read "lover" as sexual (0.93)
+                "She's a horse girl and a total horse lover, and her boyfriend hates the stable smell")) {
             assertThat(local.check(text, GuardContext.input(Audience.CLEAN)).allowed())
                     .as(text)
                     .isTrue();
