@@ -133,7 +133,11 @@ class AccountExport {
     private Part collect(UUID userId) {
         List<Session> sessions = jdbc
                 .sql("""
-                        select s.id, s.character_id, c.name, s.title, s.pinned, s.archived, s.active_leaf_id,
+                        select s.id, s.character_id,
+                               -- the character's name only while the user may still see the character
+                               case when c.owner_id = s.user_id or c.visibility = 'PUBLIC'
+                                         or s.user_id = any(c.grantee_ids) then c.name end as name,
+                               s.title, s.pinned, s.archived, s.active_leaf_id,
                                s.created_at, s.last_activity_at, s.summary
                         from chat_session s left join character_view c on c.character_id = s.character_id
                         where s.user_id = :user

@@ -91,6 +91,24 @@ class AccountExportIT {
                 .param("character", character)
                 .update();
 
+        // A character the user was shown once, now private and renamed by its owner: its new name stays out.
+        UUID revoked = UUID.randomUUID();
+        for (List<Object> row : List.of(
+                List.<Object>of(character, user, "Nova", "PRIVATE"),
+                List.<Object>of(revoked, other, "Secret", "PRIVATE"))) {
+            jdbc.sql("""
+                            insert into character_view (character_id, owner_id, version, name, description,
+                                character_type, sliders, nsfw_enabled, visibility, grantee_ids)
+                            values (:id, :owner, 1, :name, '', 'FRIEND', '{}', false, :visibility, '{}')
+                            """)
+                    .param("id", row.get(0))
+                    .param("owner", row.get(1))
+                    .param("name", row.get(2))
+                    .param("visibility", row.get(3))
+                    .update();
+        }
+        UUID lost = session(user, revoked, "Before the rename");
+
         UUID exportId = UUID.randomUUID();
         EventEnvelope<ExportRequested> request = EventEnvelope.wrap(new ExportRequested(exportId, user, Instant.now()));
         send(request);
@@ -106,8 +124,12 @@ class AccountExportIT {
         assertThat(part.path("user_id").asString()).isEqualTo(user.toString());
         assertThat(part.path("sessions").size())
                 .as("only the user's own sessions")
-                .isEqualTo(1);
+                .isEqualTo(2);
         JsonNode exported = part.path("sessions").get(0);
+        assertThat(exported.path("character_name").asString()).isEqualTo("Nova");
+        JsonNode hidden = part.path("sessions").get(1);
+        assertThat(hidden.path("id").asString()).isEqualTo(lost.toString());
+        assertThat(hidden.path("character_name").isNull()).isTrue();
         assertThat(exported.path("id").asString()).isEqualTo(session.toString());
         assertThat(exported.path("title").asString()).isEqualTo("Stargazing");
         assertThat(exported.path("active_leaf_id").asString()).isEqualTo(second.toString());
