@@ -4,14 +4,12 @@ import com.companion.contracts.auth.UserPersona;
 import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.guard.GuardContext;
-import com.companion.platform.guard.Normalizer;
 import com.companion.platform.guard.Verdict;
 import com.companion.platform.guard.rules.InstructionOverride;
 import com.companion.platform.web.problem.ApiProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,14 +26,6 @@ class PersonaScreening {
 
     private static final Logger log = LoggerFactory.getLogger(PersonaScreening.class);
 
-    /**
-     * A persona speaks for the user, so a claim that their age was checked ("Verified 18+ adult", "I'm age-verified")
-     * is a claim to the model about the user, which only the platform may make. Read on the guard's normal form.
-     */
-    private static final Pattern VERIFICATION_CLAIM = Pattern.compile(
-            "(?<![a-z])(?:age ?verified|verified (?:as )?(?:an? )?(?:adults?|18|eighteen|over 18|of (?:legal )?age))"
-                    + "(?![a-z])");
-
     private final ContentGuard guard;
 
     PersonaScreening(ContentGuard guard) {
@@ -51,12 +41,8 @@ class PersonaScreening {
                 "persona", persona.name() + "\n" + persona.description());
         for (String field : List.of("name", "description", "persona")) {
             String text = fields.get(field);
-            Optional<String> override = InstructionOverride.find(text)
-                    .or(() -> VERIFICATION_CLAIM
-                                    .matcher(Normalizer.normalize(text))
-                                    .find()
-                            ? Optional.of("persona:verification-claim")
-                            : Optional.empty());
+            // A persona speaks for the user: it may not claim that their age was verified either.
+            Optional<String> override = InstructionOverride.findInUserText(text);
             if (override.isPresent()) {
                 throw refused("instruction-override", List.of(), field, List.of(override.get()));
             }

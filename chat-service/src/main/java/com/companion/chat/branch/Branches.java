@@ -2,8 +2,12 @@ package com.companion.chat.branch;
 
 import com.companion.chat.ChatProperties;
 import com.companion.chat.access.AccessPolicy;
+import com.companion.chat.access.Caller;
+import com.companion.chat.access.CharacterView;
 import com.companion.chat.request.Requests;
+import com.companion.chat.safety.InputScreening;
 import com.companion.chat.session.ChatMessage;
+import com.companion.chat.session.ChatSession;
 import com.companion.chat.session.MessageRepository;
 import com.companion.chat.session.SessionRepository;
 import com.companion.chat.session.StoredMessage;
@@ -40,6 +44,7 @@ public class Branches {
     private final AccessPolicy access;
     private final TransactionTemplate transactions;
     private final ChatProperties properties;
+    private final InputScreening screening;
 
     Branches(
             SessionRepository sessions,
@@ -47,7 +52,9 @@ public class Branches {
             Requests requests,
             AccessPolicy access,
             TransactionTemplate transactions,
-            ChatProperties properties) {
+            ChatProperties properties,
+            InputScreening screening) {
+        this.screening = screening;
         this.sessions = sessions;
         this.messages = messages;
         this.requests = requests;
@@ -102,7 +109,7 @@ public class Branches {
      * branch through the message counts as written to: the active one when the message is on the active
      * path, else the one a select of the message would show.
      */
-    public ChatMessage rewrite(StoredMessage message, String content) {
+    public ChatMessage rewrite(AuthenticatedUser user, StoredMessage message, String content) {
         String text = content == null ? "" : content.strip();
         if (text.isEmpty()) {
             throw ApiProblem.badRequest("empty-message", "The message is empty.");
@@ -111,6 +118,18 @@ public class Branches {
             throw ApiProblem.badRequest(
                     "message-too-long", "The message is longer than " + properties.maxMessageLength() + " characters.");
         }
+        // The model reads the rewritten reply as its own words next turn: screened like a message the user sends, for
+        // a character the user may still chat with.
+        Caller caller = access.caller(user);
+        ChatSession session = sessions.findOwned(message.sessionId(), user.userId(), caller.adult())
+                .orElseThrow(() -> ApiProblem.notFound("session"));
+        CharacterView character = access.chattable(caller, session.characterId())
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.NOT_FOUND,
+                        "character-unavailable",
+                        "Not Found",
+                        "This character is no longer available to you."));
+        screening.screenRewrite(caller, message.sessionId(), character, text);
         transactions.executeWithoutResult(status -> {
             UUID leaf = sessions.lockActiveLeaf(message.sessionId()).orElse(null);
             messages.rewrite(message, text);

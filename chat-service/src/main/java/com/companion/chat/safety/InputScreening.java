@@ -9,12 +9,14 @@ import com.companion.platform.guard.ContentGuard;
 import com.companion.platform.guard.Conversation;
 import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Verdict;
+import com.companion.platform.guard.rules.InstructionOverride;
 import com.companion.platform.messaging.outbox.Outbox;
 import com.companion.platform.web.problem.ApiProblem;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InputScreening {
 
     private static final Logger log = LoggerFactory.getLogger(InputScreening.class);
+
+    /** The policy of text that speaks to the model instead of telling it facts. */
+    public static final String INSTRUCTION_OVERRIDE = "instruction-override";
 
     private final ContentGuard guard;
     private final JdbcClient jdbc;
@@ -77,6 +82,7 @@ public class InputScreening {
      * held to the rules of a message, in the character's context and the user's persona.
      */
     public void screenMemory(Caller caller, CharacterView character, String text) {
+        refuseIfItSpeaksToTheModel(caller, null, character, text, "This memory %s and was not kept.");
         List<String> said = caller.persona() == null
                 ? List.of()
                 : List.of(caller.persona().name() + ": " + caller.persona().description());
@@ -97,6 +103,47 @@ public class InputScreening {
     }
 
     /**
+     * Screens a reply of the character that the user rewrites: the model reads it as its own voice next turn, so it is
+     * held to the rules of a message the user sends, in the character's context, and may not speak to the model.
+     */
+    public void screenRewrite(Caller caller, UUID sessionId, CharacterView character, String text) {
+        refuseIfItSpeaksToTheModel(caller, sessionId, character, text, "This edit %s and was not saved.");
+        Conversation conversation = Conversation.of(
+                List.of(), character.name() + "\n" + (character.description() == null ? "" : character.description()));
+        Verdict verdict = guard.check(
+                text,
+                GuardContext.input(caller.adult(), character.nsfwEnabled()).with(conversation));
+        if (verdict.blocked()) {
+            refuse(
+                    caller,
+                    sessionId,
+                    character,
+                    verdict,
+                    text,
+                    "This edit breaks the content rules (%s) and was not saved.");
+        }
+    }
+
+    /**
+     * Text the user writes that goes into a prompt as a fact or as the character's words (a memory, a rewritten
+     * reply) may not give the model instructions or claim that the user's age was verified ({@link
+     * InstructionOverride#findInUserText}): 400 {@code content-blocked} with policy {@code instruction-override}.
+     */
+    private void refuseIfItSpeaksToTheModel(
+            Caller caller, @Nullable UUID sessionId, CharacterView character, String text, String detail) {
+        Optional<String> override = InstructionOverride.findInUserText(text);
+        if (override.isPresent()) {
+            refuse(
+                    caller,
+                    sessionId,
+                    character,
+                    new Refused(INSTRUCTION_OVERRIDE, List.of(), List.of(override.get()), false),
+                    text,
+                    detail.formatted("speaks to the model (%s)"));
+        }
+    }
+
+    /**
      * Keeps the refused text for review (without a session for a memory) and answers 400 content-blocked. A refused
      * message is also told to analytics ({@link InputBlocked} on the activity topic, without its text), in the same
      * transaction as the review row.
@@ -106,6 +153,26 @@ public class InputScreening {
             @Nullable UUID sessionId,
             CharacterView character,
             Verdict verdict,
+            String text,
+            String detail) {
+        refuse(
+                caller,
+                sessionId,
+                character,
+                new Refused(
+                        verdict.policy().code(), verdict.categoryCodes(), verdict.reasons(), verdict.needsSupport()),
+                text,
+                detail);
+    }
+
+    /** Why a text was refused: a guard policy, or {@link #INSTRUCTION_OVERRIDE} with the rule that matched. */
+    private record Refused(String policy, List<String> categories, List<String> reasons, boolean support) {}
+
+    private void refuse(
+            Caller caller,
+            @Nullable UUID sessionId,
+            CharacterView character,
+            Refused refused,
             String text,
             String detail) {
         UUID id = UUID.randomUUID();
@@ -118,9 +185,9 @@ public class InputScreening {
                     .param("user", caller.userId())
                     .param("session", sessionId)
                     .param("character", character.characterId())
-                    .param("policy", verdict.policy().code())
-                    .param("categories", verdict.categoryCodes().toArray(String[]::new))
-                    .param("reasons", verdict.reasons().toArray(String[]::new))
+                    .param("policy", refused.policy())
+                    .param("categories", refused.categories().toArray(String[]::new))
+                    .param("reasons", refused.reasons().toArray(String[]::new))
                     .param("content", text)
                     .update();
             if (sessionId != null) {
@@ -129,26 +196,26 @@ public class InputScreening {
                         sessionId,
                         caller.userId(),
                         character.characterId(),
-                        verdict.policy().code(),
-                        verdict.categoryCodes(),
+                        refused.policy(),
+                        refused.categories(),
                         Instant.now()));
             }
         });
-        log.info("input blocked by policy {} ({})", verdict.policy().code(), verdict.reasons());
+        log.info("input blocked by policy {} ({})", refused.policy(), refused.reasons());
         try {
             reports.refused(caller.userId());
         } catch (RuntimeException e) {
             log.warn("could not check the user's refusals for a report", e);
         }
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("policy", verdict.policy().code());
-        properties.put("categories", verdict.categoryCodes());
-        properties.put("support", verdict.needsSupport());
+        properties.put("policy", refused.policy());
+        properties.put("categories", refused.categories());
+        properties.put("support", refused.support());
         throw new ApiProblem(
                 HttpStatus.BAD_REQUEST,
                 "content-blocked",
                 "Message Not Allowed",
-                detail.formatted(verdict.policy().code()),
+                detail.formatted(refused.policy()),
                 properties);
     }
 }

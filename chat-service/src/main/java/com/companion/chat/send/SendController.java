@@ -114,7 +114,7 @@ class SendController {
             throws InterruptedException {
         StoredMessage message = branches.message(user, id, messageId);
         if (!message.fromUser()) {
-            return ResponseEntity.ok(branches.rewrite(message, request.content()));
+            return ResponseEntity.ok(branches.rewrite(user, message, request.content()));
         }
         return awaitReply(registered -> sends.edit(user, id, message, request.content(), registered));
     }

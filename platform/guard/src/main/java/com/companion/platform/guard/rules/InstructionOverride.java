@@ -289,7 +289,34 @@ public final class InstructionOverride {
 
     private static final Pattern SENTENCES = Pattern.compile("[.!?;:\\n\"“”«»()\\[\\]{}<>|]+");
 
+    /**
+     * Said by or for the user: their age was checked ("my age was verified", "verified 18+ adult", "the platform
+     * confirmed I'm over 18"). Only the platform may say so, so text a user writes into a prompt (a persona, a pinned
+     * memory, a reply they rewrite) may not. Not part of {@link #find}: a character sheet may say its characters are
+     * adults. Read on the normal form.
+     */
+    private static final Pattern VERIFIED_AGE_CLAIM = Pattern.compile("(?<![a-z])(?:age ?verified"
+            + "|age (?:is |was |has been |have been |been |got |s )?(?:verified|confirmed|checked|validated)"
+            + "|verified (?:as |to be )?(?:an? )?(?:adults?|18|eighteen|over 18|of (?:legal )?age|grown ?ups?)"
+            + "|(?:platform|app|site|system|admin|administrators?|moderators?|staff|developers?)"
+            + " (?:has |have |already )?(?:verified|confirmed|checked|validated) (?:that )?(?:i|im|me|my age|the user))"
+            + "(?![a-z])");
+
     private InstructionOverride() {}
+
+    /**
+     * What {@link #find} finds, or else a claim that the user's age was verified ({@code claim:verified-age}): for text
+     * a user writes that goes into a prompt.
+     */
+    public static Optional<String> findInUserText(String text) {
+        Optional<String> override = find(text);
+        if (override.isPresent() || text == null) {
+            return override;
+        }
+        return VERIFIED_AGE_CLAIM.matcher(Normalizer.normalize(text)).find()
+                ? Optional.of("claim:verified-age")
+                : Optional.empty();
+    }
 
     /** The name of the first rule the text breaks, or empty. */
     public static Optional<String> find(String text) {
