@@ -977,7 +977,10 @@ class ChatControlsIT {
         assertThat(edited.path("content").asString()).isEqualTo("Hi there, friend!");
     }
 
-    /** A grant revoked and the character renamed: the text export no longer tells the reader its new name. */
+    /**
+     * A grant revoked and the character renamed: neither the text export nor a search of the session list tells the
+     * reader its name.
+     */
     @Test
     void aTextExportNamesTheCharacterOnlyWhileTheCallerMayStillSeeIt() {
         UUID owner = fixtures.user(true);
@@ -988,11 +991,20 @@ class ChatControlsIT {
         answered(reader, session, "/chat/send", send(session, "Hello"), new HashSet<>(), "Hi there.", 1);
         assertThat(exportText(reader, session)).contains("Mira (", "Hi there.");
 
+        jdbc.sql("update chat_session set title = 'Stargazing' where id = :id")
+                .param("id", session)
+                .update();
+        assertThat(sessions(reader, "?q=mir").path("items")).hasSize(1);
+
         fixtures.publish(fixtures.character(character, owner, Visibility.PRIVATE, false));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !exportText(reader, session).contains("Mira ("));
         assertThat(exportText(reader, session)).contains("Character (", "Hi there.");
+        assertThat(sessions(reader, "?q=mir").path("items"))
+                .as("a search by the name of a character the reader may no longer see finds nothing")
+                .isEmpty();
+        assertThat(sessions(reader, "?q=star").path("items")).hasSize(1);
     }
 
     private String exportText(UUID user, UUID session) {

@@ -94,7 +94,10 @@ public class SessionRepository {
                           and (cast(:pattern as text) is null
                                or s.title ilike :pattern
                                or exists (select 1 from character_view c
-                                          where c.character_id = s.character_id and c.name ilike :pattern))
+                                          where c.character_id = s.character_id and c.name ilike :pattern
+                                            -- the character's name only while the user may still see it
+                                            and (c.owner_id = s.user_id or c.visibility = 'PUBLIC'
+                                                 or s.user_id = any(c.grantee_ids))))
                           and (cast(:afterAt as timestamptz) is null
                                or (s.pinned, s.last_activity_at, s.id) < (:afterPinned, :afterAt, :afterId))
                         order by s.pinned desc, s.last_activity_at desc, s.id desc limit :limit
