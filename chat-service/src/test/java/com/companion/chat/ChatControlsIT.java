@@ -564,19 +564,7 @@ class ChatControlsIT {
         assertThat(json.path("messages").get(1).path("parent_id").asString())
                 .isEqualTo(json.path("messages").get(0).path("id").asString());
 
-        String text = new String(
-                http.get()
-                        .uri("/sessions/" + session + "/export?format=txt")
-                        .header(HttpHeaders.AUTHORIZATION, bearer(user))
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectHeader()
-                        .contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
-                        .expectBody()
-                        .returnResult()
-                        .getResponseBody(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String text = exportText(user, session);
         assertThat(text)
                 .contains("You (", "Hello", "Mira (", "Hi, second take.")
                 .doesNotContain("first take", "Farewell");
@@ -1007,6 +995,7 @@ class ChatControlsIT {
         assertThat(sessions(reader, "?q=star").path("items")).hasSize(1);
     }
 
+    /** {@code GET /sessions/{id}/export?format=txt}, which must answer 200 with plain text. */
     private String exportText(UUID user, UUID session) {
         return new String(
                 http.get()
@@ -1015,6 +1004,8 @@ class ChatControlsIT {
                         .exchange()
                         .expectStatus()
                         .isOk()
+                        .expectHeader()
+                        .contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
                         .expectBody()
                         .returnResult()
                         .getResponseBody(),

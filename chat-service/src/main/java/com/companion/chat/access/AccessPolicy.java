@@ -74,6 +74,19 @@ public class AccessPolicy {
     }
 
     /**
+     * As {@link #chattable}, for a request in a session the caller holds with the character: 404 {@code
+     * character-unavailable} when the caller may no longer chat with it.
+     */
+    public CharacterView requireChattable(Caller caller, UUID characterId) {
+        return chattable(caller, characterId)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.NOT_FOUND,
+                        "character-unavailable",
+                        "Not Found",
+                        "This character is no longer available to you."));
+    }
+
+    /**
      * As {@link #chattable}, but a miss waits up to {@code chat.read-model-wait} for the character's event, for a
      * caller who created, published or was granted the character a moment ago.
      */

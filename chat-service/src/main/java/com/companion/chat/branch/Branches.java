@@ -123,12 +123,7 @@ public class Branches {
         Caller caller = access.caller(user);
         ChatSession session = sessions.findOwned(message.sessionId(), user.userId(), caller.adult())
                 .orElseThrow(() -> ApiProblem.notFound("session"));
-        CharacterView character = access.chattable(caller, session.characterId())
-                .orElseThrow(() -> new ApiProblem(
-                        HttpStatus.NOT_FOUND,
-                        "character-unavailable",
-                        "Not Found",
-                        "This character is no longer available to you."));
+        CharacterView character = access.requireChattable(caller, session.characterId());
         screening.screenRewrite(caller, message.sessionId(), character, text);
         transactions.executeWithoutResult(status -> {
             UUID leaf = sessions.lockActiveLeaf(message.sessionId()).orElse(null);

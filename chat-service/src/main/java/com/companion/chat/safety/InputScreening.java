@@ -59,22 +59,13 @@ public class InputScreening {
     /** Returns whether the user should be offered support resources; throws when the message is refused. */
     public boolean screen(
             Caller caller, UUID sessionId, CharacterView character, List<HistoryMessage> recent, String text) {
-        Conversation conversation = Conversation.of(
+        return judge(
+                caller,
+                sessionId,
+                character,
                 recent.stream().map(HistoryMessage::content).toList(),
-                character.name() + "\n" + (character.description() == null ? "" : character.description()));
-        Verdict verdict = guard.check(
                 text,
-                GuardContext.input(caller.adult(), character.nsfwEnabled()).with(conversation));
-        if (verdict.blocked()) {
-            refuse(
-                    caller,
-                    sessionId,
-                    character,
-                    verdict,
-                    text,
-                    "This message breaks the content rules (%s) and was not sent.");
-        }
-        return verdict.needsSupport();
+                "This message breaks the content rules (%s) and was not sent.");
     }
 
     /**
@@ -86,20 +77,7 @@ public class InputScreening {
         List<String> said = caller.persona() == null
                 ? List.of()
                 : List.of(caller.persona().name() + ": " + caller.persona().description());
-        Conversation conversation = Conversation.of(
-                said, character.name() + "\n" + (character.description() == null ? "" : character.description()));
-        Verdict verdict = guard.check(
-                text,
-                GuardContext.input(caller.adult(), character.nsfwEnabled()).with(conversation));
-        if (verdict.blocked()) {
-            refuse(
-                    caller,
-                    null,
-                    character,
-                    verdict,
-                    text,
-                    "This memory breaks the content rules (%s) and was not kept.");
-        }
+        judge(caller, null, character, said, text, "This memory breaks the content rules (%s) and was not kept.");
     }
 
     /**
@@ -108,20 +86,35 @@ public class InputScreening {
      */
     public void screenRewrite(Caller caller, UUID sessionId, CharacterView character, String text) {
         refuseIfItSpeaksToTheModel(caller, sessionId, character, text, "This edit %s and was not saved.");
+        judge(
+                caller,
+                sessionId,
+                character,
+                List.of(),
+                text,
+                "This edit breaks the content rules (%s) and was not saved.");
+    }
+
+    /**
+     * The guard's verdict on {@code text} in its conversation ({@code recent}, and the character's own text), in the
+     * character's mode for this caller; a refusal is kept and thrown ({@link #refuse}). Whether to offer support.
+     */
+    private boolean judge(
+            Caller caller,
+            @Nullable UUID sessionId,
+            CharacterView character,
+            List<String> recent,
+            String text,
+            String detail) {
         Conversation conversation = Conversation.of(
-                List.of(), character.name() + "\n" + (character.description() == null ? "" : character.description()));
+                recent, character.name() + "\n" + (character.description() == null ? "" : character.description()));
         Verdict verdict = guard.check(
                 text,
                 GuardContext.input(caller.adult(), character.nsfwEnabled()).with(conversation));
         if (verdict.blocked()) {
-            refuse(
-                    caller,
-                    sessionId,
-                    character,
-                    verdict,
-                    text,
-                    "This edit breaks the content rules (%s) and was not saved.");
+            refuse(caller, sessionId, character, verdict, text, detail);
         }
+        return verdict.needsSupport();
     }
 
     /**

@@ -205,12 +205,7 @@ public class SendService {
         Caller caller = access.caller(user);
         ChatSession session = sessions.findOwned(sessionId, user.userId(), caller.adult())
                 .orElseThrow(() -> ApiProblem.notFound("session"));
-        CharacterView character = access.chattable(caller, session.characterId())
-                .orElseThrow(() -> new ApiProblem(
-                        HttpStatus.NOT_FOUND,
-                        "character-unavailable",
-                        "Not Found",
-                        "This character is no longer available to you."));
+        CharacterView character = access.requireChattable(caller, session.characterId());
         return new Context(session, caller, character);
     }
 
