@@ -771,6 +771,10 @@ class InferenceWorkerIT {
     void twoHundredSessionsAreAnsweredConcurrently() {
         int sessions = 200;
         llm.setDefault(Behaviour.timing(Duration.ofSeconds(1), Duration.ofMillis(10)));
+        // What is measured here is concurrency. On a CI box whose two cores run the whole build, a few first tokens
+        // were starved past their timeout and opened the circuit for the rest (its own test is above); the next
+        // test's reset() closes it again.
+        circuit.transitionToDisabledState();
         Set<UUID> requestIds = new HashSet<>();
         List<Event> outcomes = new ArrayList<>();
         try (KafkaProbe replies = new KafkaProbe(Topics.REPLIES)) {
