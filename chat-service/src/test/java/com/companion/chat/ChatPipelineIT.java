@@ -523,14 +523,7 @@ class ChatPipelineIT {
                         .exchange()
                         .expectStatus()
                         .isNotFound());
-        http.post()
-                .uri("/chat/send")
-                .header(HttpHeaders.AUTHORIZATION, bearer(minor))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"session_id\":\"" + minorSession + "\",\"message\":\"hi\"}")
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        send(minor, minorSession, "hi", 404);
 
         for (String path : List.of("/sessions/" + minorSession, "/sessions/" + minorSession + "/history")) {
             http.get()

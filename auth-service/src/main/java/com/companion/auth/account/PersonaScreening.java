@@ -7,6 +7,7 @@ import com.companion.platform.guard.GuardContext;
 import com.companion.platform.guard.Verdict;
 import com.companion.platform.guard.rules.InstructionOverride;
 import com.companion.platform.web.problem.ApiProblem;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +36,13 @@ class PersonaScreening {
     /** @throws ApiProblem 422 {@code content-blocked} naming the policy and the field, never the text */
     void requireAcceptable(UserPersona persona, boolean adult) {
         GuardContext context = GuardContext.input(adult ? Audience.ADULT_MODE : Audience.MINOR);
-        Map<String, String> fields = Map.of(
-                "name", persona.name(),
-                "description", persona.description(),
-                "persona", persona.name() + "\n" + persona.description());
-        for (String field : List.of("name", "description", "persona")) {
-            String text = fields.get(field);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", persona.name());
+        fields.put("description", persona.description());
+        fields.put("persona", persona.name() + "\n" + persona.description());
+        for (Map.Entry<String, String> entry : fields.entrySet()) {
+            String field = entry.getKey();
+            String text = entry.getValue();
             // A persona speaks for the user: it may not claim that their age was verified either.
             Optional<String> override = InstructionOverride.findInUserText(text);
             if (override.isPresent()) {
