@@ -87,6 +87,29 @@ class SocketLimitsIT {
     }
 
     @Test
+    void aRenewedTokenIsAnsweredAndOneThatDoesNotAuthenticateClosesTheSocket() {
+        UUID user = fixtures.user(true);
+        try (SocketClient renewed = socket(user, Duration.ofMinutes(5));
+                SocketClient garbage = socket(user, Duration.ofMinutes(5));
+                SocketClient someoneElse = socket(user, Duration.ofMinutes(5))) {
+            renewed.send("{\"type\":\"auth\",\"access_token\":\""
+                    + TestJwks.shared().token(user, "free", true, Duration.ofMinutes(10)) + "\"}");
+            renewed.await(f -> "authenticated".equals(f.path("type").asString())
+                    && user.toString().equals(f.path("user_id").asString()));
+
+            garbage.send("{\"type\":\"auth\",\"access_token\":\"not-a-token\"}");
+            assertThat(garbage.awaitClosed()).isEqualTo(4401);
+
+            someoneElse.send("{\"type\":\"auth\",\"access_token\":\""
+                    + TestJwks.shared().token(UUID.randomUUID(), "free", true, Duration.ofMinutes(10)) + "\"}");
+            assertThat(someoneElse.awaitClosed()).isEqualTo(4401);
+
+            renewed.send("{\"type\":\"typing\",\"session_id\":\"" + UUID.randomUUID() + "\"}");
+            assertThat(renewed.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void socketsCloseWhenTheirUserIsDisabledOrDeleted() {
         UUID banned = fixtures.user(true);
         UUID deleted = fixtures.user(true);

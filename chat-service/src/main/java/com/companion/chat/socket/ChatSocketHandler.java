@@ -113,14 +113,26 @@ class ChatSocketHandler extends TextWebSocketHandler {
             return;
         }
         switch (type) {
-            case "auth" ->
-                authenticator.authenticate(socket, frame.path("access_token").asString(""));
+            case "auth" -> renew(socket, frame.path("access_token").asString(""));
             case "join_session" -> join(socket, Frames.uuid(frame, "session_id"));
             case "user_message" -> userMessage(socket, frame);
             case "regenerate" -> regenerate(socket, frame);
             case "continue" -> submit(socket, frame, sends::continueReply);
             case "typing" -> typing(socket, Frames.uuid(frame, "session_id"));
             default -> socket.send(Frames.error("unknown_type", "Unknown frame type '" + type + "'.", null));
+        }
+    }
+
+    /**
+     * A renewed token: answered like the first one, and a token that does not authenticate (invalid, expired, or
+     * another user's) closes the socket as a failed first authentication does, rather than leaving the client
+     * believing it renewed.
+     */
+    private void renew(Socket socket, String token) {
+        if (authenticator.authenticate(socket, token)) {
+            socket.send(Map.of("type", "authenticated", "user_id", socket.user().userId()));
+        } else {
+            socket.close(SocketRegistry.UNAUTHORIZED);
         }
     }
 
