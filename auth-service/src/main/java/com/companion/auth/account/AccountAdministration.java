@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -58,6 +59,7 @@ public class AccountAdministration {
     private final ModerationAudit moderationAudit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AdulthoodPropagation propagation;
 
     AccountAdministration(
             UserStore users,
@@ -68,7 +70,8 @@ public class AccountAdministration {
             SecurityAudit audit,
             ModerationAudit moderationAudit,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            AdulthoodPropagation propagation) {
         this.users = users;
         this.events = events;
         this.hasher = hasher;
@@ -78,6 +81,7 @@ public class AccountAdministration {
         this.moderationAudit = moderationAudit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.propagation = propagation;
     }
 
     /** Whether an account exists (billing ignores events about deleted accounts). */
@@ -213,7 +217,8 @@ public class AccountAdministration {
      * 404 for an unknown user.
      */
     public UserProfile changeAge(UUID actorId, UUID userId, int age, String reason, ClientInfo client) {
-        return transaction.execute(status -> {
+        AtomicBoolean becameMinor = new AtomicBoolean();
+        UserProfile changed = transaction.execute(status -> {
             Instant now = clock.instant();
             UserRow user = users.findForUpdate(userId).orElseThrow(() -> ApiProblem.notFound("user"));
             Integer currentAge = user.currentAge(now);
@@ -229,6 +234,7 @@ public class AccountAdministration {
             audit.record(SecurityEvent.AGE_CHANGE, userId, actorId, client, details);
             moderationAudit.record(UUID.randomUUID(), AdminAction.AGE_SET, userId, actorId, reason.strip());
             if (updated.isAdult() != user.isAdult()) {
+                becameMinor.set(!updated.isAdult());
                 events.updated(updated, List.of(UserEvents.IS_ADULT));
                 audit.record(
                         SecurityEvent.ADULT_FLAG_CHANGE,
@@ -239,6 +245,12 @@ public class AccountAdministration {
             }
             return UserProfile.of(updated, now);
         });
+        if (becameMinor.get()) {
+            // As for the user's own correction: the token the user holds may still say adult until the services
+            // that show adult content have applied the change (no wait when nobody reads it yet).
+            propagation.awaitApplied(userId);
+        }
+        return changed;
     }
 
     /**

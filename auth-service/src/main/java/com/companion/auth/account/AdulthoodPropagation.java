@@ -35,9 +35,12 @@ import org.springframework.stereotype.Component;
  * <p>The change is applied once the outbox row of the user's event has been sent, and each group's committed offset
  * on the record's partition has passed the partition's end as it was then. A group commits a record's offset after its
  * read model's transaction, so a committed offset is an applied change.
+ *
+ * <p>The same wait serves every change that must hold from the caller's next request: a device session signed out (logout, revoked from the device list), whose access token every service refuses from then on,
+ * and an age an administrator set below 18.
  */
 @Component
-class AdulthoodPropagation implements DisposableBean {
+public class AdulthoodPropagation implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AdulthoodPropagation.class);
 
@@ -56,7 +59,12 @@ class AdulthoodPropagation implements DisposableBean {
      * Returns once every configured group has applied the user's latest event, or once the timeout is over (logged);
      * never throws: the correction is committed whatever happens here.
      */
-    void awaitApplied(UUID userId) {
+    public void awaitApplied(UUID userId) {
+        awaitApplied(Topics.AUTH_USERS, userId);
+    }
+
+    /** The same for the user's events of another topic, such as the end of a device session. */
+    public void awaitApplied(String topicName, UUID userId) {
         if (properties.consumerGroups().isEmpty()) {
             return;
         }
@@ -64,12 +72,12 @@ class AdulthoodPropagation implements DisposableBean {
         String key = userId.toString();
         try {
             TopicDescription topic = get(
-                            admin().describeTopics(List.of(Topics.AUTH_USERS)).allTopicNames(), deadline)
+                            admin().describeTopics(List.of(topicName)).allTopicNames(), deadline)
                     .values()
                     .iterator()
                     .next();
             if (!sent(topic.name(), key, deadline)) {
-                log.warn("the users' event for {} was not sent within {}", userId, properties.timeout());
+                log.warn("the {} event for {} was not sent within {}", topicName, userId, properties.timeout());
                 return;
             }
             TopicPartition partition = partitionOf(topic, key);
@@ -81,15 +89,16 @@ class AdulthoodPropagation implements DisposableBean {
             for (String group : properties.consumerGroups()) {
                 if (!caughtUp(group, partition, end, deadline)) {
                     log.warn(
-                            "{} had not applied the users' event for {} within {}",
+                            "{} had not applied the {} event for {} within {}",
                             group,
+                            topicName,
                             userId,
                             properties.timeout());
                     return;
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("could not tell whether the users' event for {} was applied: {}", userId, e.toString());
+            log.warn("could not tell whether the {} event for {} was applied: {}", topicName, userId, e.toString());
         }
     }
 
@@ -117,7 +126,7 @@ class AdulthoodPropagation implements DisposableBean {
 
     /**
      * Whether the group's committed offset on the partition reached {@code end}; true at once for a group that has
-     * committed nothing on the users' topic (it does not read it, or does not exist here).
+     * committed nothing on the topic (it does not read it, or does not exist here).
      */
     private boolean caughtUp(String group, TopicPartition partition, long end, long deadline) {
         return ReadModelWait.until(remaining(deadline), () -> {

@@ -1,7 +1,9 @@
 package com.companion.auth.session;
 
+import com.companion.auth.account.AdulthoodPropagation;
 import com.companion.auth.audit.ClientInfo;
 import com.companion.auth.session.Sessions.SessionPage;
+import com.companion.contracts.Topics;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionController {
 
     private final Sessions sessions;
+    private final AdulthoodPropagation propagation;
 
-    SessionController(Sessions sessions) {
+    SessionController(Sessions sessions, AdulthoodPropagation propagation) {
         this.sessions = sessions;
+        this.propagation = propagation;
     }
 
     @Operation(summary = "Exchange a refresh token for a new access token and a new refresh token")
@@ -40,7 +44,10 @@ class SessionController {
     @PostMapping("/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshTokenRequest body, ClientInfo client) {
-        sessions.logout(body.refreshToken(), client);
+        // Answered once the services have applied the end of the device session, so that its access token, refused
+        // by every service from then on, is not taken by one of them for the next few milliseconds.
+        sessions.logout(body.refreshToken(), client)
+                .ifPresent(userId -> propagation.awaitApplied(Topics.AUTH_SESSIONS, userId));
     }
 
     @Operation(
@@ -63,5 +70,6 @@ class SessionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID id, AuthenticatedUser user, ClientInfo client) {
         sessions.revoke(user.userId(), id, client);
+        propagation.awaitApplied(Topics.AUTH_SESSIONS, user.userId());
     }
 }

@@ -144,20 +144,26 @@ public class Sessions {
     /**
      * Ends the session the token belongs to. Answers the same whether or not the token was known,
      * so it reveals nothing; an already replaced token also ends its session.
+     *
+     * @return the user whose session this call ended, if it ended one
      */
     @Transactional
-    public void logout(String refreshToken, ClientInfo client) {
-        store.find(RefreshTokens.hash(refreshToken)).ifPresent(state -> {
-            Instant now = clock.instant();
-            if (store.revoke(state.sessionId(), now, "logout")) {
-                revoked(state.userId(), state.sessionId(), "logout", now);
-                audit.record(
-                        SecurityEvent.LOGOUT,
-                        state.userId(),
-                        client,
-                        Map.of("session_id", state.sessionId().toString()));
-            }
-        });
+    public Optional<UUID> logout(String refreshToken, ClientInfo client) {
+        return store.find(RefreshTokens.hash(refreshToken))
+                .filter(state -> {
+                    Instant now = clock.instant();
+                    if (!store.revoke(state.sessionId(), now, "logout")) {
+                        return false;
+                    }
+                    revoked(state.userId(), state.sessionId(), "logout", now);
+                    audit.record(
+                            SecurityEvent.LOGOUT,
+                            state.userId(),
+                            client,
+                            Map.of("session_id", state.sessionId().toString()));
+                    return true;
+                })
+                .map(state -> state.userId());
     }
 
     /** A page of the caller's signed-in devices and the cursor of the next page (null on the last one). */

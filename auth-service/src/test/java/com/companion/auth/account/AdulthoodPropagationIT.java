@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.companion.auth.support.Api.Reply;
 import com.companion.auth.support.AuthApiTest;
 import com.companion.auth.support.Signups;
+import com.companion.auth.support.Tokens;
 import com.companion.contracts.Topics;
 import com.companion.platform.test.IntegrationTest;
 import com.companion.platform.test.TestKafka;
@@ -22,13 +23,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An age corrected below 18 answers only once the services that show adult content have applied it: the caller's
- * next request, with the token issued before, finds no adult character. The services are stood in for by a consumer
- * group this test commits for by hand.
+ * next request, with the token issued before, finds no adult character; likewise an age an administrator sets below 18
+ * and a device session signed out, whose access token every service refuses from the answer on. The services are stood
+ * in for by a consumer group this test commits for by hand.
  */
 @IntegrationTest(
         properties = {
             "auth.adulthood-sync.consumer-groups=adult-gate-probe,never-read-users",
-            "auth.adulthood-sync.timeout=20s"
+            "auth.adulthood-sync.timeout=20s",
+            "auth.admin.email=gate.admin@example.com",
+            "auth.admin.password=granite-meadow-compass-42"
         })
 class AdulthoodPropagationIT extends AuthApiTest {
 
@@ -63,6 +67,66 @@ class AdulthoodPropagationIT extends AuthApiTest {
         }
     }
 
+    @Test
+    void anAgeAnAdminSetsBelowEighteenAnswersOnceTheGatesHaveAppliedIt() {
+        Reply signup = api.post("/auth/signup", Signups.valid().with("age", 30).body());
+        String userId = signup.at("/user/id").asString();
+        String adminToken = api.post(
+                        "/auth/login",
+                        Map.of("identifier", "gate.admin@example.com", "password", "granite-meadow-compass-42"))
+                .text("access_token");
+
+        try (KafkaConsumer<String, String> gate = gate()) {
+            readUntil(gate, userId, "auth.user-registered");
+
+            CompletableFuture<Reply> set = CompletableFuture.supplyAsync(() -> api.put(
+                    "/admin/users/" + userId + "/age",
+                    Map.of("age", 16, "reason", "ID checked by support"),
+                    adminToken));
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
+                    .alias("the answer waits while the gate has not applied the new age")
+                    .until(() -> !set.isDone());
+
+            readUntil(gate, userId, "auth.user-updated");
+            assertThat(set.join().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aLogoutAndARevokedDeviceAnswerOnceTheGatesHaveAppliedTheEndOfTheSession() {
+        Reply signup = api.post("/auth/signup", Signups.valid().with("age", 30).body());
+        String userId = signup.at("/user/id").asString();
+        String username = signup.at("/user/username").asString();
+        Reply phone = api.post("/auth/login", Map.of("identifier", username, "password", Signups.PASSWORD));
+
+        try (KafkaConsumer<String, String> gate = gate()) {
+            readUntil(gate, userId, "auth.user-registered");
+
+            CompletableFuture<Reply> loggedOut = CompletableFuture.supplyAsync(
+                    () -> api.post("/auth/logout", Map.of("refresh_token", signup.text("refresh_token"))));
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
+                    .alias("the logout waits while the gate has not applied the end of the session")
+                    .until(() -> !loggedOut.isDone());
+            readUntil(gate, userId, "auth.session-revoked");
+            assertThat(loggedOut.join().status()).isEqualTo(204);
+
+            String phoneSession =
+                    Tokens.claims(phone.text("access_token")).path("sid").asString();
+            String laptop = api.post("/auth/login", Map.of("identifier", username, "password", Signups.PASSWORD))
+                    .text("access_token");
+            CompletableFuture<Reply> revoked =
+                    CompletableFuture.supplyAsync(() -> api.delete("/auth/sessions/" + phoneSession, null, laptop));
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
+                    .alias("the device list's sign-out waits likewise")
+                    .until(() -> !revoked.isDone());
+            readUntil(gate, userId, "auth.session-revoked");
+            assertThat(revoked.join().status()).isEqualTo(204);
+        }
+    }
+
     private static KafkaConsumer<String, String> gate() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
@@ -71,7 +135,7 @@ class AdulthoodPropagationIT extends AuthApiTest {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.AUTH_USERS));
+        consumer.subscribe(List.of(Topics.AUTH_USERS, Topics.AUTH_SESSIONS));
         return consumer;
     }
 
