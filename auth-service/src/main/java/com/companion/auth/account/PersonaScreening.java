@@ -43,8 +43,10 @@ class PersonaScreening {
         for (Map.Entry<String, String> entry : fields.entrySet()) {
             String field = entry.getKey();
             String text = entry.getValue();
-            // A persona speaks for the user: it may not claim that their age was verified either.
-            Optional<String> override = InstructionOverride.findInUserText(text);
+            // A persona speaks for the user: it may not claim that their age was verified either, and a minor's may
+            // not make them an adult ("Alex, 19").
+            Optional<String> override =
+                    adult ? InstructionOverride.findInUserText(text) : InstructionOverride.findInMinorsText(text, true);
             if (override.isPresent()) {
                 throw refused("instruction-override", List.of(), field, List.of(override.get()));
             }

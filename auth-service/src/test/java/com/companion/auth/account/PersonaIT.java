@@ -199,13 +199,22 @@ class PersonaIT extends AuthApiTest {
         assertThat(api.get("/auth/me/persona", minor).text("description")).isEqualTo("A quiet reader.");
         assertThat(api.get("/auth/me/persona", adult).status()).isEqualTo(204);
 
-        String sexual = "A 32-year-old who loves to take off her clothes and have sex.";
+        String sexual = "A woman who loves to take off her clothes and have sex.";
         assertThat(api.put("/auth/me/persona", Map.of("name", "Vera", "description", sexual), adult)
                         .status())
                 .isEqualTo(200);
         Reply forAMinor = api.put("/auth/me/persona", Map.of("name", "Vera", "description", sexual), minor);
         assertThat(forAMinor.status()).isEqualTo(422);
         assertThat(forAMinor.text("policy")).isEqualTo("sexual-content");
+
+        // A minor's persona may not make them an adult; an adult's may give any age.
+        String grownUp = "Alex is an adult of 19 who loves skating.";
+        Reply claim = api.put("/auth/me/persona", Map.of("name", "Alex", "description", grownUp), minor);
+        assertThat(claim.status()).isEqualTo(422);
+        assertThat(claim.text("policy")).isEqualTo("instruction-override");
+        assertThat(api.put("/auth/me/persona", Map.of("name", "Alex", "description", grownUp), adult)
+                        .status())
+                .isEqualTo(200);
     }
 
     private static String unique() {

@@ -73,7 +73,7 @@ public class InputScreening {
      * held to the rules of a message, in the character's context and the user's persona.
      */
     public void screenMemory(Caller caller, CharacterView character, String text) {
-        refuseIfItSpeaksToTheModel(caller, null, character, text, "This memory %s and was not kept.");
+        refuseIfItSpeaksToTheModel(caller, null, character, text, true, "This memory %s and was not kept.");
         List<String> said = caller.persona() == null
                 ? List.of()
                 : List.of(caller.persona().name() + ": " + caller.persona().description());
@@ -85,7 +85,7 @@ public class InputScreening {
      * held to the rules of a message the user sends, in the character's context, and may not speak to the model.
      */
     public void screenRewrite(Caller caller, UUID sessionId, CharacterView character, String text) {
-        refuseIfItSpeaksToTheModel(caller, sessionId, character, text, "This edit %s and was not saved.");
+        refuseIfItSpeaksToTheModel(caller, sessionId, character, text, false, "This edit %s and was not saved.");
         judge(
                 caller,
                 sessionId,
@@ -120,11 +120,21 @@ public class InputScreening {
     /**
      * Text the user writes that goes into a prompt as a fact or as the character's words (a memory, a rewritten
      * reply) may not give the model instructions or claim that the user's age was verified ({@link
-     * InstructionOverride#findInUserText}): 400 {@code content-blocked} with policy {@code instruction-override}.
+     * InstructionOverride#findInUserText}), nor, in a memory of a caller who is not an adult, that they are one
+     * ({@link InstructionOverride#findInMinorsText}): 400 {@code content-blocked} with policy {@code instruction-override}.
      */
     private void refuseIfItSpeaksToTheModel(
-            Caller caller, @Nullable UUID sessionId, CharacterView character, String text, String detail) {
-        Optional<String> override = InstructionOverride.findInUserText(text);
+            Caller caller,
+            @Nullable UUID sessionId,
+            CharacterView character,
+            String text,
+            boolean aboutTheUser,
+            String detail) {
+        // In a memory, which is a fact about the user, someone under 18 may not say they are an adult either: their
+        // account's age is what the prompt follows. A rewritten reply is the character's words ("I'm 25").
+        Optional<String> override = caller.adult() || !aboutTheUser
+                ? InstructionOverride.findInUserText(text)
+                : InstructionOverride.findInMinorsText(text, false);
         if (override.isPresent()) {
             refuse(
                     caller,
