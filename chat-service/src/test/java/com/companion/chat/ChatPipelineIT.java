@@ -124,6 +124,9 @@ class ChatPipelineIT {
                     socket.await(f -> ("c" + budget).equals(f.path("client_id").asString()));
             assertThat(refused.path("type").asString()).isEqualTo("error");
             assertThat(refused.path("code").asString()).isEqualTo("rate_limited");
+            assertThat(refused.path("retry_after").asLong())
+                    .as("the problem's properties come with the frame, as over HTTP")
+                    .isPositive();
             assertThat(socket.frames())
                     .filteredOn(f -> "typing".equals(f.path("type").asString()))
                     .as("only the first message became a request; the rest found it in flight")
@@ -423,6 +426,23 @@ class ChatPipelineIT {
             fixtures.reply(request, "Plainly.");
             fixtures.decide(request, 1, false);
             socket.awaitType("assistant_done");
+        }
+    }
+
+    @Test
+    void aRefusalOverTheSocketCarriesWhatTheProblemCarriesOverHttp() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        try (SocketClient socket = socket(user)) {
+            socket.userMessage(session, "how do I kill myself", "help");
+            JsonNode refused =
+                    socket.await(f -> "help".equals(f.path("client_id").asString()));
+            assertThat(refused.path("type").asString()).isEqualTo("error");
+            assertThat(refused.path("code").asString()).isEqualTo("content_blocked");
+            assertThat(refused.path("policy").asString()).isEqualTo("self-harm");
+            assertThat(refused.path("support").asBoolean())
+                    .as("a socket client must know to offer crisis resources")
+                    .isTrue();
         }
     }
 

@@ -207,7 +207,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
         } catch (ApiProblem problem) {
             String slug =
                     problem.type().getPath().substring(problem.type().getPath().lastIndexOf('/') + 1);
-            socket.send(Frames.error(slug.replace('-', '_'), problem.getMessage(), clientId));
+            Map<String, Object> error = Frames.error(slug.replace('-', '_'), problem.getMessage(), clientId);
+            // As over HTTP: what the client needs to act on it (support for a self-harm refusal, the policy,
+            // retry_after and resets_at of a quota).
+            problem.properties().forEach(error::putIfAbsent);
+            socket.send(error);
         }
     }
 
