@@ -110,6 +110,9 @@ final class SocketIoHandler implements WebHandler {
         if (session == null) {
             return tooMany(exchange);
         }
+        // Pinged like a WebSocket-only session, over polling and on after an upgrade: a client that hears no ping
+        // within pingInterval + pingTimeout drops the connection and reconnects.
+        session.startHeartbeat();
         return write(exchange, HttpStatus.OK, openPacket(session, List.of("websocket")));
     }
 
