@@ -14,6 +14,7 @@ import com.companion.contracts.character.PersonaCard;
 import com.companion.contracts.character.Visibility;
 import com.companion.contracts.chat.InputVerdict;
 import com.companion.contracts.chat.MessageRequested;
+import com.companion.contracts.chat.ReplyChunk;
 import com.companion.contracts.chat.ReplyCompleted;
 import com.companion.contracts.chat.ReplyFailed;
 import com.companion.platform.test.IntegrationTest;
@@ -376,6 +377,47 @@ class ChatPipelineIT {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    @Test
+    void deletingASessionWhileItsReplyIsInFlightEndsTheSendAndTheStreamAtOnce() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        CompletableFuture<JsonNode> answer =
+                CompletableFuture.supplyAsync(() -> send(user, session, "are you there?", 404));
+        fixtures.awaitRequest(session, "are you there?");
+        deleteSession(user, session);
+        assertThat(answer.join().path("type").asString())
+                .as("not a 202 for a request that went with the session, after the whole wait")
+                .isEqualTo("/problems/not-found");
+
+        UUID streamer = fixtures.user(true);
+        UUID streamed = session(streamer, fixtures.character(streamer, Visibility.PRIVATE, false));
+        CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> new String(http.post()
+                .uri("/chat/stream")
+                .header(HttpHeaders.AUTHORIZATION, bearer(streamer))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .body("{\"session_id\":\"" + streamed + "\",\"message\":\"stream then vanish\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody()));
+        MessageRequested request = fixtures.awaitRequest(streamed, "stream then vanish");
+        fixtures.publish(new ReplyChunk(request.requestId(), streamed, 1, 0, "Half"));
+        deleteSession(streamer, streamed);
+        assertThat(stream.join()).contains("event:error").contains("\"code\":\"session_deleted\"");
+    }
+
+    private void deleteSession(UUID user, UUID session) {
+        http.delete()
+                .uri("/sessions/" + session)
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
     }
 
     @Test

@@ -46,6 +46,8 @@ public class ReplyHub {
     private static final Duration REPLAY_RETENTION = Duration.ofMinutes(5);
     /** How long a delivered request is remembered: repeated notices are ignored, a late decision still goes out. */
     private static final Duration DELIVERED_RETENTION = Duration.ofMinutes(2);
+    /** How old a request this instance waits for must be before its absence means its session was deleted. */
+    private static final Duration GONE_AFTER = Duration.ofSeconds(10);
 
     private final Requests requests;
     private final Duration adWait;
@@ -303,6 +305,38 @@ public class ReplyHub {
             }
         }
         requests.finishedAmong(overdue).forEach(this::onFinished);
+        // A request deleted with its session on another instance: its waiters here hear so instead of waiting out
+        // their timeout. Only well past the safety net's age, so a request whose transaction is slow to commit is
+        // never taken for gone.
+        List<UUID> old = overdue.stream()
+                .filter(id -> {
+                    InFlight flight = inFlight.get(id);
+                    return flight != null && !flight.delivered.get() && flight.olderThan(GONE_AFTER, now);
+                })
+                .toList();
+        if (!old.isEmpty()) {
+            Set<UUID> existing = requests.existingAmong(old);
+            old.stream().filter(id -> !existing.contains(id)).forEach(this::gone);
+        }
+    }
+
+    /**
+     * The session was deleted (here): its requests went with it, and whoever waits for one of them hears at once that
+     * it failed with {@link RequestOutcome#SESSION_DELETED}.
+     */
+    public void sessionDeleted(UUID sessionId) {
+        inFlight.values().stream()
+                .filter(flight -> flight.sessionId.equals(sessionId) && !flight.delivered.get())
+                .map(flight -> flight.requestId)
+                .toList()
+                .forEach(this::gone);
+    }
+
+    private void gone(UUID requestId) {
+        InFlight flight = inFlight.get(requestId);
+        if (flight != null) {
+            deliverFinished(flight, RequestOutcome.sessionDeleted(requestId, flight.sessionId));
+        }
     }
 
     /** Drops a registration whose request was never accepted. */

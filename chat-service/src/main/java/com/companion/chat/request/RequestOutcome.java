@@ -21,6 +21,25 @@ public record RequestOutcome(
         String errorCode,
         String errorMessage) {
 
+    /** The error code of a request whose session was deleted while it was in flight (it went with the session). */
+    public static final String SESSION_DELETED = "session_deleted";
+
+    /** What a waiter hears of a request deleted with its session: failed, {@link #SESSION_DELETED}. */
+    public static RequestOutcome sessionDeleted(UUID requestId, UUID sessionId) {
+        return new RequestOutcome(
+                requestId,
+                sessionId,
+                null,
+                RequestStatus.FAILED,
+                null,
+                null,
+                false,
+                0,
+                false,
+                SESSION_DELETED,
+                "The conversation was deleted before the reply was stored.");
+    }
+
     public boolean finished() {
         return status != RequestStatus.PENDING;
     }

@@ -272,6 +272,20 @@ public class Requests {
                 .collect(Collectors.toSet());
     }
 
+    /** Which of these requests still exist (a deleted session takes its requests with it). */
+    public Set<UUID> existingAmong(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc
+                .sql("select request_id from chat_request where request_id = any(:ids)")
+                .param("ids", requestIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list()
+                .stream()
+                .collect(Collectors.toSet());
+    }
+
     /** The latest request of a session, for a client that joins again after being away. */
     public Optional<RequestOutcome> latest(UUID sessionId) {
         return jdbc.sql(

@@ -207,6 +207,9 @@ class SendController {
     }
 
     private static ResponseEntity<?> answer(RequestOutcome outcome) {
+        if (RequestOutcome.SESSION_DELETED.equals(outcome.errorCode())) {
+            throw ApiProblem.notFound("session");
+        }
         if (outcome.status() == RequestStatus.FAILED) {
             ApiProblem problem = new ApiProblem(
                     HttpStatus.BAD_GATEWAY,

@@ -3,6 +3,7 @@ package com.companion.chat.session;
 import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
+import com.companion.chat.push.ReplyHub;
 import com.companion.contracts.chat.SessionStarted;
 import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.ContentGuard;
@@ -63,6 +64,7 @@ class SessionController {
     private final TransactionTemplate transactions;
     private final Outbox outbox;
     private final ContentGuard guard;
+    private final ReplyHub hub;
 
     SessionController(
             SessionRepository sessions,
@@ -70,7 +72,9 @@ class SessionController {
             AccessPolicy access,
             TransactionTemplate transactions,
             Outbox outbox,
-            ContentGuard guard) {
+            ContentGuard guard,
+            ReplyHub hub) {
+        this.hub = hub;
         this.outbox = outbox;
         this.guard = guard;
         this.sessions = sessions;
@@ -236,6 +240,8 @@ class SessionController {
         if (!sessions.deleteOwned(id, user.userId())) {
             throw ApiProblem.notFound("session");
         }
+        // A reply still in flight went with the session: a send, a stream or a socket waiting for it hears so now.
+        hub.sessionDeleted(id);
     }
 
     private static String encode(String value) {
