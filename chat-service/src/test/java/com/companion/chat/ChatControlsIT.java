@@ -720,6 +720,16 @@ class ChatControlsIT {
                 .isEmpty();
         assertThat(sessionTitle(namer, named)).isEqualTo("Our stargazing");
         assertThat(sessionTitle(renamer, late)).isEqualTo("Mine");
+
+        // A continuation is a generated reply too, though it extends its message in place.
+        UUID continuer = fixtures.user(true);
+        UUID continued = session(continuer);
+        answered(continuer, continued, "/chat/send", send(continued, "Tell me a story"), seen, "Once", 1);
+        answered(continuer, continued, "/chat/continue", regenerate(continued), seen, "upon", 2);
+        answered(continuer, continued, "/chat/continue", regenerate(continued), seen, "a time", 3);
+        assertThat(await().atMost(Duration.ofSeconds(20))
+                        .until(() -> fixtures.titleRequestsFor(continued), r -> !r.isEmpty()))
+                .hasSize(1);
     }
 
     @Test

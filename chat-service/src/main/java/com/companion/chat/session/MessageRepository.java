@@ -341,10 +341,12 @@ public class MessageRepository {
 
     /** How many generated replies (not greetings) the session holds, alternatives included. */
     public int generatedReplies(UUID sessionId) {
-        return jdbc.sql("""
-                        select count(*) from chat_message
-                        where session_id = :session and role = 'assistant' and request_id is not null
-                        """).param("session", sessionId).query(Integer.class).single();
+        // Completed requests, not assistant messages: a continuation extends its message in place and is a generated
+        // reply too (it counts for ads likewise).
+        return jdbc.sql("select count(*) from chat_request where session_id = :session and status = 'COMPLETED'")
+                .param("session", sessionId)
+                .query(Integer.class)
+                .single();
     }
 
     private static ChatMessage message(ResultSet rs) throws SQLException {
