@@ -901,10 +901,10 @@ class ChatControlsIT {
                     .param("content", "a line with " + word)
                     .update();
         }
-        String request = answered(
-                        user, heldInAdultMode, "/chat/send", send(heldInAdultMode, "Hello"), new HashSet<>(), "Hi.", 1)
-                .path("request_id")
-                .asString();
+        JsonNode adultTurn = answered(
+                user, heldInAdultMode, "/chat/send", send(heldInAdultMode, "Hello"), new HashSet<>(), "Hi.", 1);
+        String request = adultTurn.path("request_id").asString();
+        String adultReply = adultTurn.path("message_id").asString();
         assertThat(status(user, HttpMethod.GET, "/chat/requests/" + request)).isEqualTo(200);
         fixtures.publish(fixtures.character(formerlyAdult, user, Visibility.PRIVATE, false));
         await().atMost(Duration.ofSeconds(10))
@@ -932,6 +932,11 @@ class ChatControlsIT {
         assertThat(status(user, HttpMethod.GET, "/memories?character_id=" + stillAdult))
                 .isEqualTo(404);
         assertThat(status(user, HttpMethod.GET, "/chat/requests/" + request)).isEqualTo(404);
+        post(
+                user,
+                "/reports",
+                "{\"target_type\":\"message\",\"target_id\":\"" + adultReply + "\",\"reason\":\"spam\"}",
+                404);
         assertThat(sessions(user, "").path("items").findValuesAsString("id")).containsExactly(clean.toString());
         assertThat(get(user, "/search/messages?q=" + word).path("items").findValuesAsString("session_id"))
                 .containsExactly(clean.toString());

@@ -6,6 +6,7 @@ import com.companion.chat.access.CharacterView;
 import com.companion.chat.access.ReadModels;
 import com.companion.chat.session.Cursor;
 import com.companion.chat.session.Page;
+import com.companion.chat.session.SessionRepository;
 import com.companion.contracts.EventJson;
 import com.companion.contracts.moderation.ModerationAction;
 import com.companion.contracts.moderation.ModerationActionRequested;
@@ -418,9 +419,10 @@ public class Reports {
                         select m.id, m.session_id, m.role, m.content, m.created_at, s.user_id, s.character_id
                         from chat_message m join chat_session s on s.id = m.session_id
                         where m.id = :id and s.user_id = :user
-                        """)
+                        """ + SessionRepository.VISIBLE_TO_CALLER)
                 .param("id", messageId)
                 .param("user", caller.userId())
+                .param("adult", caller.adult())
                 .query((rs, n) -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("session_id", rs.getObject("session_id", UUID.class));
