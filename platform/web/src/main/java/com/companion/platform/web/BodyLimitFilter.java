@@ -35,7 +35,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            Problems.write(response, new PayloadTooLargeException(maxBytes).toProblemDetail());
+            Problems.write(request, response, new PayloadTooLargeException(maxBytes).toProblemDetail());
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

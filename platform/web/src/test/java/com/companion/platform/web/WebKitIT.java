@@ -321,6 +321,26 @@ class WebKitIT {
     }
 
     @Test
+    void aBodyOverTheLimitIsAProblemAboutTheRequestedPathWithTheGatewaysRequestId() {
+        http.post()
+                .uri("/pets")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+                .header("X-Request-Id", "req-413")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"pet_name\":\"" + "x".repeat(70_000) + "\",\"age_years\":3}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/too-large")
+                .jsonPath("$.instance")
+                .isEqualTo("/pets")
+                .jsonPath("$.request_id")
+                .isEqualTo("req-413");
+    }
+
+    @Test
     void frameworkErrorsAreProblemsAboutTheRequestedPath() {
         http.delete()
                 .uri("/pets")
@@ -459,7 +479,9 @@ class WebKitIT {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status")
-                .isEqualTo(401);
+                .isEqualTo(401)
+                .jsonPath("$.instance")
+                .isEqualTo("/me");
     }
 
     private static String base64Url(String json) {

@@ -52,8 +52,14 @@ public final class Problems {
         return problem;
     }
 
-    /** Writes a problem outside Spring MVC (filters, security entry points). */
-    public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem)
+    /**
+     * Writes a problem outside Spring MVC (filters, security entry points), with {@code instance} and the gateway's
+     * {@code request_id} as every other problem carries them.
+     */
+    public static void write(
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            ProblemDetail problem)
             throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -62,8 +68,13 @@ public final class Problems {
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
+        body.put("instance", request.getRequestURI());
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
+        }
+        String requestId = request.getHeader("X-Request-Id");
+        if (requestId != null && REQUEST_ID.matcher(requestId).matches()) {
+            body.putIfAbsent("request_id", requestId);
         }
         JSON.writeValue(response.getOutputStream(), body);
     }

@@ -34,11 +34,13 @@ public final class PlatformSecurity {
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, ex) -> {
         response.setHeader("WWW-Authenticate", "Bearer");
         Problems.write(
-                response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required."));
+                request,
+                response,
+                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required."));
     };
 
     private static final AccessDeniedHandler FORBIDDEN =
-            (request, response, ex) -> Problems.write(response, Problems.accessDenied(request));
+            (request, response, ex) -> Problems.write(request, response, Problems.accessDenied(request));
 
     private PlatformSecurity() {}
 
