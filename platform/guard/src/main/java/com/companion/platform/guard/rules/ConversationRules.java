@@ -291,12 +291,20 @@ public final class ConversationRules {
                 List.copyOf(familyRole));
     }
 
+    /** A number without a single letter: "13", "14:00", "13!!". */
+    private static final Pattern NO_LETTERS = Pattern.compile("[^\\p{L}]*\\d[^\\p{L}]*");
+
+    /** A question about someone's age or school year, in the languages the rules read. */
+    private static final Pattern AGE_QUESTION = Pattern.compile("how old|(?:your|ur|her|his|their) age|what age"
+            + "|\\bage\\s*\\?|\\basl\\b|what grade|which grade|what class|which class|what year are you"
+            + "|cuantos anos|cuántos años|quantos anos|quel age|quel âge|wie alt|quanti anni|kitne saal|umar kya");
+
     /**
      * The conversation's texts (the character text first, then the messages oldest first) that may still say a
      * participant is under 18, for a reader that weighs a whole text (the learned layer's minor-age head): not those
      * about someone else's child (unless the rules read a participant's age in them too), not those that give only
-     * adult ages, not those before a time skip to an adult age,
-     * and not an adult's own past once the conversation gives their age now.
+     * adult ages, not those before a time skip to an adult age, not an adult's own past once the conversation gives
+     * their age now, and not a number alone that answers no question about an age ("13" told as a count or a time).
      */
     public static List<String> textsThatMayEstablishMinor(Conversation conversation) {
         if (conversation == null || conversation.isEmpty()) {
@@ -313,7 +321,17 @@ public final class ConversationRules {
                     !text.pastSelf().isEmpty() && text.participant().isEmpty();
             boolean someoneElsesChild =
                     text.aboutSomeoneElse() && text.participant().isEmpty();
-            if (!someoneElsesChild && !text.onlyAdultAges() && !(adultSelf && onlyPastSelf) && !text.timeSkip()) {
+            // A number alone ("13", "14:00") is somebody's age only as the answer to a question about one.
+            boolean unaskedNumber = NO_LETTERS.matcher(texts.get(i)).matches()
+                    && (i == 0
+                            || !AGE_QUESTION
+                                    .matcher(texts.get(i - 1).toLowerCase(java.util.Locale.ROOT))
+                                    .find());
+            if (!someoneElsesChild
+                    && !unaskedNumber
+                    && !text.onlyAdultAges()
+                    && !(adultSelf && onlyPastSelf)
+                    && !text.timeSkip()) {
                 kept.add(texts.get(i));
             }
         }

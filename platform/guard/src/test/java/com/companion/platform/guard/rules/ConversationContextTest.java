@@ -228,6 +228,18 @@ class ConversationContextTest {
                 .containsExactly("she is 14");
     }
 
+    @Test
+    void aNumberAloneIsAnAgeOnlyAsTheAnswerToAQuestionAboutOne() {
+        // An adult's "13" (cats, a time, a chapter) made the learned layer refuse every later number as a minor.
+        assertThat(ConversationRules.textsThatMayEstablishMinor(conversation("13 ;; Wow, that many? ;; 14:00!")))
+                .containsExactly("Wow, that many?");
+        assertThat(ConversationRules.textsThatMayEstablishMinor(conversation("How old are you? ;; 13")))
+                .containsExactly("How old are you?", "13");
+        assertThat(ConversationRules.textsThatMayEstablishMinor(conversation("asl? ;; 13 f")))
+                .as("letters with it: read as ever")
+                .containsExactly("asl?", "13 f");
+    }
+
     private static Conversation conversation(String before) {
         return Conversation.of(
                 Arrays.stream(before.split(";;")).map(String::strip).toList(), "");
