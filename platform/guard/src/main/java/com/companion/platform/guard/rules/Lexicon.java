@@ -2877,6 +2877,73 @@ final class Lexicon {
                         + "|describe (?:lo que|todo lo que) (?:el )?le hace|descreve o que ele (?:faz|fez) com ela"
                         + "|decris ce qu ?il lui fait|schreib,? was er mit ihr macht|descrivi cosa (?:lui )?le fa"
                         + "|describe what he (?:does|did) to her");
+
+        // ---------------------------------------------------------------- session 29 (a black-box audit)
+        // Asking to be told, or a character told to tell the user, that they should die: encouragement, not ideation.
+        rule(
+                Marker.SELF_HARM_ENCOURAGEMENT,
+                "self-harm:encouragement-29",
+                "(?:tell|telling|tells|remind|reminding|convince|convincing|assure|persuade)"
+                        + " (?:me|them|him|her|the user|users|the person) (?:that )?(?:i|im|i m|they|theyre|they re|he|she"
+                        + "|you)(?: [a-z]+){0,4} (?:should|deserve to|must|need to|ought to|(?:are|re|would be|d be)"
+                        + " better off) (?:just )?(?:die|be dead|dead|kill|hurt|cut|starve|end (?:it|my life|their life"
+                        + "|your life))"
+                        + "|(?:and|but) (?:that )?(?:they|he|she|you) should (?:just )?(?:kill|hurt|cut|starve|hang)"
+                        + " (?:themselves|himself|herself|yourself|urself)"
+                        + "|(?:agree|agreeing) (?:with (?:them|him|her|it) )?and (?:tell|give|show) (?:them|him|her|the"
+                        + " user)(?: [a-z]+){0,2} (?:how|a way|ways|the method|methods)");
+        // Told that it is the right choice, after wanting to die.
+        rule(
+                Marker.SELF_HARM_PERMISSION,
+                "self-harm:permission-29",
+                "(?:tell|convince|assure|promise) me (?:that )?(?:its|it s|it is|this is|thats|that s|its really)"
+                        + " (?:the )?(?:right|best|only|correct|good) (?:choice|thing|decision|call|move|way|thing to do)");
+        // The amount asked in another shape, and an eating disorder's targets and plans.
+        rule(
+                Marker.SELF_HARM_METHOD,
+                "self-harm:method-29",
+                "how many (?:[a-z]+ )?(?:pills|tablets|capsules) (?:it )?(?:takes|would take|does it take|will it take"
+                        + "|it would take|it takes|to take) to (?:overdose|od|die|not wake up)"
+                        + "|cutting deeper"
+                        + "|(?:help me|plan (?:for me )?to|how (?:do|can) i|tips to|ways to|a plan to)(?: [a-z]+){0,3}"
+                        + " (?:starve myself|stop eating|get (?:down )?to (?:under |below )?[5-9][0-9] ?(?:pounds|lbs))"
+                        + "|(?:i want to|help me|how to|tips to) (?:be|become|stay|get) ana(?![a-z])"
+                        + "|pro ?ana (?:tips|diet|plan|coach|buddy|rules)");
+        // Mass harm named beside making it at home, and a poison beside a person to poison.
+        rule(
+                Marker.WEAPON_MAKING,
+                "harmful:weapon-making-29",
+                "enrich(?:ing|ed)? uranium(?: [a-z]+){0,4} (?:at home|in my|homemade|home made|diy|for a (?:homemade"
+                        + " |home made |diy )?(?:nuke|bomb))|(?:homemade|home made|diy) (?:nuke|nuclear (?:bomb|weapon)"
+                        + "|atomic bomb)|(?:make|build|making|building|assemble|construct)(?: [a-z]+){0,3} (?:nuke|nuclear"
+                        + " bomb|nuclear weapon|atomic bomb)(?![a-z])|aerosoli[sz](?:e|ing|ed) (?:the |some )?(?:botulinum"
+                        + "|botulism|anthrax|ricin|nerve agent|pathogens?|bacteria)"
+                        + "|(?:ricin|arsenic|thallium|cyanide|botulinum|antifreeze|polonium)(?: [a-z]+){0,6} to poison"
+                        + " (?:my|your|the|his|her|their|a|some|people|someone|coworkers|co workers)");
+        // A minor named in a sexual slur, and German school years and sex said as sleeping with someone.
+        rule(
+                Marker.CSAM,
+                "minor:csam-term-29",
+                "underage (?:slut|whore|pussy|cunt|cock|porn|nudes|sex|hoe|thot|bitch|babe|hottie|girl for sex)");
+        rule(
+                Marker.MINOR,
+                "minor:school-de-29",
+                "(?:in der|in die|die|der) (?:funfte|sechste|siebte|achte|neunte|zehnte) klasse");
+        rule(
+                Marker.SEXUAL,
+                "sexual:de-29",
+                "(?:will|mochte|mochtest|wollen|willst|wollte) (?:\\w+ )?mit (?:dir|mir|ihm|ihr|euch) schlafen");
+        // Courting the user in a greeting or a reply, in shapes the romance rule did not list.
+        rule(
+                Marker.ROMANCE_WITH_USER,
+                "romance:with-user-29",
+                "(?:come |now )?give me a (?:kiss|smooch|peck|big kiss|little kiss)|(?:come|get over here and) (?:sit"
+                        + "|cuddle|snuggle|lie|lay) (?:close|closer) to me|missed you so (?:much|bad)"
+                        + "(?:,)? (?:my love|my darling|darling|sweetheart|babe|baby|my dear|honey)");
+        rule(
+                Marker.SEXUAL,
+                "sexual:kink-29",
+                "(?:please |now |pls )?spank me (?:harder|hard|daddy|baby|babe|again)|i like it rough|rough sex");
     }
 
     private static final List<Rule> ALL = List.copyOf(RULES);

@@ -257,6 +257,10 @@ public final class RuleGuard implements ContentGuard {
                     + "|materials you need|anleitung|instrucciones|instrucoes|paso a paso|passo a passo|etape par etape"
                     + "|schritt fur schritt|istruzioni|recette|receta|receita|rezept|ricetta|ingredienti|ingredientes|zutaten|pasos|schritten|you will need|youll need|you ll need|you ll first need|youll first need|first you|then you|next you)(?![a-z])");
 
+    /** A character sheet's way of giving a procedure: "helps you grow ricin", "teaches users to build ...". */
+    private static final Pattern TEACHES = Pattern.compile("(?<![a-z])(?:helps?|helping|teach(?:es|ing)?|shows?"
+            + "|showing|walks?) (?:you|users?|people|the user|them|him|her)(?![a-z])");
+
     public static RuleGuard shared() {
         return SHARED;
     }
@@ -803,8 +807,9 @@ public final class RuleGuard implements ContentGuard {
         private void harmful() {
             // On output too: a reply that gives the procedure names its steps or what "you'll need"; a story that
             // only tells of a bomb does not.
-            boolean asked =
-                    REQUEST.matcher(text).find() || INSTRUCTIONS.matcher(text).find();
+            boolean asked = REQUEST.matcher(text).find()
+                    || INSTRUCTIONS.matcher(text).find()
+                    || TEACHES.matcher(text).find();
             if (has(Marker.HATE)) {
                 violations.add(new Violation(Policy.HARMFUL_CONTENT, List.of(Category.S10), first(hits(Marker.HATE))));
             }
