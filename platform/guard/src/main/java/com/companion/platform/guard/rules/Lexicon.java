@@ -2915,8 +2915,8 @@ final class Lexicon {
                 "harmful:weapon-making-29",
                 "enrich(?:ing|ed)? uranium(?: [a-z]+){0,4} (?:at home|in my|homemade|home made|diy|for a (?:homemade"
                         + " |home made |diy )?(?:nuke|bomb))|(?:homemade|home made|diy) (?:nuke|nuclear (?:bomb|weapon)"
-                        + "|atomic bomb)|(?:make|build|making|building|assemble|construct)(?: [a-z]+){0,3} (?:nuke|nuclear"
-                        + " bomb|nuclear weapon|atomic bomb)(?![a-z])|aerosoli[sz](?:e|ing|ed) (?:the |some )?(?:botulinum"
+                        + "|atomic bomb)|(?:i|we|you|u|me|us) (?:[a-z]+ ){0,2}(?:make|build|assemble|construct) (?:a|an|my own"
+                        + "|our own|your own) (?:[a-z]+ )?(?:nuke|nuclear bomb|nuclear weapon|atomic bomb)(?![a-z])|aerosoli[sz](?:e|ing|ed) (?:the |some )?(?:botulinum"
                         + "|botulism|anthrax|ricin|nerve agent|pathogens?|bacteria)"
                         + "|(?:ricin|arsenic|thallium|cyanide|botulinum|antifreeze|polonium)(?: [a-z]+){0,6} to poison"
                         + " (?:my|your|the|his|her|their|a|some|people|someone|coworkers|co workers)");

@@ -35,7 +35,7 @@ public final class RuleGuard implements ContentGuard {
      * GuardVersionTest} recomputes, so a change of the rules that changes a verdict fails the build until this is
      * updated (see {@link ContentGuard#version()}).
      */
-    public static final String VERSION = "rules/72cdea548d7e";
+    public static final String VERSION = "rules/8af8bbeb5cf2";
 
     /**
      * The note on an allowed verdict of model output that declines what it was asked ({@link #declines}): the learned
