@@ -188,6 +188,33 @@ class ChatPipelineIT {
     }
 
     @Test
+    void aMessageThatSpeaksOfSelfHarmIsAnsweredWithTheSupportFlagOnEveryChannel() {
+        UUID user = fixtures.user(true);
+        UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
+        CompletableFuture<JsonNode> answer =
+                CompletableFuture.supplyAsync(() -> send(user, session, "I want to kill myself", 200));
+        MessageRequested request = fixtures.awaitRequest(session, "I want to kill myself");
+        assertThat(request.inputVerdict().support()).isTrue();
+        fixtures.reply(request, "I'm here with you. You matter.");
+        fixtures.decide(request, 1, false);
+
+        JsonNode body = answer.join();
+        assertThat(body.path("support").asBoolean())
+                .as("the client shows crisis resources beside the reply")
+                .isTrue();
+        JsonNode fetched = JSON.readTree(http.get()
+                .uri("/chat/requests/" + body.path("request_id").asString())
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+        assertThat(fetched.path("support").asBoolean()).isTrue();
+    }
+
+    @Test
     void aSendWaitsForReplyAndAdDecisionAndAnswersWithBoth() {
         UUID user = fixtures.user(false);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
@@ -204,6 +231,9 @@ class ChatPipelineIT {
         assertThat(body.path("show_ad").asBoolean()).isTrue();
         assertThat(body.path("ad_counter").asLong()).isEqualTo(10);
         assertThat(body.path("message_id").asString()).isNotBlank();
+        assertThat(body.has("support"))
+                .as("only beside a message about self-harm or abuse")
+                .isFalse();
     }
 
     @Test

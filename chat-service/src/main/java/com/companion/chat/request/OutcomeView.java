@@ -24,7 +24,15 @@ public final class OutcomeView {
         body.put("reply", outcome.reply());
         body.put("content", outcome.reply());
         putAd(body, outcome);
+        putSupport(body, outcome);
         return body;
+    }
+
+    /** Only when set: the user's message spoke of self-harm or abuse, so the client offers crisis resources. */
+    private static void putSupport(Map<String, Object> body, RequestOutcome outcome) {
+        if (outcome.support()) {
+            body.put("support", true);
+        }
     }
 
     /** A failed request: a stable code and a message fit to show. */
@@ -61,6 +69,7 @@ public final class OutcomeView {
         frame.put("message_id", outcome.messageId());
         frame.put("content", outcome.reply());
         putAd(frame, outcome);
+        putSupport(frame, outcome);
         return frame;
     }
 

@@ -19,7 +19,8 @@ public record RequestOutcome(
         long adCounter,
         boolean adPending,
         String errorCode,
-        String errorMessage) {
+        String errorMessage,
+        boolean support) {
 
     /** The error code of a request whose session was deleted while it was in flight (it went with the session). */
     public static final String SESSION_DELETED = "session_deleted";
@@ -37,7 +38,8 @@ public record RequestOutcome(
                 0,
                 false,
                 SESSION_DELETED,
-                "The conversation was deleted before the reply was stored.");
+                "The conversation was deleted before the reply was stored.",
+                false);
     }
 
     public boolean finished() {

@@ -67,19 +67,23 @@ public class Requests {
 
     // ---- requested ----
 
-    /** @param continuesMessageId the reply this request extends (a continuation), else null */
+    /**
+     * @param continuesMessageId the reply this request extends (a continuation), else null
+     * @param support the message spoke of self-harm or abuse: the answer tells the client to offer help
+     */
     public void insertPending(
-            UUID requestId, UUID sessionId, UUID userId, UUID userMessageId, UUID continuesMessageId) {
+            UUID requestId, UUID sessionId, UUID userId, UUID userMessageId, UUID continuesMessageId, boolean support) {
         jdbc.sql("""
                         insert into chat_request (request_id, session_id, user_id, user_message_id, status,
-                            continues_message_id)
-                        values (:id, :session, :user, :message, 'PENDING', :continues)
+                            continues_message_id, support)
+                        values (:id, :session, :user, :message, 'PENDING', :continues, :support)
                         """)
                 .param("id", requestId)
                 .param("session", sessionId)
                 .param("user", userId)
                 .param("message", userMessageId)
                 .param("continues", continuesMessageId)
+                .param("support", support)
                 .update();
     }
 
@@ -253,7 +257,8 @@ public class Requests {
                             rs.getLong("counter"),
                             status == RequestStatus.COMPLETED && !decided,
                             rs.getString("error_code"),
-                            rs.getString("error_message"));
+                            rs.getString("error_message"),
+                            rs.getBoolean("support"));
                 })
                 .optional();
     }

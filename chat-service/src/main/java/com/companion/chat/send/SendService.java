@@ -258,7 +258,8 @@ public class SendService {
                     sessionId,
                     context.session().userId(),
                     accepted.userMessageId(),
-                    turn.continued() == null ? null : turn.continued().id());
+                    turn.continued() == null ? null : turn.continued().id(),
+                    support);
             UUID parent = anchor;
             List<HistoryMessage> window = prompt;
             if (turn.atLeaf()) {

@@ -193,7 +193,8 @@ class ReplyHubTest {
                         0,
                         false,
                         null,
-                        null));
+                        null,
+                        false));
 
         hub.sweep();
 
@@ -221,7 +222,8 @@ class ReplyHubTest {
                 counter,
                 adPending,
                 null,
-                null);
+                null,
+                false);
     }
 
     static final class Recorder implements ReplyListener {
