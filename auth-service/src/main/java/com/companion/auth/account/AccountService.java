@@ -2,6 +2,7 @@ package com.companion.auth.account;
 
 import com.companion.auth.account.internal.FieldProblems;
 import com.companion.auth.account.internal.FieldTaken;
+import com.companion.auth.account.internal.MinorAgeFloor;
 import com.companion.auth.account.internal.PasswordHasher;
 import com.companion.auth.account.internal.PasswordPolicy;
 import com.companion.auth.account.internal.PhoneNumbers;
@@ -50,6 +51,7 @@ class AccountService {
     private final Clock clock;
     private final AdulthoodPropagation propagation;
     private final TransactionTemplate transaction;
+    private final MinorAgeFloor minorAgeFloor;
 
     AccountService(
             UserStore users,
@@ -65,7 +67,9 @@ class AccountService {
             ApplicationEventPublisher effects,
             Clock clock,
             PlatformTransactionManager transactionManager,
-            AdulthoodPropagation propagation) {
+            AdulthoodPropagation propagation,
+            MinorAgeFloor minorAgeFloor) {
+        this.minorAgeFloor = minorAgeFloor;
         this.propagation = propagation;
         this.emails = emails;
         this.mail = mail;
@@ -93,6 +97,17 @@ class AccountService {
         passwordPolicy.problem(request.password(), username, email).ifPresent(problem -> {
             throw FieldProblems.invalid("password", problem);
         });
+        // The email or phone of a minor's deleted account signs up again as an adult only once that person would
+        // be 18: deleting the account is no way around "an age may only go down".
+        if (request.age() >= 18
+                && minorAgeFloor.minorAgeToday(email, phone, clock.instant()).isPresent()) {
+            audit.record(
+                    SecurityEvent.AGE_CHANGE_REFUSED,
+                    null,
+                    client,
+                    Map.of("requested", request.age(), "reason", "signup_after_minor_account_deleted"));
+            throw ageChangeNeedsVerification();
+        }
         String passwordHash = hasher.hash(request.password());
         try {
             return transaction.execute(status -> {
@@ -264,6 +279,10 @@ class AccountService {
                         effects.publishEvent(new AccountDeleting(userId));
                     }
                     if (user != null && users.delete(userId)) {
+                        Integer age = user.currentAge(clock.instant());
+                        if (age != null && age < 18) {
+                            minorAgeFloor.record(user.email(), user.phoneNumber(), age, clock.instant());
+                        }
                         events.deleted(userId);
                         mail.accountDeleted(user, clock.instant());
                         audit.record(SecurityEvent.ACCOUNT_DELETED, userId, client);

@@ -321,6 +321,44 @@ class AccountsIT extends AuthApiTest {
                 .hasSize(3);
     }
 
+    /**
+     * Deleting a minor's account and signing up again with its email or phone as an adult would be a way around "an
+     * age may only go down": refused until that person would be 18. Signing up as a minor, or with other identifiers,
+     * is not; an adult's deleted account leaves nothing.
+     */
+    @Test
+    void aMinorWhoDeletesTheirAccountCannotSignUpAgainAsAnAdultWithTheSameEmailOrPhone() {
+        Signups minor = Signups.valid().with("age", 16);
+        Reply signup = api.post("/auth/signup", minor.body());
+        assertThat(api.delete("/auth/me", Map.of("password", Signups.PASSWORD), signup.text("access_token"))
+                        .status())
+                .isEqualTo(204);
+
+        Signups sameEmail = Signups.valid()
+                .with("email", minor.get("email").toString().toUpperCase())
+                .with("age", 30);
+        assertAgeChangeRefused(api.post("/auth/signup", sameEmail.body()));
+        Signups samePhone =
+                Signups.valid().with("phone_number", minor.get("phone_number")).with("age", 19);
+        assertAgeChangeRefused(api.post("/auth/signup", samePhone.body()));
+        Reply asAMinor = api.post("/auth/signup", sameEmail.with("age", 17).body());
+        assertThat(asAMinor.status()).isEqualTo(201);
+        assertThat(asAMinor.at("/user/is_adult").asBoolean()).isFalse();
+
+        Signups adult = Signups.valid().with("age", 30);
+        Reply adultSignup = api.post("/auth/signup", adult.body());
+        api.delete("/auth/me", Map.of("password", Signups.PASSWORD), adultSignup.text("access_token"));
+        assertThat(api.post(
+                                "/auth/signup",
+                                Signups.valid()
+                                        .with("email", adult.get("email"))
+                                        .with("age", 31)
+                                        .body())
+                        .status())
+                .as("an adult's deleted account leaves no floor")
+                .isEqualTo(201);
+    }
+
     @Test
     void theAgeIsComparedWithTheStatedAgePlusTheYearsSinceItWasStated() {
         Reply signup = api.post("/auth/signup", Signups.valid().with("age", 15).body());
