@@ -13,6 +13,7 @@ import com.companion.auth.audit.ModerationAudit;
 import com.companion.auth.audit.ModerationAudit.AdminAction;
 import com.companion.auth.audit.SecurityAudit;
 import com.companion.auth.audit.SecurityEvent;
+import com.companion.auth.session.AdulthoodPropagation;
 import com.companion.auth.session.Sessions;
 import com.companion.contracts.Plan;
 import com.companion.contracts.auth.UserStatus;

@@ -14,6 +14,7 @@ import com.companion.auth.account.internal.Usernames;
 import com.companion.auth.audit.ClientInfo;
 import com.companion.auth.audit.SecurityAudit;
 import com.companion.auth.audit.SecurityEvent;
+import com.companion.auth.session.AdulthoodPropagation;
 import com.companion.auth.session.SessionSubject;
 import com.companion.auth.session.Sessions;
 import com.companion.contracts.Plan;

@@ -1,6 +1,5 @@
 package com.companion.auth.session;
 
-import com.companion.auth.account.AdulthoodPropagation;
 import com.companion.auth.audit.ClientInfo;
 import com.companion.auth.session.Sessions.SessionPage;
 import com.companion.contracts.Topics;

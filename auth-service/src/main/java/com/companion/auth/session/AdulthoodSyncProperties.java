@@ -1,4 +1,4 @@
-package com.companion.auth.account;
+package com.companion.auth.session;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;

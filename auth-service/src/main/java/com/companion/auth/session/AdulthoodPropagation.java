@@ -1,4 +1,4 @@
-package com.companion.auth.account;
+package com.companion.auth.session;
 
 import com.companion.contracts.Topics;
 import com.companion.platform.web.readmodel.ReadModelWait;
