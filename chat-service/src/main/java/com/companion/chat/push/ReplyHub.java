@@ -4,6 +4,7 @@ import com.companion.chat.ChatProperties;
 import com.companion.chat.request.RequestNotice;
 import com.companion.chat.request.RequestOutcome;
 import com.companion.chat.request.Requests;
+import com.companion.chat.session.SessionDeleted;
 import com.companion.contracts.chat.ReplyChunk;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -324,6 +326,12 @@ public class ReplyHub {
      * The session was deleted (here): its requests went with it, and whoever waits for one of them hears at once that
      * it failed with {@link RequestOutcome#SESSION_DELETED}.
      */
+    @EventListener
+    void on(SessionDeleted deleted) {
+        sessionDeleted(deleted.sessionId());
+    }
+
+    /** See {@link #on(SessionDeleted)}. */
     public void sessionDeleted(UUID sessionId) {
         inFlight.values().stream()
                 .filter(flight -> flight.sessionId.equals(sessionId) && !flight.delivered.get())

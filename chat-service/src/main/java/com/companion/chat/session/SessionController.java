@@ -3,7 +3,6 @@ package com.companion.chat.session;
 import com.companion.chat.access.AccessPolicy;
 import com.companion.chat.access.Caller;
 import com.companion.chat.access.CharacterView;
-import com.companion.chat.push.ReplyHub;
 import com.companion.contracts.chat.SessionStarted;
 import com.companion.platform.guard.Audience;
 import com.companion.platform.guard.ContentGuard;
@@ -27,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +64,7 @@ class SessionController {
     private final TransactionTemplate transactions;
     private final Outbox outbox;
     private final ContentGuard guard;
-    private final ReplyHub hub;
+    private final ApplicationEventPublisher events;
 
     SessionController(
             SessionRepository sessions,
@@ -73,8 +73,8 @@ class SessionController {
             TransactionTemplate transactions,
             Outbox outbox,
             ContentGuard guard,
-            ReplyHub hub) {
-        this.hub = hub;
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.outbox = outbox;
         this.guard = guard;
         this.sessions = sessions;
@@ -241,7 +241,7 @@ class SessionController {
             throw ApiProblem.notFound("session");
         }
         // A reply still in flight went with the session: a send, a stream or a socket waiting for it hears so now.
-        hub.sessionDeleted(id);
+        events.publishEvent(new SessionDeleted(id));
     }
 
     private static String encode(String value) {
