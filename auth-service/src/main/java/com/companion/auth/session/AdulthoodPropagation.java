@@ -60,22 +60,33 @@ public class AdulthoodPropagation implements DisposableBean {
      * never throws: the correction is committed whatever happens here.
      */
     public void awaitApplied(UUID userId) {
-        awaitApplied(Topics.AUTH_USERS, userId);
+        awaitApplied(Change.ACCOUNT, userId);
     }
 
-    /** The same for the user's events of another topic, such as the end of a device session. */
-    public void awaitApplied(String topicName, UUID userId) {
+    /** What changed: the account (the users' topic) or one of its device sessions (the sessions' topic). */
+    public enum Change {
+        ACCOUNT,
+        DEVICE_SESSION
+    }
+
+    /** The same for a change of another kind, such as the end of a device session. */
+    public void awaitApplied(Change change, UUID userId) {
         if (properties.consumerGroups().isEmpty()) {
             return;
         }
         long deadline = System.nanoTime() + properties.timeout().toNanos();
         String key = userId.toString();
+        String topicName = change.name();
         try {
             TopicDescription topic = get(
-                            admin().describeTopics(List.of(topicName)).allTopicNames(), deadline)
+                            admin().describeTopics(List.of(
+                                            change == Change.ACCOUNT ? Topics.AUTH_USERS : Topics.AUTH_SESSIONS))
+                                    .allTopicNames(),
+                            deadline)
                     .values()
                     .iterator()
                     .next();
+            topicName = topic.name();
             if (!sent(topic.name(), key, deadline)) {
                 log.warn("the {} event for {} was not sent within {}", topicName, userId, properties.timeout());
                 return;

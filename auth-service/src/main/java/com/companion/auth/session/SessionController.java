@@ -2,7 +2,6 @@ package com.companion.auth.session;
 
 import com.companion.auth.audit.ClientInfo;
 import com.companion.auth.session.Sessions.SessionPage;
-import com.companion.contracts.Topics;
 import com.companion.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,7 +45,7 @@ class SessionController {
         // Answered once the services have applied the end of the device session, so that its access token, refused
         // by every service from then on, is not taken by one of them for the next few milliseconds.
         sessions.logout(body.refreshToken(), client)
-                .ifPresent(userId -> propagation.awaitApplied(Topics.AUTH_SESSIONS, userId));
+                .ifPresent(userId -> propagation.awaitApplied(AdulthoodPropagation.Change.DEVICE_SESSION, userId));
     }
 
     @Operation(
@@ -69,6 +68,6 @@ class SessionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID id, AuthenticatedUser user, ClientInfo client) {
         sessions.revoke(user.userId(), id, client);
-        propagation.awaitApplied(Topics.AUTH_SESSIONS, user.userId());
+        propagation.awaitApplied(AdulthoodPropagation.Change.DEVICE_SESSION, user.userId());
     }
 }

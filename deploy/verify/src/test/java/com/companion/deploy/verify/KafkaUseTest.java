@@ -122,11 +122,12 @@ class KafkaUseTest {
     @Test
     void describedTopicsAndWatchedGroupsNeedDescribe() {
         KafkaUse auth = KafkaUse.of("auth-service", ServiceConfig.of("auth-service"), Map.of());
-        assertThat(auth.describes).containsExactly("auth.users.v1");
+        assertThat(auth.describes).containsExactly("auth.sessions.v1", "auth.users.v1");
         assertThat(auth.watchedGroups).containsExactly("character-service", "chat-service");
         assertThat(auth.requiredAcls())
                 .contains(
                         new KafkaUse.Acl("topic", "auth.users.v1", "Describe"),
+                        new KafkaUse.Acl("topic", "auth.sessions.v1", "Describe"),
                         new KafkaUse.Acl("group", "character-service", "Describe"),
                         new KafkaUse.Acl("group", "chat-service", "Describe"));
 
