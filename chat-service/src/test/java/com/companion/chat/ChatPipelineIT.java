@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -202,15 +203,8 @@ class ChatPipelineIT {
         assertThat(body.path("support").asBoolean())
                 .as("the client shows crisis resources beside the reply")
                 .isTrue();
-        JsonNode fetched = JSON.readTree(http.get()
-                .uri("/chat/requests/" + body.path("request_id").asString())
-                .header(HttpHeaders.AUTHORIZATION, bearer(user))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
+        JsonNode fetched = new ChatApi(http)
+                .get(user, "/chat/requests/" + body.path("request_id").asString());
         assertThat(fetched.path("support").asBoolean()).isTrue();
     }
 
@@ -423,22 +417,27 @@ class ChatPipelineIT {
 
         UUID streamer = fixtures.user(true);
         UUID streamed = session(streamer, fixtures.character(streamer, Visibility.PRIVATE, false));
-        CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> new String(http.post()
+        CompletableFuture<String> stream = stream(streamer, streamed, "stream then vanish");
+        MessageRequested request = fixtures.awaitRequest(streamed, "stream then vanish");
+        fixtures.publish(new ReplyChunk(request.requestId(), streamed, 1, 0, "Half"));
+        deleteSession(streamer, streamed);
+        assertThat(stream.join()).contains("event:error").contains("\"code\":\"session_deleted\"");
+    }
+
+    /** POSTs {@code message} to {@code /chat/stream}; completes with the whole event stream once it ends. */
+    private CompletableFuture<String> stream(UUID user, UUID session, String message) {
+        return CompletableFuture.supplyAsync(() -> new String(http.post()
                 .uri("/chat/stream")
-                .header(HttpHeaders.AUTHORIZATION, bearer(streamer))
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.TEXT_EVENT_STREAM)
-                .body("{\"session_id\":\"" + streamed + "\",\"message\":\"stream then vanish\"}")
+                .body(JSON.writeValueAsString(Map.of("session_id", session.toString(), "message", message)))
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .returnResult()
                 .getResponseBody()));
-        MessageRequested request = fixtures.awaitRequest(streamed, "stream then vanish");
-        fixtures.publish(new ReplyChunk(request.requestId(), streamed, 1, 0, "Half"));
-        deleteSession(streamer, streamed);
-        assertThat(stream.join()).contains("event:error").contains("\"code\":\"session_deleted\"");
     }
 
     private void deleteSession(UUID user, UUID session) {
@@ -454,18 +453,7 @@ class ChatPipelineIT {
     void aStreamSendsTokensThenDone() {
         UUID user = fixtures.user(true);
         UUID session = session(user, fixtures.character(user, Visibility.PRIVATE, false));
-        CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> new String(http.post()
-                .uri("/chat/stream")
-                .header(HttpHeaders.AUTHORIZATION, bearer(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .body("{\"session_id\":\"" + session + "\",\"message\":\"stream it\"}")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBody()));
+        CompletableFuture<String> stream = stream(user, session, "stream it");
         MessageRequested request = fixtures.awaitRequest(session, "stream it");
         fixtures.reply(request, "Str", "eamed");
         fixtures.decide(request, 1, false);

@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * on the record's partition has passed the partition's end as it was then. A group commits a record's offset after its
  * read model's transaction, so a committed offset is an applied change.
  *
- * <p>The same wait serves every change that must hold from the caller's next request: a device session signed out (logout, revoked from the device list), whose access token every service refuses from then on,
- * and an age an administrator set below 18.
+ * <p>The same wait serves every change that must hold from the caller's next request: a device session signed out
+ * (logout, revoked from the device list), whose access token every service refuses from then on, and an age an
+ * administrator set below 18.
  */
 @Component
 public class AdulthoodPropagation implements DisposableBean {
@@ -76,7 +77,6 @@ public class AdulthoodPropagation implements DisposableBean {
         }
         long deadline = System.nanoTime() + properties.timeout().toNanos();
         String key = userId.toString();
-        String topicName = change.name();
         try {
             TopicDescription topic = get(
                             admin().describeTopics(List.of(
@@ -86,9 +86,8 @@ public class AdulthoodPropagation implements DisposableBean {
                     .values()
                     .iterator()
                     .next();
-            topicName = topic.name();
             if (!sent(topic.name(), key, deadline)) {
-                log.warn("the {} event for {} was not sent within {}", topicName, userId, properties.timeout());
+                log.warn("the {} event for {} was not sent within {}", change, userId, properties.timeout());
                 return;
             }
             TopicPartition partition = partitionOf(topic, key);
@@ -102,14 +101,14 @@ public class AdulthoodPropagation implements DisposableBean {
                     log.warn(
                             "{} had not applied the {} event for {} within {}",
                             group,
-                            topicName,
+                            change,
                             userId,
                             properties.timeout());
                     return;
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("could not tell whether the {} event for {} was applied: {}", topicName, userId, e.toString());
+            log.warn("could not tell whether the {} event for {} was applied: {}", change, userId, e.toString());
         }
     }
 

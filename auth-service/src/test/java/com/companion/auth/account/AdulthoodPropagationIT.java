@@ -48,10 +48,7 @@ class AdulthoodPropagationIT extends AuthApiTest {
 
             CompletableFuture<Reply> corrected =
                     CompletableFuture.supplyAsync(() -> api.patch("/auth/me", Map.of("age", 16), token));
-            await().during(Duration.ofMillis(500))
-                    .atMost(Duration.ofSeconds(5))
-                    .alias("the answer waits while the gate has not applied the correction")
-                    .until(() -> !corrected.isDone());
+            assertStillWaiting(corrected, "the answer waits while the gate has not applied the correction");
 
             readUntil(gate, userId, "auth.user-updated");
             Reply answer = corrected.join();
@@ -83,10 +80,7 @@ class AdulthoodPropagationIT extends AuthApiTest {
                     "/admin/users/" + userId + "/age",
                     Map.of("age", 16, "reason", "ID checked by support"),
                     adminToken));
-            await().during(Duration.ofMillis(500))
-                    .atMost(Duration.ofSeconds(5))
-                    .alias("the answer waits while the gate has not applied the new age")
-                    .until(() -> !set.isDone());
+            assertStillWaiting(set, "the answer waits while the gate has not applied the new age");
 
             readUntil(gate, userId, "auth.user-updated");
             assertThat(set.join().status()).isEqualTo(200);
@@ -105,10 +99,7 @@ class AdulthoodPropagationIT extends AuthApiTest {
 
             CompletableFuture<Reply> loggedOut = CompletableFuture.supplyAsync(
                     () -> api.post("/auth/logout", Map.of("refresh_token", signup.text("refresh_token"))));
-            await().during(Duration.ofMillis(500))
-                    .atMost(Duration.ofSeconds(5))
-                    .alias("the logout waits while the gate has not applied the end of the session")
-                    .until(() -> !loggedOut.isDone());
+            assertStillWaiting(loggedOut, "the logout waits while the gate has not applied the end of the session");
             readUntil(gate, userId, "auth.session-revoked");
             assertThat(loggedOut.join().status()).isEqualTo(204);
 
@@ -118,13 +109,18 @@ class AdulthoodPropagationIT extends AuthApiTest {
                     .text("access_token");
             CompletableFuture<Reply> revoked =
                     CompletableFuture.supplyAsync(() -> api.delete("/auth/sessions/" + phoneSession, null, laptop));
-            await().during(Duration.ofMillis(500))
-                    .atMost(Duration.ofSeconds(5))
-                    .alias("the device list's sign-out waits likewise")
-                    .until(() -> !revoked.isDone());
+            assertStillWaiting(revoked, "the device list's sign-out waits likewise");
             readUntil(gate, userId, "auth.session-revoked");
             assertThat(revoked.join().status()).isEqualTo(204);
         }
+    }
+
+    /** The answer has not come for half a second: it waits for the gate. */
+    private static void assertStillWaiting(CompletableFuture<Reply> answer, String why) {
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(5))
+                .alias(why)
+                .until(() -> !answer.isDone());
     }
 
     private static KafkaConsumer<String, String> gate() {

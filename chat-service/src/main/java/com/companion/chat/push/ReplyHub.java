@@ -48,13 +48,13 @@ public class ReplyHub {
     private static final Duration REPLAY_RETENTION = Duration.ofMinutes(5);
     /** How long a delivered request is remembered: repeated notices are ignored, a late decision still goes out. */
     private static final Duration DELIVERED_RETENTION = Duration.ofMinutes(2);
-    /** How old a request this instance waits for must be before its absence means its session was deleted. */
-    private static final Duration GONE_AFTER = Duration.ofSeconds(10);
 
     private final Requests requests;
     private final Duration adWait;
     private final Duration adWaitMax;
     private final Duration safetyNetAge;
+    /** How old a request this instance waits for must be before its absence means its session was deleted. */
+    private final Duration goneAfter;
     /** A decision failed to come within the wait: ad-service is behind, so replies wait only {@link #adWait}. */
     private volatile boolean adServiceBehind;
 
@@ -72,11 +72,12 @@ public class ReplyHub {
 
     @Autowired
     public ReplyHub(Requests requests, ChatProperties properties) {
-        this(requests, properties.adWait(), properties.adWaitMax(), Duration.ofSeconds(2));
+        this(requests, properties.adWait(), properties.adWaitMax(), Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
-    ReplyHub(Requests requests, Duration adWait, Duration adWaitMax, Duration safetyNetAge) {
+    ReplyHub(Requests requests, Duration adWait, Duration adWaitMax, Duration safetyNetAge, Duration goneAfter) {
         this.requests = requests;
+        this.goneAfter = goneAfter;
         this.adWait = adWait;
         this.adWaitMax = adWaitMax.compareTo(adWait) < 0 ? adWait : adWaitMax;
         this.safetyNetAge = safetyNetAge;
@@ -306,19 +307,18 @@ public class ReplyHub {
                 overdue.add(entry.getKey());
             }
         }
-        requests.finishedAmong(overdue).forEach(this::onFinished);
-        // A request deleted with its session on another instance: its waiters here hear so instead of waiting out
-        // their timeout. Only well past the safety net's age, so a request whose transaction is slow to commit is
-        // never taken for gone.
-        List<UUID> old = overdue.stream()
-                .filter(id -> {
-                    InFlight flight = inFlight.get(id);
-                    return flight != null && !flight.delivered.get() && flight.olderThan(GONE_AFTER, now);
-                })
-                .toList();
-        if (!old.isEmpty()) {
-            Set<UUID> existing = requests.existingAmong(old);
-            old.stream().filter(id -> !existing.contains(id)).forEach(this::gone);
+        Map<UUID, Boolean> finished = requests.finishedAmong(overdue);
+        for (UUID id : overdue) {
+            Boolean done = finished.get(id);
+            InFlight flight = inFlight.get(id);
+            if (Boolean.TRUE.equals(done)) {
+                onFinished(id);
+            } else if (done == null && flight != null && flight.olderThan(goneAfter, now)) {
+                // Deleted with its session on another instance: its waiters here hear so instead of waiting out their
+                // timeout. Only well past the safety net's age, so a request whose transaction is slow to commit is
+                // never taken for gone.
+                gone(id);
+            }
         }
     }
 
@@ -328,13 +328,8 @@ public class ReplyHub {
      */
     @EventListener
     void on(SessionDeleted deleted) {
-        sessionDeleted(deleted.sessionId());
-    }
-
-    /** See {@link #on(SessionDeleted)}. */
-    public void sessionDeleted(UUID sessionId) {
         inFlight.values().stream()
-                .filter(flight -> flight.sessionId.equals(sessionId) && !flight.delivered.get())
+                .filter(flight -> flight.sessionId.equals(deleted.sessionId()) && !flight.delivered.get())
                 .map(flight -> flight.requestId)
                 .toList()
                 .forEach(this::gone);

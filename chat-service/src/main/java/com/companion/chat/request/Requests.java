@@ -12,8 +12,8 @@ import com.companion.contracts.chat.ReplyFailed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -263,32 +263,22 @@ public class Requests {
                 .optional();
     }
 
-    /** Of {@code requestIds}, those that are no longer pending: one query however many there are. */
-    public Set<UUID> finishedAmong(Collection<UUID> requestIds) {
+    /**
+     * Of {@code requestIds}, whether each is no longer pending, by id: one query however many there are. A request
+     * missing from the map no longer exists (a deleted session takes its requests with it).
+     */
+    public Map<UUID, Boolean> finishedAmong(Collection<UUID> requestIds) {
         if (requestIds.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         return jdbc
-                .sql("select request_id from chat_request where request_id = any(:ids) and status <> 'PENDING'")
+                .sql(
+                        "select request_id, status <> 'PENDING' as finished from chat_request where request_id = any(:ids)")
                 .param("ids", requestIds.toArray(UUID[]::new))
-                .query(UUID.class)
+                .query((rs, n) -> Map.entry(rs.getObject("request_id", UUID.class), rs.getBoolean("finished")))
                 .list()
                 .stream()
-                .collect(Collectors.toSet());
-    }
-
-    /** Which of these requests still exist (a deleted session takes its requests with it). */
-    public Set<UUID> existingAmong(Collection<UUID> requestIds) {
-        if (requestIds.isEmpty()) {
-            return Set.of();
-        }
-        return jdbc
-                .sql("select request_id from chat_request where request_id = any(:ids)")
-                .param("ids", requestIds.toArray(UUID[]::new))
-                .query(UUID.class)
-                .list()
-                .stream()
-                .collect(Collectors.toSet());
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The latest request of a session, for a client that joins again after being away. */

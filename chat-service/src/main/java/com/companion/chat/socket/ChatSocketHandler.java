@@ -97,11 +97,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
         String type = frame.path("type").asString("");
         Socket.Identity identity = socket.identity();
         if (identity == null) {
-            if ("auth".equals(type)
-                    && authenticator.authenticate(
-                            socket, frame.path("access_token").asString(""))) {
-                socket.send(
-                        Map.of("type", "authenticated", "user_id", socket.user().userId()));
+            if ("auth".equals(type)) {
+                authenticate(socket, frame.path("access_token").asString(""));
             } else {
                 socket.close(SocketRegistry.UNAUTHORIZED);
             }
@@ -113,7 +110,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             return;
         }
         switch (type) {
-            case "auth" -> renew(socket, frame.path("access_token").asString(""));
+            case "auth" -> authenticate(socket, frame.path("access_token").asString(""));
             case "join_session" -> join(socket, Frames.uuid(frame, "session_id"));
             case "user_message" -> userMessage(socket, frame);
             case "regenerate" -> regenerate(socket, frame);
@@ -124,11 +121,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     /**
-     * A renewed token: answered like the first one, and a token that does not authenticate (invalid, expired, or
-     * another user's) closes the socket as a failed first authentication does, rather than leaving the client
-     * believing it renewed.
+     * A first token or a renewed one: answered {@code authenticated}; one that does not authenticate (invalid, expired,
+     * or, on a signed-in socket, another user's) closes the socket, rather than leaving a renewing client believing it
+     * renewed.
      */
-    private void renew(Socket socket, String token) {
+    private void authenticate(Socket socket, String token) {
         if (authenticator.authenticate(socket, token)) {
             socket.send(Map.of("type", "authenticated", "user_id", socket.user().userId()));
         } else {
@@ -205,9 +202,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             }
             socket.send(Frames.frame("typing", sessionId, typing));
         } catch (ApiProblem problem) {
-            String slug =
-                    problem.type().getPath().substring(problem.type().getPath().lastIndexOf('/') + 1);
-            Map<String, Object> error = Frames.error(slug.replace('-', '_'), problem.getMessage(), clientId);
+            Map<String, Object> error = Frames.error(problem.slug().replace('-', '_'), problem.getMessage(), clientId);
             // As over HTTP: what the client needs to act on it (support for a self-harm refusal, the policy,
             // retry_after and resets_at of a quota).
             problem.properties().forEach(error::putIfAbsent);

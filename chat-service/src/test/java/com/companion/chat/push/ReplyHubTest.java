@@ -7,14 +7,15 @@ import com.companion.chat.request.RequestNotice;
 import com.companion.chat.request.RequestOutcome;
 import com.companion.chat.request.RequestStatus;
 import com.companion.chat.request.Requests;
+import com.companion.chat.session.SessionDeleted;
 import com.companion.contracts.chat.ReplyChunk;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +35,10 @@ class ReplyHubTest {
         }
 
         @Override
-        public Set<UUID> finishedAmong(Collection<UUID> requestIds) {
+        public Map<UUID, Boolean> finishedAmong(Collection<UUID> requestIds) {
             return requestIds.stream()
-                    .filter(id -> stored.containsKey(id) && stored.get(id).finished())
-                    .collect(Collectors.toSet());
+                    .filter(stored::containsKey)
+                    .collect(Collectors.toMap(id -> id, id -> stored.get(id).finished()));
         }
     };
 
@@ -142,7 +143,8 @@ class ReplyHubTest {
 
     @Test
     void onceADecisionMissesItsWaitRepliesWaitOnlyTheShortWaitUntilDecisionsComeAgain() throws Exception {
-        ReplyHub hub = new ReplyHub(requests, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ZERO);
+        ReplyHub hub = new ReplyHub(
+                requests, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(1));
         var first = hub.expect(request, session, null);
         stored.put(request, outcome(false, 3, true));
         hub.onNotice(new RequestNotice(RequestNotice.Kind.FINISHED, request));
@@ -180,21 +182,7 @@ class ReplyHubTest {
         UUID stillPending = UUID.randomUUID();
         hub.expect(stillPending, session, null);
         stored.put(request, outcome(true, 1, false));
-        stored.put(
-                stillPending,
-                new RequestOutcome(
-                        stillPending,
-                        session,
-                        UUID.randomUUID(),
-                        RequestStatus.PENDING,
-                        null,
-                        null,
-                        false,
-                        0,
-                        false,
-                        null,
-                        null,
-                        false));
+        stored.put(stillPending, pending(stillPending));
 
         hub.sweep();
 
@@ -202,8 +190,36 @@ class ReplyHubTest {
         assertThat(hub.tracked()).isEqualTo(1);
     }
 
+    @Test
+    void aRequestDeletedWithItsSessionEndsItsWaitersHereAtOnceOrFromTheSweepWhenDeletedElsewhere() throws Exception {
+        ReplyHub here = hub(Duration.ZERO);
+        Recorder socket = new Recorder();
+        CompletableFuture<RequestOutcome> waiting = here.expect(request, session, socket);
+        here.on(new SessionDeleted(session));
+        assertThat(waiting.get(1, TimeUnit.SECONDS).errorCode()).isEqualTo(RequestOutcome.SESSION_DELETED);
+
+        UUID elsewhere = UUID.randomUUID();
+        ReplyHub sweeping = new ReplyHub(requests, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        CompletableFuture<RequestOutcome> gone = sweeping.expect(elsewhere, session, null);
+        UUID pending = UUID.randomUUID();
+        CompletableFuture<RequestOutcome> stillThere = sweeping.expect(pending, session, null);
+        stored.put(pending, pending(pending));
+
+        sweeping.sweep();
+
+        assertThat(gone.get(1, TimeUnit.SECONDS).errorCode())
+                .as("absent from the table: deleted with its session")
+                .isEqualTo(RequestOutcome.SESSION_DELETED);
+        assertThat(stillThere).as("a pending request is still waited for").isNotDone();
+    }
+
+    private RequestOutcome pending(UUID id) {
+        return new RequestOutcome(
+                id, session, UUID.randomUUID(), RequestStatus.PENDING, null, null, false, 0, false, null, null, false);
+    }
+
     private ReplyHub hub(Duration adWait) {
-        return new ReplyHub(requests, adWait, adWait, Duration.ZERO);
+        return new ReplyHub(requests, adWait, adWait, Duration.ZERO, Duration.ofMinutes(1));
     }
 
     private ReplyChunk chunk(int attempt, int seq, String text) {

@@ -2,16 +2,10 @@ package com.companion.gateway.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.companion.gateway.support.Downstream;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
+import com.companion.gateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,30 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
  * as it pings a WebSocket-only session, and a client that answers stays connected. Without pings the client gives up
  * after pingInterval + pingTimeout and reconnects.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gateway.socket-io.ping-interval=400ms", "gateway.socket-io.ping-timeout=300ms"})
-class SocketIoHeartbeatIT {
+@TestPropertySource(properties = {"gateway.socket-io.ping-interval=400ms", "gateway.socket-io.ping-timeout=300ms"})
+class SocketIoHeartbeatIT extends GatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void downstream(DynamicPropertyRegistry registry) {
-        Downstream.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-
-    @BeforeEach
-    void connect() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
-    }
 
     @Test
     void aPollingSessionIsPingedAndStaysWhileItAnswers() {

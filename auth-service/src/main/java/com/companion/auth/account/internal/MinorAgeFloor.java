@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,7 @@ public class MinorAgeFloor {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the floor for the identifiers of a minor's account being deleted (the lower age if one is kept). */
+    /** Keeps the floor for the identifiers of a minor's account being deleted (replacing an older one). */
     public void record(String email, String phone, int age, Instant now) {
         for (String hash : hashes(email, phone)) {
             jdbc.sql("""
@@ -50,14 +49,10 @@ public class MinorAgeFloor {
         return jdbc
                 .sql("select age, recorded_at from minor_age_floor where identity_hash in (:hashes)")
                 .param("hashes", hashes(email, phone))
-                .query((rs, n) -> rs.getInt("age")
-                        + (int) Math.max(
-                                0,
-                                ChronoUnit.DAYS.between(
-                                                rs.getObject("recorded_at", OffsetDateTime.class)
-                                                        .toInstant(),
-                                                now)
-                                        / 365))
+                .query((rs, n) -> UserRow.ageToday(
+                        rs.getInt("age"),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        now))
                 .list()
                 .stream()
                 .filter(age -> age < 18)

@@ -41,11 +41,13 @@ public record UserRow(
 
     /** The stated age plus the whole years since it was stated: a lower bound of the age today. */
     public Integer currentAge(Instant now) {
-        if (age == null) {
-            return null;
-        }
+        return age == null ? null : ageToday(age, ageGivenAt, now);
+    }
+
+    /** An age stated at {@code statedAt}, plus the whole years since. */
+    public static int ageToday(int age, Instant statedAt, Instant now) {
         int years = Period.between(
-                        LocalDate.ofInstant(ageGivenAt, ZoneOffset.UTC), LocalDate.ofInstant(now, ZoneOffset.UTC))
+                        LocalDate.ofInstant(statedAt, ZoneOffset.UTC), LocalDate.ofInstant(now, ZoneOffset.UTC))
                 .getYears();
         return age + Math.max(0, years);
     }

@@ -73,6 +73,11 @@ public class ApiProblem extends RuntimeException {
                 : java.util.OptionalLong.empty();
     }
 
+    /** The stable slug of {@code type}: {@code content-blocked}, {@code rate-limited}, ... */
+    public String slug() {
+        return slug;
+    }
+
     /** The extra properties of the problem ({@code policy}, {@code support}, {@code retry_after}, ...). */
     public Map<String, Object> properties() {
         return properties;

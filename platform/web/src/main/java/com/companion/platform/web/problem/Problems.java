@@ -44,6 +44,11 @@ public final class Problems {
         ProblemDetail problem = path.equals("/admin") || path.startsWith("/admin/")
                 ? ApiProblem.notFound("resource").toProblemDetail()
                 : of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
+        return aboutRequest(problem, request);
+    }
+
+    /** Adds what every problem says of its request: {@code instance}, the path, and the gateway's {@code request_id}. */
+    private static ProblemDetail aboutRequest(ProblemDetail problem, jakarta.servlet.http.HttpServletRequest request) {
         problem.setProperty("instance", request.getRequestURI());
         String requestId = request.getHeader("X-Request-Id");
         if (requestId != null && REQUEST_ID.matcher(requestId).matches()) {
@@ -68,14 +73,7 @@ public final class Problems {
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        String requestId = request.getHeader("X-Request-Id");
-        if (requestId != null && REQUEST_ID.matcher(requestId).matches()) {
-            body.putIfAbsent("request_id", requestId);
-        }
+        body.putAll(aboutRequest(problem, request).getProperties());
         JSON.writeValue(response.getOutputStream(), body);
     }
 
